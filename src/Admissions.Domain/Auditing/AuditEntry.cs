@@ -1,0 +1,28 @@
+namespace Admissions.Domain.Auditing;
+
+public enum AuditAction
+{
+    Create,
+    Update,
+    Delete,
+    View,
+    Export,
+    Disclose,
+}
+
+/// <summary>
+/// Who touched which record, when and from where. Field names only: the values of PHI fields are
+/// never copied here. Rows are written once and never changed.
+/// </summary>
+public sealed class AuditEntry
+{
+    public long Id { get; init; }
+    public DateTimeOffset OccurredAt { get; init; }
+    public string UserId { get; init; } = "";
+    public string UserName { get; init; } = "";
+    public AuditAction Action { get; init; }
+    public string EntityType { get; init; } = "";
+    public string EntityId { get; init; } = "";
+    public string? Fields { get; init; }
+    public string? IpAddress { get; init; }
+}
