@@ -1,0 +1,121 @@
+using Admissions.Application.Common;
+using Admissions.Domain.FollowUps;
+using Admissions.Domain.Inquiries;
+using Admissions.Domain.Notifications;
+using Admissions.Domain.Security;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Admissions.Application.FollowUps;
+
+public sealed class FollowUpOptions
+{
+    public const string Section = "FollowUps";
+
+    /// <summary>How long after an inquiry arrives someone must have reached the caller.</summary>
+    public TimeSpan SpeedToLeadDelay { get; set; } = TimeSpan.FromMinutes(5);
+}
+
+public sealed class ScheduleSpeedToLeadCheck(IFollowUpScheduler scheduler, IOptions<FollowUpOptions> options)
+    : IDomainEventSubscriber<InquiryCreated>
+{
+    public Task HandleAsync(InquiryCreated domainEvent, CancellationToken cancellationToken)
+    {
+        scheduler.ScheduleSpeedToLeadCheck(domainEvent.InquiryId, domainEvent.CreatedAt + options.Value.SpeedToLeadDelay);
+        return Task.CompletedTask;
+    }
+}
+
+public sealed record SpeedToLeadOutcome(bool Escalated, string Reason);
+
+/// <summary>
+/// Runs when the speed-to-lead clock of an inquiry expires: if nobody has reached the caller,
+/// the assignee (or the unassigned queue) gets an overdue task and the coordinator and managers
+/// are told. Running it again changes nothing.
+/// </summary>
+[RequiresRole(Roles.System)]
+public sealed record CheckSpeedToLead(Guid InquiryId) : ICommand<SpeedToLeadOutcome>;
+
+public sealed class CheckSpeedToLeadHandler(
+    IAdmissionsDbContextFactory dbFactory, IStaffDirectory staff, ILiveNotifier live, TimeProvider clock)
+    : ICommandHandler<CheckSpeedToLead, SpeedToLeadOutcome>
+{
+    public static string TaskKey(Guid inquiryId) => $"speed-to-lead:{inquiryId:N}";
+
+    public ValueTask<SpeedToLeadOutcome> Handle(CheckSpeedToLead command, CancellationToken cancellationToken) =>
+        SaveConflicts.RetryAsync(() => CheckAsync(command.InquiryId, cancellationToken));
+
+    private async ValueTask<SpeedToLeadOutcome> CheckAsync(Guid inquiryId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var inquiry = await db.Inquiries.AsNoTracking()
+            .Where(i => i.Id == inquiryId)
+            .Select(i => new { i.Id, i.Number, i.Stage, i.FirstContactAt, i.AssignedCoordinatorId, i.AssignedCoordinatorName, i.CreatedAt })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (inquiry is null)
+        {
+            return new(false, "inquiry no longer exists");
+        }
+
+        if (inquiry.FirstContactAt is not null)
+        {
+            return new(false, "caller already reached");
+        }
+
+        if (InquiryStageMachine.IsClosed(inquiry.Stage))
+        {
+            return new(false, "inquiry closed");
+        }
+
+        var key = TaskKey(inquiryId);
+        if (await db.FollowUpTasks.AnyAsync(t => t.UniqueKey == key, cancellationToken))
+        {
+            return new(false, "already escalated");
+        }
+
+        var now = clock.GetUtcNow();
+        var waited = (int)Math.Round((now - inquiry.CreatedAt).TotalMinutes);
+        db.FollowUpTasks.Add(new FollowUpTask
+        {
+            InquiryId = inquiryId,
+            Kind = FollowUpKind.SpeedToLead,
+            Title = $"Call back {inquiry.Number}: no contact after {waited} min",
+            DueAt = now,
+            AssigneeId = inquiry.AssignedCoordinatorId,
+            AssigneeName = inquiry.AssignedCoordinatorName,
+            Priority = TaskPriority.Urgent,
+            CreatedAt = now,
+            UniqueKey = key,
+        });
+
+        var recipients = (await staff.UserIdsInRoleAsync(Roles.AdmissionsManager, cancellationToken)).ToHashSet();
+        if (inquiry.AssignedCoordinatorId is { } assignee)
+        {
+            recipients.Add(assignee);
+        }
+        else
+        {
+            recipients.UnionWith(await staff.UserIdsInRoleAsync(Roles.AdmissionsCoordinator, cancellationToken));
+        }
+
+        foreach (var userId in recipients)
+        {
+            db.Notifications.Add(new Notification
+            {
+                UserId = userId,
+                Title = $"Speed to lead missed: {inquiry.Number}",
+                Body = $"No one has reached this caller {waited} minutes after the inquiry came in.",
+                Link = $"/inquiries/{inquiryId}",
+                CreatedAt = now,
+                UniqueKey = $"{key}:{userId}",
+            });
+        }
+
+        // The task's unique key makes a concurrent second run fail here rather than duplicate;
+        // the retry then finds the task and stops.
+        await db.SaveChangesAsync(cancellationToken);
+        live.NotificationsChanged(recipients);
+        return new(true, "escalated");
+    }
+}

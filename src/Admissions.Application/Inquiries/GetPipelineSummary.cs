@@ -1,0 +1,40 @@
+using Admissions.Application.Common;
+using Admissions.Domain.Inquiries;
+using Admissions.Domain.Security;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Admissions.Application.Inquiries;
+
+public sealed record StageCount(InquiryStage Stage, int Count);
+
+/// <summary>Counts only, no names: safe for every role, business development included.</summary>
+public sealed record PipelineSummary(IReadOnlyList<StageCount> OpenByStage, int NewToday, int AwaitingFirstContact, int AdmittedLast30Days);
+
+[RequiresRole(Roles.Admin, Roles.AdmissionsManager, Roles.AdmissionsCoordinator, Roles.Clinician, Roles.UtilizationReview, Roles.BusinessDevelopment)]
+public sealed record GetPipelineSummary : IQuery<PipelineSummary>;
+
+public sealed class GetPipelineSummaryHandler(IAdmissionsDbContextFactory dbFactory, TimeProvider clock)
+    : IQueryHandler<GetPipelineSummary, PipelineSummary>
+{
+    public async ValueTask<PipelineSummary> Handle(GetPipelineSummary query, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var startOfDay = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
+        var open = Enum.GetValues<InquiryStage>().Where(InquiryStageMachine.IsOpen).ToArray();
+
+        var counts = await db.Inquiries.AsNoTracking()
+            .Where(i => open.Contains(i.Stage))
+            .GroupBy(i => i.Stage)
+            .Select(g => new StageCount(g.Key, g.Count()))
+            .ToListAsync(cancellationToken);
+        var newToday = await db.Inquiries.CountAsync(i => i.CreatedAt >= startOfDay, cancellationToken);
+        var awaiting = await db.Inquiries.CountAsync(i => i.FirstContactAt == null && open.Contains(i.Stage), cancellationToken);
+        var since = now.AddDays(-30);
+        var admitted = await db.Inquiries.CountAsync(i => i.Stage == InquiryStage.Admitted && i.StageChangedAt >= since, cancellationToken);
+
+        var byStage = open.Select(s => counts.FirstOrDefault(c => c.Stage == s) ?? new StageCount(s, 0)).ToList();
+        return new PipelineSummary(byStage, newToday, awaiting, admitted);
+    }
+}

@@ -1,0 +1,119 @@
+using Admissions.Domain.Common;
+using Admissions.Domain.Inquiries;
+using FluentValidation;
+using Riok.Mapperly.Abstractions;
+
+namespace Admissions.Application.Inquiries;
+
+/// <summary>The intake form as a coordinator fills it in (and as the public API receives it).</summary>
+public sealed class InquiryForm
+{
+    public string CallerName { get; set; } = "";
+    public string? CallerPhone { get; set; }
+    public string? CallerEmail { get; set; }
+    public CallerRelationship CallerRelationship { get; set; } = CallerRelationship.Self;
+
+    public string PatientFirstName { get; set; } = "";
+    public string PatientLastName { get; set; } = "";
+    public DateOnly? PatientDateOfBirth { get; set; }
+    public Sex PatientSex { get; set; } = Sex.Unknown;
+    public string? PatientPhone { get; set; }
+    public string? PatientState { get; set; }
+
+    public InquirySource Source { get; set; } = InquirySource.Phone;
+    public string? ReferralSource { get; set; }
+    public SubstanceConcerns Substances { get; set; }
+    public MentalHealthConcerns MentalHealthConcerns { get; set; }
+    public Urgency Urgency { get; set; } = Urgency.Routine;
+    public string? Notes { get; set; }
+
+    public bool IsDualDiagnosis => Substances != SubstanceConcerns.None && MentalHealthConcerns != MentalHealthConcerns.None;
+}
+
+public sealed class InquiryFormValidator : AbstractValidator<InquiryForm>
+{
+    public const int OldestPlausibleAge = 110;
+
+    public InquiryFormValidator(TimeProvider clock)
+    {
+        RuleFor(f => f.CallerName).NotEmpty().WithMessage("Enter the caller's name.")
+            .MaximumLength(100).WithMessage("Keep the caller's name under 100 characters.");
+        RuleFor(f => f.CallerPhone).Must(BeAPhoneNumber).When(f => !string.IsNullOrWhiteSpace(f.CallerPhone))
+            .WithMessage("Enter a 10-digit US phone number, e.g. (555) 201-4477.");
+        RuleFor(f => f.PatientPhone).Must(BeAPhoneNumber).When(f => !string.IsNullOrWhiteSpace(f.PatientPhone))
+            .WithMessage("Enter a 10-digit US phone number, e.g. (555) 201-4477.");
+        RuleFor(f => f.CallerEmail).EmailAddress().When(f => !string.IsNullOrWhiteSpace(f.CallerEmail))
+            .WithMessage("Enter an email address like name@example.com.")
+            .MaximumLength(200);
+        RuleFor(f => f.CallerPhone)
+            .Must((form, _) => HasAWayToReach(form))
+            .WithMessage("Give at least one way to reach someone: a caller phone, a patient phone or an email.");
+
+        RuleFor(f => f.PatientFirstName).NotEmpty().WithMessage("Enter the prospective patient's first name.")
+            .MaximumLength(100);
+        RuleFor(f => f.PatientLastName).MaximumLength(100);
+        RuleFor(f => f.PatientDateOfBirth)
+            .Must(dob => dob <= Today(clock)).When(f => f.PatientDateOfBirth is not null)
+            .WithMessage("Date of birth cannot be in the future.")
+            .Must(dob => dob > Today(clock).AddYears(-OldestPlausibleAge)).When(f => f.PatientDateOfBirth is not null)
+            .WithMessage($"Check the date of birth: that would make the patient older than {OldestPlausibleAge}.");
+        RuleFor(f => f.PatientState).Must(UsStates.IsValid).When(f => !string.IsNullOrWhiteSpace(f.PatientState))
+            .WithMessage("Choose a US state.");
+
+        RuleFor(f => f.ReferralSource).NotEmpty().When(f => f.Source == InquirySource.Referral)
+            .WithMessage("Name who referred this person.");
+        RuleFor(f => f.ReferralSource).MaximumLength(200);
+        RuleFor(f => f.Notes).MaximumLength(4000).WithMessage("Notes are limited to 4,000 characters.");
+        RuleFor(f => f.CallerRelationship).IsInEnum();
+        RuleFor(f => f.PatientSex).IsInEnum();
+        RuleFor(f => f.Source).IsInEnum();
+        RuleFor(f => f.Urgency).IsInEnum();
+    }
+
+    private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    private static bool BeAPhoneNumber(string? value) => PhoneNumber.TryNormalize(value, out _);
+
+    private static bool HasAWayToReach(InquiryForm form) =>
+        PhoneNumber.TryNormalize(form.CallerPhone, out _)
+        || PhoneNumber.TryNormalize(form.PatientPhone, out _)
+        || !string.IsNullOrWhiteSpace(form.CallerEmail);
+}
+
+[Mapper]
+public static partial class InquiryFormMapper
+{
+    [MapperIgnoreSource(nameof(InquiryForm.IsDualDiagnosis))]
+    private static partial InquiryDetails MapToDetails(InquiryForm form);
+
+    [MapperIgnoreSource(nameof(InquiryDetails.IsDualDiagnosis))]
+    public static partial InquiryForm ToForm(this InquiryDetails details);
+
+    /// <summary>Trims what people type and stores phones in one readable format.</summary>
+    public static InquiryDetails ToDetails(this InquiryForm form)
+    {
+        var details = MapToDetails(form);
+        return details with
+        {
+            CallerName = details.CallerName.Trim(),
+            CallerPhone = Tidy(details.CallerPhone, formatPhone: true),
+            CallerEmail = Tidy(details.CallerEmail)?.ToLowerInvariant(),
+            PatientFirstName = details.PatientFirstName.Trim(),
+            PatientLastName = details.PatientLastName.Trim(),
+            PatientPhone = Tidy(details.PatientPhone, formatPhone: true),
+            PatientState = Tidy(details.PatientState)?.ToUpperInvariant(),
+            ReferralSource = Tidy(details.ReferralSource),
+            Notes = Tidy(details.Notes),
+        };
+    }
+
+    private static string? Tidy(string? value, bool formatPhone = false)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        return formatPhone && PhoneNumber.TryNormalize(value, out var digits) ? PhoneNumber.Format(digits) : value.Trim();
+    }
+}

@@ -1,0 +1,169 @@
+using Admissions.Application.Common;
+using Admissions.Domain.Common;
+using Admissions.Domain.Inquiries;
+using Admissions.Domain.Security;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Admissions.Application.Inquiries;
+
+public enum InquirySort
+{
+    CreatedAt,
+    Number,
+    PatientName,
+    Stage,
+    Urgency,
+    LastActivityAt,
+    Coordinator,
+}
+
+public sealed record InquiryFilter
+{
+    public IReadOnlyList<InquiryStage> Stages { get; init; } = [];
+
+    /// <summary>A coordinator's user id, or <see cref="Unassigned"/>.</summary>
+    public string? CoordinatorId { get; init; }
+    public InquirySource? Source { get; init; }
+    public DateOnly? CreatedFrom { get; init; }
+    public DateOnly? CreatedTo { get; init; }
+
+    /// <summary>Matches an inquiry number, a phone number, or part of a patient's or caller's name.</summary>
+    public string? Search { get; init; }
+    public bool OpenOnly { get; init; }
+
+    public const string Unassigned = "unassigned";
+}
+
+/// <summary>One page of the inquiry list, filtered and sorted in the database.</summary>
+[RequiresRole(Roles.Admin, Roles.AdmissionsManager, Roles.AdmissionsCoordinator, Roles.Clinician, Roles.UtilizationReview)]
+public sealed record ListInquiries(
+    InquiryFilter Filter, InquirySort SortBy = InquirySort.CreatedAt, SortDirection Direction = SortDirection.Descending,
+    int Skip = 0, int Take = 25) : IQuery<PagedResult<InquiryListItem>>;
+
+public sealed class ListInquiriesValidator : AbstractValidator<ListInquiries>
+{
+    public ListInquiriesValidator()
+    {
+        RuleFor(q => q.Skip).GreaterThanOrEqualTo(0);
+        RuleFor(q => q.Take).InclusiveBetween(1, 200).WithMessage("Pages hold between 1 and 200 inquiries.");
+        RuleFor(q => q.Filter.Search).MaximumLength(100);
+        RuleFor(q => q.Filter.CreatedTo).GreaterThanOrEqualTo(q => q.Filter.CreatedFrom)
+            .When(q => q.Filter.CreatedFrom is not null && q.Filter.CreatedTo is not null)
+            .WithMessage("The end date is before the start date.");
+    }
+}
+
+public sealed class ListInquiriesHandler(IAdmissionsDbContextFactory dbFactory)
+    : IQueryHandler<ListInquiries, PagedResult<InquiryListItem>>
+{
+    public async ValueTask<PagedResult<InquiryListItem>> Handle(ListInquiries query, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var filtered = Filter(db.Inquiries.AsNoTracking(), query.Filter);
+        var total = await filtered.CountAsync(cancellationToken);
+        var items = await Sort(filtered, query.SortBy, query.Direction)
+            .Skip(query.Skip)
+            .Take(query.Take)
+            .Select(i => new InquiryListItem(
+                i.Id,
+                i.Number,
+                i.Details.PatientFirstName + " " + i.Details.PatientLastName,
+                i.Details.CallerName,
+                i.Details.PatientPhone ?? i.Details.CallerPhone,
+                i.Stage,
+                i.Details.Source,
+                i.Details.Urgency,
+                i.AssignedCoordinatorName,
+                i.CreatedAt,
+                i.FirstContactAt,
+                i.LastActivityAt,
+                i.IsDualDiagnosis,
+                i.PossibleDuplicateOfId != null))
+            .ToListAsync(cancellationToken);
+        return new PagedResult<InquiryListItem>(items, total);
+    }
+
+    private static IQueryable<Inquiry> Filter(IQueryable<Inquiry> inquiries, InquiryFilter filter)
+    {
+        if (filter.Stages.Count > 0)
+        {
+            var stages = filter.Stages.ToArray();
+            inquiries = inquiries.Where(i => stages.Contains(i.Stage));
+        }
+
+        if (filter.OpenOnly)
+        {
+            var open = Enum.GetValues<InquiryStage>().Where(InquiryStageMachine.IsOpen).ToArray();
+            inquiries = inquiries.Where(i => open.Contains(i.Stage));
+        }
+
+        if (filter.CoordinatorId == InquiryFilter.Unassigned)
+        {
+            inquiries = inquiries.Where(i => i.AssignedCoordinatorId == null);
+        }
+        else if (!string.IsNullOrEmpty(filter.CoordinatorId))
+        {
+            inquiries = inquiries.Where(i => i.AssignedCoordinatorId == filter.CoordinatorId);
+        }
+
+        if (filter.Source is { } source)
+        {
+            inquiries = inquiries.Where(i => i.Details.Source == source);
+        }
+
+        // Dates are whole UTC days; the end date is inclusive.
+        if (filter.CreatedFrom is { } from)
+        {
+            var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            inquiries = inquiries.Where(i => i.CreatedAt >= start);
+        }
+
+        if (filter.CreatedTo is { } to)
+        {
+            var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            inquiries = inquiries.Where(i => i.CreatedAt < end);
+        }
+
+        var search = filter.Search?.Trim();
+        if (string.IsNullOrEmpty(search))
+        {
+            return inquiries;
+        }
+
+        if (search.StartsWith("INQ-", StringComparison.OrdinalIgnoreCase))
+        {
+            var number = search.ToUpperInvariant();
+            return inquiries.Where(i => i.Number.StartsWith(number));
+        }
+
+        if (PhoneNumber.TryNormalize(search, out var digits))
+        {
+            return inquiries.Where(i => i.CallerPhoneDigits == digits || i.PatientPhoneDigits == digits);
+        }
+
+        var name = search.ToUpperInvariant();
+        var callerPattern = $"%{search}%";
+        return inquiries.Where(i => i.PatientNameKey.Contains(name) || EF.Functions.Like(i.Details.CallerName, callerPattern));
+    }
+
+    private static IQueryable<Inquiry> Sort(IQueryable<Inquiry> inquiries, InquirySort sortBy, SortDirection direction)
+    {
+        var ascending = direction == SortDirection.Ascending;
+        IOrderedQueryable<Inquiry> sorted = sortBy switch
+        {
+            InquirySort.Number => ascending ? inquiries.OrderBy(i => i.Number) : inquiries.OrderByDescending(i => i.Number),
+            InquirySort.PatientName => ascending ? inquiries.OrderBy(i => i.Details.PatientLastName).ThenBy(i => i.Details.PatientFirstName)
+                : inquiries.OrderByDescending(i => i.Details.PatientLastName).ThenByDescending(i => i.Details.PatientFirstName),
+            InquirySort.Stage => ascending ? inquiries.OrderBy(i => i.Stage) : inquiries.OrderByDescending(i => i.Stage),
+            InquirySort.Urgency => ascending ? inquiries.OrderBy(i => i.Details.Urgency) : inquiries.OrderByDescending(i => i.Details.Urgency),
+            InquirySort.LastActivityAt => ascending ? inquiries.OrderBy(i => i.LastActivityAt) : inquiries.OrderByDescending(i => i.LastActivityAt),
+            InquirySort.Coordinator => ascending ? inquiries.OrderBy(i => i.AssignedCoordinatorName) : inquiries.OrderByDescending(i => i.AssignedCoordinatorName),
+            _ => ascending ? inquiries.OrderBy(i => i.CreatedAt) : inquiries.OrderByDescending(i => i.CreatedAt),
+        };
+
+        // A unique tie-breaker keeps pages stable when many rows share a sort value.
+        return ascending ? sorted.ThenBy(i => i.Id) : sorted.ThenByDescending(i => i.Id);
+    }
+}

@@ -1,0 +1,58 @@
+using Admissions.Application.Common;
+using Admissions.Domain.Security;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Admissions.Application.Notifications;
+
+public sealed record NotificationItem(Guid Id, string Title, string Body, string? Link, DateTimeOffset CreatedAt, bool IsRead);
+
+public sealed record MyNotifications(IReadOnlyList<NotificationItem> Items, int UnreadCount);
+
+[RequiresRole(Roles.Admin, Roles.AdmissionsManager, Roles.AdmissionsCoordinator, Roles.Clinician, Roles.UtilizationReview, Roles.BusinessDevelopment)]
+public sealed record GetMyNotifications(int Take = 20) : IQuery<MyNotifications>;
+
+public sealed class GetMyNotificationsHandler(IAdmissionsDbContextFactory dbFactory, ICurrentUser user)
+    : IQueryHandler<GetMyNotifications, MyNotifications>
+{
+    public async ValueTask<MyNotifications> Handle(GetMyNotifications query, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var mine = db.Notifications.AsNoTracking().Where(n => n.UserId == user.Id);
+        var items = await mine
+            .OrderByDescending(n => n.CreatedAt)
+            .Take(Math.Clamp(query.Take, 1, 100))
+            .Select(n => new NotificationItem(n.Id, n.Title, n.Body, n.Link, n.CreatedAt, n.ReadAt != null))
+            .ToListAsync(cancellationToken);
+        var unread = await mine.CountAsync(n => n.ReadAt == null, cancellationToken);
+        return new MyNotifications(items, unread);
+    }
+}
+
+/// <summary>Marks one notification read, or all of the user's when <see cref="NotificationId"/> is null.</summary>
+[RequiresRole(Roles.Admin, Roles.AdmissionsManager, Roles.AdmissionsCoordinator, Roles.Clinician, Roles.UtilizationReview, Roles.BusinessDevelopment)]
+public sealed record MarkNotificationsRead(Guid? NotificationId) : ICommand;
+
+public sealed class MarkNotificationsReadHandler(IAdmissionsDbContextFactory dbFactory, ICurrentUser user, ILiveNotifier live, TimeProvider clock)
+    : ICommandHandler<MarkNotificationsRead>
+{
+    public async ValueTask<Unit> Handle(MarkNotificationsRead command, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var unread = db.Notifications.Where(n => n.UserId == user.Id && n.ReadAt == null);
+        if (command.NotificationId is { } id)
+        {
+            unread = unread.Where(n => n.Id == id);
+        }
+
+        var now = clock.GetUtcNow();
+        foreach (var notification in await unread.ToListAsync(cancellationToken))
+        {
+            notification.ReadAt = now;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        live.NotificationsChanged([user.Id]);
+        return Unit.Value;
+    }
+}
