@@ -73,10 +73,7 @@ public sealed partial class LoggingBehavior<TMessage, TResponse>(ILogger<Logging
         }
         catch (Exception ex) when (UserErrors.IsUserError(ex))
         {
-            if (logger.IsEnabled(LogLevel.Information))
-            {
-                LogRefused(logger, typeof(TMessage).Name, ex.GetType().Name);
-            }
+            LogRefused(logger, typeof(TMessage).Name, ex);
 
             throw;
         }
@@ -90,8 +87,8 @@ public sealed partial class LoggingBehavior<TMessage, TResponse>(ILogger<Logging
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Request} refused: {Reason}")]
-    private static partial void LogRefused(ILogger logger, string request, string reason);
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Request} refused")]
+    private static partial void LogRefused(ILogger logger, string request, Exception reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Request} took {ElapsedMs} ms")]
     private static partial void LogSlow(ILogger logger, string request, long elapsedMs);
