@@ -18,13 +18,13 @@ public static class PhoneNumber
 
         foreach (var c in input)
         {
-            if (!char.IsDigit(c) && c is not (' ' or '-' or '(' or ')' or '.' or '+'))
+            if (!char.IsAsciiDigit(c) && c is not (' ' or '-' or '(' or ')' or '.' or '+'))
             {
                 return false;
             }
         }
 
-        var only = new string([.. input.Where(char.IsDigit)]);
+        var only = new string([.. input.Where(char.IsAsciiDigit)]);
         if (only.Length == 11 && only[0] == '1')
         {
             only = only[1..];

@@ -1,0 +1,112 @@
+using Admissions.Application;
+using Admissions.Application.Common;
+using Admissions.Application.FollowUps;
+using Admissions.Infrastructure.Health;
+using Admissions.Infrastructure.Identity;
+using Admissions.Infrastructure.Jobs;
+using Admissions.Infrastructure.Persistence;
+using Admissions.Infrastructure.Seeding;
+using Admissions.Infrastructure.Security;
+using Hangfire;
+using Hangfire.Storage.SQLite;
+using Hangfire.SqlServer;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Admissions.Infrastructure;
+
+public static class DependencyInjection
+{
+    /// <summary>
+    /// Everything behind the application's ports: the database (SQLite or SQL Server), Identity,
+    /// Hangfire storage and the job client. The web app and the CLI both call this.
+    /// </summary>
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        var database = DatabaseSettings.From(configuration, contentRoot);
+        services.AddSingleton(database);
+        services.AddApplication();
+        services.Configure<FollowUpOptions>(configuration.GetSection(FollowUpOptions.Section));
+
+        Directory.CreateDirectory(database.DataFolder);
+        services.AddDbContextFactory<AdmissionsDbContext>(options => UseProvider(options, database));
+        services.AddScoped<IAdmissionsDbContextFactory, AdmissionsDbContextFactory>();
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
+        services.AddSingleton<IStaffDirectory, StaffDirectory>();
+        services.AddScoped<IFollowUpScheduler, HangfireFollowUpScheduler>();
+        services.AddScoped<DemoDataSeeder>();
+        services.AddScoped<DatabaseInitializer>();
+
+        services.Configure<PasswordHasherOptions>(o => o.IterationCount = SecuritySettings.PasswordHashIterations);
+        services.AddIdentityCore<AdmissionsUser>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 12;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = SecuritySettings.MaxFailedSignIns;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<AdmissionsDbContext>()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<AdmissionsClaimsFactory>()
+            .AddDefaultTokenProviders();
+
+        services.AddHangfire(config =>
+        {
+            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            if (database.Provider == DatabaseProvider.Sqlite)
+            {
+                // The default 15 s queue poll would start a due follow-up up to 15 s late.
+                config.UseSQLiteStorage(database.HangfireSqlitePath, new SQLiteStorageOptions
+                {
+                    QueuePollInterval = TimeSpan.FromSeconds(1),
+                });
+            }
+            else
+            {
+                config.UseSqlServerStorage(database.ConnectionString, new SqlServerStorageOptions
+                {
+                    QueuePollInterval = TimeSpan.FromSeconds(1),
+                    PrepareSchemaIfNecessary = true,
+                });
+            }
+        });
+
+        services.AddHealthChecks()
+            .AddDbContextCheck<AdmissionsDbContext>("database")
+            .AddCheck<JobStorageHealthCheck>("jobs");
+        return services;
+    }
+
+    /// <summary>Runs the Hangfire server in this process, polling often enough that due jobs start within seconds.</summary>
+    public static IServiceCollection AddFollowUpJobServer(this IServiceCollection services)
+    {
+        services.AddHangfireServer(o =>
+        {
+            o.SchedulePollingInterval = TimeSpan.FromSeconds(2);
+            o.WorkerCount = Math.Max(2, Environment.ProcessorCount);
+            o.ServerName = $"admissions-{Environment.MachineName}";
+        });
+        return services;
+    }
+
+    public static void UseProvider(DbContextOptionsBuilder options, DatabaseSettings database)
+    {
+        if (database.Provider == DatabaseProvider.Sqlite)
+        {
+            options.UseSqlite(database.ConnectionString, o => o.MigrationsAssembly(DatabaseSettings.SqliteMigrationsAssembly));
+        }
+        else
+        {
+            options.UseSqlServer(database.ConnectionString, o => o.MigrationsAssembly(DatabaseSettings.SqlServerMigrationsAssembly));
+        }
+    }
+}

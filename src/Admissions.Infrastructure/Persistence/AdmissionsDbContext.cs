@@ -1,0 +1,77 @@
+using Admissions.Application.Common;
+using Admissions.Domain.Auditing;
+using Admissions.Domain.Common;
+using Admissions.Domain.FollowUps;
+using Admissions.Domain.Inquiries;
+using Admissions.Domain.Notifications;
+using Admissions.Domain.Security;
+using Admissions.Infrastructure.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Admissions.Infrastructure.Persistence;
+
+public sealed class AdmissionsDbContext(DbContextOptions<AdmissionsDbContext> options)
+    : IdentityDbContext<AdmissionsUser>(options), IAdmissionsDbContext
+{
+    private SaveContext? _saveContext;
+
+    public DbSet<Inquiry> Inquiries => Set<Inquiry>();
+    public DbSet<InquiryActivity> InquiryActivities => Set<InquiryActivity>();
+    public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
+    public DbSet<FollowUpTask> FollowUpTasks => Set<FollowUpTask>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    /// <summary>Who is saving and what to tell after the save; set by <see cref="AdmissionsDbContextFactory"/>.</summary>
+    internal void Attach(SaveContext saveContext) => _saveContext = saveContext;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AdmissionsDbContext).Assembly);
+        ConcurrencyTokens.Configure(builder, Database.IsSqlite());
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite cannot compare or sort DateTimeOffset text; UTC ticks sort and compare correctly.
+        if (Database.IsSqlite())
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcTicksConverter>();
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new InvalidOperationException("Use SaveChangesAsync: saves are audited and dispatch domain events.");
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var context = _saveContext ?? SaveContext.Anonymous;
+        if (Database.IsSqlite())
+        {
+            ConcurrencyTokens.Refresh(ChangeTracker);
+        }
+
+        AuditTrail.Record(this, context);
+        var aggregates = ChangeTracker.Entries<AggregateRoot>().Select(e => e.Entity).ToList();
+        var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+        var events = aggregates.SelectMany(a => a.PullDomainEvents()).ToList();
+        if (events.Count > 0 && context.Dispatcher is not null)
+        {
+            await context.Dispatcher.DispatchAsync(events, cancellationToken);
+        }
+
+        return written;
+    }
+}
+
+/// <summary>The scoped services a save needs: who is saving (for the audit trail) and the event dispatcher.</summary>
+internal sealed record SaveContext(ICurrentUser? User, DomainEventDispatcher? Dispatcher, TimeProvider Clock)
+{
+    public static readonly SaveContext Anonymous = new(null, null, TimeProvider.System);
+}

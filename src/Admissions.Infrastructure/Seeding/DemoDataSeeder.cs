@@ -1,0 +1,196 @@
+using Admissions.Application.Common;
+using Admissions.Domain.Common;
+using Admissions.Domain.Inquiries;
+using Admissions.Domain.Security;
+using Admissions.Infrastructure.Identity;
+using Admissions.Infrastructure.Security;
+using Bogus;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Admissions.Infrastructure.Seeding;
+
+/// <summary>
+/// Demo users for every role and a few dozen inquiries spread over every stage, so a new install
+/// can be explored. Never runs in Production (the callers check).
+/// </summary>
+public sealed class DemoDataSeeder(
+    UserManager<AdmissionsUser> users, IAdmissionsDbContextFactory dbFactory, CurrentUser currentUser, TimeProvider clock)
+{
+    public const string DemoPassword = "Admissions!2026";
+
+    public static readonly IReadOnlyList<(string Email, string Name, string Role)> DemoUsers =
+    [
+        ("admin@demo.admissions.local", "Avery Admin", Roles.Admin),
+        ("manager@demo.admissions.local", "Morgan Reyes", Roles.AdmissionsManager),
+        ("coordinator@demo.admissions.local", "Casey Nguyen", Roles.AdmissionsCoordinator),
+        ("coordinator2@demo.admissions.local", "Jordan Patel", Roles.AdmissionsCoordinator),
+        ("clinician@demo.admissions.local", "Dr. Riley Brooks", Roles.Clinician),
+        ("ur@demo.admissions.local", "Taylor Kim", Roles.UtilizationReview),
+        ("bd@demo.admissions.local", "Quinn Foster", Roles.BusinessDevelopment),
+    ];
+
+    private static readonly string[] ReferralSources =
+    [
+        "St. Mary's Hospital ED", "Dr. Alvarez (psychiatry)", "Hope Interventions", "County Drug Court",
+        "Lakeside EAP", "Alumni: R. Thompson", "Google Ads", "Psychology Today",
+    ];
+
+    private static readonly string[] Notes =
+    [
+        "Caller is the mother; son has been using fentanyl daily for a year.",
+        "Wants residential, asked about Blue Cross coverage and family visits.",
+        "Previous detox in 2024; relapsed after 3 months.",
+        "Spouse calling; patient is drinking about a fifth a day, shaky in the mornings.",
+        "Self-referral after an ED visit; interested in PHP while keeping her job.",
+        "Asked whether we take TRICARE; active-duty spouse.",
+        "Daughter is 19, anxiety and cannabis use, parents want an assessment.",
+    ];
+
+    public async Task<bool> SeedAsync(CancellationToken cancellationToken = default)
+    {
+        if (await users.Users.AnyAsync(u => u.Email == DemoUsers[0].Email, cancellationToken))
+        {
+            return false;
+        }
+
+        var staff = new Dictionary<string, Actor>();
+        foreach (var (email, name, role) in DemoUsers)
+        {
+            var result = await StaffAccounts.CreateAsync(users, email, name, DemoPassword, role);
+            if (!result.Succeeded)
+            {
+                throw new InvalidOperationException($"Could not create demo user {email}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+            }
+
+            var user = await users.FindByEmailAsync(email);
+            staff[role == Roles.AdmissionsCoordinator && staff.ContainsKey(role) ? role + "2" : role] = new Actor(user!.Id, name);
+        }
+
+        currentUser.SetSystem();
+        await SeedInquiriesAsync([staff[Roles.AdmissionsCoordinator], staff[Roles.AdmissionsCoordinator + "2"], staff[Roles.AdmissionsManager]], cancellationToken);
+        return true;
+    }
+
+    private async Task SeedInquiriesAsync(IReadOnlyList<Actor> coordinators, CancellationToken cancellationToken)
+    {
+        var faker = new Faker("en") { Random = new Randomizer(20261128) };
+        var now = clock.GetUtcNow();
+        var stages = Enum.GetValues<InquiryStage>();
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var sequence = new NumberSequence { Name = InquiryNumber.SequenceName(now.Year) };
+        db.NumberSequences.Add(sequence);
+
+        for (var n = 0; n < 42; n++)
+        {
+            var target = stages[n % stages.Length];
+            // New inquiries are recent (a live queue); later stages are days or weeks old.
+            var createdAt = target == InquiryStage.New
+                ? now.AddMinutes(-faker.Random.Int(1, 180))
+                : now.AddDays(-faker.Random.Double(1, 40));
+            if (createdAt.Year != now.Year)
+            {
+                createdAt = new DateTimeOffset(now.Year, 1, 1, 9, 0, 0, TimeSpan.Zero).AddHours(n);
+            }
+
+            var inquiry = Inquiry.Create(InquiryNumber.Format(now.Year, ++sequence.LastValue), Details(faker), coordinators[n % 2], createdAt);
+            var at = createdAt;
+            Actor Next(out DateTimeOffset when)
+            {
+                at = at.AddMinutes(faker.Random.Int(3, 600));
+                when = at < now ? at : now;
+                return coordinators[faker.Random.Int(0, 1)];
+            }
+
+            if (n % 5 != 0)
+            {
+                var by = Next(out var when);
+                inquiry.AssignTo(coordinators[n % 2], by, when);
+            }
+
+            if (target != InquiryStage.New)
+            {
+                var by = Next(out var when);
+                if (faker.Random.Bool(0.4f))
+                {
+                    inquiry.LogContactAttempt(ContactChannel.Call, ContactOutcome.NoAnswer, null, by, when);
+                    by = Next(out when);
+                }
+
+                inquiry.LogContactAttempt(ContactChannel.Call, ContactOutcome.Reached, "Spoke with the caller; explained next steps.", by, when);
+            }
+
+            foreach (var step in PathTo(target))
+            {
+                var by = Next(out var when);
+                var reason = step == InquiryStage.NotAdmitted ? faker.PickRandom<NotAdmittedReason>() : (NotAdmittedReason?)null;
+                inquiry.MoveTo(step, reason, null, by, when);
+            }
+
+            db.Inquiries.Add(inquiry);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static IEnumerable<InquiryStage> PathTo(InquiryStage target)
+    {
+        InquiryStage[] pipeline =
+        [
+            InquiryStage.PreScreening, InquiryStage.InsuranceVerification, InquiryStage.ClinicalReview,
+            InquiryStage.Approved, InquiryStage.AdmissionScheduled, InquiryStage.Admitted,
+        ];
+        switch (target)
+        {
+            case InquiryStage.New or InquiryStage.Contacted:
+                yield break;
+            case InquiryStage.NotAdmitted or InquiryStage.ReferredOut:
+                yield return InquiryStage.PreScreening;
+                yield return target;
+                yield break;
+            default:
+                foreach (var stage in pipeline)
+                {
+                    yield return stage;
+                    if (stage == target)
+                    {
+                        yield break;
+                    }
+                }
+
+                break;
+        }
+    }
+
+    private static InquiryDetails Details(Faker faker)
+    {
+        var relationship = faker.PickRandom<CallerRelationship>();
+        var sex = faker.Random.Bool() ? Sex.Female : Sex.Male;
+        var first = faker.Name.FirstName(sex == Sex.Female ? Bogus.DataSets.Name.Gender.Female : Bogus.DataSets.Name.Gender.Male);
+        var last = faker.Name.LastName();
+        var caller = relationship == CallerRelationship.Self ? $"{first} {last}" : faker.Name.FullName();
+        var source = faker.PickRandom<InquirySource>();
+        return new InquiryDetails
+        {
+            CallerName = caller,
+            CallerPhone = PhoneNumber.Format($"{faker.Random.Int(201, 989)}{faker.Random.Int(200, 999)}{faker.Random.Int(1000, 9999)}"),
+            CallerEmail = faker.Random.Bool(0.6f) ? faker.Internet.Email(caller.Split(' ')[0], last).ToLowerInvariant() : null,
+            CallerRelationship = relationship,
+            PatientFirstName = first,
+            PatientLastName = last,
+            PatientDateOfBirth = DateOnly.FromDateTime(faker.Date.Between(new DateTime(1960, 1, 1), new DateTime(2006, 12, 31))),
+            PatientSex = sex,
+            PatientState = faker.PickRandom("CA", "TX", "FL", "AZ", "NV", "CO", "NY", "GA"),
+            Source = source,
+            ReferralSource = source == InquirySource.Referral ? faker.PickRandom(ReferralSources) : null,
+            Substances = faker.PickRandom(SubstanceConcerns.Alcohol, SubstanceConcerns.OpioidsHeroin | SubstanceConcerns.Fentanyl,
+                SubstanceConcerns.MethamphetamineAmphetamines, SubstanceConcerns.Benzodiazepines | SubstanceConcerns.Alcohol,
+                SubstanceConcerns.Cocaine, SubstanceConcerns.Cannabis, SubstanceConcerns.None),
+            MentalHealthConcerns = faker.PickRandom(MentalHealthConcerns.None, MentalHealthConcerns.Depression,
+                MentalHealthConcerns.Anxiety | MentalHealthConcerns.Depression, MentalHealthConcerns.Ptsd | MentalHealthConcerns.Trauma,
+                MentalHealthConcerns.Bipolar, MentalHealthConcerns.None),
+            Urgency = faker.PickRandom(Urgency.Routine, Urgency.Routine, Urgency.Soon, Urgency.Urgent, Urgency.Crisis),
+            Notes = faker.PickRandom(Notes),
+        };
+    }
+}

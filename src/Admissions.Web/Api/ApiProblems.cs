@@ -1,0 +1,85 @@
+using Admissions.Application.Common;
+using Admissions.Application.Inquiries;
+using Admissions.Domain.Common;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Admissions.Web.Api;
+
+public static class ApiProblems
+{
+    public static Task WriteAsync(HttpContext context, int status, string title, string detail)
+    {
+        context.Response.StatusCode = status;
+        return context.Response.WriteAsJsonAsync(
+            new ProblemDetails { Status = status, Title = title, Detail = detail, Instance = context.Request.Path },
+            options: null, contentType: "application/problem+json");
+    }
+
+    public static bool IsApiRequest(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+}
+
+/// <summary>
+/// The one place API errors become ProblemDetails. Mistakes a client can fix get a 4xx with a
+/// message; anything else is logged and answered with a 500 that reveals nothing.
+/// </summary>
+public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        if (!ApiProblems.IsApiRequest(context))
+        {
+            return false;
+        }
+
+        switch (exception)
+        {
+            case RequestValidationException validation:
+                context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                await context.Response.WriteAsJsonAsync(
+                    new ValidationProblemDetails(validation.Errors.ToDictionary(e => ApiFieldName(e.Key), e => e.Value))
+                    {
+                        Status = StatusCodes.Status400BadRequest,
+                        Title = "The inquiry has fields that need attention.",
+                        Instance = context.Request.Path,
+                    },
+                    options: null, contentType: "application/problem+json", cancellationToken);
+                return true;
+            case BadHttpRequestException bad:
+                await ApiProblems.WriteAsync(context, StatusCodes.Status400BadRequest, "Malformed request", Describe(bad));
+                return true;
+            case NotFoundException:
+                await ApiProblems.WriteAsync(context, StatusCodes.Status404NotFound, "Not found", exception.Message);
+                return true;
+            case ForbiddenException:
+                await ApiProblems.WriteAsync(context, StatusCodes.Status403Forbidden, "Forbidden", exception.Message);
+                return true;
+            case ConcurrencyConflictException:
+                await ApiProblems.WriteAsync(context, StatusCodes.Status409Conflict, "Conflict", exception.Message);
+                return true;
+            case IdempotencyKeyReusedException or DomainRuleException:
+                await ApiProblems.WriteAsync(context, StatusCodes.Status422UnprocessableEntity, "Request refused", exception.Message);
+                return true;
+            default:
+                LogFault(logger, context.Request.Path, exception);
+                await ApiProblems.WriteAsync(context, StatusCodes.Status500InternalServerError, "Something went wrong",
+                    $"The request could not be completed. Quote trace id {context.TraceIdentifier} to support.");
+                return true;
+        }
+    }
+
+    /// <summary>Validation paths are "Form.CallerPhone"; API clients know the field as "callerPhone".</summary>
+    private static string ApiFieldName(string path)
+    {
+        var name = path.StartsWith("Form.", StringComparison.Ordinal) ? path[5..] : path;
+        return name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name[1..];
+    }
+
+    private static string Describe(BadHttpRequestException bad) =>
+        bad.InnerException is System.Text.Json.JsonException json
+            ? $"The body is not valid JSON for an inquiry: {json.Message}"
+            : "The request body could not be read as an inquiry. Send JSON with Content-Type: application/json.";
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled API error on {Path}")]
+    private static partial void LogFault(ILogger logger, string path, Exception exception);
+}
