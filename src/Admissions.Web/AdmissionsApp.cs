@@ -45,6 +45,7 @@ public static class AdmissionsApp
         builder.Services.AddScoped<CircuitHandler, UserCircuitHandler>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddMudServices();
+        builder.Services.AddSingleton<Components.Ui.FacilityClock>();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddProblemDetails();

@@ -25,9 +25,9 @@ public static class ApiProblems
 /// </summary>
 public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
-    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (!ApiProblems.IsApiRequest(context))
+        if (!ApiProblems.IsApiRequest(httpContext))
         {
             return false;
         }
@@ -35,35 +35,35 @@ public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> log
         switch (exception)
         {
             case RequestValidationException validation:
-                context.Response.StatusCode = StatusCodes.Status400BadRequest;
-                await context.Response.WriteAsJsonAsync(
+                httpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
+                await httpContext.Response.WriteAsJsonAsync(
                     new ValidationProblemDetails(validation.Errors.ToDictionary(e => ApiFieldName(e.Key), e => e.Value))
                     {
                         Status = StatusCodes.Status400BadRequest,
                         Title = "The inquiry has fields that need attention.",
-                        Instance = context.Request.Path,
+                        Instance = httpContext.Request.Path,
                     },
                     options: null, contentType: "application/problem+json", cancellationToken);
                 return true;
             case BadHttpRequestException bad:
-                await ApiProblems.WriteAsync(context, StatusCodes.Status400BadRequest, "Malformed request", Describe(bad));
+                await ApiProblems.WriteAsync(httpContext, StatusCodes.Status400BadRequest, "Malformed request", Describe(bad));
                 return true;
             case NotFoundException:
-                await ApiProblems.WriteAsync(context, StatusCodes.Status404NotFound, "Not found", exception.Message);
+                await ApiProblems.WriteAsync(httpContext, StatusCodes.Status404NotFound, "Not found", exception.Message);
                 return true;
             case ForbiddenException:
-                await ApiProblems.WriteAsync(context, StatusCodes.Status403Forbidden, "Forbidden", exception.Message);
+                await ApiProblems.WriteAsync(httpContext, StatusCodes.Status403Forbidden, "Forbidden", exception.Message);
                 return true;
             case ConcurrencyConflictException:
-                await ApiProblems.WriteAsync(context, StatusCodes.Status409Conflict, "Conflict", exception.Message);
+                await ApiProblems.WriteAsync(httpContext, StatusCodes.Status409Conflict, "Conflict", exception.Message);
                 return true;
             case IdempotencyKeyReusedException or DomainRuleException:
-                await ApiProblems.WriteAsync(context, StatusCodes.Status422UnprocessableEntity, "Request refused", exception.Message);
+                await ApiProblems.WriteAsync(httpContext, StatusCodes.Status422UnprocessableEntity, "Request refused", exception.Message);
                 return true;
             default:
-                LogFault(logger, context.Request.Path, exception);
-                await ApiProblems.WriteAsync(context, StatusCodes.Status500InternalServerError, "Something went wrong",
-                    $"The request could not be completed. Quote trace id {context.TraceIdentifier} to support.");
+                LogFault(logger, httpContext.Request.Path, exception);
+                await ApiProblems.WriteAsync(httpContext, StatusCodes.Status500InternalServerError, "Something went wrong",
+                    $"The request could not be completed. Quote trace id {httpContext.TraceIdentifier} to support.");
                 return true;
         }
     }

@@ -17,7 +17,7 @@ public sealed class ApiKeyAuthenticationHandler(
     IDbContextFactory<AdmissionsDbContext> contexts, TimeProvider clock)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
-    public const string Scheme = "ApiKey";
+    public const string SchemeName = "ApiKey";
     public const string ApiKeyIdClaim = "admissions:api-key";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -47,8 +47,8 @@ public sealed class ApiKeyAuthenticationHandler(
                 new Claim(ClaimTypes.Role, Roles.IntakeApi),
                 new Claim(ApiKeyIdClaim, key.Id.ToString()),
             ],
-            Scheme);
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme));
+            SchemeName);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>

@@ -40,13 +40,13 @@ public static class SecurityServices
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             }));
         services.AddAuthentication()
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.Scheme, null);
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
 
         services.AddAuthorizationBuilder()
             // Every endpoint needs a signed-in user unless it says otherwise.
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(ApiKeyPolicy, policy => policy
-                .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.Scheme)
+                .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
                 .RequireRole(Roles.IntakeApi));
         return services;
     }

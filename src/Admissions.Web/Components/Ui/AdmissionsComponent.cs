@@ -1,0 +1,53 @@
+using Admissions.Application.Common;
+using Mediator;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace Admissions.Web.Components.Ui;
+
+/// <summary>Base for pages: sends requests and turns failures into a snackbar, keeping what was typed.</summary>
+public abstract partial class AdmissionsComponent : ComponentBase
+{
+    [Inject]
+    protected ISender Sender { get; set; } = default!;
+
+    [Inject]
+    protected ISnackbar Snackbar { get; set; } = default!;
+
+    [Inject]
+    private ILogger<AdmissionsComponent> Logger { get; set; } = default!;
+
+    /// <summary>Runs an action; on failure shows why and returns false. Input on the page is untouched.</summary>
+    protected async Task<bool> TryAsync(Func<Task> action, string? success = null)
+    {
+        try
+        {
+            await action();
+            if (success is not null)
+            {
+                Snackbar.Add(success, Severity.Success);
+            }
+
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            if (!UserErrors.IsUserError(ex))
+            {
+                LogFailure(Logger, GetType().Name, ex);
+            }
+
+            Snackbar.Add(UserErrorMessages.Describe(ex), UserErrors.IsUserError(ex) ? Severity.Warning : Severity.Error);
+            OnFailed(ex);
+            return false;
+        }
+    }
+
+    /// <summary>Lets a page react to a particular failure (e.g. a concurrency conflict).</summary>
+    protected virtual void OnFailed(Exception exception)
+    {
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected failure on {Page}")]
+    private static partial void LogFailure(ILogger logger, string page, Exception exception);
+}

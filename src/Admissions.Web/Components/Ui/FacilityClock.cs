@@ -1,0 +1,41 @@
+namespace Admissions.Web.Components.Ui;
+
+/// <summary>Shows UTC instants in the facility's time zone (Admissions:TimeZone, default America/Los_Angeles).</summary>
+public sealed class FacilityClock(IConfiguration configuration, TimeProvider clock)
+{
+    private readonly TimeZoneInfo _zone = TimeZoneInfo.FindSystemTimeZoneById(configuration["Admissions:TimeZone"] ?? "America/Los_Angeles");
+
+    public static readonly System.Globalization.CultureInfo UsEnglish = System.Globalization.CultureInfo.GetCultureInfo("en-US");
+
+    public DateTimeOffset Now => ToLocal(clock.GetUtcNow());
+
+    public DateTimeOffset ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, _zone);
+
+    public string Abbreviation => _zone.IsDaylightSavingTime(clock.GetUtcNow()) ? _zone.DaylightName : _zone.StandardName;
+
+    public string Relative(DateTimeOffset instant)
+    {
+        var elapsed = clock.GetUtcNow() - instant;
+        return elapsed switch
+        {
+            { TotalMinutes: < 1 } => "just now",
+            { TotalMinutes: < 60 } => $"{(int)elapsed.TotalMinutes} min ago",
+            { TotalHours: < 24 } => $"{(int)elapsed.TotalHours} h ago",
+            { TotalDays: < 7 } => $"{(int)elapsed.TotalDays} d ago",
+            _ => ToLocal(instant).ToString("MMM d, yyyy", UsEnglish),
+        };
+    }
+
+    /// <summary>A span as a person says it: "4 min", "2 h 10 min", "3 d".</summary>
+    public static string Duration(TimeSpan span)
+    {
+        span = span.Duration();
+        return span switch
+        {
+            { TotalMinutes: < 1 } => $"{(int)span.TotalSeconds} s",
+            { TotalHours: < 1 } => $"{(int)span.TotalMinutes} min",
+            { TotalDays: < 1 } => $"{(int)span.TotalHours} h {span.Minutes} min",
+            _ => $"{(int)span.TotalDays} d {span.Hours} h",
+        };
+    }
+}

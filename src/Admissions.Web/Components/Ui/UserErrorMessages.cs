@@ -1,0 +1,20 @@
+using Admissions.Application.Common;
+using Admissions.Domain.Common;
+using Admissions.Application.Inquiries;
+
+namespace Admissions.Web.Components.Ui;
+
+/// <summary>
+/// The one place a failed request becomes words on a page. Errors a person can fix say what to
+/// do; anything else is logged and shown as a generic message, never as a stack trace.
+/// </summary>
+public static class UserErrorMessages
+{
+    public static string Describe(Exception exception) => exception switch
+    {
+        RequestValidationException validation => string.Join(" ", validation.Errors.Values.SelectMany(m => m).Distinct()),
+        ConcurrencyConflictException or DomainRuleException or NotFoundException or ForbiddenException or IdempotencyKeyReusedException
+            => exception.Message,
+        _ => "Something went wrong and nothing was saved. Please try again; if it keeps happening, tell your administrator.",
+    };
+}
