@@ -1,8 +1,8 @@
 using Admissions.Application.Common;
 using FluentValidation;
 using Mediator;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Admissions.Application;
 

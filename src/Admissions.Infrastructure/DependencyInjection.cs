@@ -5,11 +5,12 @@ using Admissions.Infrastructure.Health;
 using Admissions.Infrastructure.Identity;
 using Admissions.Infrastructure.Jobs;
 using Admissions.Infrastructure.Persistence;
-using Admissions.Infrastructure.Seeding;
 using Admissions.Infrastructure.Security;
+using Admissions.Infrastructure.Seeding;
 using Hangfire;
-using Hangfire.Storage.SQLite;
 using Hangfire.SqlServer;
+using Hangfire.Storage.SQLite;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -31,6 +32,10 @@ public static class DependencyInjection
         services.Configure<FollowUpOptions>(configuration.GetSection(FollowUpOptions.Section));
 
         Directory.CreateDirectory(database.DataFolder);
+        // Sign-in cookies survive restarts only if the keys that protect them do.
+        services.AddDataProtection()
+            .SetApplicationName("Admissions")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(database.DataFolder, "keys")));
         services.AddDbContextFactory<AdmissionsDbContext>(options => UseProvider(options, database));
         services.AddScoped<IAdmissionsDbContextFactory, AdmissionsDbContextFactory>();
         services.AddScoped<CurrentUser>();

@@ -106,8 +106,17 @@ internal static class InquiryIntake
             .Take(10)
             .Select(i => new
             {
-                i.Id, i.Number, i.Details.PatientFirstName, i.Details.PatientLastName, i.Details.PatientDateOfBirth,
-                i.CallerPhoneDigits, i.PatientPhoneDigits, i.PatientNameKey, i.Stage, i.CreatedAt, i.AssignedCoordinatorName,
+                i.Id,
+                i.Number,
+                i.Details.PatientFirstName,
+                i.Details.PatientLastName,
+                i.Details.PatientDateOfBirth,
+                i.CallerPhoneDigits,
+                i.PatientPhoneDigits,
+                i.PatientNameKey,
+                i.Stage,
+                i.CreatedAt,
+                i.AssignedCoordinatorName,
             })
             .ToListAsync(cancellationToken);
 

@@ -1,8 +1,8 @@
+using Admissions.Domain.Security;
 using Admissions.Infrastructure.Security;
 using Hangfire.Dashboard;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
-using Admissions.Domain.Security;
 
 namespace Admissions.Web.Security;
 

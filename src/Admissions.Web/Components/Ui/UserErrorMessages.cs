@@ -1,6 +1,6 @@
 using Admissions.Application.Common;
-using Admissions.Domain.Common;
 using Admissions.Application.Inquiries;
+using Admissions.Domain.Common;
 
 namespace Admissions.Web.Components.Ui;
 

@@ -1,0 +1,158 @@
+using Admissions.Domain.Security;
+using Admissions.Infrastructure;
+using Admissions.Infrastructure.Identity;
+using Admissions.Infrastructure.Seeding;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Admissions.Cli;
+
+/// <summary>Operator commands: migrate, seed-demo, create-admin. Exit codes: 0 ok, 1 failed, 2 usage.</summary>
+public static class OperatorCommands
+{
+    private const string Usage = """
+        Usage: admissions <command> [options]
+
+          migrate                               apply database migrations and create the roles
+          seed-demo                             add demo users and inquiries (never in Production)
+          create-admin --email E --name "N"     create the first administrator; the password comes from
+                                                ADMISSIONS_ADMIN_PASSWORD or is asked for
+        """;
+
+    public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null)
+    {
+        output ??= Console.Out;
+        error ??= Console.Error;
+        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        {
+            await output.WriteLineAsync(Usage);
+            return args.Length == 0 ? 2 : 0;
+        }
+
+        using var host = BuildHost(args[1..]);
+        await using var scope = host.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        try
+        {
+            switch (args[0])
+            {
+                case "migrate":
+                    await services.GetRequiredService<DatabaseInitializer>().MigrateAsync();
+                    await output.WriteLineAsync("Database is up to date.");
+                    return 0;
+                case "seed-demo":
+                    if (host.Services.GetRequiredService<IHostEnvironment>().IsProduction())
+                    {
+                        await error.WriteLineAsync("error: demo data is never seeded in Production (set DOTNET_ENVIRONMENT=Demo).");
+                        return 1;
+                    }
+
+                    await services.GetRequiredService<DatabaseInitializer>().MigrateAsync();
+                    var seeded = await services.GetRequiredService<DemoDataSeeder>().SeedAsync();
+                    await output.WriteLineAsync(seeded ? "Demo users and inquiries added." : "Demo data is already there; nothing added.");
+                    return 0;
+                case "create-admin":
+                    return await CreateAdminAsync(services, args[1..], output, error);
+                default:
+                    await error.WriteLineAsync($"error: unknown command '{args[0]}'.");
+                    await error.WriteLineAsync(Usage);
+                    return 2;
+            }
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or IOException or Microsoft.Data.Sqlite.SqliteException or Microsoft.Data.SqlClient.SqlException)
+        {
+            await error.WriteLineAsync($"error: {ex.Message}");
+            return 1;
+        }
+    }
+
+    private static async Task<int> CreateAdminAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
+    {
+        var email = Option(args, "--email");
+        var name = Option(args, "--name");
+        if (string.IsNullOrWhiteSpace(email) || string.IsNullOrWhiteSpace(name))
+        {
+            await error.WriteLineAsync("error: create-admin needs --email and --name.");
+            return 2;
+        }
+
+        var password = Environment.GetEnvironmentVariable("ADMISSIONS_ADMIN_PASSWORD");
+        if (string.IsNullOrEmpty(password) && !Console.IsInputRedirected)
+        {
+            await output.WriteAsync("Password for the new administrator: ");
+            password = ReadHidden();
+        }
+
+        if (string.IsNullOrEmpty(password))
+        {
+            await error.WriteLineAsync("error: set ADMISSIONS_ADMIN_PASSWORD or run in a terminal to be asked for the password.");
+            return 2;
+        }
+
+        await services.GetRequiredService<DatabaseInitializer>().MigrateAsync();
+        var result = await StaffAccounts.CreateAsync(services.GetRequiredService<UserManager<AdmissionsUser>>(), email, name, password, Roles.Admin);
+        if (!result.Succeeded)
+        {
+            await error.WriteLineAsync("error: " + string.Join(" ", result.Errors.Select(e => e.Description)));
+            return 1;
+        }
+
+        await output.WriteLineAsync($"Administrator {email} created.");
+        return 0;
+    }
+
+    private static IHost BuildHost(string[] args)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = args,
+            ContentRootPath = Directory.GetCurrentDirectory(),
+        });
+        builder.Configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true);
+        builder.Configuration.AddEnvironmentVariables();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.AddSingleton<Application.Common.ILiveNotifier, NoLiveNotifier>();
+        return builder.Build();
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+    }
+
+    private static string ReadHidden()
+    {
+        var password = new System.Text.StringBuilder();
+        while (true)
+        {
+            var key = Console.ReadKey(intercept: true);
+            if (key.Key == ConsoleKey.Enter)
+            {
+                Console.WriteLine();
+                return password.ToString();
+            }
+
+            if (key.Key == ConsoleKey.Backspace && password.Length > 0)
+            {
+                password.Length--;
+            }
+            else if (!char.IsControl(key.KeyChar))
+            {
+                password.Append(key.KeyChar);
+            }
+        }
+    }
+
+    /// <summary>The CLI has no browsers to tell.</summary>
+    private sealed class NoLiveNotifier : Application.Common.ILiveNotifier
+    {
+        public void NotificationsChanged(IEnumerable<string> userIds)
+        {
+        }
+    }
+}

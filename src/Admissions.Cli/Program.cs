@@ -1,0 +1,3 @@
+using Admissions.Cli;
+
+return await OperatorCommands.RunAsync(args);
