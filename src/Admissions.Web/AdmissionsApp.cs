@@ -73,7 +73,8 @@ public static class AdmissionsApp
         app.UseAuthorization();
         app.UseAntiforgery();
 
-        app.MapStaticAssets();
+        // Scripts, styles and fonts carry no patient data; the sign-in page needs them before anyone signs in.
+        app.MapStaticAssets().AllowAnonymous();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
         app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization();
         app.MapHangfireDashboard("/jobs", new DashboardOptions

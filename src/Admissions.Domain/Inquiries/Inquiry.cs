@@ -67,7 +67,7 @@ public sealed class Inquiry : AggregateRoot
             PossibleDuplicateOfId = possibleDuplicateOfId,
         };
         inquiry.ApplyDetails(details);
-        inquiry.Append(ActivityKind.Created, createdBy, at, $"Inquiry created from {details.Source}");
+        inquiry.Append(ActivityKind.Created, createdBy, at, $"Inquiry created ({DescribeSource(details.Source).ToLowerInvariant()})");
         inquiry.Raise(new InquiryCreated(inquiry.Id, number, at));
         return inquiry;
     }
@@ -238,6 +238,13 @@ public sealed class Inquiry : AggregateRoot
         ContactOutcome.NoAnswer => "no answer",
         ContactOutcome.WrongNumber => "wrong number",
         _ => outcome.ToString(),
+    };
+
+    public static string DescribeSource(InquirySource source) => source switch
+    {
+        InquirySource.WebForm => "Web form",
+        InquirySource.WalkIn => "Walk-in",
+        _ => source.ToString(),
     };
 
     public static string DescribeReason(NotAdmittedReason reason) => reason switch

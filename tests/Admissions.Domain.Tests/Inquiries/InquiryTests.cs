@@ -33,7 +33,7 @@ public class InquiryTests
         Assert.Equal(CreatedAt, activity.OccurredAt);
         Assert.Equal(Coordinator.Id, activity.ActorId);
         Assert.Equal(Coordinator.Name, activity.ActorName);
-        Assert.Equal("Inquiry created from Phone", activity.Summary);
+        Assert.Equal("Inquiry created (phone)", activity.Summary);
     }
 
     [Fact]

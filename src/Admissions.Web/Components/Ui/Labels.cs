@@ -1,3 +1,4 @@
+using Admissions.Application.Inquiries;
 using Admissions.Domain.Inquiries;
 using MudBlazor;
 
@@ -6,12 +7,12 @@ namespace Admissions.Web.Components.Ui;
 /// <summary>How the domain's codes read on screen.</summary>
 public static class Labels
 {
-    public static string Source(InquirySource source) => source switch
-    {
-        InquirySource.WebForm => "Web form",
-        InquirySource.WalkIn => "Walk-in",
-        _ => source.ToString(),
-    };
+    public static string Source(InquirySource source) => Inquiry.DescribeSource(source);
+
+    public static string Outcome(ContactOutcome outcome) => Capitalize(Inquiry.DescribeOutcome(outcome));
+
+    public static string Concerns(InquiryForm form) => string.Join(", ",
+        Flags(form.Substances).Select(Substance).Concat(Flags(form.MentalHealthConcerns).Select(MentalHealth)));
 
     public static string Relationship(CallerRelationship relationship) => relationship switch
     {
@@ -36,10 +37,9 @@ public static class Labels
         _ => concern.ToString(),
     };
 
-    public static string NotAdmittedReason(NotAdmittedReason reason) => Inquiry.DescribeReason(reason) switch
-    {
-        var text => char.ToUpperInvariant(text[0]) + text[1..],
-    };
+    public static string NotAdmittedReason(NotAdmittedReason reason) => Capitalize(Inquiry.DescribeReason(reason));
+
+    private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     public static IEnumerable<T> Flags<T>(T value)
         where T : struct, Enum =>
