@@ -52,6 +52,8 @@ public static class AdmissionsApp
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
         builder.Services.AddOpenApi();
         builder.Services.ConfigureApiJson();
+        // Malformed bodies become a BadHttpRequestException, which the API error handler answers with a 400 problem.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddIntakeRateLimiting(builder.Configuration);
 
         return builder.Build().UseAdmissions();
@@ -65,12 +67,15 @@ public static class AdmissionsApp
             app.UseHsts();
         }
 
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // API clients get ProblemDetails, never an HTML page for a status code.
+        app.UseWhen(context => !ApiProblems.IsApiRequest(context),
+            branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseSerilogRequestLogging();
         app.UseAuthentication();
-        app.UseMiddleware<CurrentUserMiddleware>();
         app.UseRateLimiter();
         app.UseAuthorization();
+        // After authorization: an API request's user is the API key principal the policy authenticated.
+        app.UseMiddleware<CurrentUserMiddleware>();
         app.UseAntiforgery();
 
         // Scripts, styles and fonts carry no patient data; the sign-in page needs them before anyone signs in.

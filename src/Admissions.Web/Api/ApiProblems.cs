@@ -11,8 +11,9 @@ public static class ApiProblems
     public static Task WriteAsync(HttpContext context, int status, string title, string detail)
     {
         context.Response.StatusCode = status;
+        var instance = context.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? context.Request.Path;
         return context.Response.WriteAsJsonAsync(
-            new ProblemDetails { Status = status, Title = title, Detail = detail, Instance = context.Request.Path },
+            new ProblemDetails { Status = status, Title = title, Detail = detail, Instance = instance },
             options: null, contentType: "application/problem+json");
     }
 
@@ -27,7 +28,9 @@ public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> log
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (!ApiProblems.IsApiRequest(httpContext))
+        // The middleware has already pointed the request at /error; the feature keeps the original path.
+        var path = httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path;
+        if (!path.StartsWith("/api/", StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }
@@ -41,7 +44,7 @@ public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> log
                     {
                         Status = StatusCodes.Status400BadRequest,
                         Title = "The inquiry has fields that need attention.",
-                        Instance = httpContext.Request.Path,
+                        Instance = path,
                     },
                     options: null, contentType: "application/problem+json", cancellationToken);
                 return true;
@@ -61,7 +64,7 @@ public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> log
                 await ApiProblems.WriteAsync(httpContext, StatusCodes.Status422UnprocessableEntity, "Request refused", exception.Message);
                 return true;
             default:
-                LogFault(logger, httpContext.Request.Path, exception);
+                LogFault(logger, path, exception);
                 await ApiProblems.WriteAsync(httpContext, StatusCodes.Status500InternalServerError, "Something went wrong",
                     $"The request could not be completed. Quote trace id {httpContext.TraceIdentifier} to support.");
                 return true;
@@ -77,7 +80,9 @@ public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> log
 
     private static string Describe(BadHttpRequestException bad) =>
         bad.InnerException is System.Text.Json.JsonException json
-            ? $"The body is not valid JSON for an inquiry: {json.Message}"
+            ? json.Path is { Length: > 1 } field
+                ? $"The value at {field} is not valid. Check the field's type and allowed values in /openapi/v1.json."
+                : "The body is not valid JSON."
             : "The request body could not be read as an inquiry. Send JSON with Content-Type: application/json.";
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled API error on {Path}")]
