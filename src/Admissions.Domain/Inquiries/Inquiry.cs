@@ -101,7 +101,7 @@ public sealed class Inquiry : AggregateRoot
     public void AddNote(string text, Actor by, DateTimeOffset at)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(text);
-        Append(ActivityKind.Note, by, at, "Note", text.Trim());
+        Append(ActivityKind.Note, by, at, "Note", text);
     }
 
     /// <summary>
@@ -115,19 +115,14 @@ public sealed class Inquiry : AggregateRoot
             throw new DomainRuleException($"This inquiry is {InquiryStageMachine.Describe(Stage).ToLowerInvariant()}; reopen it before logging contact.");
         }
 
-        _activities.Add(new InquiryActivity
+        Append(new InquiryActivity
         {
-            InquiryId = Id,
             Kind = ActivityKind.ContactAttempt,
-            OccurredAt = at,
-            ActorId = by.Id,
-            ActorName = by.Name,
             Summary = $"{channel}: {DescribeOutcome(outcome)}",
-            Text = string.IsNullOrWhiteSpace(notes) ? null : notes.Trim(),
+            Text = notes,
             Channel = channel,
             Outcome = outcome,
-        });
-        LastActivityAt = at;
+        }, by, at);
 
         if (outcome != ContactOutcome.Reached || FirstContactAt is not null)
         {
@@ -188,19 +183,7 @@ public sealed class Inquiry : AggregateRoot
             summary += $" ({DescribeReason(r)})";
         }
 
-        _activities.Add(new InquiryActivity
-        {
-            InquiryId = Id,
-            Kind = ActivityKind.StageChange,
-            OccurredAt = at,
-            ActorId = by.Id,
-            ActorName = by.Name,
-            Summary = summary,
-            Text = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
-            FromStage = from,
-            ToStage = target,
-        });
-        LastActivityAt = at;
+        Append(new InquiryActivity { Kind = ActivityKind.StageChange, Summary = summary, Text = note, FromStage = from, ToStage = target }, by, at);
         Raise(new InquiryStageChanged(Id, from, target, at));
     }
 
@@ -213,17 +196,19 @@ public sealed class Inquiry : AggregateRoot
         IsDualDiagnosis = details.IsDualDiagnosis;
     }
 
-    private void Append(ActivityKind kind, Actor by, DateTimeOffset at, string summary, string? text = null)
+    private void Append(ActivityKind kind, Actor by, DateTimeOffset at, string summary, string? text = null) =>
+        Append(new InquiryActivity { Kind = kind, Summary = summary, Text = text }, by, at);
+
+    /// <summary>Stamps a timeline entry with this inquiry, the actor and the time, and appends it.</summary>
+    private void Append(InquiryActivity activity, Actor by, DateTimeOffset at)
     {
-        _activities.Add(new InquiryActivity
+        _activities.Add(activity with
         {
             InquiryId = Id,
-            Kind = kind,
             OccurredAt = at,
             ActorId = by.Id,
             ActorName = by.Name,
-            Summary = summary,
-            Text = text,
+            Text = string.IsNullOrWhiteSpace(activity.Text) ? null : activity.Text.Trim(),
         });
         LastActivityAt = at;
     }

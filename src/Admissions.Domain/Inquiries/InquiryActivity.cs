@@ -1,7 +1,7 @@
 namespace Admissions.Domain.Inquiries;
 
 /// <summary>One line on an inquiry's timeline. Activities are appended, never edited.</summary>
-public sealed class InquiryActivity
+public sealed record InquiryActivity
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid InquiryId { get; init; }
