@@ -1,0 +1,62 @@
+using Admissions.Domain.Security;
+using Admissions.Infrastructure.Identity;
+using Admissions.Infrastructure.Seeding;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Admissions.Infrastructure.Tests.Seeding;
+
+public class DatabaseInitializerTests
+{
+    [Fact]
+    public async Task Migrating_a_new_sqlite_file_applies_every_migration_and_creates_the_staff_roles()
+    {
+        await using var host = InfrastructureHost.Create();
+        Assert.False(File.Exists(host.DatabasePath));
+
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync();
+        }
+
+        Assert.True(File.Exists(host.DatabasePath));
+        await using var db = host.CreateDbContext();
+        Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        Assert.Equal(Roles.StaffRoles.Order(), (await db.Roles.Select(r => r.Name!).ToListAsync()).Order());
+        Assert.Equal(Roles.StaffRoles.Select(r => r.ToUpperInvariant()).Order(), (await db.Roles.Select(r => r.NormalizedName!).ToListAsync()).Order());
+        Assert.Equal(0, await db.Inquiries.CountAsync());
+    }
+
+    [Fact]
+    public async Task Migrating_again_changes_nothing()
+    {
+        await using var host = await InfrastructureHost.StartMigratedAsync();
+        var roleIds = await host.QueryAsync(db => db.Roles.OrderBy(r => r.Name).Select(r => r.Id).ToListAsync());
+
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync();
+        }
+
+        Assert.Equal(roleIds, await host.QueryAsync(db => db.Roles.OrderBy(r => r.Name).Select(r => r.Id).ToListAsync()));
+    }
+
+    [Fact]
+    public async Task The_infrastructure_alone_can_create_staff_accounts_as_the_cli_does()
+    {
+        // Without the composition root's AddAuthentication, Identity's token providers have no Data Protection.
+        await using var host = InfrastructureHost.Create(withDataProtection: false);
+        await using (var migrate = host.Services.CreateAsyncScope())
+        {
+            await migrate.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync();
+        }
+
+        await using var scope = host.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AdmissionsUser>>();
+        var result = await StaffAccounts.CreateAsync(users, "admin@test.local", "Avery Admin", "Correct-Horse-Battery-9", Roles.Admin);
+
+        Assert.True(result.Succeeded);
+    }
+}

@@ -1,0 +1,140 @@
+using System.Security.Claims;
+using Admissions.Application.Inquiries;
+using Admissions.Domain.Inquiries;
+using Admissions.Domain.Security;
+using Admissions.Infrastructure.Identity;
+using Admissions.Infrastructure.Security;
+using Admissions.Infrastructure.Seeding;
+using Mediator;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Admissions.Infrastructure.Tests.Seeding;
+
+public class DemoDataSeederTests
+{
+    private static async Task<bool> SeedAsync(InfrastructureHost host)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync();
+    }
+
+    [Fact]
+    public async Task Seeding_creates_the_demo_staff_and_42_inquiries_over_every_stage_and_a_second_run_adds_nothing()
+    {
+        await using var host = await InfrastructureHost.StartMigratedAsync(fastPasswordHashing: true);
+
+        Assert.True(await SeedAsync(host));
+
+        // Staff: one account per demo user, each in its role, able to sign in with the demo password.
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AdmissionsUser>>();
+            Assert.Equal(7, await users.Users.CountAsync());
+            foreach (var (email, name, role) in DemoDataSeeder.DemoUsers)
+            {
+                var user = await users.FindByEmailAsync(email);
+                Assert.NotNull(user);
+                Assert.Equal(name, user.DisplayName);
+                Assert.Equal([role], await users.GetRolesAsync(user));
+            }
+
+            Assert.True(await users.CheckPasswordAsync((await users.FindByEmailAsync(DemoDataSeeder.DemoUsers[0].Email))!, DemoDataSeeder.DemoPassword));
+        }
+
+        // Inquiries: 42, every stage, numbered 1..42 this year with the sequence at 42.
+        var inquiries = await host.QueryAsync(db => db.Inquiries.ToListAsync());
+        Assert.Equal(42, inquiries.Count);
+        Assert.Equal(Enum.GetValues<InquiryStage>().Order(), inquiries.Select(i => i.Stage).Distinct().Order());
+        Assert.Equal(Enumerable.Range(1, 42).Select(n => $"INQ-2026-{n:000000}"), inquiries.Select(i => i.Number).Order());
+        var sequence = await host.QueryAsync(db => db.NumberSequences.SingleAsync());
+        Assert.Equal(("INQ-2026", 42L), (sequence.Name, sequence.LastValue));
+
+        // Plausible histories: nothing in the future, contacted unless new, closed ones closed.
+        var now = host.Clock.GetUtcNow();
+        Assert.All(inquiries, i =>
+        {
+            Assert.True(i.CreatedAt <= now, $"{i.Number} was created in the future");
+            Assert.True(i.LastActivityAt <= now, $"{i.Number} has activity in the future");
+            Assert.Equal(i.Stage != InquiryStage.New, i.FirstContactAt is not null);
+            Assert.Equal(InquiryStageMachine.IsClosed(i.Stage), i.ClosedAt is not null);
+            Assert.Equal(i.Stage == InquiryStage.NotAdmitted, i.NotAdmittedReason is not null);
+        });
+        Assert.Equal(42, host.Scheduler.Checks.Count);
+
+        // Again: nothing added.
+        var activities = await host.QueryAsync(db => db.InquiryActivities.CountAsync());
+        var audit = await host.QueryAsync(db => db.AuditEntries.CountAsync());
+
+        Assert.False(await SeedAsync(host));
+
+        Assert.Equal(7, await host.QueryAsync(db => db.Users.CountAsync()));
+        Assert.Equal(42, await host.QueryAsync(db => db.Inquiries.CountAsync()));
+        Assert.Equal(activities, await host.QueryAsync(db => db.InquiryActivities.CountAsync()));
+        Assert.Equal(audit, await host.QueryAsync(db => db.AuditEntries.CountAsync()));
+        Assert.Equal(42, host.Scheduler.Checks.Count);
+
+        // The sequence the seeder left is the one intake continues.
+        Assert.Equal("INQ-2026-000043", await CreateInquiryAsCoordinatorAsync(host));
+    }
+
+    private static async Task<string?> CreateInquiryAsCoordinatorAsync(InfrastructureHost host)
+    {
+        var coordinator = await host.QueryAsync(db => db.Users.SingleAsync(u => u.Email == "coordinator@demo.admissions.local"));
+        await using var scope = host.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(new ClaimsPrincipal(new ClaimsIdentity(
+            [
+                new Claim(ClaimTypes.NameIdentifier, coordinator.Id),
+                new Claim(CurrentUser.DisplayNameClaim, coordinator.DisplayName),
+                new Claim(ClaimTypes.Role, Roles.AdmissionsCoordinator),
+            ], "Test")), "10.0.0.1");
+        var result = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new CreateInquiry(new InquiryForm
+        {
+            CallerName = "Pat Doe",
+            CallerPhone = "(555) 201-9999",
+            PatientFirstName = "Pat",
+            PatientLastName = "Doe",
+        }, AllowDuplicates: true));
+        return result.Number;
+    }
+
+    [Fact]
+    public async Task Seeding_on_new_years_day_creates_nothing_in_the_future()
+    {
+        await using var host = await InfrastructureHost.StartMigratedAsync(new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.Zero), fastPasswordHashing: true);
+
+        await SeedAsync(host);
+
+        var clock = host.Clock.GetUtcNow();
+        var inTheFuture = await host.QueryAsync(db => db.Inquiries.Where(i => i.CreatedAt > clock).Select(i => i.Number).ToListAsync());
+        Assert.Empty(inTheFuture);
+        var numbers = await host.QueryAsync(db => db.Inquiries.Select(i => i.Number).ToListAsync());
+        Assert.All(numbers, n => Assert.StartsWith($"INQ-{clock.Year}-", n, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Seeding_a_database_that_already_took_an_inquiry_continues_its_number_sequence()
+    {
+        await using var host = await InfrastructureHost.StartMigratedAsync(fastPasswordHashing: true);
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(new ClaimsPrincipal(new ClaimsIdentity(
+                [
+                    new Claim(ClaimTypes.NameIdentifier, "first-admin"),
+                    new Claim(ClaimTypes.Role, Roles.Admin),
+                ], "Test")), "10.0.0.1");
+            await scope.ServiceProvider.GetRequiredService<ISender>().Send(new CreateInquiry(new InquiryForm
+            {
+                CallerName = "Test Call",
+                CallerPhone = "(555) 201-9999",
+                PatientFirstName = "Test",
+            }));
+        }
+
+        Assert.True(await SeedAsync(host));
+
+        var numbers = await host.QueryAsync(db => db.Inquiries.Select(i => i.Number).ToListAsync());
+        Assert.Equal(Enumerable.Range(1, 43).Select(n => $"INQ-2026-{n:000000}"), numbers.Order());
+    }
+}
