@@ -94,9 +94,6 @@ public sealed class TestHost : IAsyncDisposable
         services.AddSingleton<TimeProvider>(clock);
         services.AddInfrastructure(configuration, folder);
 
-        // Identity's token providers need Data Protection, which AddInfrastructure does not register
-        // (the web host gets it from AddAuthentication). Ephemeral keys: nothing written outside the folder.
-        services.TryAddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider());
         if (fastPasswordHashing)
         {
             // Only the template's accounts are hashed here; Infrastructure.Tests asserts the real iteration count.

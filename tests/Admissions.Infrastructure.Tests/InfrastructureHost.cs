@@ -34,8 +34,7 @@ public sealed class InfrastructureHost : IAsyncDisposable
     public FakeTimeProvider Clock { get; }
     public RecordingFollowUpScheduler Scheduler { get; }
 
-    /// <summary>Registers what the composition root adds; <paramref name="withDataProtection"/> false leaves AddInfrastructure alone.</summary>
-    public static InfrastructureHost Create(bool withDataProtection = true, DateTimeOffset? start = null, bool fastPasswordHashing = false)
+    public static InfrastructureHost Create(DateTimeOffset? start = null, bool fastPasswordHashing = false)
     {
         var folder = Path.Combine(Path.GetTempPath(), "admissions-infra-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -53,12 +52,6 @@ public sealed class InfrastructureHost : IAsyncDisposable
         services.AddLogging();
         services.AddSingleton<TimeProvider>(clock);
         services.AddInfrastructure(configuration, folder);
-        if (withDataProtection)
-        {
-            // The web host gets Data Protection from AddAuthentication; Identity's token providers need it.
-            services.TryAddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider());
-        }
-
         if (fastPasswordHashing)
         {
             // For tests that create many accounts; the real iteration count is asserted in IdentitySecurityTests.

@@ -26,7 +26,8 @@ public sealed class ListAuditEntriesHandler(IAdmissionsDbContextFactory dbFactor
         var filter = query.Filter;
         if (!string.IsNullOrWhiteSpace(filter.User))
         {
-            entries = entries.Where(e => EF.Functions.Like(e.UserName, $"%{filter.User.Trim()}%"));
+            var pattern = LikePattern.Containing(filter.User.Trim());
+            entries = entries.Where(e => EF.Functions.Like(e.UserName, pattern, LikePattern.Escape));
         }
 
         if (filter.Action is { } action)

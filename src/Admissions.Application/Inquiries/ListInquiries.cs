@@ -40,7 +40,12 @@ public sealed record InquiryFilter
 [RequiresRole(Roles.Admin, Roles.AdmissionsManager, Roles.AdmissionsCoordinator, Roles.Clinician, Roles.UtilizationReview)]
 public sealed record ListInquiries(
     InquiryFilter Filter, InquirySort SortBy = InquirySort.CreatedAt, SortDirection Direction = SortDirection.Descending,
-    int Skip = 0, int Take = 25) : IQuery<PagedResult<InquiryListItem>>;
+    int Skip = 0, int Take = 25) : IQuery<PagedResult<InquiryListItem>>, IAuditedRead
+{
+    // A list page shows names and phones: the read is recorded like any other, with the filter that chose the rows.
+    public string AuditEntityType => "InquiryList";
+    public string AuditEntityId => $"skip {Skip} take {Take}";
+}
 
 public sealed class ListInquiriesValidator : AbstractValidator<ListInquiries>
 {
@@ -144,8 +149,8 @@ public sealed class ListInquiriesHandler(IAdmissionsDbContextFactory dbFactory)
         }
 
         var name = search.ToUpperInvariant();
-        var callerPattern = $"%{search}%";
-        return inquiries.Where(i => i.PatientNameKey.Contains(name) || EF.Functions.Like(i.Details.CallerName, callerPattern));
+        var callerPattern = LikePattern.Containing(search);
+        return inquiries.Where(i => i.PatientNameKey.Contains(name) || EF.Functions.Like(i.Details.CallerName, callerPattern, LikePattern.Escape));
     }
 
     private static IQueryable<Inquiry> Sort(IQueryable<Inquiry> inquiries, InquirySort sortBy, SortDirection direction)

@@ -78,8 +78,15 @@ public sealed class DemoDataSeeder(
         var now = clock.GetUtcNow();
         var stages = Enum.GetValues<InquiryStage>();
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        var sequence = new NumberSequence { Name = InquiryNumber.SequenceName(now.Year) };
-        db.NumberSequences.Add(sequence);
+        var sequenceName = InquiryNumber.SequenceName(now.Year);
+        var sequence = await db.NumberSequences.FirstOrDefaultAsync(s => s.Name == sequenceName, cancellationToken);
+        if (sequence is null)
+        {
+            sequence = new NumberSequence { Name = sequenceName };
+            db.NumberSequences.Add(sequence);
+        }
+
+        var startOfYear = new DateTimeOffset(now.Year, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
         for (var n = 0; n < 42; n++)
         {
@@ -88,9 +95,10 @@ public sealed class DemoDataSeeder(
             var createdAt = target == InquiryStage.New
                 ? now.AddMinutes(-faker.Random.Int(1, 180))
                 : now.AddDays(-faker.Random.Double(1, 40));
-            if (createdAt.Year != now.Year)
+            // Early in January, keep every inquiry inside this year's numbering and never in the future.
+            if (createdAt < startOfYear)
             {
-                createdAt = new DateTimeOffset(now.Year, 1, 1, 9, 0, 0, TimeSpan.Zero).AddHours(n);
+                createdAt = startOfYear.AddTicks((now - startOfYear).Ticks * (n + 1) / 43);
             }
 
             var inquiry = Inquiry.Create(InquiryNumber.Format(now.Year, ++sequence.LastValue), Details(faker), coordinators[n % 2], createdAt);

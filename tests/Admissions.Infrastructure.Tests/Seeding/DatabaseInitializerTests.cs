@@ -47,7 +47,7 @@ public class DatabaseInitializerTests
     public async Task The_infrastructure_alone_can_create_staff_accounts_as_the_cli_does()
     {
         // Without the composition root's AddAuthentication, Identity's token providers have no Data Protection.
-        await using var host = InfrastructureHost.Create(withDataProtection: false);
+        await using var host = InfrastructureHost.Create();
         await using (var migrate = host.Services.CreateAsyncScope())
         {
             await migrate.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync();
