@@ -44,7 +44,14 @@ public static class AdmissionsApp
         builder.Services.AddSingleton<Application.Common.ILiveNotifier>(sp => sp.GetRequiredService<LiveNotifier>());
         builder.Services.AddScoped<CircuitHandler, UserCircuitHandler>();
         builder.Services.AddHttpContextAccessor();
-        builder.Services.AddMudServices();
+        builder.Services.AddMudServices(config =>
+        {
+            // Bottom right: messages must not cover the inquiry header or the form being typed into.
+            config.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight;
+            config.SnackbarConfiguration.PreventDuplicates = true;
+            config.SnackbarConfiguration.VisibleStateDuration = 5000;
+            config.SnackbarConfiguration.ClearAfterNavigation = true;
+        });
         builder.Services.AddSingleton<Components.Ui.FacilityClock>();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddCascadingAuthenticationState();

@@ -57,7 +57,7 @@ public sealed class CoordinatorJourneyTests(AppServer app) : E2ETest(app)
         await Expect(ByTestId("inquiry-number")).ToHaveTextAsync(number);
 
         // Reaching the caller stops the speed-to-lead clock and makes the inquiry Contacted.
-        await ChooseAsync("contact-outcome", "reached");
+        await ChooseAsync("contact-outcome", "Reached");
         await ByTestId("log-contact").ClickAsync();
         await Expect(ByTestId("timeline")).ToContainTextAsync("Call: reached");
         await Expect(ByTestId("stage-chip")).ToHaveTextAsync("Contacted");
@@ -69,11 +69,11 @@ public sealed class CoordinatorJourneyTests(AppServer app) : E2ETest(app)
         await Expect(ByTestId("timeline")).ToContainTextAsync("Pre-screening");
         await ScreenshotAsync("detail.png");
 
-        // Closing as Not admitted needs a reason; without one nothing changes.
+        // Closing as Not admitted needs a reason: the field asks for one and Move waits for it.
         await ChooseAsync("target-stage", "Not admitted");
         await Expect(ByTestId("not-admitted-reason")).ToBeVisibleAsync();
-        await ByTestId("move-stage").ClickAsync();
-        await Expect(Snackbar("Choose the reason the person was not admitted.")).ToBeVisibleAsync();
+        await Expect(Page.GetByText("Choose the reason the person was not admitted.")).ToBeVisibleAsync();
+        await Expect(ByTestId("move-stage")).ToBeDisabledAsync();
         await Expect(ByTestId("stage-chip")).ToHaveTextAsync("Pre-screening");
         await ScreenshotAsync("detail-reason-required.png");
         await Page.ReloadAsync();

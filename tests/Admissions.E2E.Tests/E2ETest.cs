@@ -79,10 +79,6 @@ public abstract partial class E2ETest(AppServer app) : IAsyncLifetime
     protected Task ClickChipAsync(string chipSetTestId, string text) =>
         ByTestId(chipSetTestId).Locator(".mud-chip").Filter(new LocatorFilterOptions { HasText = text }).ClickAsync();
 
-    /// <summary>A snackbar carrying <paramref name="text"/>.</summary>
-    protected ILocator Snackbar(string text) =>
-        Page.Locator(".mud-snackbar").Filter(new LocatorFilterOptions { HasText = text });
-
     /// <summary>Saves a full-page PNG to test-output/screenshots (or $ADMISSIONS_TEST_OUTPUT/screenshots).</summary>
     protected async Task ScreenshotAsync(string fileName)
     {
