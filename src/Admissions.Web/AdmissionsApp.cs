@@ -5,7 +5,9 @@ using Admissions.Web.Api;
 using Admissions.Web.Components;
 using Admissions.Web.Security;
 using Hangfire;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using MudBlazor.Services;
 using Serilog;
@@ -66,14 +68,30 @@ public static class AdmissionsApp
         }
 
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // API clients get a problem body for bare error statuses (e.g. a 400 for unreadable JSON), not the HTML page.
+        app.UseWhen(ApiProblems.IsApiRequest, api => api.UseStatusCodePages());
         app.UseSerilogRequestLogging();
         app.UseAuthentication();
-        app.UseMiddleware<CurrentUserMiddleware>();
         app.UseRateLimiter();
         app.UseAuthorization();
+        // After authorization: API-key callers are only authenticated there (by the endpoint's policy).
+        app.UseMiddleware<CurrentUserMiddleware>();
         app.UseAntiforgery();
+        app.Use((context, next) =>
+        {
+            // A rejected antiforgery token stays a plain 400: re-executing the POST for the status page
+            // would read the rejected form again and turn it into a 500.
+            if (context.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false }
+                && context.Features.Get<IStatusCodePagesFeature>() is { } statusPages)
+            {
+                statusPages.Enabled = false;
+            }
 
-        app.MapStaticAssets();
+            return next(context);
+        });
+
+        // Styles and scripts are public: the sign-in page needs them before anyone has signed in.
+        app.MapStaticAssets().AllowAnonymous();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
         app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization();
         app.MapHangfireDashboard("/jobs", new DashboardOptions

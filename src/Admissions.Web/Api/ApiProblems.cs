@@ -12,11 +12,15 @@ public static class ApiProblems
     {
         context.Response.StatusCode = status;
         return context.Response.WriteAsJsonAsync(
-            new ProblemDetails { Status = status, Title = title, Detail = detail, Instance = context.Request.Path },
+            new ProblemDetails { Status = status, Title = title, Detail = detail, Instance = RequestPath(context) },
             options: null, contentType: "application/problem+json");
     }
 
-    public static bool IsApiRequest(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+    public static bool IsApiRequest(HttpContext context) => RequestPath(context).StartsWithSegments("/api");
+
+    /// <summary>The path the client asked for. While the exception handler runs, Request.Path is the handler's path (/error).</summary>
+    public static PathString RequestPath(HttpContext context) =>
+        context.Features.Get<IExceptionHandlerPathFeature>() is { Path: { } path } ? new PathString(path) : context.Request.Path;
 }
 
 /// <summary>
@@ -41,7 +45,7 @@ public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> log
                     {
                         Status = StatusCodes.Status400BadRequest,
                         Title = "The inquiry has fields that need attention.",
-                        Instance = httpContext.Request.Path,
+                        Instance = ApiProblems.RequestPath(httpContext),
                     },
                     options: null, contentType: "application/problem+json", cancellationToken);
                 return true;
@@ -61,7 +65,7 @@ public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> log
                 await ApiProblems.WriteAsync(httpContext, StatusCodes.Status422UnprocessableEntity, "Request refused", exception.Message);
                 return true;
             default:
-                LogFault(logger, httpContext.Request.Path, exception);
+                LogFault(logger, ApiProblems.RequestPath(httpContext), exception);
                 await ApiProblems.WriteAsync(httpContext, StatusCodes.Status500InternalServerError, "Something went wrong",
                     $"The request could not be completed. Quote trace id {httpContext.TraceIdentifier} to support.");
                 return true;
