@@ -5,7 +5,9 @@ using Admissions.Web.Api;
 using Admissions.Web.Components;
 using Admissions.Web.Security;
 using Hangfire;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using MudBlazor.Services;
 using Serilog;
@@ -74,9 +76,10 @@ public static class AdmissionsApp
             app.UseHsts();
         }
 
-        // API clients get ProblemDetails, never an HTML page for a status code.
+        // People get a page for a bare error status; API clients get a problem body, never HTML.
         app.UseWhen(context => !ApiProblems.IsApiRequest(context),
-            branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+            pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        app.UseWhen(ApiProblems.IsApiRequest, api => api.UseStatusCodePages());
         app.UseSerilogRequestLogging();
         app.UseAuthentication();
         app.UseRateLimiter();
@@ -84,6 +87,30 @@ public static class AdmissionsApp
         // After authorization: an API request's user is the API key principal the policy authenticated.
         app.UseMiddleware<CurrentUserMiddleware>();
         app.UseAntiforgery();
+        app.Use((context, next) =>
+        {
+            if (context.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: false })
+            {
+                return next(context);
+            }
+
+            // A sign-out whose form outlived its session (a laptop asleep past the idle logoff) cannot be
+            // verified; it changes nothing, and the person lands where they would have: the sign-in page.
+            if (context.Request.Path.StartsWithSegments(AccountEndpoints.LogoutPath))
+            {
+                context.Response.Redirect("/account/login?reason=idle");
+                return Task.CompletedTask;
+            }
+
+            // Any other rejected token stays a plain 400: re-executing the POST for the status page
+            // would read the rejected form again and turn it into a 500.
+            if (context.Features.Get<IStatusCodePagesFeature>() is { } statusPages)
+            {
+                statusPages.Enabled = false;
+            }
+
+            return next(context);
+        });
 
         // Scripts, styles and fonts carry no patient data; the sign-in page needs them before anyone signs in.
         app.MapStaticAssets().AllowAnonymous();

@@ -11,13 +11,16 @@ public static class ApiProblems
     public static Task WriteAsync(HttpContext context, int status, string title, string detail)
     {
         context.Response.StatusCode = status;
-        var instance = context.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? context.Request.Path;
         return context.Response.WriteAsJsonAsync(
-            new ProblemDetails { Status = status, Title = title, Detail = detail, Instance = instance },
+            new ProblemDetails { Status = status, Title = title, Detail = detail, Instance = RequestPath(context) },
             options: null, contentType: "application/problem+json");
     }
 
-    public static bool IsApiRequest(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+    public static bool IsApiRequest(HttpContext context) => RequestPath(context).StartsWithSegments("/api");
+
+    /// <summary>The path the client asked for. While the exception handler runs, Request.Path is the handler's path (/error).</summary>
+    public static PathString RequestPath(HttpContext context) =>
+        context.Features.Get<IExceptionHandlerPathFeature>() is { Path: { } path } ? new PathString(path) : context.Request.Path;
 }
 
 /// <summary>
@@ -28,9 +31,7 @@ public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> log
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        // The middleware has already pointed the request at /error; the feature keeps the original path.
-        var path = httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path;
-        if (!path.StartsWith("/api/", StringComparison.OrdinalIgnoreCase))
+        if (!ApiProblems.IsApiRequest(httpContext))
         {
             return false;
         }
@@ -44,7 +45,7 @@ public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> log
                     {
                         Status = StatusCodes.Status400BadRequest,
                         Title = "The inquiry has fields that need attention.",
-                        Instance = path,
+                        Instance = ApiProblems.RequestPath(httpContext),
                     },
                     options: null, contentType: "application/problem+json", cancellationToken);
                 return true;
@@ -64,7 +65,7 @@ public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> log
                 await ApiProblems.WriteAsync(httpContext, StatusCodes.Status422UnprocessableEntity, "Request refused", exception.Message);
                 return true;
             default:
-                LogFault(logger, path, exception);
+                LogFault(logger, ApiProblems.RequestPath(httpContext), exception);
                 await ApiProblems.WriteAsync(httpContext, StatusCodes.Status500InternalServerError, "Something went wrong",
                     $"The request could not be completed. Quote trace id {httpContext.TraceIdentifier} to support.");
                 return true;

@@ -6,11 +6,13 @@ namespace Admissions.Web.Security;
 
 public static class AccountEndpoints
 {
+    public const string LogoutPath = "/account/logout";
+
     public static void MapAccountEndpoints(this WebApplication app)
     {
         var account = app.MapGroup("/account");
 
-        account.MapPost("/logout", async ([FromForm] string? reason, SignInManager<AdmissionsUser> signIn) =>
+        app.MapPost(LogoutPath, async ([FromForm] string? reason, SignInManager<AdmissionsUser> signIn) =>
         {
             await signIn.SignOutAsync();
             reason = reason == "idle" ? "?reason=idle" : "?reason=signedout";

@@ -32,7 +32,8 @@ public static class SecurityServices
                 o.LoginPath = "/account/login";
                 o.LogoutPath = "/account/logout";
                 o.AccessDeniedPath = "/access-denied";
-                o.ExpireTimeSpan = TimeSpan.FromMinutes(idle.IdleTimeoutMinutes);
+                // A little longer than the idle logoff, so the browser's own sign-out still carries a valid session.
+                o.ExpireTimeSpan = TimeSpan.FromMinutes(idle.IdleTimeoutMinutes + 2);
                 o.SlidingExpiration = true;
                 o.Cookie.Name = "admissions.auth";
                 o.Cookie.HttpOnly = true;

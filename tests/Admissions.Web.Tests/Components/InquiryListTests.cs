@@ -1,0 +1,109 @@
+using System.Diagnostics.CodeAnalysis;
+using Admissions.Application.Common;
+using Admissions.Application.Inquiries;
+using Admissions.Application.Staff;
+using Admissions.Domain.Inquiries;
+using Admissions.Web.Components.Pages.Inquiries;
+using Admissions.Web.Tests.Support;
+using Bunit;
+using Mediator;
+using Moq;
+
+namespace Admissions.Web.Tests.Components;
+
+[SuppressMessage("Design", "CA1001", Justification = "Disposed in IAsyncLifetime.DisposeAsync: xunit 2 does not call IAsyncDisposable.")]
+public sealed class InquiryListTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
+    private readonly PageTestContext _page = new();
+    private readonly List<ListInquiries> _queries = [];
+
+    public InquiryListTests()
+    {
+        _page.Sender.Setup(s => s.Send(It.IsAny<ListAssignableStaff>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(Array.Empty<StaffMember>());
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _page.DisposeAsync();
+
+    private InquiryListItem Item(int n) => new(
+        Guid.NewGuid(), $"INQ-2026-{n:000000}", $"Patient{n} Lastname", $"Caller {n}", "(555) 201-4477", InquiryStage.New,
+        InquirySource.Phone, Urgency.Routine, null, _page.Clock.GetUtcNow().AddHours(-n), null, _page.Clock.GetUtcNow().AddHours(-n), false, false);
+
+    /// <summary>Answers every list query with the given rows (as a server would: one page of them) and records the query.</summary>
+    private void Returns(IReadOnlyList<InquiryListItem> all) =>
+        _page.Sender.Setup(s => s.Send(It.IsAny<ListInquiries>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((IQuery<PagedResult<InquiryListItem>> query, CancellationToken _) =>
+            {
+                var q = (ListInquiries)query;
+                _queries.Add(q);
+                return new PagedResult<InquiryListItem>([.. all.Skip(q.Skip).Take(q.Take)], all.Count);
+            });
+
+    [Fact]
+    public void Shows_the_rows_of_the_first_page()
+    {
+        Returns([.. Enumerable.Range(1, 3).Select(Item)]);
+
+        var cut = _page.RenderPage<InquiryList>();
+
+        cut.WaitForAssertion(() =>
+        {
+            var grid = cut.Find("[data-testid=inquiry-grid]").TextContent;
+            Assert.Contains("INQ-2026-000001", grid, StringComparison.Ordinal);
+            Assert.Contains("INQ-2026-000003", grid, StringComparison.Ordinal);
+            Assert.Contains("Patient2 Lastname", grid, StringComparison.Ordinal);
+        }, Timeout);
+        Assert.DoesNotContain("No inquiries match these filters.", cut.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Asks_the_server_for_one_page_not_every_row()
+    {
+        Returns([.. Enumerable.Range(1, 240).Select(Item)]);
+
+        var cut = _page.RenderPage<InquiryList>();
+
+        cut.WaitForAssertion(() => Assert.NotEmpty(_queries), Timeout);
+        cut.WaitForAssertion(() => Assert.Contains("INQ-2026-000001", cut.Find("[data-testid=inquiry-grid]").TextContent, StringComparison.Ordinal), Timeout);
+        Assert.All(_queries, q =>
+        {
+            Assert.Equal(0, q.Skip);
+            Assert.Equal(25, q.Take);
+        });
+        Assert.DoesNotContain("INQ-2026-000026", cut.Find("[data-testid=inquiry-grid]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Typing_in_the_search_box_queries_the_server_with_the_text()
+    {
+        Returns([.. Enumerable.Range(1, 3).Select(Item)]);
+        var cut = _page.RenderPage<InquiryList>();
+        cut.WaitForAssertion(() => Assert.NotEmpty(_queries), Timeout);
+        Assert.All(_queries, q => Assert.Null(q.Filter.Search));
+
+        cut.Find("[data-testid=inquiry-search]").Input("Smith");
+
+        // The box waits 300 ms after the last keystroke (on the injected TimeProvider) before searching.
+        _page.Clock.Advance(TimeSpan.FromMilliseconds(250));
+        cut.Render();
+        Assert.DoesNotContain(_queries, q => q.Filter.Search is not null);
+        _page.Clock.Advance(TimeSpan.FromMilliseconds(50));
+        cut.WaitForAssertion(() => _page.Sender.Verify(
+            s => s.Send(It.Is<ListInquiries>(q => q.Filter.Search == "Smith" && q.Skip == 0 && q.Take == 25), It.IsAny<CancellationToken>()),
+            Times.Once), Timeout);
+    }
+
+    [Fact]
+    public void Shows_the_empty_state_when_nothing_matches()
+    {
+        Returns([]);
+
+        var cut = _page.RenderPage<InquiryList>();
+
+        cut.WaitForAssertion(() => Assert.Contains("No inquiries match these filters.", cut.Markup, StringComparison.Ordinal), Timeout);
+        Assert.DoesNotContain("INQ-", cut.Find("[data-testid=inquiry-grid]").TextContent, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,143 @@
+using System.Net;
+using System.Security.Claims;
+using System.Text.RegularExpressions;
+using Admissions.Application.ApiKeys;
+using Admissions.Domain.Security;
+using Admissions.Infrastructure.Identity;
+using Admissions.Infrastructure.Persistence;
+using Admissions.Infrastructure.Security;
+using Admissions.Infrastructure.Seeding;
+using Mediator;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Admissions.Web.Tests.Support;
+
+/// <summary>
+/// The real app over a fresh SQLite folder, in the Testing environment, without a Hangfire server.
+/// Program's code after Build() does not run under the factory, so the database is migrated here.
+/// </summary>
+public class AdmissionsWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string AuthCookie = "admissions.auth";
+    public const string Password = "Correct-Horse-42";
+
+    private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "admissions-webtests-" + Guid.NewGuid().ToString("N"));
+
+    protected virtual int PermitsPerMinute => 5;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Admissions:DataFolder", _dataFolder);
+        builder.UseSetting("Admissions:SeedDemoData", "false");
+        builder.UseSetting("Jobs:RunServer", "false");
+        builder.UseSetting("Api:PermitsPerMinute", PermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        // The production work factor (210,000 PBKDF2 rounds) costs a few hundred ms per sign-in on a
+        // small machine; these tests exercise the sign-in flow, not the hash strength.
+        builder.ConfigureTestServices(services => services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000));
+    }
+
+    public async Task InitializeAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync();
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_dataFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by a storage pool; the temp folder is cleaned by the OS.
+        }
+    }
+
+    /// <summary>A client that shows redirects instead of following them, and keeps cookies.</summary>
+    public HttpClient CreateBrowser() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    public async Task<string> CreateUserAsync(string role, string? email = null)
+    {
+        email ??= $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@test.admissions.local";
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AdmissionsUser>>();
+        var result = await StaffAccounts.CreateAsync(users, email, $"Test {role}", Password, role);
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
+        return email;
+    }
+
+    /// <summary>Signs in through the real login form and returns a client holding the auth cookie.</summary>
+    public async Task<HttpClient> SignInAsync(string role)
+    {
+        var email = await CreateUserAsync(role);
+        var client = CreateBrowser();
+        var response = await PostLoginAsync(client, email, Password);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string email, string password, string query = "")
+    {
+        var token = await AntiforgeryTokenAsync(client, "/account/login" + query);
+        return await client.PostAsync("/account/login" + query, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "login",
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+            ["__RequestVerificationToken"] = token,
+        }));
+    }
+
+    public static async Task<string> AntiforgeryTokenAsync(HttpClient client, string path)
+    {
+        var html = await client.GetStringAsync(path);
+        var input = Regex.Match(html, "<input[^>]*name=\"__RequestVerificationToken\"[^>]*>");
+        Assert.True(input.Success, $"No antiforgery token on {path}");
+        var value = Regex.Match(input.Value, "value=\"([^\"]*)\"");
+        Assert.True(value.Success);
+        return WebUtility.HtmlDecode(value.Groups[1].Value);
+    }
+
+    /// <summary>Creates an API key the way an administrator does, and returns its id and secret.</summary>
+    public async Task<(Guid Id, string Key)> CreateApiKeyAsync(string name = "Website form")
+    {
+        await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(AdminPrincipal, null);
+        var created = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new CreateApiKey(name));
+        return (created.Id, created.Key);
+    }
+
+    public async Task RevokeApiKeyAsync(Guid id)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(AdminPrincipal, null);
+        await scope.ServiceProvider.GetRequiredService<ISender>().Send(new RevokeApiKey(id));
+    }
+
+    public async Task<T> QueryAsync<T>(Func<AdmissionsDbContext, Task<T>> query)
+    {
+        var contexts = Services.GetRequiredService<IDbContextFactory<AdmissionsDbContext>>();
+        await using var db = await contexts.CreateDbContextAsync();
+        return await query(db);
+    }
+
+    private static readonly ClaimsPrincipal AdminPrincipal = new(new ClaimsIdentity(
+        [
+            new Claim(ClaimTypes.NameIdentifier, "test-admin"),
+            new Claim(CurrentUser.DisplayNameClaim, "Test Admin"),
+            new Claim(ClaimTypes.Role, Roles.Admin),
+        ],
+        authenticationType: "Test"));
+}
