@@ -25,7 +25,8 @@ public sealed class AppServer : IAsyncLifetime, IDisposable
     public const string Admin = "admin@demo.admissions.local";
     public const string BusinessDevelopment = "bd@demo.admissions.local";
 
-    private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(60);
+    // Generous: in CI the app starts while the other test projects keep both cores busy.
+    private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(180);
 
     private readonly StringBuilder _output = new();
     private Process? _process;
@@ -179,7 +180,8 @@ public sealed class AppServer : IAsyncLifetime, IDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Demo";
         start.Environment["Admissions__DataFolder"] = DataDirectory;
         start.Environment["Admissions__SeedDemoData"] = "true";
-        start.Environment["FollowUps__SpeedToLeadDelay"] = "00:05:00";
+        // Short, so a test can watch the speed-to-lead job fire; the journeys reach their callers well within it.
+        start.Environment["FollowUps__SpeedToLeadDelay"] = "00:00:20";
 
         _process = new Process { StartInfo = start };
         _process.OutputDataReceived += (_, e) => Append(e.Data);

@@ -75,12 +75,13 @@ public sealed class CheckSpeedToLeadHandler(
         }
 
         var now = clock.GetUtcNow();
-        var waited = (int)Math.Round((now - inquiry.CreatedAt).TotalMinutes);
+        var elapsed = now - inquiry.CreatedAt;
+        var waited = elapsed < TimeSpan.FromMinutes(1) ? $"{(int)elapsed.TotalSeconds} s" : $"{(int)Math.Round(elapsed.TotalMinutes)} min";
         db.FollowUpTasks.Add(new FollowUpTask
         {
             InquiryId = inquiryId,
             Kind = FollowUpKind.SpeedToLead,
-            Title = $"Call back {inquiry.Number}: no contact after {waited} min",
+            Title = $"Call back {inquiry.Number}: no contact after {waited}",
             DueAt = now,
             AssigneeId = inquiry.AssignedCoordinatorId,
             AssigneeName = inquiry.AssignedCoordinatorName,
@@ -105,7 +106,7 @@ public sealed class CheckSpeedToLeadHandler(
             {
                 UserId = userId,
                 Title = $"Speed to lead missed: {inquiry.Number}",
-                Body = $"No one has reached this caller {waited} minutes after the inquiry came in.",
+                Body = $"No one has reached this caller {waited} after the inquiry came in.",
                 Link = $"/inquiries/{inquiryId}",
                 CreatedAt = now,
                 UniqueKey = $"{key}:{userId}",
