@@ -28,6 +28,22 @@ public sealed class InquiryForm
     public string? Notes { get; set; }
 
     public bool IsDualDiagnosis => Substances != SubstanceConcerns.None && MentalHealthConcerns != MentalHealthConcerns.None;
+
+    /// <summary>
+    /// After a save conflict: the fields this person changed keep their typing, the fields they left
+    /// alone take what the other editor saved, so saving again overwrites nothing by accident.
+    /// </summary>
+    public static InquiryForm Rebase(InquiryForm mine, InquiryForm original, InquiryForm saved)
+    {
+        var rebased = new InquiryForm();
+        foreach (var property in typeof(InquiryForm).GetProperties().Where(p => p.CanWrite))
+        {
+            var untouched = Equals(property.GetValue(mine), property.GetValue(original));
+            property.SetValue(rebased, property.GetValue(untouched ? saved : mine));
+        }
+
+        return rebased;
+    }
 }
 
 public sealed class InquiryFormValidator : AbstractValidator<InquiryForm>
