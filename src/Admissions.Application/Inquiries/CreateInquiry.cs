@@ -96,7 +96,7 @@ internal static class InquiryIntake
             return [];
         }
 
-        var openStages = Enum.GetValues<InquiryStage>().Where(InquiryStageMachine.IsOpen).ToArray();
+        var openStages = InquiryStageMachine.OpenStages;
         var candidates = await db.Inquiries.AsNoTracking()
             .Where(i => openStages.Contains(i.Stage))
             .Where(i => (i.CallerPhoneDigits != null && phones.Contains(i.CallerPhoneDigits))

@@ -22,7 +22,7 @@ public sealed class GetPipelineSummaryHandler(IAdmissionsDbContextFactory dbFact
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var now = clock.GetUtcNow();
         var startOfDay = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
-        var open = Enum.GetValues<InquiryStage>().Where(InquiryStageMachine.IsOpen).ToArray();
+        var open = InquiryStageMachine.OpenStages;
 
         var counts = await db.Inquiries.AsNoTracking()
             .Where(i => open.Contains(i.Stage))

@@ -100,7 +100,7 @@ public sealed class ListInquiriesHandler(IAdmissionsDbContextFactory dbFactory)
 
         if (filter.OpenOnly)
         {
-            var open = Enum.GetValues<InquiryStage>().Where(InquiryStageMachine.IsOpen).ToArray();
+            var open = InquiryStageMachine.OpenStages;
             inquiries = inquiries.Where(i => open.Contains(i.Stage));
         }
 

@@ -33,6 +33,9 @@ public static class InquiryStageMachine
 
     public static bool IsOpen(InquiryStage stage) => !IsClosed(stage);
 
+    /// <summary>The stages of inquiries still being worked, for queries that filter on them.</summary>
+    public static readonly IReadOnlyList<InquiryStage> OpenStages = [.. Enum.GetValues<InquiryStage>().Where(IsOpen)];
+
     /// <summary>Stages a person may move an inquiry to from <paramref name="from"/> (reopening excluded).</summary>
     public static IReadOnlyList<InquiryStage> NextStages(InquiryStage from) =>
         IsClosed(from) ? Forward[from] : [.. Forward[from], .. Exits];

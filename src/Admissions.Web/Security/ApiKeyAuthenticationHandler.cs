@@ -36,9 +36,9 @@ public sealed class ApiKeyAuthenticationHandler(
         }
 
         // Last use is informational; a lost race here does not matter.
-        key.LastUsedAt = clock.GetUtcNow();
+        var now = clock.GetUtcNow();
         await db.ApiKeys.Where(k => k.Id == key.Id)
-            .ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, key.LastUsedAt), Context.RequestAborted);
+            .ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), Context.RequestAborted);
 
         var identity = new ClaimsIdentity(
             [

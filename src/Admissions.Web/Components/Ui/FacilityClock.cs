@@ -7,8 +7,6 @@ public sealed class FacilityClock(IConfiguration configuration, TimeProvider clo
 
     public static readonly System.Globalization.CultureInfo UsEnglish = System.Globalization.CultureInfo.GetCultureInfo("en-US");
 
-    public DateTimeOffset Now => ToLocal(clock.GetUtcNow());
-
     public DateTimeOffset ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, _zone);
 
     public string Abbreviation => _zone.IsDaylightSavingTime(clock.GetUtcNow()) ? _zone.DaylightName : _zone.StandardName;
