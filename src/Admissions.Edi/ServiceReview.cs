@@ -1,0 +1,59 @@
+namespace Admissions.Edi;
+
+/// <summary>
+/// A 278 request for review (005010X217), admission review by default: UMO (NM1*X3), requester
+/// (NM1*FA), subscriber (and dependent), and one patient event (2000E) with TRN*1, UM, DTP*435,
+/// HI (first code ABK principal, the rest ABF) and HSD.
+/// </summary>
+public sealed record ServiceReviewRequest(
+    string ControlNumber,
+    string Reference,
+    Party ReviewOrganization,
+    Party Requester,
+    RequestedMember Subscriber,
+    RequestedMember? Dependent,
+    string TraceNumber,
+    string TraceOriginator,
+    string RequestCategory,
+    string CertificationType,
+    string ServiceType,
+    string FacilityCode,
+    DateOnly AdmissionDate,
+    IReadOnlyList<string> Diagnoses,
+    string QuantityQualifier,
+    decimal Quantity) : X12Transaction("278", ControlNumber, Reference);
+
+/// <summary>A 278 response: the UMO's decisions on each patient event and service.</summary>
+public sealed record ServiceReviewResponse(
+    string ControlNumber,
+    string? Reference,
+    ResponseParty ReviewOrganization,
+    ResponseParty Requester,
+    ReviewedMember? Subscriber,
+    ReviewedMember? Dependent,
+    IReadOnlyList<ServiceReviewDecision> Decisions) : X12Transaction("278", ControlNumber, Reference);
+
+/// <summary>A subscriber or dependent as a 278 response names them, with their AAA errors.</summary>
+public sealed record ReviewedMember(
+    string? MemberId,
+    string? LastName,
+    string? FirstName,
+    DateOnly? BirthDate,
+    IReadOnlyList<RequestError> Errors);
+
+/// <summary>
+/// The decision in one 2000E (Level "EV") or 2000F (Level "SS") loop: HCR01 action code,
+/// HCR02 certification number, HCR03 reason; DTP*AAH certified dates; HSD certified quantity.
+/// </summary>
+public sealed record ServiceReviewDecision(
+    string Level,
+    IReadOnlyList<string> TraceNumbers,
+    string? ActionCode,
+    string? CertificationNumber,
+    string? ReasonCode,
+    DateOnly? CertifiedBegin,
+    DateOnly? CertifiedEnd,
+    string? QuantityQualifier,
+    decimal? Quantity,
+    string? ServiceType,
+    IReadOnlyList<RequestError> Errors);
