@@ -154,5 +154,9 @@ public static class OperatorCommands
         public void NotificationsChanged(IEnumerable<string> userIds)
         {
         }
+
+        public void InquiryChanged(Guid inquiryId)
+        {
+        }
     }
 }

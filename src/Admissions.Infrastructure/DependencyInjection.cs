@@ -1,6 +1,7 @@
 using Admissions.Application;
 using Admissions.Application.Common;
 using Admissions.Application.FollowUps;
+using Admissions.Application.Insurance;
 using Admissions.Infrastructure.Health;
 using Admissions.Infrastructure.Identity;
 using Admissions.Infrastructure.Jobs;
@@ -30,6 +31,7 @@ public static class DependencyInjection
         services.AddSingleton(database);
         services.AddApplication();
         services.Configure<FollowUpOptions>(configuration.GetSection(FollowUpOptions.Section));
+        services.Configure<InsuranceOptions>(configuration.GetSection(InsuranceOptions.Section));
 
         Directory.CreateDirectory(database.DataFolder);
         // Sign-in cookies survive restarts only if the keys that protect them do.

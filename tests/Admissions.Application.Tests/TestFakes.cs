@@ -12,7 +12,18 @@ public sealed class RecordingFollowUpScheduler : IFollowUpScheduler
 
     public IReadOnlyList<ScheduledCheck> Checks => [.. _checks];
 
+    private readonly ConcurrentQueue<ScheduledCheck> _eligibility = new();
+    private readonly ConcurrentQueue<ScheduledCheck> _authorizations = new();
+
+    public IReadOnlyList<ScheduledCheck> EligibilityChecks => [.. _eligibility];
+
+    public IReadOnlyList<ScheduledCheck> AuthorizationSubmissions => [.. _authorizations];
+
     public void ScheduleSpeedToLeadCheck(Guid inquiryId, DateTimeOffset runAt) => _checks.Enqueue(new ScheduledCheck(inquiryId, runAt));
+
+    public void ScheduleEligibilityCheck(Guid checkId, DateTimeOffset runAt) => _eligibility.Enqueue(new ScheduledCheck(checkId, runAt));
+
+    public void ScheduleAuthorizationSubmission(Guid authorizationId, DateTimeOffset runAt) => _authorizations.Enqueue(new ScheduledCheck(authorizationId, runAt));
 }
 
 /// <summary>Stands in for the SignalR push: remembers who was told to refresh.</summary>
@@ -22,5 +33,11 @@ public sealed class RecordingLiveNotifier : ILiveNotifier
 
     public IReadOnlyList<IReadOnlyList<string>> Calls => [.. _calls];
 
+    private readonly ConcurrentQueue<Guid> _inquiries = new();
+
+    public IReadOnlyList<Guid> InquiriesChanged => [.. _inquiries];
+
     public void NotificationsChanged(IEnumerable<string> userIds) => _calls.Enqueue([.. userIds]);
+
+    public void InquiryChanged(Guid inquiryId) => _inquiries.Enqueue(inquiryId);
 }

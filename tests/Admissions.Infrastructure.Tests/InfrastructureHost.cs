@@ -102,11 +102,23 @@ public sealed class RecordingFollowUpScheduler : IFollowUpScheduler
     public IReadOnlyList<(Guid InquiryId, DateTimeOffset RunAt)> Checks => [.. _checks];
 
     public void ScheduleSpeedToLeadCheck(Guid inquiryId, DateTimeOffset runAt) => _checks.Enqueue((inquiryId, runAt));
+
+    public void ScheduleEligibilityCheck(Guid checkId, DateTimeOffset runAt)
+    {
+    }
+
+    public void ScheduleAuthorizationSubmission(Guid authorizationId, DateTimeOffset runAt)
+    {
+    }
 }
 
 public sealed class RecordingLiveNotifier : ILiveNotifier
 {
     public void NotificationsChanged(IEnumerable<string> userIds)
+    {
+    }
+
+    public void InquiryChanged(Guid inquiryId)
     {
     }
 }

@@ -1,6 +1,7 @@
 using Admissions.Domain.Auditing;
 using Admissions.Domain.FollowUps;
 using Admissions.Domain.Inquiries;
+using Admissions.Domain.Insurance;
 using Admissions.Domain.Notifications;
 using Admissions.Domain.Security;
 using Microsoft.EntityFrameworkCore;
@@ -19,6 +20,13 @@ public interface IAdmissionsDbContext : IAsyncDisposable
     DbSet<AuditEntry> AuditEntries { get; }
     DbSet<ApiKey> ApiKeys { get; }
     DbSet<IdempotencyRecord> IdempotencyRecords { get; }
+    DbSet<Payer> Payers { get; }
+    DbSet<InsurancePolicy> InsurancePolicies { get; }
+    DbSet<Part2Consent> Part2Consents { get; }
+    DbSet<Disclosure> Disclosures { get; }
+    DbSet<EligibilityCheck> EligibilityChecks { get; }
+    DbSet<PriorAuthorization> PriorAuthorizations { get; }
+    DbSet<X12Exchange> X12Exchanges { get; }
 
     EntityEntry<TEntity> Entry<TEntity>(TEntity entity)
         where TEntity : class;
@@ -56,10 +64,19 @@ public interface IStaffDirectory
 public interface IFollowUpScheduler
 {
     void ScheduleSpeedToLeadCheck(Guid inquiryId, DateTimeOffset runAt);
+
+    /// <summary>Sends (or re-sends) an eligibility check to the clearinghouse at <paramref name="runAt"/>.</summary>
+    void ScheduleEligibilityCheck(Guid checkId, DateTimeOffset runAt);
+
+    /// <summary>Sends an authorization request, or asks again about a pended one, at <paramref name="runAt"/>.</summary>
+    void ScheduleAuthorizationSubmission(Guid authorizationId, DateTimeOffset runAt);
 }
 
 /// <summary>Tells connected browsers that a user has something new (count, list).</summary>
 public interface ILiveNotifier
 {
     void NotificationsChanged(IEnumerable<string> userIds);
+
+    /// <summary>Something on an inquiry changed in the background (a verification result arrived).</summary>
+    void InquiryChanged(Guid inquiryId);
 }

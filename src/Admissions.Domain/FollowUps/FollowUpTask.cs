@@ -5,6 +5,9 @@ public enum FollowUpKind
     SpeedToLead,
     Callback,
     General,
+    InsuranceCorrection,
+    PhoneVerification,
+    AuthorizationReview,
 }
 
 public enum FollowUpState

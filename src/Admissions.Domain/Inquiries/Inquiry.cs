@@ -196,6 +196,17 @@ public sealed class Inquiry : AggregateRoot
         IsDualDiagnosis = details.IsDualDiagnosis;
     }
 
+    /// <summary>Puts insurance, authorization and consent events on the timeline (they live in their own records).</summary>
+    public void Record(ActivityKind kind, string summary, Actor by, DateTimeOffset at, string? text = null)
+    {
+        if (kind is not (ActivityKind.Insurance or ActivityKind.Authorization or ActivityKind.Consent))
+        {
+            throw new ArgumentOutOfRangeException(nameof(kind), kind, "Only insurance, authorization and consent events are recorded from outside.");
+        }
+
+        Append(kind, by, at, summary, text);
+    }
+
     private void Append(ActivityKind kind, Actor by, DateTimeOffset at, string summary, string? text = null) =>
         Append(new InquiryActivity { Kind = kind, Summary = summary, Text = text }, by, at);
 

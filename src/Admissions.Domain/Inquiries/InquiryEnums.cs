@@ -118,4 +118,7 @@ public enum ActivityKind
     StageChange,
     Assignment,
     DetailsUpdated,
+    Insurance,
+    Authorization,
+    Consent,
 }

@@ -3,8 +3,31 @@ using Hangfire;
 
 namespace Admissions.Infrastructure.Jobs;
 
-public sealed class HangfireFollowUpScheduler(IBackgroundJobClient jobs) : IFollowUpScheduler
+public sealed class HangfireFollowUpScheduler(IBackgroundJobClient jobs, TimeProvider clock) : IFollowUpScheduler
 {
     public void ScheduleSpeedToLeadCheck(Guid inquiryId, DateTimeOffset runAt) =>
         jobs.Schedule<SpeedToLeadJob>(job => job.RunAsync(inquiryId, CancellationToken.None), runAt);
+
+    public void ScheduleEligibilityCheck(Guid checkId, DateTimeOffset runAt)
+    {
+        // Work that is due now goes straight to the queue instead of waiting for the scheduler's next poll.
+        if (runAt <= clock.GetUtcNow())
+        {
+            jobs.Enqueue<InsuranceJobs>(job => job.VerifyEligibilityAsync(checkId, CancellationToken.None));
+            return;
+        }
+
+        jobs.Schedule<InsuranceJobs>(job => job.VerifyEligibilityAsync(checkId, CancellationToken.None), runAt);
+    }
+
+    public void ScheduleAuthorizationSubmission(Guid authorizationId, DateTimeOffset runAt)
+    {
+        if (runAt <= clock.GetUtcNow())
+        {
+            jobs.Enqueue<InsuranceJobs>(job => job.SubmitAuthorizationAsync(authorizationId, CancellationToken.None));
+            return;
+        }
+
+        jobs.Schedule<InsuranceJobs>(job => job.SubmitAuthorizationAsync(authorizationId, CancellationToken.None), runAt);
+    }
 }

@@ -3,6 +3,7 @@ using Admissions.Domain.Auditing;
 using Admissions.Domain.Common;
 using Admissions.Domain.FollowUps;
 using Admissions.Domain.Inquiries;
+using Admissions.Domain.Insurance;
 using Admissions.Domain.Notifications;
 using Admissions.Domain.Security;
 using Admissions.Infrastructure.Identity;
@@ -24,6 +25,13 @@ public sealed class AdmissionsDbContext(DbContextOptions<AdmissionsDbContext> op
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<Payer> Payers => Set<Payer>();
+    public DbSet<InsurancePolicy> InsurancePolicies => Set<InsurancePolicy>();
+    public DbSet<Part2Consent> Part2Consents => Set<Part2Consent>();
+    public DbSet<Disclosure> Disclosures => Set<Disclosure>();
+    public DbSet<EligibilityCheck> EligibilityChecks => Set<EligibilityCheck>();
+    public DbSet<PriorAuthorization> PriorAuthorizations => Set<PriorAuthorization>();
+    public DbSet<X12Exchange> X12Exchanges => Set<X12Exchange>();
 
     /// <summary>Who is saving and what to tell after the save; set by <see cref="AdmissionsDbContextFactory"/>.</summary>
     internal void Attach(SaveContext saveContext) => _saveContext = saveContext;

@@ -1,6 +1,8 @@
 using Admissions.Domain.Auditing;
+using Admissions.Domain.Common;
 using Admissions.Domain.FollowUps;
 using Admissions.Domain.Inquiries;
+using Admissions.Domain.Insurance;
 using Admissions.Domain.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -20,6 +22,11 @@ internal static class AuditTrail
         if (tracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
         {
             throw new InvalidOperationException("Audit entries are written once and never changed or deleted.");
+        }
+
+        if (tracker.Entries<Disclosure>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("The disclosure ledger is written once and never changed or deleted.");
         }
 
         var now = context.Clock.GetUtcNow();
@@ -61,6 +68,8 @@ internal static class AuditTrail
         InquiryActivity a => (nameof(Inquiry), a.InquiryId.ToString(), $"Timeline: {a.Kind}"),
         FollowUpTask t => (nameof(FollowUpTask), t.Id.ToString(), entry.State == EntityState.Modified ? ChangedFields(entry) : $"Inquiry {t.InquiryId}"),
         ApiKey k => (nameof(ApiKey), k.Id.ToString(), entry.State == EntityState.Modified ? ChangedFields(entry) : null),
+        IInquiryRecord r => (entry.Metadata.ClrType.Name, r.Id.ToString(), entry.State == EntityState.Modified ? ChangedFields(entry) : $"Inquiry {r.InquiryId}"),
+        Payer p => (nameof(Payer), p.Id.ToString(), entry.State == EntityState.Modified ? ChangedFields(entry) : null),
         _ => null,
     };
 

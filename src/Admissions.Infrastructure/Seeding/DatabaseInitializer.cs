@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Admissions.Infrastructure.Seeding;
 
-/// <summary>Brings a database up to date: migrations, then the roles every install needs.</summary>
+/// <summary>Brings a database up to date: migrations, then the roles and payer directory every install needs.</summary>
 public sealed partial class DatabaseInitializer(
     IDbContextFactory<AdmissionsDbContext> contexts, RoleManager<IdentityRole> roles, ILogger<DatabaseInitializer> logger)
 {
@@ -21,6 +21,7 @@ public sealed partial class DatabaseInitializer(
             await db.Database.MigrateAsync(cancellationToken);
         }
 
+        await PayerDirectory.EnsureAsync(db, cancellationToken);
         foreach (var role in Roles.StaffRoles)
         {
             if (!await roles.RoleExistsAsync(role))

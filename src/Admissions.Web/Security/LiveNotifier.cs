@@ -3,12 +3,15 @@ using Admissions.Application.Common;
 namespace Admissions.Web.Security;
 
 /// <summary>
-/// In-process fan-out to connected circuits: the bell in each browser listens for its user.
-/// One process serves the app (SQLite); a scaled-out deployment would put a backplane here.
+/// In-process fan-out to connected circuits: the bell in each browser listens for its user, an
+/// open inquiry page for its inquiry. One process serves the app (SQLite); a scaled-out
+/// deployment would put a backplane here.
 /// </summary>
 public sealed class LiveNotifier : ILiveNotifier
 {
     public event Action<string>? Changed;
+
+    public event Action<Guid>? InquiryUpdated;
 
     public void NotificationsChanged(IEnumerable<string> userIds)
     {
@@ -17,4 +20,6 @@ public sealed class LiveNotifier : ILiveNotifier
             Changed?.Invoke(userId);
         }
     }
+
+    public void InquiryChanged(Guid inquiryId) => InquiryUpdated?.Invoke(inquiryId);
 }

@@ -18,7 +18,7 @@ public class SpeedToLeadJobTests
     public void The_scheduler_puts_a_speed_to_lead_job_in_storage_for_the_due_time()
     {
         using var storage = new InMemoryStorage();
-        var scheduler = new HangfireFollowUpScheduler(new BackgroundJobClient(storage));
+        var scheduler = new HangfireFollowUpScheduler(new BackgroundJobClient(storage), TimeProvider.System);
         var inquiryId = Guid.CreateVersion7();
         var runAt = new DateTimeOffset(2026, 3, 10, 14, 5, 0, TimeSpan.Zero);
 

@@ -1,0 +1,154 @@
+using Admissions.Domain.Insurance;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Admissions.Infrastructure.Persistence.Configurations;
+
+internal sealed class PayerConfiguration : IEntityTypeConfiguration<Payer>
+{
+    public void Configure(EntityTypeBuilder<Payer> builder)
+    {
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.Id).ValueGeneratedNever();
+        builder.Property(p => p.Name).HasMaxLength(100);
+        builder.HasIndex(p => p.Name).IsUnique();
+        builder.Property(p => p.ClearinghousePayerId).HasMaxLength(80);
+        builder.Property(p => p.BehavioralCarveOut).HasMaxLength(100);
+        builder.Property(p => p.BehavioralCarveOutPhone).HasMaxLength(20);
+        builder.ComplexProperty(p => p.ServiceTypes, codes =>
+        {
+            codes.Property(c => c.WithdrawalManagement).HasMaxLength(2);
+            codes.Property(c => c.Residential).HasMaxLength(2);
+            codes.Property(c => c.MentalHealthResidential).HasMaxLength(2);
+            codes.Property(c => c.PartialHospitalization).HasMaxLength(2);
+            codes.Property(c => c.IntensiveOutpatient).HasMaxLength(2);
+            codes.Property(c => c.Outpatient).HasMaxLength(2);
+        });
+        builder.Ignore(p => p.IsSelfPay);
+        builder.Ignore(p => p.SupportsElectronicVerification);
+    }
+}
+
+internal sealed class InsurancePolicyConfiguration : IEntityTypeConfiguration<InsurancePolicy>
+{
+    public void Configure(EntityTypeBuilder<InsurancePolicy> builder)
+    {
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.Id).ValueGeneratedNever();
+        builder.Property(p => p.PayerName).HasMaxLength(100);
+        builder.Property(p => p.MemberId).HasMaxLength(80);
+        builder.Property(p => p.GroupNumber).HasMaxLength(50);
+        builder.Property(p => p.SubscriberFirstName).HasMaxLength(100);
+        builder.Property(p => p.SubscriberLastName).HasMaxLength(100);
+        builder.HasIndex(p => p.InquiryId);
+        builder.HasOne<Payer>().WithMany().HasForeignKey(p => p.PayerId).OnDelete(DeleteBehavior.Restrict);
+        builder.Ignore(p => p.DomainEvents);
+        builder.Ignore(p => p.PatientIsSubscriber);
+    }
+}
+
+internal sealed class Part2ConsentConfiguration : IEntityTypeConfiguration<Part2Consent>
+{
+    public void Configure(EntityTypeBuilder<Part2Consent> builder)
+    {
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Id).ValueGeneratedNever();
+        builder.Property(c => c.PatientName).HasMaxLength(202);
+        builder.Property(c => c.DisclosingProgram).HasMaxLength(200);
+        builder.Property(c => c.RecipientNames).HasMaxLength(1000);
+        builder.Property(c => c.Information).HasMaxLength(1000);
+        builder.Property(c => c.ExpiryEvent).HasMaxLength(200);
+        builder.Property(c => c.SignedName).HasMaxLength(202);
+        builder.Property(c => c.CapturedById).HasMaxLength(100);
+        builder.Property(c => c.CapturedByName).HasMaxLength(200);
+        builder.Property(c => c.RevokedByName).HasMaxLength(200);
+        builder.Property(c => c.RevocationNote).HasMaxLength(1000);
+        builder.HasIndex(c => c.InquiryId);
+        builder.Ignore(c => c.DomainEvents);
+    }
+}
+
+internal sealed class DisclosureConfiguration : IEntityTypeConfiguration<Disclosure>
+{
+    public void Configure(EntityTypeBuilder<Disclosure> builder)
+    {
+        builder.HasKey(d => d.Id);
+        builder.Property(d => d.Id).ValueGeneratedNever();
+        builder.Property(d => d.DisclosedById).HasMaxLength(100);
+        builder.Property(d => d.DisclosedByName).HasMaxLength(200);
+        builder.Property(d => d.Recipient).HasMaxLength(200);
+        builder.Property(d => d.Information).HasMaxLength(1000);
+        builder.Property(d => d.Channel).HasMaxLength(200);
+        builder.Property(d => d.Reference).HasMaxLength(50);
+        builder.HasIndex(d => new { d.InquiryId, d.DisclosedAt });
+        builder.HasOne<Part2Consent>().WithMany().HasForeignKey(d => d.ConsentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class EligibilityCheckConfiguration : IEntityTypeConfiguration<EligibilityCheck>
+{
+    public void Configure(EntityTypeBuilder<EligibilityCheck> builder)
+    {
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Id).ValueGeneratedNever();
+        builder.Property(c => c.PayerName).HasMaxLength(100);
+        builder.Property(c => c.TraceNumber).HasMaxLength(50);
+        builder.HasIndex(c => c.TraceNumber).IsUnique();
+        builder.Property(c => c.RequestedById).HasMaxLength(100);
+        builder.Property(c => c.RequestedByName).HasMaxLength(200);
+        builder.Property(c => c.ProblemCode).HasMaxLength(20);
+        builder.Property(c => c.Problem).HasMaxLength(1000);
+        builder.Property(c => c.PayerRepName).HasMaxLength(100);
+        builder.Property(c => c.CallReference).HasMaxLength(50);
+        builder.Property(c => c.EnteredByName).HasMaxLength(200);
+        builder.Property(c => c.ApprovedByName).HasMaxLength(200);
+        builder.OwnsOne(c => c.Result, result =>
+        {
+            result.ToJson();
+            result.OwnsMany(r => r.Levels);
+        });
+        builder.HasIndex(c => new { c.InquiryId, c.RequestedAt });
+        builder.HasIndex(c => new { c.State, c.RequestedAt });
+        builder.HasOne<InsurancePolicy>().WithMany().HasForeignKey(c => c.PolicyId).OnDelete(DeleteBehavior.Restrict);
+        builder.Ignore(c => c.DomainEvents);
+        builder.Ignore(c => c.IsOpen);
+    }
+}
+
+internal sealed class PriorAuthorizationConfiguration : IEntityTypeConfiguration<PriorAuthorization>
+{
+    public void Configure(EntityTypeBuilder<PriorAuthorization> builder)
+    {
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Id).ValueGeneratedNever();
+        builder.Property(a => a.PayerName).HasMaxLength(100);
+        builder.Property(a => a.ServiceType).HasMaxLength(2);
+        builder.Property(a => a.Diagnoses).HasMaxLength(200);
+        builder.Property(a => a.TraceNumber).HasMaxLength(50);
+        builder.HasIndex(a => a.TraceNumber).IsUnique();
+        builder.Property(a => a.RequestedById).HasMaxLength(100);
+        builder.Property(a => a.RequestedByName).HasMaxLength(200);
+        builder.Property(a => a.CertificationNumber).HasMaxLength(50);
+        builder.Property(a => a.ReasonCode).HasMaxLength(20);
+        builder.Property(a => a.DenialReason).HasMaxLength(1000);
+        builder.Property(a => a.Problem).HasMaxLength(1000);
+        builder.OwnsMany(a => a.Notes, notes => notes.ToJson());
+        builder.HasIndex(a => new { a.Status, a.NextReviewOn });
+        builder.HasIndex(a => a.InquiryId);
+        builder.HasOne<InsurancePolicy>().WithMany().HasForeignKey(a => a.PolicyId).OnDelete(DeleteBehavior.Restrict);
+        builder.Ignore(a => a.DomainEvents);
+        builder.Ignore(a => a.IsDecided);
+    }
+}
+
+internal sealed class X12ExchangeConfiguration : IEntityTypeConfiguration<X12Exchange>
+{
+    public void Configure(EntityTypeBuilder<X12Exchange> builder)
+    {
+        builder.HasKey(x => x.Id);
+        builder.Property(x => x.Id).ValueGeneratedNever();
+        builder.Property(x => x.TransactionType).HasMaxLength(10);
+        builder.HasIndex(x => x.SubjectId);
+        builder.HasIndex(x => x.InquiryId);
+    }
+}
