@@ -319,24 +319,29 @@ public sealed class AuthorizationDecisionForm
 [RequiresRole(Roles.Admin, Roles.AdmissionsManager, Roles.UtilizationReview)]
 public sealed record RecordAuthorizationDecision(Guid AuthorizationId, AuthorizationDecisionForm Form) : ICommand<Unit>;
 
-public sealed class RecordAuthorizationDecisionValidator : AbstractValidator<RecordAuthorizationDecision>
+public sealed class AuthorizationDecisionFormValidator : AbstractValidator<AuthorizationDecisionForm>
 {
-    public RecordAuthorizationDecisionValidator()
+    public AuthorizationDecisionFormValidator()
     {
-        RuleFor(c => c.Form.Status).IsInEnum()
+        RuleFor(f => f.Status).IsInEnum()
             .Must(s => s is not (AuthorizationStatus.Requested or AuthorizationStatus.Cancelled))
             .WithMessage("Choose the payer's decision (use Cancel to cancel the request).");
-        When(c => c.Form.Status is AuthorizationStatus.Certified or AuthorizationStatus.Partial, () =>
+        When(f => f.Status is AuthorizationStatus.Certified or AuthorizationStatus.Partial, () =>
         {
-            RuleFor(c => c.Form.CertificationNumber).NotEmpty().WithMessage("Enter the certification (authorization) number.").MaximumLength(50);
-            RuleFor(c => c.Form.ApprovedDays).NotNull().WithMessage("Enter the approved days or units.").InclusiveBetween(1, 365);
-            RuleFor(c => c.Form.ApprovedFrom).NotNull().WithMessage("Enter the first approved date.");
-            RuleFor(c => c.Form.ApprovedTo).NotNull().WithMessage("Enter the last approved date.")
-                .GreaterThanOrEqualTo(c => c.Form.ApprovedFrom).When(c => c.Form.ApprovedFrom is not null).WithMessage("The last approved date is before the first.");
+            RuleFor(f => f.CertificationNumber).NotEmpty().WithMessage("Enter the certification (authorization) number.").MaximumLength(50);
+            RuleFor(f => f.ApprovedDays).NotNull().WithMessage("Enter the approved days or units.").InclusiveBetween(1, 365);
+            RuleFor(f => f.ApprovedFrom).NotNull().WithMessage("Enter the first approved date.");
+            RuleFor(f => f.ApprovedTo).NotNull().WithMessage("Enter the last approved date.")
+                .GreaterThanOrEqualTo(f => f.ApprovedFrom).When(f => f.ApprovedFrom is not null).WithMessage("The last approved date is before the first.");
         });
-        RuleFor(c => c.Form.DenialReason).NotEmpty().When(c => c.Form.Status == AuthorizationStatus.Denied)
+        RuleFor(f => f.DenialReason).NotEmpty().When(f => f.Status == AuthorizationStatus.Denied)
             .WithMessage("Enter the payer's denial reason.").MaximumLength(1000);
     }
+}
+
+public sealed class RecordAuthorizationDecisionValidator : AbstractValidator<RecordAuthorizationDecision>
+{
+    public RecordAuthorizationDecisionValidator() => RuleFor(c => c.Form).NotNull().SetValidator(new AuthorizationDecisionFormValidator());
 }
 
 public sealed class RecordAuthorizationDecisionHandler(IAdmissionsDbContextFactory dbFactory, ICurrentUser user, ILiveNotifier live, TimeProvider clock)

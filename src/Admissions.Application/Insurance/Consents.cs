@@ -43,23 +43,27 @@ public static class ConsentDefaults
 [RequiresRole(Roles.Admin, Roles.AdmissionsManager, Roles.AdmissionsCoordinator, Roles.UtilizationReview)]
 public sealed record CaptureConsent(Guid InquiryId, ConsentForm Form) : ICommand<Guid>;
 
+public sealed class ConsentFormValidator : AbstractValidator<ConsentForm>
+{
+    public ConsentFormValidator(TimeProvider clock)
+    {
+        RuleFor(f => f.RecipientPayerIds).NotEmpty().WithMessage("Choose at least one payer the patient agrees we may disclose to.");
+        RuleFor(f => f.Purposes).Must(p => p != DisclosurePurpose.None && p <= (DisclosurePurpose.Payment | DisclosurePurpose.Treatment | DisclosurePurpose.HealthCareOperations))
+            .WithMessage("Choose at least one purpose.");
+        RuleFor(f => f.Information).NotEmpty().WithMessage("Describe what information may be disclosed.").MaximumLength(1000);
+        RuleFor(f => f.ExpiresOn).NotNull().When(f => string.IsNullOrWhiteSpace(f.ExpiryEvent))
+            .WithMessage("Give an expiry date or the event that ends the consent.");
+        RuleFor(f => f.ExpiresOn).Must(d => d is null || d.Value >= FacilityDate.Today(clock))
+            .WithMessage("The expiry date cannot be in the past.");
+        RuleFor(f => f.ExpiryEvent).MaximumLength(200);
+        RuleFor(f => f.SignedName).NotEmpty().WithMessage("The patient signs by typing their full name.").MaximumLength(202);
+        RuleFor(f => f.PatientConfirmed).Equal(true).WithMessage("Confirm the patient read (or was read) the consent and signed it.");
+    }
+}
+
 public sealed class CaptureConsentValidator : AbstractValidator<CaptureConsent>
 {
-    public CaptureConsentValidator(TimeProvider clock)
-    {
-        RuleFor(c => c.Form).NotNull();
-        RuleFor(c => c.Form.RecipientPayerIds).NotEmpty().WithMessage("Choose at least one payer the patient agrees we may disclose to.");
-        RuleFor(c => c.Form.Purposes).Must(p => p != DisclosurePurpose.None && p <= (DisclosurePurpose.Payment | DisclosurePurpose.Treatment | DisclosurePurpose.HealthCareOperations))
-            .WithMessage("Choose at least one purpose.");
-        RuleFor(c => c.Form.Information).NotEmpty().WithMessage("Describe what information may be disclosed.").MaximumLength(1000);
-        RuleFor(c => c.Form.ExpiresOn).NotNull().When(c => string.IsNullOrWhiteSpace(c.Form.ExpiryEvent))
-            .WithMessage("Give an expiry date or the event that ends the consent.");
-        RuleFor(c => c.Form.ExpiresOn).Must(d => d is null || d.Value >= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
-            .WithMessage("The expiry date cannot be in the past.");
-        RuleFor(c => c.Form.ExpiryEvent).MaximumLength(200);
-        RuleFor(c => c.Form.SignedName).NotEmpty().WithMessage("The patient signs by typing their full name.").MaximumLength(202);
-        RuleFor(c => c.Form.PatientConfirmed).Equal(true).WithMessage("Confirm the patient read (or was read) the consent and signed it.");
-    }
+    public CaptureConsentValidator(TimeProvider clock) => RuleFor(c => c.Form).NotNull().SetValidator(new ConsentFormValidator(clock));
 }
 
 public sealed class CaptureConsentHandler(IAdmissionsDbContextFactory dbFactory, ICurrentUser user, TimeProvider clock, IOptions<InsuranceOptions> options)

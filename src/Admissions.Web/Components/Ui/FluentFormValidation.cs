@@ -7,16 +7,16 @@ namespace Admissions.Web.Components.Ui;
 /// Lets a MudForm show the application's own FluentValidation messages field by field, so the
 /// page and the server never disagree about what is valid.
 /// </summary>
-public sealed class InquiryFormValidation(TimeProvider clock)
+public class FluentFormValidation<T>(IValidator<T> validator)
 {
-    private readonly InquiryFormValidator _validator = new(clock);
-
     public Func<object, string, Task<IEnumerable<string>>> Field => async (model, propertyName) =>
     {
-        var result = await _validator.ValidateAsync(ValidationContext<InquiryForm>.CreateWithOptions(
-            (InquiryForm)model, options => options.IncludeProperties(propertyName)));
+        var result = await validator.ValidateAsync(ValidationContext<T>.CreateWithOptions(
+            (T)model, options => options.IncludeProperties(propertyName)));
         return result.IsValid ? [] : result.Errors.Select(e => e.ErrorMessage);
     };
 
-    public IReadOnlyList<string> All(InquiryForm form) => [.. _validator.Validate(form).Errors.Select(e => e.ErrorMessage).Distinct()];
+    public IReadOnlyList<string> All(T form) => [.. validator.Validate(form).Errors.Select(e => e.ErrorMessage).Distinct()];
 }
+
+public sealed class InquiryFormValidation(TimeProvider clock) : FluentFormValidation<InquiryForm>(new InquiryFormValidator(clock));
