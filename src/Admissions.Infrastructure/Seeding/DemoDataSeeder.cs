@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Admissions.Infrastructure.Seeding;
 
 /// <summary>
-/// Demo users for every role and a few dozen inquiries spread over every stage, so a new install
+/// Demo users for every role and a few dozen inquiries spread over every stage (with insurance), so a new install
 /// can be explored. Never runs in Production (the callers check).
 /// </summary>
 public sealed class DemoDataSeeder(
@@ -69,6 +69,9 @@ public sealed class DemoDataSeeder(
 
         currentUser.SetSystem();
         await SeedInquiriesAsync([staff[Roles.AdmissionsCoordinator], staff[Roles.AdmissionsCoordinator + "2"], staff[Roles.AdmissionsManager]], cancellationToken);
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        await DemoInsurance.SeedAsync(db, new Faker("en") { Random = new Randomizer(20261129) }, staff[Roles.AdmissionsCoordinator],
+            staff[Roles.UtilizationReview], clock.GetUtcNow(), cancellationToken);
         return true;
     }
 

@@ -1,5 +1,5 @@
 using Admissions.Domain.Insurance;
-using Admissions.Infrastructure.Persistence;
+using Admissions.Application.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace Admissions.Infrastructure.Seeding;
@@ -42,7 +42,7 @@ public static class PayerDirectory
     ];
 
     /// <summary>Adds the default payers that are missing (by name); never changes one an admin edited.</summary>
-    public static async Task<int> EnsureAsync(AdmissionsDbContext db, CancellationToken cancellationToken)
+    public static async Task<int> EnsureAsync(IAdmissionsDbContext db, CancellationToken cancellationToken)
     {
         var existing = await db.Payers.Select(p => p.Name).ToListAsync(cancellationToken);
         var missing = Defaults().Where(p => !existing.Contains(p.Name)).ToList();
