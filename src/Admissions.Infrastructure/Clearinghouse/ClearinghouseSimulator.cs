@@ -29,7 +29,7 @@ public sealed class ClearinghouseSimulator(ClearinghouseIdentity identity, IOpti
         }
 
         var number = Interlocked.Increment(ref _controlNumber);
-        return X12.Write(SimulatedEligibility.Answer(request, ControlNumber(number)), Envelope(number));
+        return Write(() => X12.Write(SimulatedEligibility.Answer(request, ControlNumber(number)), Envelope(number)));
     }
 
     public string AnswerReview(string request278)
@@ -39,7 +39,7 @@ public sealed class ClearinghouseSimulator(ClearinghouseIdentity identity, IOpti
         var firstForAdmission = MemberSuffix(request.Subscriber.MemberId) == PendedFirst
             && _pended.TryAdd((request.Subscriber.MemberId ?? "", request.AdmissionDate), true);
         var number = Interlocked.Increment(ref _controlNumber);
-        return X12.Write(SimulatedReview.Answer(request, ControlNumber(number), firstForAdmission), Envelope(number));
+        return Write(() => X12.Write(SimulatedReview.Answer(request, ControlNumber(number), firstForAdmission), Envelope(number)));
     }
 
     internal static string MemberSuffix(string? memberId) => memberId is { Length: >= 2 } id ? id[^2..] : "";
@@ -61,6 +61,19 @@ public sealed class ClearinghouseSimulator(ClearinghouseIdentity identity, IOpti
 
         return document.Transactions.OfType<T>().FirstOrDefault()
             ?? throw new InvalidDataException($"The payload holds no {expected}.");
+    }
+
+    /// <summary>The answer echoes the request's names; a request written with other delimiters may hold ours.</summary>
+    private static string Write(Func<string> write)
+    {
+        try
+        {
+            return write();
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidDataException("The payload holds values that cannot be echoed in the answer.", e);
+        }
     }
 
     private static string ControlNumber(int number) => number.ToString("D4", CultureInfo.InvariantCulture);

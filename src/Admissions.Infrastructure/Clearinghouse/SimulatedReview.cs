@@ -54,7 +54,11 @@ internal static class SimulatedReview
     }
 
     private static ServiceReviewDecision Event(ServiceReviewRequest request, string? actionCode) =>
-        new("EV", [request.TraceNumber], actionCode, null, null, null, null, null, null, request.ServiceType, []);
+        new("EV", [request.TraceNumber], actionCode, null, null, null, null, null, null, request.ServiceType, [])
+        {
+            RequestCategory = request.RequestCategory,
+            CertificationType = request.CertificationType,
+        };
 
     private static ReviewedMember Reviewed(RequestedMember member, IReadOnlyList<RequestError> errors) =>
         new(member.MemberId, member.LastName, member.FirstName, member.BirthDate, errors);
