@@ -262,6 +262,15 @@ public sealed class ClearinghouseSimulatorTests
     }
 
     [Fact]
+    public void A_review_organization_unable_to_respond_says_so_in_its_own_loop()
+    {
+        var response = Review(X12Requests.Review("W123456742"));
+
+        Assert.Equal([new RequestError(false, "42", "R")], response.ReviewOrganization.Errors);
+        Assert.All(response.Decisions, d => Assert.Null(d.ActionCode));
+    }
+
+    [Fact]
     public async Task A_payload_that_is_not_the_expected_request_is_invalid_data()
     {
         await Assert.ThrowsAsync<InvalidDataException>(() => _simulator.AnswerEligibilityAsync("not X12 at all"));
