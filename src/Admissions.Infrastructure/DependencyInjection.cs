@@ -2,6 +2,7 @@ using Admissions.Application;
 using Admissions.Application.Common;
 using Admissions.Application.FollowUps;
 using Admissions.Application.Insurance;
+using Admissions.Infrastructure.Clearinghouse;
 using Admissions.Infrastructure.Health;
 using Admissions.Infrastructure.Identity;
 using Admissions.Infrastructure.Jobs;
@@ -23,7 +24,7 @@ public static class DependencyInjection
 {
     /// <summary>
     /// Everything behind the application's ports: the database (SQLite or SQL Server), Identity,
-    /// Hangfire storage and the job client. The web app and the CLI both call this.
+    /// Hangfire storage and the job client, and the clearinghouse. The web app and the CLI both call this.
     /// </summary>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
@@ -46,6 +47,7 @@ public static class DependencyInjection
         services.AddScoped<IFollowUpScheduler, HangfireFollowUpScheduler>();
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<DatabaseInitializer>();
+        services.AddClearinghouse(configuration);
 
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = SecuritySettings.PasswordHashIterations);
         services.AddIdentityCore<AdmissionsUser>(o =>

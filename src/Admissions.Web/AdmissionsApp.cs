@@ -2,6 +2,7 @@ using Admissions.Domain.Security;
 using Admissions.Infrastructure;
 using Admissions.Infrastructure.Seeding;
 using Admissions.Web.Api;
+using Admissions.Web.Clearinghouse;
 using Admissions.Web.Components;
 using Admissions.Web.Security;
 using Hangfire;
@@ -124,6 +125,7 @@ public static class AdmissionsApp
         }).RequireAuthorization(policy => policy.RequireRole(Roles.Admin));
         app.MapAccountEndpoints();
         app.MapIntakeApi();
+        app.MapClearinghouseSimulator();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode()
             .RequireAuthorization();

@@ -1,0 +1,65 @@
+using Admissions.Infrastructure.Clearinghouse;
+using Admissions.Web.Tests.Support;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Admissions.Web.Tests.Clearinghouse;
+
+/// <summary>What Core mode changes at start-up: no simulator endpoint, and no start without credentials.</summary>
+public sealed class ClearinghouseModeTests
+{
+    private sealed class CoreModeFactory(string? password) : AdmissionsWebFactory
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Clearinghouse:Mode", "Core");
+            builder.UseSetting("Clearinghouse:Endpoint", "https://clearinghouse.test/core");
+            builder.UseSetting("Clearinghouse:UserName", "riverbend");
+            builder.UseSetting("Clearinghouse:Password", password);
+        }
+    }
+
+    [Fact]
+    public async Task In_Core_mode_the_simulator_endpoint_is_not_mapped()
+    {
+        var factory = new CoreModeFactory("s3cret-pass");
+        try
+        {
+            var routes = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+                .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'));
+
+            Assert.DoesNotContain(ClearinghouseEndpoint.SimulatorPath, routes);
+        }
+        finally
+        {
+            await ((IAsyncLifetime)factory).DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Core_mode_without_a_password_does_not_start_and_says_which_variable_to_set()
+    {
+        var factory = new CoreModeFactory(password: null);
+        try
+        {
+            var failure = Assert.ThrowsAny<Exception>(() => factory.Services);
+
+            var messages = string.Join(" | ", Chain(failure).Select(e => e.Message));
+            Assert.Contains("Clearinghouse__Password", messages, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await ((IAsyncLifetime)factory).DisposeAsync();
+        }
+    }
+
+    private static IEnumerable<Exception> Chain(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            yield return e;
+        }
+    }
+}
