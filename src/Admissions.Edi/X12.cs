@@ -1,4 +1,5 @@
 using Admissions.Edi.Reading;
+using Admissions.Edi.Writing;
 
 namespace Admissions.Edi;
 
@@ -11,11 +12,22 @@ public static class X12
     /// </summary>
     public static X12Document Read(string text) => X12Reader.Read(text);
 
-    public static string Write(EligibilityRequest request, X12Envelope envelope) => throw new NotImplementedException();
+    /// <summary>
+    /// Writes a 270 in its own interchange. Throws <see cref="ArgumentException"/> for values that
+    /// cannot be written, such as one containing a delimiter.
+    /// </summary>
+    public static string Write(EligibilityRequest request, X12Envelope envelope) =>
+        EligibilityRequestWriter.Write(request, envelope);
 
-    public static string Write(EligibilityResponse response, X12Envelope envelope) => throw new NotImplementedException();
+    /// <summary>Writes a 271 in its own interchange; see <see cref="Write(EligibilityRequest, X12Envelope)"/>.</summary>
+    public static string Write(EligibilityResponse response, X12Envelope envelope) =>
+        EligibilityResponseWriter.Write(response, envelope);
 
-    public static string Write(ServiceReviewRequest request, X12Envelope envelope) => throw new NotImplementedException();
+    /// <summary>Writes a 278 request in its own interchange; see <see cref="Write(EligibilityRequest, X12Envelope)"/>.</summary>
+    public static string Write(ServiceReviewRequest request, X12Envelope envelope) =>
+        ServiceReviewRequestWriter.Write(request, envelope);
 
-    public static string Write(ServiceReviewResponse response, X12Envelope envelope) => throw new NotImplementedException();
+    /// <summary>Writes a 278 response in its own interchange; see <see cref="Write(EligibilityRequest, X12Envelope)"/>.</summary>
+    public static string Write(ServiceReviewResponse response, X12Envelope envelope) =>
+        ServiceReviewResponseWriter.Write(response, envelope);
 }
