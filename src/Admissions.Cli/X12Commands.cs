@@ -101,7 +101,10 @@ internal static class X12Commands
         }
         catch (ArgumentException ex)
         {
-            await error.WriteLineAsync($"error: {path}: {ex.Message}");
+            // The writer refuses values it cannot write, like a name holding a delimiter; the
+            // parameter name it appends means nothing to the operator.
+            var reason = ex.ParamName is null ? ex.Message : ex.Message.Replace($" (Parameter '{ex.ParamName}')", "", StringComparison.Ordinal);
+            await error.WriteLineAsync($"error: {path}: {reason}");
             return 2;
         }
 

@@ -22,34 +22,44 @@ internal static class ThroughputTable
             [nameof(X12Benchmarks.Write270)] = X12.Write(Workloads.Request270, Workloads.Envelope),
         };
 
-        output.WriteLine();
-        output.WriteLine(Row("benchmark", "bytes/op", "segments/op", "mean", "allocated", "MB/s", "segments/s"));
-        output.WriteLine(Row("---", "---", "---", "---", "---", "---", "---"));
+        List<string[]> rows = [["benchmark", "bytes/op", "segments/op", "mean", "allocated", "MB/s", "segments/s"]];
         foreach (var report in summaries.SelectMany(s => s.Reports))
         {
             var name = report.BenchmarkCase.Descriptor.WorkloadMethod.Name;
             var x12 = x12PerOperation[name];
             var segments = Workloads.Segments(x12);
-            var allocated = report.GcStats.GetBytesAllocatedPerOperation(report.BenchmarkCase);
             if (report.ResultStatistics is not { Mean: > 0 } statistics)
             {
-                output.WriteLine(Row(name, Number(x12.Length), Number(segments), "failed", "", "", ""));
+                rows.Add([name, Number(x12.Length), Number(segments), "failed", "", "", ""]);
                 continue;
             }
 
             var seconds = statistics.Mean / 1e9;
-            output.WriteLine(Row(
+            var allocated = report.GcStats.GetBytesAllocatedPerOperation(report.BenchmarkCase);
+            rows.Add([
                 name,
                 Number(x12.Length),
                 Number(segments),
                 Duration(statistics.Mean),
                 allocated is { } bytes ? Size(bytes) : "?",
                 (x12.Length / 1e6 / seconds).ToString("N1", CultureInfo.InvariantCulture),
-                Number(segments / seconds)));
+                Number(segments / seconds),
+            ]);
+        }
+
+        var widths = Enumerable.Range(0, rows[0].Length).Select(column => rows.Max(row => row[column].Length)).ToArray();
+        output.WriteLine();
+        output.WriteLine(Row(rows[0], widths));
+        output.WriteLine(Row(widths.Select(width => new string('-', width)).ToArray(), widths));
+        foreach (var row in rows.Skip(1))
+        {
+            output.WriteLine(Row(row, widths));
         }
     }
 
-    private static string Row(params string[] cells) => "| " + string.Join(" | ", cells) + " |";
+    /// <summary>A Markdown table row, names left-aligned and figures right-aligned.</summary>
+    private static string Row(string[] cells, int[] widths) =>
+        "| " + string.Join(" | ", cells.Select((cell, column) => column == 0 ? cell.PadRight(widths[column]) : cell.PadLeft(widths[column]))) + " |";
 
     private static string Number(double value) => value.ToString("N0", CultureInfo.InvariantCulture);
 

@@ -95,6 +95,29 @@ public class X12Build270CommandTests
         Assert.Contains(named, line, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("CIGNA*EAST", "0001", "Cannot write NM103 'CIGNA*EAST': it contains the element separator '*'")]
+    [InlineData("CIGNA", "12", "The transaction set control number (ST02) must be 4 to 9 characters")]
+    public async Task A_value_the_270_cannot_carry_is_bad_input(string payerName, string controlNumber, string reason)
+    {
+        using var file = TempFile.WithText($$"""
+            {
+              "payer": { "name": "{{payerName}}", "id": "62308" },
+              "subscriber": { "memberId": "U1234567801", "lastName": "DOE" },
+              "serviceTypes": ["AI"],
+              "controlNumber": "{{controlNumber}}"
+            }
+            """, ".json");
+
+        var run = await CliRun.RunAsync("x12", "build-270", "--json", file.Path);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Empty(run.Output);
+        var line = Assert.Single(run.ErrorLines);
+        Assert.StartsWith($"error: {file.Path}: {reason}", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("Parameter", line, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_missing_request_file_is_bad_input()
     {
