@@ -23,8 +23,8 @@ public static class OperatorCommands
           x12 parse FILE                        print the 270, 271 or 278 transactions in FILE as JSON
           x12 build-270 --json REQUEST.json     print the X12 270 eligibility inquiry for REQUEST.json
 
-        x12 commands need no database. A missing file or malformed X12 exits with 2 and one line on
-        stderr: "error: <reason> (segment N, offset M)", with N counted from 0.
+        x12 commands need no database. Bad input exits with 2; for malformed X12 that is one line on
+        stderr, "error: <reason> (segment N, offset M)", with N counted from 0, and nothing on stdout.
 
         REQUEST.json (optional fields may be left out):
           {
