@@ -10,7 +10,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Admissions.Cli;
 
-/// <summary>Operator commands: migrate, seed-demo, create-admin. Exit codes: 0 ok, 1 failed, 2 usage.</summary>
+/// <summary>Operator commands: migrate, seed-demo, create-admin, x12. Exit codes: 0 ok, 1 failed, 2 usage or bad input.</summary>
 public static class OperatorCommands
 {
     private const string Usage = """
@@ -20,6 +20,28 @@ public static class OperatorCommands
           seed-demo                             add demo users and inquiries (never in Production)
           create-admin --email E --name "N"     create the first administrator; the password comes from
                                                 ADMISSIONS_ADMIN_PASSWORD or is asked for
+          x12 parse FILE                        print the 270, 271 or 278 transactions in FILE as JSON
+          x12 build-270 --json REQUEST.json     print the X12 270 eligibility inquiry for REQUEST.json
+
+        x12 commands need no database. Bad input exits with 2; for malformed X12 that is one line on
+        stderr, "error: <reason> (segment N, offset M)", with N counted from 0, and nothing on stdout.
+
+        REQUEST.json (optional fields may be left out):
+          {
+            "payer":      { "name": "CIGNA", "id": "62308" },
+            "provider":   { "name": "...", "id": "<NPI>" },     optional: Clearinghouse:ProviderName and
+                                                               :ProviderNpi, else RIVERBEND RECOVERY, 1234567893
+            "subscriber": { "memberId": "U1234567801", "lastName": "DOE", "firstName": "JANE",
+                            "birthDate": "1988-04-12", "gender": "F" },   memberId and lastName required
+            "dependent":  { "lastName": "DOE", "firstName": "SAM", "birthDate": "2010-05-01", "gender": "M" },
+                                                               optional; lastName required when given
+            "serviceTypes": ["AI", "RT"],                      one EQ each unless "combineServiceTypes": true
+            "serviceDate": "2026-01-15",                       optional: today in Admissions:TimeZone
+            "traceNumber": "VOB-8812-1",                       optional: a generated unique number
+            "reference": "VOB-8812",                           optional BHT03: the trace number
+            "controlNumber": "0001",                           optional ST02: 0001
+            "interchangeControlNumber": 101                    optional ISA13/GS06: 1
+          }
         """;
 
     public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null)
@@ -30,6 +52,11 @@ public static class OperatorCommands
         {
             await output.WriteLineAsync(Usage);
             return args.Length == 0 ? 2 : 0;
+        }
+
+        if (args[0] == "x12")
+        {
+            return await X12Commands.RunAsync(args[1..], output, error);
         }
 
         using var host = BuildHost(args[1..]);

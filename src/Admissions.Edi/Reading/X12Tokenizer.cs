@@ -156,14 +156,7 @@ internal sealed class X12Tokenizer
         Index++;
         Offset = start;
         Count = 0;
-        var end = _text.IndexOf(_terminator, start);
-        if (end < 0)
-        {
-            throw Error($"The text ends inside a segment: no segment terminator '{_terminator}' follows");
-        }
-
-        Split(start, end);
-        _next = end + 1;
+        Split(start);
         if (!IsSegmentId(Id))
         {
             throw Error($"'{Shorten(Id)}' is not a segment identifier");
@@ -183,17 +176,12 @@ internal sealed class X12Tokenizer
             throw EndError("The text ends before the transaction set's SE trailer");
         }
 
-        if (Is("SE"))
+        return Id switch
         {
-            return false;
-        }
-
-        if (Is("ST") || Is("GE") || Is("GS") || Is("IEA") || Is("ISA"))
-        {
-            throw Error($"Expected SE to close the transaction set before {Id}");
-        }
-
-        return true;
+            "SE" => false,
+            "ST" or "GE" or "GS" or "IEA" or "ISA" => throw Error($"Expected SE to close the transaction set before {Id}"),
+            _ => true,
+        };
     }
 
     public X12ParseException Error(string message) => new(message, Index, Offset);
@@ -354,25 +342,34 @@ internal sealed class X12Tokenizer
         return position;
     }
 
-    private void Split(int start, int end)
+    /// <summary>
+    /// Finds the element boundaries and the terminator of the segment at <paramref name="start"/>
+    /// in one pass. Elements are short, so a plain loop beats vectorised searches here.
+    /// </summary>
+    private void Split(int start)
     {
+        var text = _text.AsSpan();
         var count = 0;
-        var position = start;
-        while (true)
+        EnsureCapacity(2);
+        _starts[count++] = start;
+        for (var position = start; position < text.Length; position++)
         {
-            EnsureCapacity(count + 2);
-            _starts[count++] = position;
-            var separator = _text.AsSpan(position, end - position).IndexOf(_element);
-            if (separator < 0)
+            var character = text[position];
+            if (character == _element)
             {
-                break;
+                EnsureCapacity(count + 2);
+                _starts[count++] = position + 1;
             }
-
-            position += separator + 1;
+            else if (character == _terminator)
+            {
+                _starts[count] = position + 1;
+                Count = count;
+                _next = position + 1;
+                return;
+            }
         }
 
-        _starts[count] = end + 1;
-        Count = count;
+        throw Error($"The text ends inside a segment: no segment terminator '{_terminator}' follows");
     }
 
     private void EnsureCapacity(int length)
