@@ -73,23 +73,23 @@ internal sealed class X12Tokenizer
     }
 
     /// <summary>The repeats of element <paramref name="index"/>, split on the repetition separator.</summary>
-    public List<string> Repeats(int index)
+    public string[] Repeats(int index)
     {
         var value = this[index];
-        var repeats = new List<string>();
-        while (!value.IsEmpty)
+        if (value.IsEmpty)
+        {
+            return [];
+        }
+
+        var repeats = new string[value.Count(_repetition) + 1];
+        for (var i = 0; i < repeats.Length - 1; i++)
         {
             var end = value.IndexOf(_repetition);
-            if (end < 0)
-            {
-                repeats.Add(value.ToString());
-                break;
-            }
-
-            repeats.Add(value[..end].ToString());
+            repeats[i] = value[..end].ToString();
             value = value[(end + 1)..];
         }
 
+        repeats[^1] = value.ToString();
         return repeats;
     }
 
