@@ -109,7 +109,7 @@ public class EnvelopeTests
         var body = Reject[Reject.IndexOf("GS*", StringComparison.Ordinal)..Reject.IndexOf("IEA", StringComparison.Ordinal)];
         var twoGroups = Reject.Replace(body, body + body.Replace("*102", "*103", StringComparison.Ordinal), StringComparison.Ordinal)
             .Replace("IEA*1*", "IEA*2*", StringComparison.Ordinal);
-        var empty = Envelope.Isa + "IEA*0*000000001~";
+        var empty = Interchange.Isa + "IEA*0*000000001~";
 
         Assert.Equal(2, X12.Read(twoGroups).Transactions.Count);
         Assert.Empty(X12.Read(empty).Transactions);
