@@ -136,7 +136,7 @@ public class EligibilityResponseTests
     [Fact]
     public void A_dependent_loop_nests_under_its_subscriber()
     {
-        var response = X12.Read(Envelope.Wrap("271", """
+        var response = X12.Read(Interchange.Wrap("271", """
             BHT*0022*11*REF1*20260115*0930~
             HL*1**20*1~NM1*PR*2*PAYER*****PI*1~
             HL*2*1*21*1~NM1*1P*2*CLINIC*****XX*2~
@@ -157,7 +157,7 @@ public class EligibilityResponseTests
 
     /// <summary>A 271 whose only subscriber loop holds <paramref name="memberSegments"/>.</summary>
     private static EligibilityResponse Read271(string memberSegments) =>
-        Assert.IsType<EligibilityResponse>(Assert.Single(X12.Read(Envelope.Wrap("271",
+        Assert.IsType<EligibilityResponse>(Assert.Single(X12.Read(Interchange.Wrap("271",
             "BHT*0022*11*REF1*20260115*0930~HL*1**20*1~NM1*PR*2*PAYER*****PI*1~HL*2*1*21*1~NM1*1P*2*CLINIC*****XX*2~"
             + "HL*3*2*22*0~NM1*IL*1*DOE*JANE****MI*A1~" + memberSegments)).Transactions));
 }

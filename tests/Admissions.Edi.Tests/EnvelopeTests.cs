@@ -88,18 +88,19 @@ public class EnvelopeTests
     }
 
     [Fact]
-    public void Interchanges_with_different_delimiters_read_in_order()
+    public void Concatenated_interchanges_with_different_delimiters_read_in_order()
     {
         var text = Fixtures.Text("270-cigna-residential.x12")
             + Fixtures.Text("peer/Kartik-Hirijaganer_X12-Parser-Encoder__270_custom_delimiters.x12")
             + "\r\n"
+            + Fixtures.Text("peer/Inteligenz_X12Parser__From_georgiosd.txt")
             + Fixtures.Text("peer/jdavisp3_TigerShark__271-example-3.txt")
             + Fixtures.Text("peer/kputnam_stupidedi__referral-response-to-request-for-review.edi");
 
         var transactions = X12.Read(text).Transactions;
 
-        Assert.Equal(["VOB-8812", "10001236", "94309", "A12345"], transactions.Select(t => t.Reference));
-        Assert.Equal(["270", "270", "271", "278"], transactions.Select(t => t.Type));
+        Assert.Equal(["VOB-8812", "10001236", "6A9402DB-1857-43D3-8396-1DF01A7E3440", "94309", "A12345"], transactions.Select(t => t.Reference));
+        Assert.Equal(["270", "270", "271", "271", "278"], transactions.Select(t => t.Type));
     }
 
     [Fact]
@@ -108,7 +109,7 @@ public class EnvelopeTests
         var body = Reject[Reject.IndexOf("GS*", StringComparison.Ordinal)..Reject.IndexOf("IEA", StringComparison.Ordinal)];
         var twoGroups = Reject.Replace(body, body + body.Replace("*102", "*103", StringComparison.Ordinal), StringComparison.Ordinal)
             .Replace("IEA*1*", "IEA*2*", StringComparison.Ordinal);
-        var empty = Envelope.Isa + "IEA*0*000000001~";
+        var empty = Interchange.Isa + "IEA*0*000000001~";
 
         Assert.Equal(2, X12.Read(twoGroups).Transactions.Count);
         Assert.Empty(X12.Read(empty).Transactions);

@@ -1,7 +1,7 @@
 namespace Admissions.Edi.Tests;
 
 /// <summary>Hand-written transaction bodies wrapped in a valid interchange with a correct SE count.</summary>
-internal static class Envelope
+internal static class Interchange
 {
     public const string Isa =
         "ISA*00*          *00*          *ZZ*SENDER         *ZZ*RECEIVER       *260115*0930*^*00501*000000001*0*T*:~";
