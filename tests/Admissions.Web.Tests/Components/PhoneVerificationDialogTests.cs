@@ -7,6 +7,7 @@ using Admissions.Web.Tests.Support;
 using AngleSharp.Dom;
 using Bunit;
 using Mediator;
+using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
 using MudBlazor;
@@ -40,15 +41,15 @@ public sealed class PhoneVerificationDialogTests : IAsyncLifetime
 
     private IElement Level(LevelOfCare level) => _dialogs.Find($"[data-testid=level-{level}]");
 
-    private static void Type(IElement level, string field, string value) => level.QuerySelector($"[data-testid={field}]")!.Change(value);
+    private static void Type(IElement level, string field, string value) => level.QuerySelector($"[data-testid={field}]")!.Input(value);
 
     private void Save() => _dialogs.Find("[data-testid=save-phone-vob]").Click();
 
     private void FillCall()
     {
-        _dialogs.Find("[data-testid=rep-name]").Change("Pat Rivera");
-        _dialogs.Find("[data-testid=call-reference]").Change("REF-88213");
-        _dialogs.Find("[data-testid=plan-name]").Change("Aetna Choice POS II");
+        _dialogs.Find("[data-testid=rep-name]").Input("Pat Rivera");
+        _dialogs.Find("[data-testid=call-reference]").Input("REF-88213");
+        _dialogs.Find("[data-testid=plan-name]").Input("Aetna Choice POS II");
     }
 
     [Fact]
@@ -167,14 +168,18 @@ public sealed class PhoneVerificationDialogTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Enter_in_a_field_does_not_save_but_ctrl_enter_does()
+    public void Enter_in_a_field_does_not_save_but_ctrl_enter_saves_what_the_field_shows()
     {
         FillCall();
+        var copay = Level(LevelOfCare.IntensiveOutpatient).QuerySelector("[data-testid=copay]")!;
+        copay.Input("40");
 
-        _dialogs.Find("[data-testid=rep-name]").KeyDown(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = "Enter" });
+        copay.KeyDown(new KeyboardEventArgs { Key = "Enter" });
         _page.Sender.Verify(s => s.Send(It.IsAny<EnterPhoneVerification>(), It.IsAny<CancellationToken>()), Times.Never);
 
-        _dialogs.Find("[data-testid=rep-name]").KeyDown(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = "Enter", CtrlKey = true });
-        _dialogs.WaitForAssertion(() => _page.Sender.Verify(s => s.Send(It.IsAny<EnterPhoneVerification>(), It.IsAny<CancellationToken>()), Times.Once), Timeout);
+        // Still focused, never blurred: the typed amount must count all the same.
+        copay.KeyDown(new KeyboardEventArgs { Key = "Enter", CtrlKey = true });
+        _dialogs.WaitForAssertion(() => _page.Sender.Verify(s => s.Send(
+            It.Is<EnterPhoneVerification>(c => c.Form.Levels[1].Copay == 40m && c.Form.PayerRepName == "Pat Rivera"), It.IsAny<CancellationToken>()), Times.Once), Timeout);
     }
 }
