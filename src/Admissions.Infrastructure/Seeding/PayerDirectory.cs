@@ -1,5 +1,5 @@
-using Admissions.Domain.Insurance;
 using Admissions.Application.Common;
+using Admissions.Domain.Insurance;
 using Microsoft.EntityFrameworkCore;
 
 namespace Admissions.Infrastructure.Seeding;

@@ -2,6 +2,7 @@ using Admissions.Application.Common;
 using Admissions.Domain.Security;
 using Admissions.Web.Components.Ui;
 using Bunit;
+using Bunit.TestDoubles;
 using Mediator;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Configuration;
@@ -29,16 +30,15 @@ public sealed class PageTestContext : IAsyncDisposable
         Context.Services.AddSingleton<TimeProvider>(Clock);
         Context.Services.AddSingleton(new FacilityClock(new ConfigurationBuilder().Build(), Clock));
 
-        var user = new Mock<ICurrentUser>();
-        user.SetupGet(u => u.IsAuthenticated).Returns(true);
-        user.SetupGet(u => u.Id).Returns(UserId);
-        user.SetupGet(u => u.Name).Returns("Casey Nguyen");
-        user.Setup(u => u.IsInRole(Roles.AdmissionsCoordinator)).Returns(true);
-        Context.Services.AddSingleton(user.Object);
+        User.SetupGet(u => u.IsAuthenticated).Returns(true);
+        User.SetupGet(u => u.Id).Returns(UserId);
+        User.SetupGet(u => u.Name).Returns("Casey Nguyen");
+        User.Setup(u => u.IsInRole(Roles.AdmissionsCoordinator)).Returns(true);
+        Context.Services.AddSingleton(User.Object);
 
-        var authorization = Context.AddAuthorization();
-        authorization.SetAuthorized("Casey Nguyen");
-        authorization.SetRoles(Roles.AdmissionsCoordinator);
+        Authorization = Context.AddAuthorization();
+        Authorization.SetAuthorized("Casey Nguyen");
+        Authorization.SetRoles(Roles.AdmissionsCoordinator);
 
         // Touching the renderer locks the service collection: register everything above first.
         Context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
@@ -48,7 +48,14 @@ public sealed class PageTestContext : IAsyncDisposable
 
     public Mock<ISender> Sender { get; } = new(MockBehavior.Loose);
 
+    public Mock<ICurrentUser> User { get; } = new();
+
+    public BunitAuthorizationContext Authorization { get; }
+
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 10, 17, 30, 0, TimeSpan.Zero));
+
+    /// <summary>Where open selects and menus render their items (set by RenderPage).</summary>
+    public IRenderedComponent<MudPopoverProvider> Popovers { get; private set; } = default!;
 
     public NavigationManager Navigation => Context.Services.GetRequiredService<NavigationManager>();
 
@@ -56,8 +63,23 @@ public sealed class PageTestContext : IAsyncDisposable
     public IRenderedComponent<TPage> RenderPage<TPage>()
         where TPage : IComponent
     {
-        Context.Render<MudPopoverProvider>();
+        Popovers = Context.Render<MudPopoverProvider>();
         return Context.Render<TPage>();
+    }
+
+    /// <summary>Renders a page that takes route parameters, next to a popover provider.</summary>
+    public IRenderedComponent<TPage> RenderPage<TPage>(Action<ComponentParameterCollectionBuilder<TPage>> parameters)
+        where TPage : IComponent
+    {
+        Popovers = Context.Render<MudPopoverProvider>();
+        return Context.Render(parameters);
+    }
+
+    /// <summary>Signs the user in with another role instead (call before rendering).</summary>
+    public void SignInAs(string role)
+    {
+        Authorization.SetRoles(role);
+        User.Setup(u => u.IsInRole(It.IsAny<string>())).Returns((string r) => r == role);
     }
 
     public ValueTask DisposeAsync() => Context.DisposeAsync();

@@ -1,3 +1,4 @@
+using Admissions.Domain.Care;
 using Admissions.Domain.Insurance;
 using MudBlazor;
 
@@ -25,12 +26,53 @@ public static class InsuranceLabels
         null => "Unknown",
     };
 
+    /// <summary>The verifications someone still has to act on: the queue's default filter.</summary>
+    public static readonly IReadOnlyList<VerificationState> WorkQueue =
+        [VerificationState.Pending, VerificationState.NeedsManual, VerificationState.AwaitingApproval, VerificationState.Failed];
+
     public static Color VerificationColor(VerificationState state) => state switch
     {
-        VerificationState.Completed => Color.Success,
         VerificationState.Pending => Color.Info,
-        VerificationState.NeedsManual or VerificationState.AwaitingApproval => Color.Warning,
-        _ => Color.Error,
+        VerificationState.NeedsManual => Color.Warning,
+        VerificationState.AwaitingApproval => Color.Secondary,
+        VerificationState.Completed => Color.Success,
+        VerificationState.Failed => Color.Error,
+        _ => Color.Default,
+    };
+
+    public static string Method(VerificationMethod method) => method switch
+    {
+        VerificationMethod.Electronic => "Electronic",
+        VerificationMethod.Phone => "Phone",
+        _ => method.ToString(),
+    };
+
+    public static string Channel(AuthorizationChannel channel) => channel switch
+    {
+        AuthorizationChannel.Electronic => "Electronic (278)",
+        AuthorizationChannel.Portal => "Payer portal",
+        AuthorizationChannel.Phone => "Phone",
+        _ => channel.ToString(),
+    };
+
+    public static string Levels(IEnumerable<LevelOfCare> levels) => string.Join(", ", levels.Select(LevelsOfCare.Describe));
+
+    public static string Purposes(DisclosurePurpose purposes) => string.Join(", ", Labels.Flags(purposes).Select(p => p switch
+    {
+        DisclosurePurpose.HealthCareOperations => "Health care operations",
+        _ => p.ToString(),
+    }));
+
+    public static string Date(DateOnly date) => date.ToString("MMM d, yyyy", FacilityClock.UsEnglish);
+
+    /// <summary>How urgent a utilization review date is, or null when it is not close.</summary>
+    public static (string Text, Color Color)? ReviewDue(DateOnly? nextReview, DateOnly today) => nextReview switch
+    {
+        null => null,
+        { } day when day < today => ("Overdue", Color.Error),
+        { } day when day == today => ("Today", Color.Warning),
+        { } day when day == today.AddDays(1) => ("Tomorrow", Color.Warning),
+        _ => null,
     };
 
     public static Color AuthorizationColor(AuthorizationStatus status) => status switch
@@ -38,7 +80,7 @@ public static class InsuranceLabels
         AuthorizationStatus.Certified => Color.Success,
         AuthorizationStatus.Partial or AuthorizationStatus.Pended => Color.Warning,
         AuthorizationStatus.Denied => Color.Error,
-        AuthorizationStatus.Cancelled => Color.Default,
-        _ => Color.Info,
+        AuthorizationStatus.Requested => Color.Info,
+        _ => Color.Default,
     };
 }
