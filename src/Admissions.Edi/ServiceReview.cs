@@ -56,4 +56,11 @@ public sealed record ServiceReviewDecision(
     string? QuantityQualifier,
     decimal? Quantity,
     string? ServiceType,
-    IReadOnlyList<RequestError> Errors);
+    IReadOnlyList<RequestError> Errors)
+{
+    /// <summary>UM01 request category (AR admission review, HS health services review, SC referral…).</summary>
+    public string? RequestCategory { get; init; }
+
+    /// <summary>UM02 certification type (I initial, R renewal, S revised…).</summary>
+    public string? CertificationType { get; init; }
+}

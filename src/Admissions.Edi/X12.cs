@@ -1,3 +1,6 @@
+using Admissions.Edi.Reading;
+using Admissions.Edi.Writing;
+
 namespace Admissions.Edi;
 
 /// <summary>The library's entry points: one reader for every supported transaction, one writer each.</summary>
@@ -7,13 +10,24 @@ public static class X12
     /// Reads every interchange, group and transaction in <paramref name="text"/>, routing on ST01
     /// (and BHT02 for 278). Throws only <see cref="X12ParseException"/>.
     /// </summary>
-    public static X12Document Read(string text) => throw new NotImplementedException();
+    public static X12Document Read(string text) => X12Reader.Read(text);
 
-    public static string Write(EligibilityRequest request, X12Envelope envelope) => throw new NotImplementedException();
+    /// <summary>
+    /// Writes a 270 in its own interchange. Throws <see cref="ArgumentException"/> for values that
+    /// cannot be written, such as one containing a delimiter.
+    /// </summary>
+    public static string Write(EligibilityRequest request, X12Envelope envelope) =>
+        EligibilityRequestWriter.Write(request, envelope);
 
-    public static string Write(EligibilityResponse response, X12Envelope envelope) => throw new NotImplementedException();
+    /// <summary>Writes a 271 in its own interchange; see <see cref="Write(EligibilityRequest, X12Envelope)"/>.</summary>
+    public static string Write(EligibilityResponse response, X12Envelope envelope) =>
+        EligibilityResponseWriter.Write(response, envelope);
 
-    public static string Write(ServiceReviewRequest request, X12Envelope envelope) => throw new NotImplementedException();
+    /// <summary>Writes a 278 request in its own interchange; see <see cref="Write(EligibilityRequest, X12Envelope)"/>.</summary>
+    public static string Write(ServiceReviewRequest request, X12Envelope envelope) =>
+        ServiceReviewRequestWriter.Write(request, envelope);
 
-    public static string Write(ServiceReviewResponse response, X12Envelope envelope) => throw new NotImplementedException();
+    /// <summary>Writes a 278 response in its own interchange; see <see cref="Write(EligibilityRequest, X12Envelope)"/>.</summary>
+    public static string Write(ServiceReviewResponse response, X12Envelope envelope) =>
+        ServiceReviewResponseWriter.Write(response, envelope);
 }

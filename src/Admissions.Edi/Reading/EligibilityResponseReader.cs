@@ -1,0 +1,281 @@
+namespace Admissions.Edi.Reading;
+
+/// <summary>
+/// Reads the body of a 271: the payer (2000A/2100A), the receiver (2000B/2100B), and each
+/// subscriber (2000C) with its dependents (2000D), benefits (2110) and related entities (2120).
+/// Segments the model has no place for are skipped.
+/// </summary>
+internal sealed class EligibilityResponseReader
+{
+    private readonly X12Tokenizer _tokens;
+    private readonly Hierarchy _hierarchy = new(Levels.Eligibility);
+    private readonly PartyBuilder _payer = new();
+    private readonly PartyBuilder _receiver = new();
+    private readonly List<MemberBuilder> _subscribers = [];
+    private int _payerLoops;
+    private int _receiverLoops;
+    private string? _level;
+    private MemberBuilder? _member;
+    private List<string>? _messages;
+    private List<BenefitEntity>? _entities;
+    private bool _inRelatedEntity;
+
+    private EligibilityResponseReader(X12Tokenizer tokens) => _tokens = tokens;
+
+    public static EligibilityResponse Read(X12Tokenizer tokens, string control, string? reference)
+    {
+        var reader = new EligibilityResponseReader(tokens);
+        while (tokens.NextInTransaction())
+        {
+            reader.Apply();
+        }
+
+        return reader.Finish(control, reference);
+    }
+
+    /// <summary>Whether an EB has started loop 2110: member-level segments no longer apply.</summary>
+    private bool InBenefit => _entities is not null;
+
+    private void Apply()
+    {
+        switch (_tokens.Id)
+        {
+            case "HL":
+                EnterLoop();
+                break;
+            case "NM1":
+                ReadName();
+                break;
+            case "AAA":
+                ReadError();
+                break;
+            case "TRN" when _member is not null:
+                if (Segments.Trace(_tokens, "2") is { } trace)
+                {
+                    _member.TraceNumbers.Add(trace);
+                }
+
+                break;
+            case "DMG" when _member is not null && !InBenefit:
+                (_member.BirthDate, _member.Gender) = Segments.Demographics(_tokens);
+                break;
+            case "DTP" when _member is not null && !InBenefit:
+                ReadMemberDate(_member);
+                break;
+            case "EB":
+                ReadBenefit();
+                break;
+            case "MSG" when InBenefit && !_inRelatedEntity:
+                _messages!.Add(_tokens.Text(1) ?? "");
+                break;
+            case "LS":
+                OpenRelatedEntity();
+                break;
+            case "LE":
+                CloseRelatedEntity();
+                break;
+            case "PER" when _inRelatedEntity && _entities!.Count > 0:
+                if (_entities[^1].Phone is null && Segments.Telephone(_tokens) is { } phone)
+                {
+                    _entities[^1] = _entities[^1] with { Phone = phone };
+                }
+
+                break;
+        }
+    }
+
+    private void EnterLoop()
+    {
+        RequireRelatedEntityClosed();
+        _level = _hierarchy.Enter(_tokens);
+        _messages = null;
+        _entities = null;
+        _member = null;
+        switch (_level)
+        {
+            case "20" when ++_payerLoops > 1:
+                throw _tokens.Error("A 271 with more than one information source (HL 20) is not supported", 3);
+            case "21" when ++_receiverLoops > 1:
+                throw _tokens.Error("A 271 with more than one information receiver (HL 21) is not supported", 3);
+            case "22":
+                _member = new MemberBuilder();
+                _subscribers.Add(_member);
+                break;
+            case "23":
+                _member = new MemberBuilder();
+                _subscribers[^1].Dependents.Add(_member);
+                break;
+        }
+    }
+
+    private void ReadName()
+    {
+        if (_inRelatedEntity)
+        {
+            var code = _tokens.Text(1) ?? throw _tokens.Error("NM101, the related entity's code, is missing", 1);
+            _entities!.Add(new BenefitEntity(code, _tokens.Text(3), _tokens.Text(9), null));
+        }
+        else if (_level == "20")
+        {
+            _payer.ReadName(_tokens);
+        }
+        else if (_level == "21")
+        {
+            _receiver.ReadName(_tokens);
+        }
+        else if (_member is not null && !InBenefit)
+        {
+            _member.LastName = _tokens.Text(3);
+            _member.FirstName = _tokens.Text(4);
+            _member.MemberId = _tokens.Text(9);
+        }
+    }
+
+    private void ReadError()
+    {
+        var error = Segments.Error(_tokens);
+        switch (_level)
+        {
+            case "20":
+                _payer.Errors.Add(error);
+                break;
+            case "21":
+                _receiver.Errors.Add(error);
+                break;
+            case "22" or "23":
+                _member!.Errors.Add(error);
+                break;
+        }
+    }
+
+    /// <summary>Plan (346/347, 291) and eligibility (356/357, 307) dates of the 2100 loop.</summary>
+    private void ReadMemberDate(MemberBuilder member)
+    {
+        switch (_tokens[1])
+        {
+            case "346" or "291":
+                var plan = _tokens.Period(2);
+                member.PlanBegin = plan.Begin;
+                member.PlanEnd = plan.IsRange ? plan.End : member.PlanEnd;
+                break;
+            case "347":
+                member.PlanEnd = _tokens.Period(2).End;
+                break;
+            case "356" or "307":
+                var eligibility = _tokens.Period(2);
+                member.EligibilityBegin = eligibility.Begin;
+                member.EligibilityEnd = eligibility.IsRange ? eligibility.End : member.EligibilityEnd;
+                break;
+            case "357":
+                member.EligibilityEnd = _tokens.Period(2).End;
+                break;
+        }
+    }
+
+    private void ReadBenefit()
+    {
+        RequireRelatedEntityClosed();
+        if (_member is null)
+        {
+            throw _tokens.Error("EB sits outside a subscriber (HL 22) or dependent (HL 23) loop");
+        }
+
+        var code = _tokens.Text(1) ?? throw _tokens.Error("EB01, the eligibility or benefit code, is missing", 1);
+        _messages = [];
+        _entities = [];
+        _member.Benefits.Add(new Benefit(
+            code,
+            CoverageLevel: _tokens.Text(2),
+            ServiceTypes: _tokens.Repeats(3),
+            InsuranceType: _tokens.Text(4),
+            PlanDescription: _tokens.Text(5),
+            TimePeriod: _tokens.Text(6),
+            Amount: _tokens.Decimal(7),
+            Percent: _tokens.Decimal(8),
+            QuantityQualifier: _tokens.Text(9),
+            Quantity: _tokens.Decimal(10),
+            AuthorizationRequired: _tokens.Text(11),
+            InNetwork: _tokens.Text(12),
+            _messages,
+            _entities));
+    }
+
+    private void OpenRelatedEntity()
+    {
+        RequireRelatedEntityClosed();
+        if (!InBenefit)
+        {
+            throw _tokens.Error("LS opens a related entity loop (2120) without an EB to belong to");
+        }
+
+        _inRelatedEntity = true;
+    }
+
+    private void CloseRelatedEntity()
+    {
+        if (!_inRelatedEntity)
+        {
+            throw _tokens.Error("LE closes a related entity loop (2120) that LS did not open");
+        }
+
+        _inRelatedEntity = false;
+    }
+
+    private void RequireRelatedEntityClosed()
+    {
+        if (_inRelatedEntity)
+        {
+            throw _tokens.Error($"Expected LE to close the related entity loop (2120) before {_tokens.Id}");
+        }
+    }
+
+    private EligibilityResponse Finish(string control, string? reference)
+    {
+        RequireRelatedEntityClosed();
+        if (_payerLoops == 0)
+        {
+            throw _tokens.Error("The 271 has no information source loop (HL 20)");
+        }
+
+        var subscribers = new List<SubscriberResult>(_subscribers.Count);
+        foreach (var subscriber in _subscribers)
+        {
+            subscribers.Add(subscriber.ToSubscriber());
+        }
+
+        return new EligibilityResponse(control, reference, _payer.ToResponseParty(), _receiver.ToResponseParty(), subscribers);
+    }
+
+    private sealed class MemberBuilder
+    {
+        public List<string> TraceNumbers { get; } = [];
+        public string? MemberId { get; set; }
+        public string? LastName { get; set; }
+        public string? FirstName { get; set; }
+        public DateOnly? BirthDate { get; set; }
+        public string? Gender { get; set; }
+        public DateOnly? PlanBegin { get; set; }
+        public DateOnly? PlanEnd { get; set; }
+        public DateOnly? EligibilityBegin { get; set; }
+        public DateOnly? EligibilityEnd { get; set; }
+        public List<RequestError> Errors { get; } = [];
+        public List<Benefit> Benefits { get; } = [];
+        public List<MemberBuilder> Dependents { get; } = [];
+
+        public SubscriberResult ToSubscriber()
+        {
+            var dependents = new List<MemberResult>(Dependents.Count);
+            foreach (var dependent in Dependents)
+            {
+                dependents.Add(dependent.ToMember());
+            }
+
+            return new SubscriberResult(TraceNumbers, MemberId, LastName, FirstName, BirthDate, Gender, PlanBegin,
+                PlanEnd, EligibilityBegin, EligibilityEnd, Errors, Benefits, dependents);
+        }
+
+        private MemberResult ToMember() =>
+            new(TraceNumbers, MemberId, LastName, FirstName, BirthDate, Gender, PlanBegin, PlanEnd, EligibilityBegin,
+                EligibilityEnd, Errors, Benefits);
+    }
+}

@@ -1,0 +1,22 @@
+namespace Admissions.Edi.Reading;
+
+/// <summary>A party's NM1 name and id and the AAA errors of its loop, collected as they stream past.</summary>
+internal sealed class PartyBuilder
+{
+    public string? Name { get; private set; }
+
+    public string? Id { get; private set; }
+
+    public List<RequestError> Errors { get; } = [];
+
+    /// <summary>NM103 name (the last name of a person) and NM109 identifier.</summary>
+    public void ReadName(X12Tokenizer tokens)
+    {
+        Name = tokens.Text(3);
+        Id = tokens.Text(9);
+    }
+
+    public ResponseParty ToResponseParty() => new(Name, Id, Errors);
+
+    public Party ToParty() => new(Name ?? "", Id ?? "");
+}
