@@ -5,6 +5,12 @@ namespace Admissions.Edi;
 /// loop (the dependent's when there is one) and comes back as TRN*2 in the 271.
 /// One EQ per service type code unless <see cref="CombineServiceTypes"/> is set.
 /// </summary>
+/// <remarks>
+/// Segments X12 lets a 270 leave out have "absent" values that read and write symmetrically:
+/// no TRN*1 is an empty <see cref="TraceNumber"/> and <see cref="TraceOriginator"/>, no DTP*291
+/// is a <see cref="ServiceDate"/> of <see cref="DateOnly.MinValue"/>. A 270 read back has
+/// <see cref="CombineServiceTypes"/> set when an EQ carries more than one code.
+/// </remarks>
 public sealed record EligibilityRequest(
     string ControlNumber,
     string Reference,
@@ -26,7 +32,11 @@ public sealed record EligibilityResponse(
     ResponseParty Receiver,
     IReadOnlyList<SubscriberResult> Subscribers) : X12Transaction("271", ControlNumber, Reference);
 
-/// <summary>A member loop of a 271 (2000C or 2000D with their 2100/2110/2120 loops).</summary>
+/// <summary>
+/// A member loop of a 271 (2000C or 2000D with their 2100/2110/2120 loops). Trace numbers are the
+/// inquirer's (TRN*2); the dates are the 2100 loop's (DTP before the first EB), a D8 date setting
+/// the begin date and an RD8 range both. AAA errors anywhere in the loop are the member's.
+/// </summary>
 public record MemberResult(
     IReadOnlyList<string> TraceNumbers,
     string? MemberId,

@@ -5,6 +5,13 @@ namespace Admissions.Edi;
 /// (NM1*FA), subscriber (and dependent), and one patient event (2000E) with TRN*1, UM, DTP*435,
 /// HI (first code ABK principal, the rest ABF) and HSD.
 /// </summary>
+/// <remarks>
+/// Segments X12 lets a request leave out have "absent" values that read and write symmetrically:
+/// no TRN*1 is an empty <see cref="TraceNumber"/> and <see cref="TraceOriginator"/>, no DTP*435 is
+/// an <see cref="AdmissionDate"/> of <see cref="DateOnly.MinValue"/>, no HSD is an empty
+/// <see cref="QuantityQualifier"/> with a <see cref="Quantity"/> of 0, no UM04 an empty
+/// <see cref="FacilityCode"/>.
+/// </remarks>
 public sealed record ServiceReviewRequest(
     string ControlNumber,
     string Reference,
@@ -43,7 +50,8 @@ public sealed record ReviewedMember(
 
 /// <summary>
 /// The decision in one 2000E (Level "EV") or 2000F (Level "SS") loop: HCR01 action code,
-/// HCR02 certification number, HCR03 reason; DTP*AAH certified dates; HSD certified quantity.
+/// HCR02 certification number, HCR03 reason; DTP*AAH certified dates (D8 the begin date, RD8
+/// both); HSD certified quantity; UM03 service type; TRN*2 the requester's trace numbers.
 /// </summary>
 public sealed record ServiceReviewDecision(
     string Level,
@@ -62,5 +70,8 @@ public sealed record ServiceReviewDecision(
     public string? RequestCategory { get; init; }
 
     /// <summary>UM02 certification type (I initial, R renewal, S revised…).</summary>
+    /// <remarks>
+    /// UM01 and UM02 are mandatory in X12: without them the writer sends AR (EV) or HS (SS) and I.
+    /// </remarks>
     public string? CertificationType { get; init; }
 }

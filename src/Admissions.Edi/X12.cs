@@ -10,11 +10,16 @@ public static class X12
     /// Reads every interchange, group and transaction in <paramref name="text"/>, routing on ST01
     /// (and BHT02 for 278). Throws only <see cref="X12ParseException"/>.
     /// </summary>
+    /// <remarks>
+    /// Layout is tolerated: a byte order mark, line breaks and indentation between segments, and
+    /// any GS01 (payers send HS on 271s). Structure is not: every count and control number in
+    /// ISA/IEA, GS/GE and ST/SE must match, since a wrong SE01 is how truncation shows.
+    /// </remarks>
     public static X12Document Read(string text) => X12Reader.Read(text);
 
     /// <summary>
-    /// Writes a 270 in its own interchange. Throws <see cref="ArgumentException"/> for values that
-    /// cannot be written, such as one containing a delimiter.
+    /// Writes a 270 in its own interchange, without line breaks. Throws <see cref="ArgumentException"/>
+    /// for values that cannot be written, such as one containing a delimiter; names go out in upper case.
     /// </summary>
     public static string Write(EligibilityRequest request, X12Envelope envelope) =>
         EligibilityRequestWriter.Write(request, envelope);

@@ -70,7 +70,7 @@ internal sealed class EligibilityRequestReader
                 break;
             case "EQ" when Member is not null:
                 var types = _tokens.Repeats(1);
-                _combined |= types.Count > 1;
+                _combined |= types.Length > 1;
                 _serviceTypes.AddRange(types);
                 break;
         }

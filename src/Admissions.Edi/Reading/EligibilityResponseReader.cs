@@ -57,7 +57,7 @@ internal sealed class EligibilityResponseReader
 
                 break;
             case "DMG" when _member is not null && !InBenefit:
-                (_member.BirthDate, _member.Gender) = Segments.Demographics(_tokens);
+                _member.Person.ReadDemographics(_tokens);
                 break;
             case "DTP" when _member is not null && !InBenefit:
                 ReadMemberDate(_member);
@@ -125,9 +125,7 @@ internal sealed class EligibilityResponseReader
         }
         else if (_member is not null && !InBenefit)
         {
-            _member.LastName = _tokens.Text(3);
-            _member.FirstName = _tokens.Text(4);
-            _member.MemberId = _tokens.Text(9);
+            _member.Person.ReadName(_tokens);
         }
     }
 
@@ -143,7 +141,7 @@ internal sealed class EligibilityResponseReader
                 _receiver.Errors.Add(error);
                 break;
             case "22" or "23":
-                _member!.Errors.Add(error);
+                _member!.Person.Errors.Add(error);
                 break;
         }
     }
@@ -154,22 +152,25 @@ internal sealed class EligibilityResponseReader
         switch (_tokens[1])
         {
             case "346" or "291":
-                var plan = _tokens.Period(2);
-                member.PlanBegin = plan.Begin;
-                member.PlanEnd = plan.IsRange ? plan.End : member.PlanEnd;
+                (member.PlanBegin, member.PlanEnd) = BeginAndEnd(member.PlanEnd);
                 break;
             case "347":
                 member.PlanEnd = _tokens.Period(2).End;
                 break;
             case "356" or "307":
-                var eligibility = _tokens.Period(2);
-                member.EligibilityBegin = eligibility.Begin;
-                member.EligibilityEnd = eligibility.IsRange ? eligibility.End : member.EligibilityEnd;
+                (member.EligibilityBegin, member.EligibilityEnd) = BeginAndEnd(member.EligibilityEnd);
                 break;
             case "357":
                 member.EligibilityEnd = _tokens.Period(2).End;
                 break;
         }
+    }
+
+    /// <summary>A D8 date begins a period; an RD8 range also ends it.</summary>
+    private (DateOnly Begin, DateOnly? End) BeginAndEnd(DateOnly? end)
+    {
+        var period = _tokens.Period(2);
+        return (period.Begin, period.IsRange ? period.End : end);
     }
 
     private void ReadBenefit()
@@ -248,17 +249,12 @@ internal sealed class EligibilityResponseReader
 
     private sealed class MemberBuilder
     {
+        public PersonBuilder Person { get; } = new();
         public List<string> TraceNumbers { get; } = [];
-        public string? MemberId { get; set; }
-        public string? LastName { get; set; }
-        public string? FirstName { get; set; }
-        public DateOnly? BirthDate { get; set; }
-        public string? Gender { get; set; }
         public DateOnly? PlanBegin { get; set; }
         public DateOnly? PlanEnd { get; set; }
         public DateOnly? EligibilityBegin { get; set; }
         public DateOnly? EligibilityEnd { get; set; }
-        public List<RequestError> Errors { get; } = [];
         public List<Benefit> Benefits { get; } = [];
         public List<MemberBuilder> Dependents { get; } = [];
 
@@ -270,12 +266,12 @@ internal sealed class EligibilityResponseReader
                 dependents.Add(dependent.ToMember());
             }
 
-            return new SubscriberResult(TraceNumbers, MemberId, LastName, FirstName, BirthDate, Gender, PlanBegin,
-                PlanEnd, EligibilityBegin, EligibilityEnd, Errors, Benefits, dependents);
+            return new SubscriberResult(TraceNumbers, Person.MemberId, Person.LastName, Person.FirstName, Person.BirthDate,
+                Person.Gender, PlanBegin, PlanEnd, EligibilityBegin, EligibilityEnd, Person.Errors, Benefits, dependents);
         }
 
         private MemberResult ToMember() =>
-            new(TraceNumbers, MemberId, LastName, FirstName, BirthDate, Gender, PlanBegin, PlanEnd, EligibilityBegin,
-                EligibilityEnd, Errors, Benefits);
+            new(TraceNumbers, Person.MemberId, Person.LastName, Person.FirstName, Person.BirthDate, Person.Gender,
+                PlanBegin, PlanEnd, EligibilityBegin, EligibilityEnd, Person.Errors, Benefits);
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 
 namespace Admissions.Edi.Reading;
@@ -15,6 +16,9 @@ internal sealed class X12Tokenizer
     // Where the element separator sits inside the fixed-width ISA (ISA01 to ISA16).
     private static readonly int[] IsaSeparators = [3, 6, 17, 20, 31, 34, 50, 53, 69, 76, 81, 83, 89, 99, 101, 103];
 
+    private static readonly SearchValues<char> SegmentIdCharacters =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
+
     private readonly string _text;
     private int _next;
     private int[] _starts = new int[32];
@@ -23,11 +27,7 @@ internal sealed class X12Tokenizer
     private char _component;
     private char _terminator;
 
-    public X12Tokenizer(string text)
-    {
-        _text = text;
-        _next = text.Length > 0 && text[0] == ByteOrderMark ? 1 : 0;
-    }
+    public X12Tokenizer(string text) => _text = text;
 
     /// <summary>The zero-based index of the current segment in the text.</summary>
     public int Index { get; private set; } = -1;
@@ -73,23 +73,23 @@ internal sealed class X12Tokenizer
     }
 
     /// <summary>The repeats of element <paramref name="index"/>, split on the repetition separator.</summary>
-    public List<string> Repeats(int index)
+    public string[] Repeats(int index)
     {
         var value = this[index];
-        var repeats = new List<string>();
-        while (!value.IsEmpty)
+        if (value.IsEmpty)
+        {
+            return [];
+        }
+
+        var repeats = new string[value.Count(_repetition) + 1];
+        for (var i = 0; i < repeats.Length - 1; i++)
         {
             var end = value.IndexOf(_repetition);
-            if (end < 0)
-            {
-                repeats.Add(value.ToString());
-                break;
-            }
-
-            repeats.Add(value[..end].ToString());
+            repeats[i] = value[..end].ToString();
             value = value[(end + 1)..];
         }
 
+        repeats[^1] = value.ToString();
         return repeats;
     }
 
@@ -156,14 +156,7 @@ internal sealed class X12Tokenizer
         Index++;
         Offset = start;
         Count = 0;
-        var end = _text.IndexOf(_terminator, start);
-        if (end < 0)
-        {
-            throw Error($"The text ends inside a segment: no segment terminator '{_terminator}' follows");
-        }
-
-        Split(start, end);
-        _next = end + 1;
+        Split(start);
         if (!IsSegmentId(Id))
         {
             throw Error($"'{Shorten(Id)}' is not a segment identifier");
@@ -183,17 +176,12 @@ internal sealed class X12Tokenizer
             throw EndError("The text ends before the transaction set's SE trailer");
         }
 
-        if (Is("SE"))
+        return Id switch
         {
-            return false;
-        }
-
-        if (Is("ST") || Is("GE") || Is("GS") || Is("IEA") || Is("ISA"))
-        {
-            throw Error($"Expected SE to close the transaction set before {Id}");
-        }
-
-        return true;
+            "SE" => false,
+            "ST" or "GE" or "GS" or "IEA" or "ISA" => throw Error($"Expected SE to close the transaction set before {Id}"),
+            _ => true,
+        };
     }
 
     public X12ParseException Error(string message) => new(message, Index, Offset);
@@ -311,9 +299,6 @@ internal sealed class X12Tokenizer
     private static bool IsSegmentId(ReadOnlySpan<char> id) =>
         id.Length is 2 or 3 && char.IsAsciiLetterUpper(id[0]) && !id.ContainsAnyExcept(SegmentIdCharacters);
 
-    private static readonly System.Buffers.SearchValues<char> SegmentIdCharacters =
-        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
-
     /// <summary>Keeps messages readable when the offending value is garbage.</summary>
     private static string Shorten(ReadOnlySpan<char> value) =>
         value.Length <= 40 ? value.ToString() : string.Concat(value[..40], "…");
@@ -345,8 +330,9 @@ internal sealed class X12Tokenizer
 
     private int SkipLayout(int position)
     {
-        // Line breaks and indentation between segments are common and carry no meaning.
-        while (position < _text.Length && _text[position] is ' ' or '\t' or '\r' or '\n')
+        // Line breaks, indentation and byte order marks (files are concatenated) between
+        // segments are common and carry no meaning; a segment starts with a letter.
+        while (position < _text.Length && _text[position] is ' ' or '\t' or '\r' or '\n' or ByteOrderMark)
         {
             position++;
         }
@@ -354,25 +340,34 @@ internal sealed class X12Tokenizer
         return position;
     }
 
-    private void Split(int start, int end)
+    /// <summary>
+    /// Finds the element boundaries and the terminator of the segment at <paramref name="start"/>
+    /// in one pass. Elements are short, so a plain loop beats vectorised searches here.
+    /// </summary>
+    private void Split(int start)
     {
+        var text = _text.AsSpan();
         var count = 0;
-        var position = start;
-        while (true)
+        EnsureCapacity(2);
+        _starts[count++] = start;
+        for (var position = start; position < text.Length; position++)
         {
-            EnsureCapacity(count + 2);
-            _starts[count++] = position;
-            var separator = _text.AsSpan(position, end - position).IndexOf(_element);
-            if (separator < 0)
+            var character = text[position];
+            if (character == _element)
             {
-                break;
+                EnsureCapacity(count + 2);
+                _starts[count++] = position + 1;
             }
-
-            position += separator + 1;
+            else if (character == _terminator)
+            {
+                _starts[count] = position + 1;
+                Count = count;
+                _next = position + 1;
+                return;
+            }
         }
 
-        _starts[count] = end + 1;
-        Count = count;
+        throw Error($"The text ends inside a segment: no segment terminator '{_terminator}' follows");
     }
 
     private void EnsureCapacity(int length)

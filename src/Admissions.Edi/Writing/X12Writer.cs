@@ -73,9 +73,9 @@ internal sealed class X12Writer
         for (var index = 0; index <= last; index++)
         {
             var element = elements[index];
-            if (!element.IsChecked)
+            if (!element.IsChecked && element.Text is { } text && Problem(text, _delimiters) is { } problem)
             {
-                Check(element.Text, $"{id}{index + 1:00}");
+                throw Invalid(Refusal(string.Create(CultureInfo.InvariantCulture, $"{id}{index + 1:00}"), text, problem));
             }
 
             _text.Append(_delimiters.Element).Append(element.Text);
@@ -98,7 +98,12 @@ internal sealed class X12Writer
         for (var index = 0; index <= last; index++)
         {
             Check(components[index], name);
-            text.Append(index == 0 ? "" : _delimiters.Component).Append(components[index]);
+            if (index > 0)
+            {
+                text.Append(_delimiters.Component);
+            }
+
+            text.Append(components[index]);
         }
 
         return new X12Value(text.ToString(), IsChecked: true);
@@ -116,7 +121,12 @@ internal sealed class X12Writer
             }
 
             Check(values[index], name);
-            text.Append(index == 0 ? "" : _delimiters.Repetition).Append(values[index]);
+            if (index > 0)
+            {
+                text.Append(_delimiters.Repetition);
+            }
+
+            text.Append(values[index]);
         }
 
         return new X12Value(text.ToString(), IsChecked: true);
@@ -165,10 +175,10 @@ internal sealed class X12Writer
                 "The interchange control number must be 1 to 999999999");
         }
 
-        var problem = FixedProblem(envelope.SenderQualifier, 2, "ISA05", delimiters)
-            ?? FixedProblem(envelope.SenderId, 15, "ISA06", delimiters)
-            ?? FixedProblem(envelope.ReceiverQualifier, 2, "ISA07", delimiters)
-            ?? FixedProblem(envelope.ReceiverId, 15, "ISA08", delimiters);
+        var problem = FixedProblem(envelope.SenderQualifier, 2, 2, "ISA05", delimiters)
+            ?? FixedProblem(envelope.SenderId, 1, 15, "ISA06", delimiters)
+            ?? FixedProblem(envelope.ReceiverQualifier, 2, 2, "ISA07", delimiters)
+            ?? FixedProblem(envelope.ReceiverId, 1, 15, "ISA08", delimiters);
         if (problem is not null)
         {
             throw new ArgumentException(problem, nameof(envelope));
@@ -176,19 +186,18 @@ internal sealed class X12Writer
     }
 
     /// <summary>Why a value cannot fill a fixed-width ISA field, or null when it can.</summary>
-    private static string? FixedProblem(string? value, int length, string name, X12Delimiters delimiters)
+    private static string? FixedProblem(string? value, int minLength, int maxLength, string name, X12Delimiters delimiters)
     {
-        var minLength = length == 2 ? 2 : 1;
-        if (value is null || value.Length < minLength || value.Length > length)
+        if (value is null || value.Length < minLength || value.Length > maxLength)
         {
-            return $"{name} must be {minLength} to {length} characters, not '{value}'";
+            return $"{name} must be {minLength} to {maxLength} characters, not '{value}'";
         }
 
-        return Problem(value, name, delimiters);
+        return Problem(value, delimiters) is { } problem ? Refusal(name, value, problem) : null;
     }
 
-    /// <summary>Why a value would corrupt the X12, or null when it is safe to write.</summary>
-    private static string? Problem(string value, string name, X12Delimiters delimiters)
+    /// <summary>The delimiter or control character that would corrupt the X12, or null when the value is safe.</summary>
+    private static string? Problem(string value, X12Delimiters delimiters)
     {
         foreach (var character in value)
         {
@@ -203,18 +212,21 @@ internal sealed class X12Writer
             };
             if (problem is not null)
             {
-                return $"Cannot write {name} '{value}': it contains {problem} '{character}', which would corrupt the X12";
+                return $"{problem} '{character}'";
             }
         }
 
         return null;
     }
 
+    private static string Refusal(string name, string value, string problem) =>
+        $"Cannot write {name} '{value}': it contains {problem}, which would corrupt the X12";
+
     private void Check(string? value, string name)
     {
-        if (value is not null && Problem(value, name, _delimiters) is { } problem)
+        if (value is not null && Problem(value, _delimiters) is { } problem)
         {
-            throw Invalid(problem);
+            throw Invalid(Refusal(name, value, problem));
         }
     }
 
