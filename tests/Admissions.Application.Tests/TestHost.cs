@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Admissions.Application.Common;
 using Admissions.Application.Inquiries;
+using Admissions.Application.Insurance;
 using Admissions.Domain.Security;
 using Admissions.Infrastructure;
 using Admissions.Infrastructure.Identity;
@@ -16,12 +17,13 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
+using Moq;
 
 namespace Admissions.Application.Tests;
 
 /// <summary>
 /// The real application and infrastructure (Mediator pipeline, EF Core on a SQLite file, Identity)
-/// with a fake clock, a recording job scheduler and a recording live notifier. One per test:
+/// with a fake clock, a recording job scheduler, a recording live notifier and a mocked clearinghouse. One per test:
 /// every host gets its own copy of a migrated database that already holds the staff accounts.
 /// </summary>
 public sealed class TestHost : IAsyncDisposable
@@ -29,14 +31,18 @@ public sealed class TestHost : IAsyncDisposable
     public static readonly DateTimeOffset StartTime = new(2026, 3, 10, 14, 0, 0, TimeSpan.Zero);
     public const string IpAddress = "10.0.0.1";
 
+    /// <summary>Who the application says it is on the wire; the clearinghouse gateway itself is <see cref="Gateway"/>.</summary>
+    public static readonly ClearinghouseIdentity Clearinghouse = new("ADMISSIONS", "CLEARINGHSE", "RIVERBEND RECOVERY", "1234567893", "9123456789", false);
+
     private TestHost(string folder, ServiceProvider services, FakeTimeProvider clock, RecordingFollowUpScheduler scheduler,
-        RecordingLiveNotifier live, StaffUsers staff)
+        RecordingLiveNotifier live, Mock<IEligibilityGateway> gateway, StaffUsers staff)
     {
         DataFolder = folder;
         Services = services;
         Clock = clock;
         Scheduler = scheduler;
         Live = live;
+        Gateway = gateway;
         Staff = staff;
     }
 
@@ -46,6 +52,9 @@ public sealed class TestHost : IAsyncDisposable
     public FakeTimeProvider Clock { get; }
     public RecordingFollowUpScheduler Scheduler { get; }
     public RecordingLiveNotifier Live { get; }
+
+    /// <summary>The clearinghouse: set up its answers per test; nothing is sent anywhere.</summary>
+    public Mock<IEligibilityGateway> Gateway { get; }
     public StaffUsers Staff { get; }
 
     public TestUser Admin => Staff.Admin;
@@ -86,6 +95,7 @@ public sealed class TestHost : IAsyncDisposable
         var clock = new FakeTimeProvider(StartTime);
         var scheduler = new RecordingFollowUpScheduler();
         var live = new RecordingLiveNotifier();
+        var gateway = new Mock<IEligibilityGateway>();
 
         var services = new ServiceCollection();
         services.AddLogging();
@@ -104,9 +114,13 @@ public sealed class TestHost : IAsyncDisposable
         services.AddSingleton<IFollowUpScheduler>(scheduler);
         services.RemoveAll<ILiveNotifier>();
         services.AddSingleton<ILiveNotifier>(live);
+        services.RemoveAll<IEligibilityGateway>();
+        services.AddSingleton(gateway.Object);
+        services.RemoveAll<ClearinghouseIdentity>();
+        services.AddSingleton(Clearinghouse);
 
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
-        return new TestHost(folder, provider, clock, scheduler, live, staff);
+        return new TestHost(folder, provider, clock, scheduler, live, gateway, staff);
     }
 
     internal static string NewFolder()

@@ -35,9 +35,9 @@ public sealed class AuthorizationRequestFormValidator : AbstractValidator<Author
         RuleFor(f => f.Channel).IsInEnum();
         RuleFor(f => f.AdmissionDate).NotNull().WithMessage("Enter the planned admission date.");
         RuleFor(f => f.RequestedDays).InclusiveBetween(1, 365).WithMessage("Request between 1 and 365 days.");
-        RuleFor(f => f.Diagnoses).NotEmpty().WithMessage("Enter at least the principal diagnosis (ICD-10-CM, e.g. F10.20).")
+        RuleFor(f => f.Diagnoses).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("Enter at least the principal diagnosis (ICD-10-CM, e.g. F10.20).")
             .MaximumLength(200)
-            .Must(d => d is null || X12Requests.Diagnoses(d).All(IsIcd10))
+            .Must(d => X12Requests.Diagnoses(d!) is { Count: > 0 } codes && codes.All(IsIcd10))
             .WithMessage("Diagnoses are ICD-10-CM codes such as F10.20 or F11.23, separated by commas.");
     }
 
@@ -193,11 +193,17 @@ public sealed partial class SubmitAuthorizationHandler(
         exchange.Response = response;
         exchange.ReceivedAt = clock.GetUtcNow();
         ServiceReviewDecision? decision;
+        RequestError? rejected;
         try
         {
-            decision = X12.Read(response).Transactions.OfType<ServiceReviewResponse>()
+            var reviews = X12.Read(response).Transactions.OfType<ServiceReviewResponse>().ToList();
+            decision = reviews
                 .SelectMany(r => r.Decisions)
                 .FirstOrDefault(d => d.TraceNumbers.Contains(authorization.TraceNumber) || d.Level == "EV");
+            // A payer that rejects the UMO, requester or member (AAA before 2000E) sends no decision at all.
+            rejected = reviews
+                .SelectMany(r => r.ReviewOrganization.Errors.Concat(r.Requester.Errors).Concat(r.Subscriber?.Errors ?? []).Concat(r.Dependent?.Errors ?? []))
+                .FirstOrDefault(e => e.Code is not null);
         }
         catch (X12ParseException ex)
         {
@@ -206,7 +212,7 @@ public sealed partial class SubmitAuthorizationHandler(
 
         if (decision is null || decision.Errors.FirstOrDefault(e => e.Code is not null) is { } error && decision.ActionCode is null)
         {
-            var problem = decision?.Errors.FirstOrDefault(e => e.Code is not null) is { } reject
+            var problem = (decision?.Errors.FirstOrDefault(e => e.Code is not null) ?? rejected) is { } reject
                 ? BenefitsReader.Describe(reject.Code)
                 : "The payer's response carried no decision.";
             authorization.ReportProblem(problem + " Correct the details or follow up with the payer.");

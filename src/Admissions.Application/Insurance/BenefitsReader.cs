@@ -54,7 +54,7 @@ public static class BenefitsReader
         if (result.CarveOutName is not null && result.Levels.All(l => l.Deductible is null && l.Coinsurance is null && l.Copay is null))
         {
             return new(VerificationOutcomeKind.PhoneVerificationNeeded, result, null,
-                $"Behavioural benefits are carved out to {result.CarveOutName}{(result.CarveOutPhone is null ? "" : $" ({PhoneText(result.CarveOutPhone)})")}. Call them to verify.");
+                $"Behavioural benefits are carved out to {result.CarveOutName}{(result.CarveOutPhone is null ? "" : $" at {PhoneText(result.CarveOutPhone)}")}. Call them to verify.");
         }
 
         if (result.CoverageActive && result.Levels.Any(l => l.Covered is null))
@@ -148,16 +148,17 @@ public static class BenefitsReader
             PlanEnd = member.PlanEnd ?? member.EligibilityEnd,
             CarveOutName = carveOutName,
             CarveOutPhone = carveOutPhone,
-            Levels = levels.Select(level => ForLevel(level, payer.ServiceTypes.For(level), benefits, active, carveOut, carveOutName, carveOutPhone)).ToList(),
+            Levels = levels.Select(level => ForLevel(level, payer.ServiceTypes.For(level), payer.InNetwork, benefits, active, carveOut, carveOutName, carveOutPhone)).ToList(),
         };
     }
 
     private static LevelBenefits ForLevel(
-        LevelOfCare level, string serviceType, IReadOnlyList<Benefit> all, bool active, Benefit? carveOut, string? carveOutName, string? carveOutPhone)
+        LevelOfCare level, string serviceType, bool contracted, IReadOnlyList<Benefit> all, bool active, Benefit? carveOut, string? carveOutName, string? carveOutPhone)
     {
         var relevant = all.Where(b => b.ServiceTypes.Contains(serviceType)).ToList();
-        // In-network amounts are the ones a contracted facility's patient pays; fall back to whatever was sent.
-        var amounts = relevant.Where(b => b.InNetwork is not "N").ToList() is { Count: > 0 } inNetwork ? inNetwork : relevant;
+        // A contracted facility's patient pays the in-network amounts, anyone else's the out-of-network ones; fall back to whatever was sent.
+        var otherNetwork = contracted ? "N" : "Y";
+        var amounts = relevant.Where(b => b.InNetwork != otherNetwork).ToList() is { Count: > 0 } network ? network : relevant;
         var carvedOut = carveOut is not null && (carveOut.ServiceTypes.Count == 0 || carveOut.ServiceTypes.Contains(serviceType)
             || carveOut.ServiceTypes.Any(s => s is "MH" or "AI" or "A4"));
         bool? covered = !active ? false
@@ -170,7 +171,7 @@ public static class BenefitsReader
             Level = level,
             ServiceType = serviceType,
             Covered = covered,
-            InNetwork = relevant.FirstOrDefault(b => b.InNetwork is "Y" or "N")?.InNetwork switch { "Y" => true, "N" => false, _ => null },
+            InNetwork = amounts.FirstOrDefault(b => b.InNetwork is "Y" or "N")?.InNetwork switch { "Y" => true, "N" => false, _ => null },
             AuthorizationRequired = relevant.Any(b => b.AuthorizationRequired == "Y") ? true
                 : relevant.Any(b => b.AuthorizationRequired == "N") ? false
                 : null,

@@ -43,8 +43,8 @@ public sealed class PolicyForm
 
 public sealed class PolicyFormValidator : AbstractValidator<PolicyForm>
 {
-    /// <summary>Letters, digits and hyphens: what payers print on cards, and nothing that could break an X12 segment.</summary>
-    public static bool IsIdentifier(string? value) => value is not null && value.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
+    /// <summary>Letters, digits and hyphens: what payers print on cards, and nothing that could break an X12 segment. Surrounding spaces are trimmed on save.</summary>
+    public static bool IsIdentifier(string? value) => value is not null && value.Trim().All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
 
     public static bool IsName(string? value) => value is not null && value.All(c => char.IsLetter(c) || c is ' ' or '-' or '\'' or '.');
 
@@ -53,16 +53,16 @@ public sealed class PolicyFormValidator : AbstractValidator<PolicyForm>
         RuleFor(f => f.Rank).IsInEnum();
         RuleFor(f => f.Relationship).IsInEnum();
         RuleFor(f => f.PayerId).NotEmpty().WithMessage("Choose the payer.");
-        RuleFor(f => f.MemberId).NotEmpty().WithMessage("Enter the member ID from the insurance card.")
+        RuleFor(f => f.MemberId).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("Enter the member ID from the insurance card.")
             .MaximumLength(80)
             .Must(IsIdentifier).WithMessage("Member IDs contain only letters, digits and hyphens.");
         RuleFor(f => f.GroupNumber).MaximumLength(50)
             .Must(IsIdentifier).When(f => !string.IsNullOrWhiteSpace(f.GroupNumber)).WithMessage("Group numbers contain only letters, digits and hyphens.");
         When(f => f.Relationship != SubscriberRelationship.Self, () =>
         {
-            RuleFor(f => f.SubscriberFirstName).NotEmpty().WithMessage("Enter the policy holder's first name.")
+            RuleFor(f => f.SubscriberFirstName).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("Enter the policy holder's first name.")
                 .MaximumLength(100).Must(IsName).WithMessage("Use letters, spaces, hyphens and apostrophes only.");
-            RuleFor(f => f.SubscriberLastName).NotEmpty().WithMessage("Enter the policy holder's last name.")
+            RuleFor(f => f.SubscriberLastName).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("Enter the policy holder's last name.")
                 .MaximumLength(100).Must(IsName).WithMessage("Use letters, spaces, hyphens and apostrophes only.");
             RuleFor(f => f.SubscriberDateOfBirth).NotNull().WithMessage("Enter the policy holder's date of birth.")
                 .Must(d => d is null || (d.Value <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime) && d.Value.Year >= 1900))

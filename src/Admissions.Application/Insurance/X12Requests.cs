@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using System.Text;
 using Admissions.Domain.Inquiries;
 using Admissions.Domain.Insurance;
 using Admissions.Edi;
@@ -85,9 +86,10 @@ internal static class X12Requests
             .Select(c => c.Replace(".", "", StringComparison.Ordinal).ToUpperInvariant())
             .ToList();
 
-    /// <summary>Upper case, and only characters that can never collide with an X12 delimiter.</summary>
+    /// <summary>Upper case without accents (MARÍA is sent as MARIA), and only characters that can never collide with an X12 delimiter.</summary>
     private static string Upper(string? value) =>
-        new string((value ?? "").Trim().ToUpperInvariant().Where(c => char.IsAsciiLetterOrDigit(c) || c is ' ' or '-' or '\'' or '.').ToArray());
+        new string((value ?? "").Trim().Normalize(NormalizationForm.FormD).ToUpperInvariant()
+            .Where(c => char.IsAsciiLetterOrDigit(c) || c is ' ' or '-' or '\'' or '.').ToArray());
 
     private static string? Gender(Sex sex) => sex switch
     {

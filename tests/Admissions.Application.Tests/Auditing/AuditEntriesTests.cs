@@ -13,7 +13,7 @@ public class AuditEntriesTests
         await using var host = await TestHost.StartAsync();
         await host.CreateInquiryAsync(TestForms.Valid());
         await using var db = host.CreateDbContext();
-        var entry = await db.AuditEntries.FirstAsync(e => e.Action == AuditAction.Create);
+        var entry = await db.AuditEntries.FirstAsync(e => e.Action == AuditAction.Create && e.EntityType == "Inquiry");
         db.Entry(entry).Property(e => e.UserName).CurrentValue = "Someone else";
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());

@@ -1,0 +1,149 @@
+using Admissions.Application.Common;
+using Admissions.Application.Insurance;
+using Admissions.Domain.Auditing;
+using Admissions.Domain.Care;
+using Admissions.Domain.Insurance;
+using Microsoft.EntityFrameworkCore;
+using static Admissions.Application.Tests.Insurance.ClearinghouseScript;
+using static Admissions.Application.Tests.Insurance.InsuranceSetup;
+
+namespace Admissions.Application.Tests.Insurance;
+
+public class GetInsuranceTests
+{
+    [Fact]
+    public async Task Each_policy_says_what_still_stands_between_it_and_a_verification()
+    {
+        await using var host = await TestHost.StartAsync();
+        var insured = await InsuredAsync(host, consent: false, patient: f => f.PatientDateOfBirth = null);
+        await host.SendAsync(host.Coordinator, new SavePolicy(insured.InquiryId, null,
+            Policy(await PayerIdAsync(host, "Self-pay"), f => f.Rank = PolicyRank.Secondary)));
+
+        var overview = await host.SendAsync(host.Coordinator, new GetInsurance(insured.InquiryId));
+
+        Assert.Equal("INQ-2026-000001", overview.InquiryNumber);
+        Assert.Equal([PolicyRank.Primary, PolicyRank.Secondary], overview.Policies.Select(p => p.Rank));
+        var aetna = overview.Policies[0];
+        Assert.Equal(("Aetna", PayerKind.Commercial, MemberId, "G-4410", true), (aetna.PayerName, aetna.PayerKind, aetna.MemberId, aetna.GroupNumber, aetna.ElectronicVerification));
+        Assert.Equal(["the patient's date of birth", "a signed Part 2 consent to disclose to Aetna for payment"], aetna.MissingForVerification);
+        var selfPay = overview.Policies[1];
+        Assert.False(selfPay.ElectronicVerification);
+        Assert.Equal(["Self-pay has no benefits to verify; use the self-pay quote."], selfPay.MissingForVerification);
+        Assert.Empty(overview.Consents);
+        Assert.Empty(overview.Verifications);
+        Assert.Equal(0, overview.DisclosureCount);
+    }
+
+    [Fact]
+    public async Task A_policy_ready_to_verify_has_nothing_missing_and_shows_its_carve_out()
+    {
+        await using var host = await TestHost.StartAsync();
+        var insured = await InsuredAsync(host, "Cigna");
+
+        var policy = Assert.Single((await host.SendAsync(host.Coordinator, new GetInsurance(insured.InquiryId))).Policies);
+
+        Assert.Empty(policy.MissingForVerification);
+        Assert.Equal("Evernorth Behavioral Health", policy.BehavioralCarveOut);
+    }
+
+    [Fact]
+    public async Task A_completed_verification_comes_with_an_estimate_per_level_at_the_configured_rates()
+    {
+        await using var host = await TestHost.StartAsync();
+        var insured = await InsuredAsync(host);
+        var checkId = await RequestVerificationAsync(host, insured, LevelOfCare.Residential, LevelOfCare.WithdrawalManagement);
+        host.Gateway.Answer271(r => Eligibility(r, ActivePpo("RT", "AI")));
+        await host.SendAsSystemAsync(new RunVerification(checkId));
+
+        var overview = await host.SendAsync(host.Clinician, new GetInsurance(insured.InquiryId));
+
+        var verification = Assert.Single(overview.Verifications);
+        Assert.Equal((checkId, insured.PolicyId, VerificationState.Completed, 1), (verification.Id, verification.PolicyId, verification.State, verification.Attempts));
+        Assert.Equal(1, overview.DisclosureCount);
+        var detox = verification.Estimates[0];
+        var residential = verification.Estimates[1];
+        // Residential: 30 days at 850 = 25,500; 1,500 + 20% of 24,000 = 6,300, capped at the 5,200 out-of-pocket remaining.
+        Assert.Equal((LevelOfCare.Residential, 850m, 30), (residential.Benefits.Level, residential.DailyRate, residential.Length));
+        Assert.Equal(new StayEstimate(25_500m, 5_200m, 20_300m, "Remaining deductible, then coinsurance, capped at the out-of-pocket remaining"), residential.Estimate);
+        // Detox: 7 days at 1,200 = 8,400; 1,500 + 20% of 6,900 = 2,880.
+        Assert.Equal((LevelOfCare.WithdrawalManagement, 1200m, 7), (detox.Benefits.Level, detox.DailyRate, detox.Length));
+        Assert.Equal((8_400m, 2_880m, 5_520m), (detox.Estimate.TotalCharge, detox.Estimate.PatientResponsibility, detox.Estimate.PlanPays));
+    }
+
+    [Fact]
+    public async Task A_pending_verification_shows_no_estimate_yet()
+    {
+        await using var host = await TestHost.StartAsync();
+        var insured = await InsuredAsync(host);
+        await RequestVerificationAsync(host, insured);
+
+        var verification = Assert.Single((await host.SendAsync(host.Coordinator, new GetInsurance(insured.InquiryId))).Verifications);
+
+        Assert.Equal(VerificationState.Pending, verification.State);
+        Assert.Null(verification.Result);
+        Assert.Empty(verification.Estimates);
+    }
+
+    [Fact]
+    public async Task Self_pay_quotes_cover_every_level_at_the_discounted_daily_rate()
+    {
+        await using var host = await TestHost.StartAsync();
+        var inquiryId = (await host.CreateInquiryAsync(TestForms.Valid())).InquiryId!.Value;
+
+        var quotes = (await host.SendAsync(host.Coordinator, new GetInsurance(inquiryId))).SelfPayQuotes;
+
+        Assert.Equal(LevelsOfCare.All, quotes.Select(q => q.Level));
+        var residential = Assert.Single(quotes, q => q.Level == LevelOfCare.Residential);
+        Assert.Equal((850m, 30, 25_500m, 20_400m, 0m), (residential.DailyRate, residential.Length, residential.Estimate.TotalCharge,
+            residential.Estimate.PatientResponsibility, residential.Estimate.PlanPays));
+        var outpatient = Assert.Single(quotes, q => q.Level == LevelOfCare.Outpatient);
+        // 12 visits at 150 = 1,800 less 20% = 1,440.
+        Assert.Equal(1_440m, outpatient.Estimate.PatientResponsibility);
+    }
+
+    [Fact]
+    public async Task Reading_the_insurance_page_is_audited_and_refused_to_business_development()
+    {
+        await using var host = await TestHost.StartAsync();
+        var insured = await InsuredAsync(host);
+
+        await host.SendAsync(host.Coordinator, new GetInsurance(insured.InquiryId));
+        await Assert.ThrowsAsync<ForbiddenException>(() => host.SendAsync(host.BusinessDevelopment, new GetInsurance(insured.InquiryId)));
+
+        var view = await host.QueryAsync(db => db.AuditEntries.SingleAsync(e => e.Action == AuditAction.View));
+        Assert.Equal((nameof(InsurancePolicy), insured.InquiryId.ToString()), (view.EntityType, view.EntityId));
+        Assert.Equal((host.Coordinator.Id, host.Coordinator.Name, TestHost.IpAddress), (view.UserId, view.UserName, view.IpAddress));
+        Assert.Equal(TestHost.StartTime, view.OccurredAt);
+    }
+
+    [Fact]
+    public async Task The_insurance_of_an_inquiry_that_does_not_exist_is_not_found()
+    {
+        await using var host = await TestHost.StartAsync();
+
+        await Assert.ThrowsAsync<NotFoundException>(() => host.SendAsync(host.Coordinator, new GetInsurance(Guid.NewGuid())));
+    }
+
+    [Fact]
+    public async Task The_raw_x12_is_only_for_managers_and_utilization_review_and_reading_it_is_audited()
+    {
+        await using var host = await TestHost.StartAsync();
+        var insured = await InsuredAsync(host);
+        var checkId = await RequestVerificationAsync(host, insured);
+        host.Gateway.Answer271(r => Eligibility(r, ActivePpo("RT")));
+        await host.SendAsSystemAsync(new RunVerification(checkId));
+
+        var exchanges = await host.SendAsync(host.UtilizationReview, new GetX12Exchanges(insured.InquiryId, checkId));
+        var otherInquiry = await host.SendAsync(host.UtilizationReview, new GetX12Exchanges(Guid.NewGuid(), checkId));
+        await Assert.ThrowsAsync<ForbiddenException>(() => host.SendAsync(host.Coordinator, new GetX12Exchanges(insured.InquiryId, checkId)));
+
+        var exchange = Assert.Single(exchanges);
+        Assert.Equal("270", exchange.TransactionType);
+        Assert.Contains("*MI*" + MemberId, exchange.Request, StringComparison.Ordinal);
+        Assert.Contains("EB*C*IND*RT", exchange.Response, StringComparison.Ordinal);
+        Assert.Empty(otherInquiry);
+        var views = await host.QueryAsync(db => db.AuditEntries.Where(e => e.Action == AuditAction.View && e.EntityType == nameof(X12Exchange)).ToListAsync());
+        Assert.Equal(2, views.Count);
+        Assert.All(views, v => Assert.Equal((checkId.ToString(), host.UtilizationReview.Id), (v.EntityId, v.UserId)));
+    }
+}
