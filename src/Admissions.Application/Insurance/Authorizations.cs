@@ -74,26 +74,31 @@ public sealed class RequestAuthorizationHandler(
             throw new Domain.Common.DomainRuleException("Self-pay admissions need no prior authorization.");
         }
 
-        if (form.Channel == AuthorizationChannel.Electronic)
+        if (form.Channel == AuthorizationChannel.Electronic && !payer.SupportsElectronicVerification)
         {
-            if (!payer.SupportsElectronicVerification)
-            {
-                throw new Domain.Common.DomainRuleException($"{payer.Name} takes no electronic requests here. Record it as a portal or phone request.");
-            }
+            throw new Domain.Common.DomainRuleException($"{payer.Name} takes no electronic requests here. Record it as a portal or phone request.");
+        }
 
-            var consents = await db.Part2Consents.Where(c => c.InquiryId == command.InquiryId).ToListAsync(cancellationToken);
-            var missing = VerificationReadiness.Missing(inquiry.Details, policy, payer, consents, FacilityDate.Today(clock));
-            if (missing.Count > 0)
-            {
-                throw new Domain.Common.DomainRuleException(VerificationReadiness.Explain(missing).Replace("verifying", "requesting authorization", StringComparison.Ordinal));
-            }
+        // A portal or phone request discloses the same records as a 278, so it needs the same consent.
+        var consents = await db.Part2Consents.Where(c => c.InquiryId == command.InquiryId).ToListAsync(cancellationToken);
+        var missing = VerificationReadiness.Missing(inquiry.Details, policy, payer, consents, FacilityDate.Today(clock));
+        if (missing.Count > 0)
+        {
+            throw new Domain.Common.DomainRuleException(VerificationReadiness.Explain(missing).Replace("verifying", "requesting authorization", StringComparison.Ordinal));
         }
 
         var now = clock.GetUtcNow();
         var authorization = PriorAuthorization.Request(policy, form.Level, payer.ServiceTypes.For(form.Level), form.AdmissionDate!.Value,
-            form.RequestedDays, string.Join(", ", X12Requests.Diagnoses(form.Diagnoses!)), form.Channel,
+            form.RequestedDays, X12Requests.DisplayDiagnoses(form.Diagnoses!), form.Channel,
             X12Requests.NewTraceNumber("UM", now), user.Actor(), now);
         db.PriorAuthorizations.Add(authorization);
+        if (form.Channel != AuthorizationChannel.Electronic)
+        {
+            var consent = consents.OrderByDescending(c => c.SignedAt).First(c => c.Covers(payer.Id, DisclosurePurpose.Payment, FacilityDate.Today(clock)));
+            InsuranceEffects.RecordDisclosure(db, inquiry.Id, consent, payer.Name, SubmitAuthorizationHandler.Disclosed(authorization),
+                form.Channel == AuthorizationChannel.Portal ? "Payer portal" : "Phone call with payer", authorization.TraceNumber, user.Id, user.Name, now);
+        }
+
         inquiry.Record(ActivityKind.Authorization,
             $"Authorization requested from {payer.Name} for {LevelsOfCare.Describe(form.Level)}, {form.RequestedDays} days from {form.AdmissionDate:yyyy-MM-dd} ({Describe(form.Channel)})",
             user.Actor(), now);
@@ -148,9 +153,7 @@ public sealed partial class SubmitAuthorizationHandler(
         var policy = await db.InsurancePolicies.FirstAsync(p => p.Id == authorization.PolicyId, cancellationToken);
         var payer = await db.Payers.FirstAsync(p => p.Id == authorization.PayerId, cancellationToken);
         var now = clock.GetUtcNow();
-        var consent = (await db.Part2Consents.Where(c => c.InquiryId == authorization.InquiryId).ToListAsync(cancellationToken))
-            .OrderByDescending(c => c.SignedAt)
-            .FirstOrDefault(c => c.Covers(payer.Id, DisclosurePurpose.Payment, FacilityDate.Today(clock)));
+        var consent = await InsuranceEffects.PaymentConsentAsync(db, authorization.InquiryId, payer.Id, FacilityDate.Today(clock), cancellationToken);
         if (consent is null)
         {
             const string Problem = "Not sent: there is no active Part 2 consent covering this payer (it may have been revoked or expired).";
@@ -164,19 +167,8 @@ public sealed partial class SubmitAuthorizationHandler(
         var request = X12.Write(X12Requests.Review(authorization, policy, payer, inquiry.Details, identity), X12Requests.Envelope(identity, now));
         var exchange = new X12Exchange { InquiryId = authorization.InquiryId, SubjectId = authorization.Id, TransactionType = "278", SentAt = now, Request = request };
         db.X12Exchanges.Add(exchange);
-        db.Disclosures.Add(new Disclosure
-        {
-            InquiryId = authorization.InquiryId,
-            ConsentId = consent.Id,
-            DisclosedAt = now,
-            DisclosedById = authorization.RequestedById,
-            DisclosedByName = authorization.RequestedByName,
-            Recipient = payer.Name,
-            Purpose = DisclosurePurpose.Payment,
-            Information = $"Prior authorization request (X12 278): patient and subscriber name, date of birth, member ID; {LevelsOfCare.Describe(authorization.Level)} from {authorization.AdmissionDate:yyyy-MM-dd} for {authorization.RequestedDays} days; diagnoses {authorization.Diagnoses}",
-            Channel = "Clearinghouse, X12 278",
-            Reference = authorization.TraceNumber,
-        });
+        InsuranceEffects.RecordDisclosure(db, authorization.InquiryId, consent, payer.Name, Disclosed(authorization),
+            "Clearinghouse, X12 278", authorization.TraceNumber, authorization.RequestedById, authorization.RequestedByName, now);
         await db.SaveChangesAsync(cancellationToken);
 
         string response;
@@ -262,6 +254,9 @@ public sealed partial class SubmitAuthorizationHandler(
         live.InquiryChanged(inquiry.Id);
         return new(authorization.Status, $"re-check at {runAt:O}");
     }
+
+    public static string Disclosed(PriorAuthorization authorization) =>
+        $"Prior authorization request: patient and subscriber name, date of birth, member ID; {LevelsOfCare.Describe(authorization.Level)} from {authorization.AdmissionDate:yyyy-MM-dd} for {authorization.RequestedDays} days; diagnoses {authorization.Diagnoses}";
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Authorization {AuthorizationId}: clearinghouse unavailable ({Problem})")]
     private static partial void LogUnavailable(ILogger logger, Guid authorizationId, string problem);

@@ -1,5 +1,6 @@
 using Admissions.Application.Common;
 using Admissions.Domain.FollowUps;
+using Admissions.Domain.Insurance;
 using Admissions.Domain.Notifications;
 using Microsoft.EntityFrameworkCore;
 
@@ -57,4 +58,29 @@ internal static class InsuranceEffects
             });
         }
     }
+
+    /// <summary>The newest active consent that lets us disclose to <paramref name="payerId"/> for payment, if any.</summary>
+    public static async Task<Part2Consent?> PaymentConsentAsync(
+        IAdmissionsDbContext db, Guid inquiryId, Guid payerId, DateOnly today, CancellationToken cancellationToken) =>
+        (await db.Part2Consents.Where(c => c.InquiryId == inquiryId).ToListAsync(cancellationToken))
+            .OrderByDescending(c => c.SignedAt)
+            .FirstOrDefault(c => c.Covers(payerId, DisclosurePurpose.Payment, today));
+
+    /// <summary>Writes one line of the accounting of disclosures: what went to the payer, how, under which consent.</summary>
+    public static void RecordDisclosure(
+        IAdmissionsDbContext db, Guid inquiryId, Part2Consent consent, string recipient, string information, string channel,
+        string? reference, string byId, string byName, DateTimeOffset at) =>
+        db.Disclosures.Add(new Disclosure
+        {
+            InquiryId = inquiryId,
+            ConsentId = consent.Id,
+            DisclosedAt = at,
+            DisclosedById = byId,
+            DisclosedByName = byName,
+            Recipient = recipient,
+            Purpose = DisclosurePurpose.Payment,
+            Information = information,
+            Channel = channel,
+            Reference = reference,
+        });
 }

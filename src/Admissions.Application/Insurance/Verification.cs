@@ -81,9 +81,10 @@ public sealed class RequestVerificationHandler(
             throw new Domain.Common.DomainRuleException(VerificationReadiness.Explain(missing));
         }
 
-        if (await db.EligibilityChecks.AnyAsync(c => c.PolicyId == policy.Id && c.State == VerificationState.Pending, cancellationToken))
+        if (await db.EligibilityChecks.AnyAsync(c => c.PolicyId == policy.Id
+                && (c.State == VerificationState.Pending || c.State == VerificationState.NeedsManual || c.State == VerificationState.AwaitingApproval), cancellationToken))
         {
-            throw new Domain.Common.DomainRuleException("A verification for this policy is already running. Its result will appear here.");
+            throw new Domain.Common.DomainRuleException("A verification for this policy is still open (running, waiting for a phone call or for approval). Finish it first.");
         }
 
         var trace = X12Requests.NewTraceNumber("VOB", now);
@@ -145,9 +146,7 @@ public sealed partial class RunVerificationHandler(
         var policy = await db.InsurancePolicies.FirstAsync(p => p.Id == check.PolicyId, cancellationToken);
         var payer = await db.Payers.FirstAsync(p => p.Id == check.PayerId, cancellationToken);
         var now = clock.GetUtcNow();
-        var consent = (await db.Part2Consents.Where(c => c.InquiryId == check.InquiryId).ToListAsync(cancellationToken))
-            .OrderByDescending(c => c.SignedAt)
-            .FirstOrDefault(c => c.Covers(payer.Id, DisclosurePurpose.Payment, FacilityDate.Today(clock)));
+        var consent = await InsuranceEffects.PaymentConsentAsync(db, check.InquiryId, payer.Id, FacilityDate.Today(clock), cancellationToken);
         if (consent is null || policy.RemovedAt is not null)
         {
             var reason = consent is null
@@ -162,20 +161,10 @@ public sealed partial class RunVerificationHandler(
         var exchange = new X12Exchange { InquiryId = check.InquiryId, SubjectId = check.Id, TransactionType = "270", SentAt = now, Request = request };
         db.X12Exchanges.Add(exchange);
         // The disclosure is on record before the request leaves, so nothing is ever sent unrecorded.
-        db.Disclosures.Add(new Disclosure
-        {
-            InquiryId = check.InquiryId,
-            ConsentId = consent.Id,
-            DisclosedAt = now,
-            DisclosedById = check.RequestedById,
-            DisclosedByName = check.RequestedByName,
-            Recipient = payer.Name,
-            Purpose = DisclosurePurpose.Payment,
-            Information = "Eligibility inquiry (X12 270): patient and subscriber name, date of birth, sex, member ID; service types "
+        InsuranceEffects.RecordDisclosure(db, check.InquiryId, consent, payer.Name,
+            "Eligibility inquiry (X12 270): patient and subscriber name, date of birth, sex, member ID; service types "
                 + string.Join(", ", check.Levels.Select(payer.ServiceTypes.For).Distinct()),
-            Channel = "Clearinghouse, X12 270",
-            Reference = check.TraceNumber,
-        });
+            "Clearinghouse, X12 270", check.TraceNumber, check.RequestedById, check.RequestedByName, now);
         check.RecordAttempt(now);
         await db.SaveChangesAsync(cancellationToken);
 

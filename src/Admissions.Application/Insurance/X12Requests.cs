@@ -80,6 +80,10 @@ internal static class X12Requests
             authorization.RequestedDays);
     }
 
+    /// <summary>ICD-10-CM codes as people read them: upper case, with their dots, comma separated.</summary>
+    public static string DisplayDiagnoses(string codes) =>
+        string.Join(", ", codes.Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries).Select(c => c.ToUpperInvariant()));
+
     /// <summary>ICD-10-CM codes as X12 carries them: upper case, no dot.</summary>
     public static IReadOnlyList<string> Diagnoses(string codes) =>
         codes.Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries)

@@ -84,6 +84,7 @@ public sealed class EligibilityCheck : AggregateRoot, IInquiryRecord
 
     public string? PayerRepName { get; private set; }
     public string? CallReference { get; private set; }
+    public string? EnteredById { get; private set; }
     public string? EnteredByName { get; private set; }
     public string? ApprovedByName { get; private set; }
     public DateTimeOffset? ApprovedAt { get; private set; }
@@ -171,22 +172,30 @@ public sealed class EligibilityCheck : AggregateRoot, IInquiryRecord
 
     public void EnterPhoneResult(VerificationResult result, string payerRepName, string callReference, Actor by)
     {
-        if (State is not (VerificationState.NeedsManual or VerificationState.AwaitingApproval))
+        // A failed electronic check ends in a phone call too: its results land on the same check.
+        if (State is not (VerificationState.NeedsManual or VerificationState.AwaitingApproval or VerificationState.Failed))
         {
-            throw new DomainRuleException("Only a verification waiting for a phone call can take phone results.");
+            throw new DomainRuleException("Only a verification waiting for a phone call, or one that failed, can take phone results.");
         }
 
         Method = VerificationMethod.Phone;
         Result = result;
         PayerRepName = payerRepName.Trim();
         CallReference = callReference.Trim();
+        EnteredById = by.Id;
         EnteredByName = by.Name;
         State = VerificationState.AwaitingApproval;
+        CompletedAt = null;
     }
 
     public void Approve(Actor by, DateTimeOffset at)
     {
         EnsureState(VerificationState.AwaitingApproval);
+        if (by.Id == EnteredById)
+        {
+            throw new DomainRuleException("Another manager must approve a phone verification you entered yourself.");
+        }
+
         ApprovedByName = by.Name;
         ApprovedAt = at;
         State = VerificationState.Completed;
@@ -206,7 +215,7 @@ public sealed class EligibilityCheck : AggregateRoot, IInquiryRecord
     {
         if (State != expected)
         {
-            throw new DomainRuleException($"This verification is {Describe(State).ToLowerInvariant()}, not {Describe(expected).ToLowerInvariant()}.");
+            throw new DomainRuleException($"This can only be done while the verification is “{Describe(expected)}”; it is “{Describe(State)}”.");
         }
     }
 

@@ -14,7 +14,7 @@ public sealed record StayEstimate(decimal TotalCharge, decimal PatientResponsibi
         if (benefits is not { Covered: true })
         {
             var selfPay = Math.Round(total * (1 - selfPayDiscount), 2);
-            return new(total, selfPay, 0, selfPayDiscount > 0 ? $"Self-pay at {selfPayDiscount:P0} off the daily rate" : "Self-pay at the daily rate");
+            return new(total, selfPay, 0, selfPayDiscount > 0 ? $"Self-pay at {(selfPayDiscount * 100).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)}% off the daily rate" : "Self-pay at the daily rate");
         }
 
         var deductible = Math.Min(benefits.DeductibleRemaining ?? benefits.Deductible ?? 0, total);

@@ -460,6 +460,9 @@ namespace Admissions.Migrations.SqlServer.Migrations
                     b.Property<DateTimeOffset?>("CompletedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<string>("EnteredById")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("EnteredByName")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");

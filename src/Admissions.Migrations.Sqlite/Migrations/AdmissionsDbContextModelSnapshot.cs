@@ -450,6 +450,9 @@ namespace Admissions.Migrations.Sqlite.Migrations
                     b.Property<long?>("CompletedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("EnteredById")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("EnteredByName")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");

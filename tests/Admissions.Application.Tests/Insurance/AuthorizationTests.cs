@@ -65,7 +65,7 @@ public class AuthorizationTests
         Assert.Equal((insured.InquiryId, insured.PolicyId, insured.PayerId, "Aetna"),
             (authorization.InquiryId, authorization.PolicyId, authorization.PayerId, authorization.PayerName));
         Assert.Equal((LevelOfCare.Residential, "RT", Admission, 14), (authorization.Level, authorization.ServiceType, authorization.AdmissionDate, authorization.RequestedDays));
-        Assert.Equal("F1020, F1123", authorization.Diagnoses);
+        Assert.Equal("F10.20, F11.23", authorization.Diagnoses);
         Assert.Matches("^UM2603101400[0-9]{6}$", authorization.TraceNumber);
         Assert.Equal((host.UtilizationReview.Id, host.UtilizationReview.Name), (authorization.RequestedById, authorization.RequestedByName));
         Assert.Equal([new ScheduledCheck(id, TestHost.StartTime)], host.Scheduler.AuthorizationSubmissions);
@@ -140,10 +140,10 @@ public class AuthorizationTests
     }
 
     [Fact]
-    public async Task A_portal_request_needs_no_consent_and_schedules_nothing()
+    public async Task A_portal_request_discloses_under_the_consent_and_schedules_nothing()
     {
         await using var host = await TestHost.StartAsync();
-        var insured = await InsuredAsync(host, consent: false);
+        var insured = await InsuredAsync(host);
 
         var id = await RequestAsync(host, insured, f => f.Channel = AuthorizationChannel.Portal);
 
@@ -151,8 +151,22 @@ public class AuthorizationTests
         Assert.Equal((AuthorizationStatus.Requested, AuthorizationChannel.Portal), (authorization.Status, authorization.Channel));
         Assert.Empty(host.Scheduler.AuthorizationSubmissions);
         Assert.Contains("Authorization requested from Aetna for Residential, 14 days from 2026-03-12 (payer portal)", await TimelineAsync(host, insured.InquiryId));
+        var disclosure = Assert.Single(await DisclosuresAsync(host));
+        Assert.Equal(("Aetna", "Payer portal", authorization.TraceNumber), (disclosure.Recipient, disclosure.Channel, disclosure.Reference));
+
         Assert.Equal(new AuthorizationRunOutcome(AuthorizationStatus.Requested, "nothing to do"), await SubmitAsync(host, id));
         host.Gateway.VerifyNoOtherCalls();
+    }
+
+    [Fact]
+    public async Task A_portal_request_needs_consent_like_an_electronic_one()
+    {
+        await using var host = await TestHost.StartAsync();
+        var insured = await InsuredAsync(host, consent: false);
+
+        var error = await Assert.ThrowsAsync<DomainRuleException>(() => RequestAsync(host, insured, f => f.Channel = AuthorizationChannel.Portal));
+
+        Assert.Equal("Before requesting authorization, add a signed Part 2 consent to disclose to Aetna for payment.", error.Message);
     }
 
     [Fact]
@@ -224,7 +238,7 @@ public class AuthorizationTests
         Assert.Equal((insured.ConsentId!.Value, "Aetna", authorization.TraceNumber, "Clearinghouse, X12 278"),
             (disclosure.ConsentId, disclosure.Recipient, disclosure.Reference, disclosure.Channel));
         Assert.Equal(host.UtilizationReview.Id, disclosure.DisclosedById);
-        Assert.Contains("Residential from 2026-03-12 for 14 days; diagnoses F1020, F1123", disclosure.Information, StringComparison.Ordinal);
+        Assert.Contains("Residential from 2026-03-12 for 14 days; diagnoses F10.20, F11.23", disclosure.Information, StringComparison.Ordinal);
         var exchange = await host.QueryAsync(db => db.X12Exchanges.SingleAsync());
         Assert.Equal((id, "278"), (exchange.SubjectId, exchange.TransactionType));
         Assert.NotNull(exchange.Response);

@@ -178,7 +178,7 @@ public class PhoneVerificationTests
 
         var error = await Assert.ThrowsAsync<DomainRuleException>(() => host.SendAsync(host.Coordinator, new EnterPhoneVerification(checkId, Form())));
 
-        Assert.Equal("Only a verification waiting for a phone call can take phone results.", error.Message);
+        Assert.Equal("Only a verification waiting for a phone call, or one that failed, can take phone results.", error.Message);
         Assert.Equal(VerificationState.Pending, (await CheckAsync(host, checkId)).State);
     }
 
@@ -250,7 +250,7 @@ public class PhoneVerificationTests
         var error = await Assert.ThrowsAsync<DomainRuleException>(() => host.SendAsync(host.Manager, new ApproveVerification(checkId)));
 
         Assert.Equal(VerificationState.NeedsManual, (await CheckAsync(host, checkId)).State);
-        Assert.Contains("not awaiting approval", error.Message, StringComparison.Ordinal);
+        Assert.Contains("only be done while the verification is “Awaiting approval”", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -358,5 +358,59 @@ public class PhoneVerificationTests
         Assert.All(views, v => Assert.Equal("page 0", v.EntityId));
         Assert.Equal(1, views.Count(v => v.UserId == host.Coordinator2.Id));
         await Assert.ThrowsAsync<ForbiddenException>(() => host.SendAsync(host.Clinician, new ListVerifications([], null, false)));
+    }
+
+    [Fact]
+    public async Task A_manager_cannot_approve_a_phone_verification_they_entered()
+    {
+        await using var host = await TestHost.StartAsync();
+        var (_, checkId) = await WaitingForACallAsync(host);
+        await host.SendAsync(host.Manager, new EnterPhoneVerification(checkId, Form()));
+
+        var error = await Assert.ThrowsAsync<DomainRuleException>(() => host.SendAsync(host.Manager, new ApproveVerification(checkId)));
+        await host.SendAsync(host.Admin, new ApproveVerification(checkId));
+
+        Assert.Equal("Another manager must approve a phone verification you entered yourself.", error.Message);
+        Assert.Equal((VerificationState.Completed, host.Admin.Name), ((await CheckAsync(host, checkId)).State, (await CheckAsync(host, checkId)).ApprovedByName));
+    }
+
+    [Fact]
+    public async Task The_call_is_a_disclosure_recorded_under_the_consent()
+    {
+        await using var host = await TestHost.StartAsync();
+        var (insured, checkId) = await WaitingForACallAsync(host);
+
+        await host.SendAsync(host.Coordinator, new EnterPhoneVerification(checkId, Form()));
+
+        var disclosure = Assert.Single(await DisclosuresAsync(host));
+        Assert.Equal((insured.ConsentId!.Value, "Riverbend Community Health Plan", "REF-20260310-77", host.Coordinator.Name),
+            (disclosure.ConsentId, disclosure.Recipient, disclosure.Reference, disclosure.DisclosedByName));
+        Assert.Equal("Phone call with payer (representative Dana)", disclosure.Channel);
+        Assert.Contains("Residential", disclosure.Information, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_an_active_consent_the_call_cannot_be_recorded()
+    {
+        await using var host = await TestHost.StartAsync();
+        var (insured, checkId) = await WaitingForACallAsync(host);
+        await host.SendAsync(host.Coordinator, new RevokeConsent(insured.InquiryId, insured.ConsentId!.Value, "Patient called to revoke"));
+
+        var error = await Assert.ThrowsAsync<DomainRuleException>(() => host.SendAsync(host.Coordinator, new EnterPhoneVerification(checkId, Form())));
+
+        Assert.StartsWith("There is no active Part 2 consent to disclose to Riverbend Community Health Plan.", error.Message, StringComparison.Ordinal);
+        Assert.Equal(VerificationState.NeedsManual, (await CheckAsync(host, checkId)).State);
+        Assert.Empty(await DisclosuresAsync(host));
+    }
+
+    [Fact]
+    public async Task A_check_waiting_for_a_call_blocks_a_second_request_for_the_policy()
+    {
+        await using var host = await TestHost.StartAsync();
+        var (insured, _) = await WaitingForACallAsync(host);
+
+        var error = await Assert.ThrowsAsync<DomainRuleException>(() => RequestVerificationAsync(host, insured, LevelOfCare.Residential));
+
+        Assert.StartsWith("A verification for this policy is still open", error.Message, StringComparison.Ordinal);
     }
 }

@@ -161,7 +161,7 @@ public class RequestVerificationTests
 
         var error = await Assert.ThrowsAsync<DomainRuleException>(() => RequestVerificationAsync(host, insured, LevelOfCare.Outpatient));
 
-        Assert.Equal("A verification for this policy is already running. Its result will appear here.", error.Message);
+        Assert.Equal("A verification for this policy is still open (running, waiting for a phone call or for approval). Finish it first.", error.Message);
         Assert.Equal(1, await host.QueryAsync(db => db.EligibilityChecks.CountAsync()));
         Assert.Single(host.Scheduler.EligibilityChecks);
     }

@@ -394,6 +394,15 @@ public class RunVerificationTests
         VerifyGatewayCalled(host, 5);
         Assert.Equal(5, (await DisclosuresAsync(host)).Count);
         Assert.Contains("Verification failed: The payer cannot respond right now.", await TimelineAsync(host, insured.InquiryId));
+
+        // The phone task can be finished: the call's results land on the failed check.
+        await host.SendAsync(host.Coordinator, new EnterPhoneVerification(checkId, new PhoneVerificationForm
+        {
+            PayerRepName = "Lee",
+            CallReference = "CALL-1",
+            Levels = [new PhoneLevelForm { Level = LevelOfCare.Residential, Deductible = 500, DeductibleRemaining = 0 }],
+        }));
+        Assert.Equal(VerificationState.AwaitingApproval, (await CheckAsync(host, checkId)).State);
     }
 
     [Fact]

@@ -163,6 +163,7 @@ namespace Admissions.Migrations.SqlServer.Migrations
                     Problem = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
                     PayerRepName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
                     CallReference = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    EnteredById = table.Column<string>(type: "nvarchar(max)", nullable: true),
                     EnteredByName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
                     ApprovedByName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
                     ApprovedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),

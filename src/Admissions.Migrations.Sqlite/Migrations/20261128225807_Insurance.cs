@@ -163,6 +163,7 @@ namespace Admissions.Migrations.Sqlite.Migrations
                     Problem = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     PayerRepName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     CallReference = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    EnteredById = table.Column<string>(type: "TEXT", nullable: true),
                     EnteredByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     ApprovedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     ApprovedAt = table.Column<long>(type: "INTEGER", nullable: true),
