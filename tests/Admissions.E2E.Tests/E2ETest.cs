@@ -79,6 +79,18 @@ public abstract partial class E2ETest(AppServer app) : IAsyncLifetime
     protected Task ClickChipAsync(string chipSetTestId, string text) =>
         ByTestId(chipSetTestId).Locator(".mud-chip").Filter(new LocatorFilterOptions { HasText = text }).ClickAsync();
 
+    /// <summary>Continues the story as someone else, in a fresh browser context (its own cookies).</summary>
+    protected async Task SwitchUserAsync(string email)
+    {
+        await Page.Context.CloseAsync();
+        Page = await App.NewPageAsync();
+        await SignInAsync(email);
+    }
+
+    /// <summary>Hides the confirmation toasts (by style, leaving Blazor's DOM alone) so a screenshot shows what is under them.</summary>
+    protected Task HideSnackbarsAsync() =>
+        Page.AddStyleTagAsync(new PageAddStyleTagOptions { Content = ".mud-snackbar { display: none !important; }" });
+
     /// <summary>Saves a full-page PNG to test-output/screenshots (or $ADMISSIONS_TEST_OUTPUT/screenshots).</summary>
     protected async Task ScreenshotAsync(string fileName)
     {

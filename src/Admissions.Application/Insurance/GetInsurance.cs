@@ -18,7 +18,8 @@ public sealed record ConsentView(
     Guid Id, string RecipientNames, DisclosurePurpose Purposes, string Information, DateOnly? ExpiresOn, string? ExpiryEvent,
     string SignedName, DateTimeOffset SignedAt, string CapturedByName, DateTimeOffset? RevokedAt, string? RevokedByName, bool IsActive);
 
-public sealed record LevelEstimate(LevelBenefits Benefits, decimal DailyRate, int Length, StayEstimate Estimate);
+/// <summary>A level's benefits with what a stay would cost the patient; no estimate when the payer gave no figures.</summary>
+public sealed record LevelEstimate(LevelBenefits Benefits, decimal DailyRate, int Length, StayEstimate? Estimate);
 
 public sealed record VerificationView(
     Guid Id, Guid PolicyId, string PayerName, VerificationMethod Method, VerificationState State, IReadOnlyList<LevelOfCare> Levels,
@@ -103,7 +104,10 @@ public sealed class GetInsuranceHandler(IAdmissionsDbContextFactory dbFactory, T
             : result.Levels.Select(l =>
             {
                 var rate = settings.RateFor(l.Level);
-                return new LevelEstimate(l, rate.DailyRate, rate.TypicalLength, StayEstimate.For(l, rate.DailyRate, rate.TypicalLength, settings.SelfPayDiscount));
+                var estimate = l.Covered == true && !l.HasCostSharing
+                    ? null
+                    : StayEstimate.For(l, rate.DailyRate, rate.TypicalLength, settings.SelfPayDiscount);
+                return new LevelEstimate(l, rate.DailyRate, rate.TypicalLength, estimate);
             }).ToList();
 }
 

@@ -40,6 +40,11 @@ public sealed record LevelBenefits
     public string? CarveOutName { get; init; }
     public string? CarveOutPhone { get; init; }
     public string? Notes { get; init; }
+
+    /// <summary>Whether the payer gave any figure an estimate can be built on.</summary>
+    public bool HasCostSharing =>
+        Deductible is not null || DeductibleRemaining is not null || OutOfPocketMax is not null || OutOfPocketRemaining is not null
+        || Coinsurance is not null || Copay is not null;
 }
 
 /// <summary>The outcome of a verification: coverage, plan and the benefits per level asked.</summary>

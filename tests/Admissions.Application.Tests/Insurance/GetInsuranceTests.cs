@@ -67,7 +67,7 @@ public class GetInsuranceTests
         Assert.Equal(new StayEstimate(25_500m, 5_200m, 20_300m, "Remaining deductible, then coinsurance, capped at the out-of-pocket remaining"), residential.Estimate);
         // Detox: 7 days at 1,200 = 8,400; 1,500 + 20% of 6,900 = 2,880.
         Assert.Equal((LevelOfCare.WithdrawalManagement, 1200m, 7), (detox.Benefits.Level, detox.DailyRate, detox.Length));
-        Assert.Equal((8_400m, 2_880m, 5_520m), (detox.Estimate.TotalCharge, detox.Estimate.PatientResponsibility, detox.Estimate.PlanPays));
+        Assert.Equal((8_400m, 2_880m, 5_520m), (detox.Estimate!.TotalCharge, detox.Estimate.PatientResponsibility, detox.Estimate.PlanPays));
     }
 
     [Fact]

@@ -207,7 +207,7 @@ public class PhoneVerificationTests
         var view = Assert.Single(overview.Verifications);
         Assert.Equal((VerificationState.Completed, "Dana", host.Manager.Name), (view.State, view.PayerRepName, view.ApprovedByName));
         // 30 days at 850 = 25,500: 400 deductible + 20% of 25,100 = 5,420, capped at the 3,600 out-of-pocket remaining.
-        Assert.Equal(3600m, Assert.Single(view.Estimates).Estimate.PatientResponsibility);
+        Assert.Equal(3600m, Assert.Single(view.Estimates).Estimate!.PatientResponsibility);
     }
 
     [Fact]
@@ -412,5 +412,19 @@ public class PhoneVerificationTests
         var error = await Assert.ThrowsAsync<DomainRuleException>(() => RequestVerificationAsync(host, insured, LevelOfCare.Residential));
 
         Assert.StartsWith("A verification for this policy is still open", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_level_the_payer_gave_no_figures_for_gets_no_estimate_rather_than_zero()
+    {
+        await using var host = await TestHost.StartAsync();
+        var (insured, checkId) = await WaitingForACallAsync(host);
+        await host.SendAsync(host.Coordinator, new EnterPhoneVerification(checkId, Form(f => f.Levels.Add(new PhoneLevelForm { Level = LevelOfCare.Outpatient }))));
+        await host.SendAsync(host.Manager, new ApproveVerification(checkId));
+
+        var view = Assert.Single((await host.SendAsync(host.Coordinator, new GetInsurance(insured.InquiryId))).Verifications);
+
+        Assert.NotNull(view.Estimates.Single(e => e.Benefits.Level == LevelOfCare.Residential).Estimate);
+        Assert.Null(view.Estimates.Single(e => e.Benefits.Level == LevelOfCare.Outpatient).Estimate);
     }
 }
