@@ -8,13 +8,20 @@ namespace Admissions.Web.Clearinghouse;
 /// The embedded clearinghouse in Simulator mode: a CAQH CORE real-time endpoint that the CORE client
 /// calls like any other, so the whole wire path runs in demos and tests.
 /// </summary>
-public static class SimulatorEndpoints
+public static partial class SimulatorEndpoints
 {
     public static void MapClearinghouseSimulator(this WebApplication app)
     {
         if (app.Services.GetRequiredService<IOptions<ClearinghouseSettings>>().Value.Mode != ClearinghouseMode.Simulator)
         {
             return;
+        }
+
+        if (app.Environment.IsProduction())
+        {
+            // Allowed (a trial install has no clearinghouse contract yet), but nobody may mistake simulated benefits for a payer's.
+            var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SimulatorEndpoints));
+            LogSimulatorInProduction(logger);
         }
 
         app.MapPost(ClearinghouseEndpoint.SimulatorPath, AnswerAsync)
@@ -62,4 +69,7 @@ public static class SimulatorEndpoints
         context.Response.ContentType = content.Headers.ContentType!.ToString();
         await content.CopyToAsync(context.Response.Body, cancellationToken);
     }
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Clearinghouse:Mode is Simulator in Production: eligibility and authorization answers are simulated, no payer is asked. Set Clearinghouse__Mode=Core with the clearinghouse's endpoint and credentials.")]
+    private static partial void LogSimulatorInProduction(ILogger logger);
 }
