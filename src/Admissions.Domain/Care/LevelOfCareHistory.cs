@@ -18,7 +18,7 @@ public sealed class LevelOfCareHistory : AggregateRoot, IInquiryRecord
 
     public Guid Id { get; private init; } = Guid.CreateVersion7();
     public Guid InquiryId { get; private init; }
-    public IReadOnlyList<LevelOfCareDecision> Decisions => _decisions;
+    public IReadOnlyList<LevelOfCareDecision> Decisions => _decisions.AsReadOnly();
     public LevelOfCareDecision? Admitting => _decisions.Count == 0 ? null : _decisions[0];
     public LevelOfCareDecision? Current => _decisions.Count == 0 ? null : _decisions[^1];
 

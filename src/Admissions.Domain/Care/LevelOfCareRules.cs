@@ -16,10 +16,11 @@ public static class LevelOfCareRules
     /// <summary>With a history of complicated withdrawal, a CIWA-Ar this high needs a hospital.</summary>
     public const int CiwaHospital = 25;
 
-    /// <summary>COWS 5–12 is mild, 13–24 moderate, 25–36 moderately severe opioid withdrawal.</summary>
+    /// <summary>COWS 5–12 is mild, 13–24 moderate, 25–36 moderately severe, above 36 severe opioid withdrawal.</summary>
     public const int CowsMild = 5;
     public const int CowsModerate = 13;
     public const int CowsModeratelySevere = 25;
+    public const int CowsSevere = 37;
 
     public const int Phq9Severe = 20;
 
@@ -189,7 +190,7 @@ public static class LevelOfCareRules
 
     private static string Cows(ClinicalPicture picture) => picture.CowsTotal switch
     {
-        >= 37 => $"COWS {picture.CowsTotal} (severe)",
+        >= CowsSevere => $"COWS {picture.CowsTotal} (severe)",
         >= CowsModeratelySevere => $"COWS {picture.CowsTotal} (moderately severe)",
         >= CowsModerate => $"COWS {picture.CowsTotal} (moderate)",
         _ => $"COWS {picture.CowsTotal} (mild)",
