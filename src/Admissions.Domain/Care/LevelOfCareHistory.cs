@@ -1,0 +1,57 @@
+using Admissions.Domain.Common;
+
+namespace Admissions.Domain.Care;
+
+/// <summary>
+/// The levels of care decided for one inquiry's patient: the admitting decision first, then every
+/// change, appended and never edited.
+/// </summary>
+public sealed class LevelOfCareHistory : AggregateRoot, IInquiryRecord
+{
+    private readonly List<LevelOfCareDecision> _decisions = [];
+
+    private LevelOfCareHistory()
+    {
+    }
+
+    public LevelOfCareHistory(Guid inquiryId) => InquiryId = inquiryId;
+
+    public Guid Id { get; private init; } = Guid.CreateVersion7();
+    public Guid InquiryId { get; private init; }
+    public IReadOnlyList<LevelOfCareDecision> Decisions => _decisions.AsReadOnly();
+    public LevelOfCareDecision? Admitting => _decisions.Count == 0 ? null : _decisions[0];
+    public LevelOfCareDecision? Current => _decisions.Count == 0 ? null : _decisions[^1];
+
+    /// <summary>Records the admitting level of care: the recommendation accepted, or overridden with a reason.</summary>
+    public LevelOfCareDecision Decide(LevelOfCareRecommendation recommendation, Actor by, DateTimeOffset at, LevelOfCareOverride? overriding = null)
+    {
+        if (_decisions.Count > 0)
+        {
+            throw new DomainRuleException("The admitting level of care is already decided; record a change instead.");
+        }
+
+        return Append(new(recommendation, overriding, isAdmitting: true, by, at));
+    }
+
+    /// <summary>Records a later level of care after a reassessment.</summary>
+    public LevelOfCareDecision Change(LevelOfCareRecommendation recommendation, Actor by, DateTimeOffset at, LevelOfCareOverride? overriding = null)
+    {
+        if (Current is not { } current)
+        {
+            throw new DomainRuleException("Decide the admitting level of care before changing it.");
+        }
+
+        if (at < current.DecidedAt)
+        {
+            throw new DomainRuleException("A change cannot be dated before the decision it follows.");
+        }
+
+        return Append(new(recommendation, overriding, isAdmitting: false, by, at));
+    }
+
+    private LevelOfCareDecision Append(LevelOfCareDecision decision)
+    {
+        _decisions.Add(decision);
+        return decision;
+    }
+}
