@@ -15,6 +15,8 @@ public sealed class InstrumentCatalog
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
     {
         AllowTrailingCommas = true,
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         ReadCommentHandling = JsonCommentHandling.Skip,
         RespectNullableAnnotations = true,
         RespectRequiredConstructorParameters = true,
@@ -50,6 +52,9 @@ public sealed class InstrumentCatalog
         ArgumentNullException.ThrowIfNull(definitions);
         return Build(definitions.Select((stream, index) => Parse(index, () => JsonSerializer.Deserialize<InstrumentDefinition>(stream, JsonOptions))));
     }
+
+    /// <summary>A definition in the file format <see cref="Load(IEnumerable{string})"/> reads: the starting point for a customer's own wording.</summary>
+    public static string ToJson(InstrumentDefinition instrument) => JsonSerializer.Serialize(instrument, JsonOptions);
 
     private static InstrumentCatalog LoadEmbedded()
     {

@@ -45,7 +45,9 @@ public sealed record InstrumentDefinition(
             ? BandSets.Count == 1 ? BandSets[0] : null
             : BandSets.FirstOrDefault(candidate => candidate.Name == wanted);
         return set ?? throw new ArgumentException(
-            $"{Name} has no band set '{wanted}'. Its band sets: {string.Join(", ", BandSets.Select(s => s.Name))}.",
+            BandSets.Count == 0
+                ? $"{Name} is not scored in bands."
+                : $"{Name} has no band set '{wanted}'. Its band sets: {string.Join(", ", BandSets.Select(s => s.Name))}.",
             nameof(name));
     }
 }

@@ -165,9 +165,13 @@ internal static class InstrumentDefinitionValidator
             errors.Add($"Band set '{name}' is defined more than once.");
         }
 
-        if (instrument.DefaultBandSet is null ? instrument.BandSets.Count > 1 : instrument.BandSets.All(set => set.Name != instrument.DefaultBandSet))
+        if (instrument.DefaultBandSet is null && instrument.BandSets.Count > 1)
         {
-            errors.Add($"The default band set '{instrument.DefaultBandSet}' must name one of the band sets.");
+            errors.Add("There are several band sets: name the default one.");
+        }
+        else if (instrument.DefaultBandSet is not null && instrument.BandSets.All(set => set.Name != instrument.DefaultBandSet))
+        {
+            errors.Add($"The default band set '{instrument.DefaultBandSet}' is not one of the band sets.");
         }
 
         foreach (var set in instrument.BandSets)

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Admissions.Domain.Screening;
 
 public enum ItemKind
@@ -26,12 +28,15 @@ public sealed record InstrumentItem(
     ScoreRange? Range = null,
     ItemCondition? AskedWhen = null)
 {
+    [JsonIgnore]
     public IReadOnlyList<int> AllowedAnswers => Kind == ItemKind.Numeric && Range is { } range
         ? Enumerable.Range(range.Min, Math.Max(0, range.Max - range.Min + 1)).ToList()
         : Options.Select(option => option.Value).Order().ToList();
 
+    [JsonIgnore]
     public int LowestAnswer => Kind == ItemKind.Numeric && Range is { } range ? range.Min : Options.Min(option => option.Value);
 
+    [JsonIgnore]
     public int HighestAnswer => Kind == ItemKind.Numeric && Range is { } range ? range.Max : Options.Max(option => option.Value);
 
     public bool Allows(int answer) => Kind == ItemKind.Numeric && Range is { } range

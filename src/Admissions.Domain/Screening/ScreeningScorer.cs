@@ -11,6 +11,7 @@ public static class ScreeningScorer
     {
         ArgumentNullException.ThrowIfNull(instrument);
         ArgumentNullException.ThrowIfNull(answers);
+        // Resolved before the answers are read, so a wrong band-set name fails even on an empty screening.
         var bands = instrument.Scoring == ScoringMethod.Sum || bandSet is not null ? instrument.GetBandSet(bandSet) : null;
         var errors = AnswerErrors(instrument, answers);
         if (errors.Count > 0)

@@ -146,6 +146,8 @@ public class CssrsRiskRuleTests
     [Fact]
     public void The_screener_has_no_band_sets_to_choose_from()
     {
-        Assert.Throws<ArgumentException>(() => Score(InstrumentCode.Cssrs, [], "standard"));
+        var error = Assert.Throws<ArgumentException>(() => Score(InstrumentCode.Cssrs, [], "standard"));
+
+        Assert.StartsWith("C-SSRS screener is not scored in bands.", error.Message, StringComparison.Ordinal);
     }
 }

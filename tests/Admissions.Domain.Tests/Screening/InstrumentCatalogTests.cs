@@ -1,6 +1,4 @@
 using System.Text;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Admissions.Domain.Screening;
 using static Admissions.Domain.Screening.InstrumentCode;
 
@@ -30,13 +28,6 @@ public class InstrumentCatalogTests
           "bandSets": [{ "name": "standard", "bands": [{{bands}}] }]
         }
         """;
-
-    private static readonly JsonSerializerOptions WriteOptions = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
-
-    private static string ToJson(InstrumentDefinition instrument) => JsonSerializer.Serialize(instrument, WriteOptions);
 
     private static InstrumentDefinitionException Refused(string json) =>
         Assert.Throws<InstrumentDefinitionException>(() => InstrumentCatalog.Load([json]));
@@ -118,7 +109,7 @@ public class InstrumentCatalogTests
             BandSets = [new BandSet("clinic", [new ScoreBand(0, 9, "Watch", BandSeverity.Mild), new ScoreBand(10, 27, "Refer", BandSeverity.Moderate)])],
             DefaultBandSet = "clinic",
         };
-        var json = ToJson(replaced);
+        var json = InstrumentCatalog.ToJson(replaced);
 
         var customer = InstrumentCatalog.Load([json]).Get(Phq9);
 
@@ -167,7 +158,7 @@ public class InstrumentCatalogTests
     {
         var ciwa = InstrumentCatalog.Default.Get(CiwaAr);
         var nausea = ciwa.Items[0] with { Options = [new AnswerOption(0, "None"), new AnswerOption(9, "Constant")] };
-        var json = ToJson(ciwa with { Items = [nausea, .. ciwa.Items.Skip(1)] });
+        var json = InstrumentCatalog.ToJson(ciwa with { Items = [nausea, .. ciwa.Items.Skip(1)] });
 
         var error = Refused(json);
 
@@ -191,22 +182,48 @@ public class InstrumentCatalogTests
     }
 
     [Theory]
-    [InlineData("\"licence\": \"Ours.\",", "licence")]
-    [InlineData("\"code\": \"gad7\"", "$.code")]
-    [InlineData("\"kind\": \"scale\",", "colour")]
-    public void A_file_with_a_missing_or_unknown_field_is_refused_with_the_json_error(string from, string mentioned)
+    [InlineData("\"licence\": \"Ours.\",", "", "'licence'")]
+    [InlineData("\"code\": \"gad7\"", "\"code\": \"gad8\"", "$.code")]
+    [InlineData("\"kind\": \"scale\",", "\"kind\": \"scale\", \"colour\": \"red\",", "'colour'")]
+    public void A_file_with_a_missing_or_unknown_field_is_refused_with_the_json_error(string field, string replacement, string mentioned)
     {
-        var json = Definition().Replace(from, from switch
-        {
-            "\"code\": \"gad7\"" => "\"code\": \"gad8\"",
-            "\"kind\": \"scale\"," => "\"kind\": \"scale\", \"colour\": \"red\",",
-            _ => "",
-        }, StringComparison.Ordinal);
-
-        var error = Refused(json);
+        var error = Refused(Definition().Replace(field, replacement, StringComparison.Ordinal));
 
         Assert.StartsWith("It is not a valid instrument file:", Assert.Single(error.Errors), StringComparison.Ordinal);
         Assert.Contains(mentioned, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Several_band_sets_without_a_named_default_are_refused()
+    {
+        var dast = InstrumentCatalog.Default.Get(Dast10);
+
+        var error = Refused(InstrumentCatalog.ToJson(dast with { BandSets = [dast.BandSets[0], dast.BandSets[0] with { Name = "clinic" }], DefaultBandSet = null }));
+
+        Assert.Equal("There are several band sets: name the default one.", Assert.Single(error.Errors));
+    }
+
+    [Fact]
+    public void A_follow_up_to_an_item_that_does_not_come_before_it_is_refused()
+    {
+        var cssrs = InstrumentCatalog.Default.Get(Cssrs);
+        var followUp = cssrs.Items[^1] with { AskedWhen = new ItemCondition("q7", 1) };
+
+        var error = Refused(InstrumentCatalog.ToJson(cssrs with { Items = [.. cssrs.Items.SkipLast(1), followUp] }));
+
+        Assert.Equal("Item 'q6-recent' is asked after 'q7', which is not an earlier item.", Assert.Single(error.Errors));
+    }
+
+    [Fact]
+    public void Every_shipped_definition_exports_to_a_file_that_loads_again()
+    {
+        var files = InstrumentCatalog.Default.Instruments.Select(InstrumentCatalog.ToJson).ToList();
+
+        var reloaded = InstrumentCatalog.Load(files);
+
+        Assert.Equal(InstrumentCatalog.Default.Instruments.Count, reloaded.Instruments.Count);
+        Assert.All(files, json => Assert.DoesNotContain("allowedAnswers", json, StringComparison.Ordinal));
+        Assert.Equal(12, ScreeningScorer.Score(reloaded.Get(Phq9), ScreeningTestData.Numbered(2, 2, 1, 2, 1, 1, 2, 1, 0)).Total);
     }
 
     [Fact]
@@ -221,7 +238,7 @@ public class InstrumentCatalogTests
     public void A_cssrs_definition_without_the_items_its_rule_reads_is_refused()
     {
         var cssrs = InstrumentCatalog.Default.Get(Cssrs);
-        var json = ToJson(cssrs with { Items = [.. cssrs.Items.Where(item => item.Id != "q5")] });
+        var json = InstrumentCatalog.ToJson(cssrs with { Items = [.. cssrs.Items.Where(item => item.Id != "q5")] });
 
         Assert.Equal("C-SSRS scoring needs a yes/no item 'q5'.", Assert.Single(Refused(json).Errors));
     }
