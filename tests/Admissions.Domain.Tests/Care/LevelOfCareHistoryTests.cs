@@ -151,7 +151,7 @@ public class LevelOfCareHistoryTests
     public void A_hospital_recommendation_is_accepted_with_no_program_setting()
     {
         var history = new LevelOfCareHistory(InquiryId);
-        var safetyFirst = Recommend(Quiet with { CssrsRisk = Screening.SuicideRisk.High }, AllOnes, AsamEdition.Fourth);
+        var safetyFirst = Recommend(Quiet with { CssrsRisk = Admissions.Domain.Screening.SuicideRisk.High }, AllOnes, AsamEdition.Fourth);
 
         var decision = history.Decide(safetyFirst, Clinician, Now);
 
