@@ -45,8 +45,14 @@ internal static class DemoPlacement
         {
             var program = new TreatmentProgram
             {
-                FacilityId = facility.Id, Name = spec.Name, Level = spec.Level, Population = spec.Population, MinimumAge = spec.MinimumAge,
-                DailyRate = spec.Rate, TypicalLengthOfStayDays = spec.Length, AcceptsSelfPay = true,
+                FacilityId = facility.Id,
+                Name = spec.Name,
+                Level = spec.Level,
+                Population = spec.Population,
+                MinimumAge = spec.MinimumAge,
+                DailyRate = spec.Rate,
+                TypicalLengthOfStayDays = spec.Length,
+                AcceptsSelfPay = true,
             };
             db.TreatmentPrograms.Add(program);
             foreach (var (unitName, prefix, count) in spec.Units)

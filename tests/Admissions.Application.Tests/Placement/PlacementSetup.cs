@@ -12,8 +12,12 @@ internal sealed record Campus(Guid FacilityId, Guid ProgramId, Guid UnitId, IRea
         var facility = await host.SendAsync(host.Admin, new SaveFacility(null, new FacilityForm { Name = "Riverbend", TimeZoneId = "America/Los_Angeles" }));
         var program = await host.SendAsync(host.Admin, new SaveProgram(null, new ProgramForm
         {
-            FacilityId = facility, Name = "Medical Detox", Level = LevelOfCare.WithdrawalManagement, Population = Population.Adults,
-            DailyRate = 1200m, TypicalLengthOfStayDays = 7,
+            FacilityId = facility,
+            Name = "Medical Detox",
+            Level = LevelOfCare.WithdrawalManagement,
+            Population = Population.Adults,
+            DailyRate = 1200m,
+            TypicalLengthOfStayDays = 7,
         }));
         var unit = await host.SendAsync(host.Admin, new SaveUnit(null, new UnitForm { ProgramId = program, Name = "Detox Unit" }));
         await host.SendAsync(host.Admin, new AddBeds(unit, "D-", beds));
