@@ -2,6 +2,7 @@ using Admissions.Application;
 using Admissions.Application.Common;
 using Admissions.Application.FollowUps;
 using Admissions.Application.Insurance;
+using Admissions.Application.Placement;
 using Admissions.Infrastructure.Clearinghouse;
 using Admissions.Infrastructure.Health;
 using Admissions.Infrastructure.Identity;
@@ -33,6 +34,7 @@ public static class DependencyInjection
         services.AddApplication();
         services.Configure<FollowUpOptions>(configuration.GetSection(FollowUpOptions.Section));
         services.Configure<InsuranceOptions>(configuration.GetSection(InsuranceOptions.Section));
+        services.Configure<PlacementOptions>(configuration.GetSection(PlacementOptions.Section));
 
         Directory.CreateDirectory(database.DataFolder);
         // Sign-in cookies survive restarts only if the keys that protect them do.
@@ -95,7 +97,10 @@ public static class DependencyInjection
         return services;
     }
 
-    /// <summary>Runs the Hangfire server in this process, polling often enough that due jobs start within seconds.</summary>
+    /// <summary>
+    /// Runs the Hangfire server in this process, polling often enough that due jobs start within seconds, and
+    /// registers the recurring jobs (the bed reservation sweep, <c>Placement:ReservationSweep</c>).
+    /// </summary>
     public static IServiceCollection AddFollowUpJobServer(this IServiceCollection services)
     {
         services.AddHangfireServer(o =>
@@ -104,6 +109,7 @@ public static class DependencyInjection
             o.WorkerCount = Math.Max(2, Environment.ProcessorCount);
             o.ServerName = $"admissions-{Environment.MachineName}";
         });
+        services.AddHostedService<RecurringJobsRegistration>();
         return services;
     }
 

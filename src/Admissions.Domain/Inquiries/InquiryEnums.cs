@@ -121,4 +121,5 @@ public enum ActivityKind
     Insurance,
     Authorization,
     Consent,
+    Placement,
 }

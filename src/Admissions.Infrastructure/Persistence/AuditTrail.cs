@@ -3,6 +3,7 @@ using Admissions.Domain.Common;
 using Admissions.Domain.FollowUps;
 using Admissions.Domain.Inquiries;
 using Admissions.Domain.Insurance;
+using Admissions.Domain.Placement;
 using Admissions.Domain.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -70,6 +71,11 @@ internal static class AuditTrail
         ApiKey k => (nameof(ApiKey), k.Id.ToString(), entry.State == EntityState.Modified ? ChangedFields(entry) : null),
         IInquiryRecord r => (entry.Metadata.ClrType.Name, r.Id.ToString(), entry.State == EntityState.Modified ? ChangedFields(entry) : $"Inquiry {r.InquiryId}"),
         Payer p => (nameof(Payer), p.Id.ToString(), entry.State == EntityState.Modified ? ChangedFields(entry) : null),
+        // A bed is not PHI, but a reservation or an occupant names an inquiry: who held which bed, and when, is on record.
+        Bed b => (nameof(Bed), b.Id.ToString(), entry.State == EntityState.Modified ? ChangedFields(entry) : $"Unit {b.UnitId}"),
+        Facility f => (nameof(Facility), f.Id.ToString(), entry.State == EntityState.Modified ? ChangedFields(entry) : null),
+        TreatmentProgram tp => (nameof(TreatmentProgram), tp.Id.ToString(), entry.State == EntityState.Modified ? ChangedFields(entry) : null),
+        CareUnit u => (nameof(CareUnit), u.Id.ToString(), entry.State == EntityState.Modified ? ChangedFields(entry) : null),
         _ => null,
     };
 

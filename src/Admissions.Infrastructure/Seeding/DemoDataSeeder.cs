@@ -11,7 +11,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Admissions.Infrastructure.Seeding;
 
 /// <summary>
-/// Demo users for every role and a few dozen inquiries spread over every stage (with insurance), so a new install
+/// Demo users for every role, a few dozen inquiries spread over every stage (with insurance) and a campus with
+/// programs and beds (some occupied or reserved by those inquiries), so a new install
 /// can be explored. Never runs in Production (the callers check).
 /// </summary>
 public sealed class DemoDataSeeder(
@@ -72,6 +73,8 @@ public sealed class DemoDataSeeder(
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         await DemoInsurance.SeedAsync(db, new Faker("en") { Random = new Randomizer(20261129) }, staff[Roles.AdmissionsCoordinator],
             staff[Roles.UtilizationReview], clock.GetUtcNow(), cancellationToken);
+        await using var placementDb = await dbFactory.CreateAsync(cancellationToken);
+        await DemoPlacement.SeedAsync(placementDb, staff[Roles.AdmissionsCoordinator], clock.GetUtcNow(), cancellationToken);
         return true;
     }
 

@@ -137,4 +137,30 @@ public class DemoDataSeederTests
         var numbers = await host.QueryAsync(db => db.Inquiries.Select(i => i.Number).ToListAsync());
         Assert.Equal(Enumerable.Range(1, 43).Select(n => $"INQ-2026-{n:000000}"), numbers.Order());
     }
+    [Fact]
+    public async Task Seeding_builds_the_demo_campus_with_admitted_patients_in_beds_and_scheduled_ones_holding_reservations()
+    {
+        await using var host = await InfrastructureHost.StartMigratedAsync(fastPasswordHashing: true);
+
+        await SeedAsync(host);
+
+        var facility = await host.QueryAsync(db => db.Facilities.SingleAsync());
+        Assert.Equal(("Riverbend Recovery Center", "America/Los_Angeles"), (facility.Name, facility.TimeZoneId));
+        var programs = await host.QueryAsync(db => db.TreatmentPrograms.ToListAsync());
+        Assert.Equal(8, programs.Count);
+        Assert.Equal(1200m, programs.Single(p => p.Name == "Medical Detox").DailyRate);
+        var beds = await host.QueryAsync(db => db.Beds.ToListAsync());
+        Assert.Equal(62, beds.Count);
+        var stages = await host.QueryAsync(db => db.Inquiries.ToDictionaryAsync(i => i.Id, i => i.Stage));
+        Assert.All(beds.Where(b => b.State == Domain.Placement.BedState.Occupied), b => Assert.Equal(InquiryStage.Admitted, stages[b.OccupiedByInquiryId!.Value]));
+        Assert.All(beds.Where(b => b.State == Domain.Placement.BedState.Reserved), b =>
+        {
+            Assert.Equal(InquiryStage.AdmissionScheduled, stages[b.ReservedForInquiryId!.Value]);
+            Assert.True(b.ReservedUntil > host.Clock.GetUtcNow());
+        });
+        Assert.Equal(stages.Values.Count(s => s == InquiryStage.Admitted), beds.Count(b => b.State == Domain.Placement.BedState.Occupied));
+        Assert.Equal(stages.Values.Count(s => s == InquiryStage.AdmissionScheduled), beds.Count(b => b.State == Domain.Placement.BedState.Reserved));
+        Assert.Equal(3, beds.Count(b => b.State == Domain.Placement.BedState.Cleaning));
+        Assert.Equal(2, beds.Count(b => b.State == Domain.Placement.BedState.OutOfService));
+    }
 }

@@ -84,7 +84,7 @@ public sealed partial class AnonymousAccessTests(AdmissionsWebFactory factory) :
         Assert.Superset(new HashSet<string>(StringComparer.OrdinalIgnoreCase)
         {
             "/", "/inquiries", "/inquiries/new", "/inquiries/{InquiryId:guid}", "/admin/audit", "/admin/api-keys", "/access-denied",
-            "/verifications", "/authorizations", "/inquiries/{InquiryId:guid}/disclosures",
+            "/verifications", "/authorizations", "/inquiries/{InquiryId:guid}/disclosures", "/beds", "/admin/facilities",
             "/api/v1/inquiries", "/api/v1/inquiries/{number}", "/jobs/{**path}", "/openapi/{documentName}.json",
             "/account/keepalive", "/_blazor", "/_blazor/negotiate", "/health", "/account/login", "/account/logout",
         }, routes);

@@ -1,0 +1,38 @@
+namespace Admissions.Application.Placement;
+
+public sealed class PlacementOptions
+{
+    public const string Section = "Placement";
+
+    /// <summary>Cron expression (UTC) of the job that releases expired bed reservations.</summary>
+    public string ReservationSweep { get; set; } = "*/5 * * * *";
+
+    /// <summary>How long a new reservation holds a bed unless the coordinator picks another time.</summary>
+    public TimeSpan DefaultReservation { get; set; } = TimeSpan.FromHours(24);
+}
+
+/// <summary>Wording and small helpers the placement use cases share.</summary>
+public static class Placements
+{
+    /// <summary>The longest a bed may be held for one inquiry.</summary>
+    public static readonly TimeSpan MaxReservation = TimeSpan.FromDays(7);
+
+    public const string BedTakenMessage = "That bed was just reserved by someone else. The board has been refreshed; choose another bed.";
+
+    /// <summary>"J.D." from a patient's names: enough to tell beds apart on a shared screen, no more.</summary>
+    public static string Initials(string firstName, string lastName)
+    {
+        static string Letter(string name) => string.IsNullOrWhiteSpace(name) ? "" : $"{char.ToUpperInvariant(name.Trim()[0])}.";
+        var initials = Letter(firstName) + Letter(lastName);
+        return initials.Length == 0 ? "?" : initials;
+    }
+
+    /// <summary>Sorts "D-2" before "D-10": digit runs compare as numbers.</summary>
+    public static string NaturalKey(string label) =>
+        System.Text.RegularExpressions.Regex.Replace(label, @"\d+", m => m.Value.PadLeft(6, '0'), System.Text.RegularExpressions.RegexOptions.None,
+            TimeSpan.FromMilliseconds(100));
+
+    /// <summary>An instant as the facility reads it, for timeline entries: "Mar 11, 7:00 AM".</summary>
+    public static string LocalTime(DateTimeOffset instant, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTime(instant, zone).ToString("MMM d, h:mm tt", System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,102 @@
+using Admissions.Application.Common;
+using Admissions.Application.Placement;
+using Admissions.Domain.Care;
+using Admissions.Domain.Common;
+using Admissions.Domain.Inquiries;
+using Admissions.Domain.Placement;
+using Microsoft.EntityFrameworkCore;
+
+namespace Admissions.Infrastructure.Seeding;
+
+/// <summary>
+/// The demo campus: Riverbend Recovery Center with detox, residential (general, women's, first
+/// responders), mental-health residential and day programs, rates as in Insurance:Rates. Admitted demo
+/// inquiries occupy beds, scheduled ones hold reservations, and a few beds are cleaning or out of service.
+/// </summary>
+internal static class DemoPlacement
+{
+    public const string FacilityName = "Riverbend Recovery Center";
+
+    private sealed record ProgramSpec(string Name, LevelOfCare Level, Population Population, int MinimumAge, decimal Rate, int Length, (string Unit, string Prefix, int Beds)[] Units);
+
+    private static readonly ProgramSpec[] Programs =
+    [
+        new("Medical Detox", LevelOfCare.WithdrawalManagement, Population.Adults, 18, 1200m, 7, [("Detox Unit", "D-", 12)]),
+        new("Adult Residential", LevelOfCare.Residential, Population.Adults, 18, 850m, 30, [("Cedar Hall (men)", "C-", 12), ("Willow Hall (women)", "W-", 12)]),
+        new("Women's Residential", LevelOfCare.Residential, Population.Women, 18, 850m, 30, [("Magnolia House", "M-", 8)]),
+        new("First Responder Residential", LevelOfCare.Residential, Population.FirstResponders, 21, 850m, 30, [("Station House", "S-", 8)]),
+        new("Mental Health Residential", LevelOfCare.MentalHealthResidential, Population.Adults, 18, 950m, 30, [("Aspen Unit", "A-", 10)]),
+        new("Partial Hospitalization (PHP)", LevelOfCare.PartialHospitalization, Population.Adults, 18, 450m, 20, []),
+        new("Intensive Outpatient (IOP)", LevelOfCare.IntensiveOutpatient, Population.Adults, 18, 250m, 36, []),
+        new("Outpatient", LevelOfCare.Outpatient, Population.Adults, 16, 150m, 12, []),
+    ];
+
+    public static async Task SeedAsync(IAdmissionsDbContext db, Actor coordinator, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (await db.Facilities.AnyAsync(f => f.Name == FacilityName, cancellationToken))
+        {
+            return;
+        }
+
+        var facility = new Facility { Name = FacilityName, TimeZoneId = "America/Los_Angeles", Address = "1400 Riverbend Road, Santa Rosa, CA 95401" };
+        db.Facilities.Add(facility);
+        var beds = new List<Bed>();
+        foreach (var spec in Programs)
+        {
+            var program = new TreatmentProgram
+            {
+                FacilityId = facility.Id,
+                Name = spec.Name,
+                Level = spec.Level,
+                Population = spec.Population,
+                MinimumAge = spec.MinimumAge,
+                DailyRate = spec.Rate,
+                TypicalLengthOfStayDays = spec.Length,
+                AcceptsSelfPay = true,
+            };
+            db.TreatmentPrograms.Add(program);
+            foreach (var (unitName, prefix, count) in spec.Units)
+            {
+                var unit = new CareUnit { FacilityId = facility.Id, ProgramId = program.Id, Name = unitName };
+                db.CareUnits.Add(unit);
+                beds.AddRange(Enumerable.Range(1, count).Select(n => Bed.Create(unit.Id, $"{prefix}{n}", now.AddDays(-60))));
+            }
+        }
+
+        db.Beds.AddRange(beds);
+
+        // Spread the placed patients over the units: every fifth bed from the first, then the next ones.
+        var inquiries = await db.Inquiries
+            .Where(i => i.Stage == InquiryStage.Admitted || i.Stage == InquiryStage.AdmissionScheduled)
+            .OrderBy(i => i.CreatedAt)
+            .ToListAsync(cancellationToken);
+        var order = beds.Select((bed, n) => (bed, n)).OrderBy(x => x.n % 5).ThenBy(x => x.n).Select(x => x.bed).ToList();
+        var next = 0;
+        var hours = new[] { 6, 20, 30, 52, 70 };
+        foreach (var inquiry in inquiries)
+        {
+            var bed = order[next++];
+            if (inquiry.Stage == InquiryStage.Admitted)
+            {
+                bed.Occupy(inquiry.Id, inquiry.StageChangedAt);
+                inquiry.Record(ActivityKind.Placement, $"Admitted to bed {bed.Label}", coordinator, inquiry.StageChangedAt);
+            }
+            else
+            {
+                var until = now.AddHours(hours[next % hours.Length]);
+                var reservedAt = inquiry.StageChangedAt;
+                bed.Reserve(inquiry.Id, until, coordinator, reservedAt);
+                inquiry.Record(ActivityKind.Placement,
+                    $"Reserved bed {bed.Label} until {Placements.LocalTime(until, facility.TimeZone)}", coordinator, reservedAt);
+            }
+        }
+
+        // Housekeeping and maintenance, so the board shows every state.
+        order[next++].MarkCleaning(now.AddHours(-2));
+        order[next++].MarkCleaning(now.AddMinutes(-40));
+        order[next++].MarkCleaning(now.AddMinutes(-15));
+        order[next++].TakeOutOfService("Bathroom leak; plumber booked", now.AddDays(-1));
+        order[next].TakeOutOfService("Bed frame replacement", now.AddHours(-5));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}
