@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Admissions.Edi.Tests;
 
 public class EligibilityResponseTests
@@ -153,6 +155,62 @@ public class EligibilityResponseTests
         Assert.Equal(("JANE", "T-1", "1"), (jane.FirstName, jane.TraceNumbers[0], jane.Benefits[0].Code));
         Assert.Empty(subscribers[0].Benefits);
         Assert.Equal(["ROB", "RAE"], subscribers[1].Dependents.Select(d => d.FirstName));
+    }
+
+    [Theory]
+    [InlineData("3000")]
+    [InlineData("4150.50")]
+    [InlineData(".2")]
+    [InlineData("0.00")]
+    [InlineData("000120")]
+    [InlineData("-12.5")]
+    [InlineData("+7")]
+    [InlineData("-0")]
+    [InlineData("5.")]
+    [InlineData("123456789012345678")]
+    [InlineData("1234567890.12345678")]
+    [InlineData("12345678901234567890123456789.5")]
+    [InlineData("1.2.3")]
+    [InlineData(".")]
+    [InlineData("1e5")]
+    [InlineData("1,000")]
+    [InlineData(" 1")]
+    public void Amounts_read_as_invariant_decimals_with_their_scale(string amount)
+    {
+        var expected = decimal.TryParse(amount, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
+            CultureInfo.InvariantCulture, out var number) ? number : (decimal?)null;
+
+        var read = () => Read271($"EB*C*IND*AI*PR**23*{amount}~");
+
+        if (expected is null)
+        {
+            Assert.Throws<X12ParseException>(read);
+            return;
+        }
+
+        var amountRead = Assert.Single(Assert.Single(read().Subscribers).Benefits).Amount;
+        Assert.Equal(expected, amountRead);
+        Assert.Equal(expected.Value.ToString(CultureInfo.InvariantCulture), amountRead!.Value.ToString(CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void Benefits_without_messages_or_entities_have_empty_lists_and_others_keep_theirs()
+    {
+        var response = Read271("""
+            EB*1*IND*30~EB*A*IND*A7~MSG*FIRST~MSG*SECOND~EB*U**MH~LS*2120~NM1*PR*2*ONE~NM1*P3*2*TWO~PER*IC**TE*8005550100~LE*2120~
+            EB*B*IND*98~LS*2120~NM1*PR*2*THREE~LE*2120~LS*2120~PER*IC**TE*8005550199~LE*2120~MSG*AFTER~
+            """);
+
+        var benefits = Assert.Single(response.Subscribers).Benefits;
+        Assert.Equal(["1", "A", "U", "B"], benefits.Select(b => b.Code));
+        Assert.Empty(benefits[0].Messages);
+        Assert.Empty(benefits[0].Entities);
+        Assert.Equal(["FIRST", "SECOND"], benefits[1].Messages);
+        Assert.Equal(
+            [new BenefitEntity("PR", "ONE", null, null), new BenefitEntity("P3", "TWO", null, "8005550100")],
+            benefits[2].Entities);
+        Assert.Equal(new BenefitEntity("PR", "THREE", null, "8005550199"), Assert.Single(benefits[3].Entities));
+        Assert.Equal(["AFTER"], benefits[3].Messages);
     }
 
     /// <summary>A 271 whose only subscriber loop holds <paramref name="memberSegments"/>.</summary>

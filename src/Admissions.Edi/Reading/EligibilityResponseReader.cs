@@ -12,13 +12,19 @@ internal sealed class EligibilityResponseReader
     private readonly PartyBuilder _payer = new();
     private readonly PartyBuilder _receiver = new();
     private readonly List<MemberBuilder> _subscribers = [];
+
+    // The open member's benefits, and the open EB's MSG lines and 2120 entities. Reused from loop
+    // to loop: each is copied out to an exact-size array when its loop closes.
+    private readonly List<Benefit> _benefits = [];
+    private readonly List<string> _messages = [];
+    private readonly List<BenefitEntity> _entities = [];
     private int _payerLoops;
     private int _receiverLoops;
     private string? _level;
     private MemberBuilder? _member;
-    private List<string>? _messages;
-    private List<BenefitEntity>? _entities;
+    private OpenBenefit? _benefit;
     private bool _inRelatedEntity;
+    private BenefitEntity? _entity;
 
     private EligibilityResponseReader(X12Tokenizer tokens) => _tokens = tokens;
 
@@ -34,7 +40,7 @@ internal sealed class EligibilityResponseReader
     }
 
     /// <summary>Whether an EB has started loop 2110: member-level segments no longer apply.</summary>
-    private bool InBenefit => _entities is not null;
+    private bool InBenefit => _benefit is not null;
 
     private void Apply()
     {
@@ -52,7 +58,7 @@ internal sealed class EligibilityResponseReader
             case "TRN" when _member is not null:
                 if (Segments.Trace(_tokens, "2") is { } trace)
                 {
-                    _member.TraceNumbers.Add(trace);
+                    (_member.TraceNumbers ??= []).Add(trace);
                 }
 
                 break;
@@ -66,7 +72,7 @@ internal sealed class EligibilityResponseReader
                 ReadBenefit();
                 break;
             case "MSG" when InBenefit && !_inRelatedEntity:
-                _messages!.Add(_tokens.Text(1) ?? "");
+                _messages.Add(_tokens.Text(1) ?? "");
                 break;
             case "LS":
                 OpenRelatedEntity();
@@ -74,10 +80,10 @@ internal sealed class EligibilityResponseReader
             case "LE":
                 CloseRelatedEntity();
                 break;
-            case "PER" when _inRelatedEntity && _entities!.Count > 0:
-                if (_entities[^1].Phone is null && Segments.Telephone(_tokens) is { } phone)
+            case "PER" when _entity is { Phone: null } entity:
+                if (Segments.Telephone(_tokens) is { } phone)
                 {
-                    _entities[^1] = _entities[^1] with { Phone = phone };
+                    _entity = entity with { Phone = phone };
                 }
 
                 break;
@@ -87,10 +93,8 @@ internal sealed class EligibilityResponseReader
     private void EnterLoop()
     {
         RequireRelatedEntityClosed();
+        CloseMember();
         _level = _hierarchy.Enter(_tokens);
-        _messages = null;
-        _entities = null;
-        _member = null;
         switch (_level)
         {
             case "20" when ++_payerLoops > 1:
@@ -103,7 +107,7 @@ internal sealed class EligibilityResponseReader
                 break;
             case "23":
                 _member = new MemberBuilder();
-                _subscribers[^1].Dependents.Add(_member);
+                (_subscribers[^1].Dependents ??= []).Add(_member);
                 break;
         }
     }
@@ -113,7 +117,8 @@ internal sealed class EligibilityResponseReader
         if (_inRelatedEntity)
         {
             var code = _tokens.Text(1) ?? throw _tokens.Error("NM101, the related entity's code, is missing", 1);
-            _entities!.Add(new BenefitEntity(code, _tokens.Text(3), _tokens.Text(9), null));
+            CloseEntity();
+            _entity = new BenefitEntity(code, _tokens.Text(3), _tokens.Text(9), null);
         }
         else if (_level == "20")
         {
@@ -135,13 +140,13 @@ internal sealed class EligibilityResponseReader
         switch (_level)
         {
             case "20":
-                _payer.Errors.Add(error);
+                _payer.AddError(error);
                 break;
             case "21":
-                _receiver.Errors.Add(error);
+                _receiver.AddError(error);
                 break;
             case "22" or "23":
-                _member!.Person.Errors.Add(error);
+                _member!.Person.AddError(error);
                 break;
         }
     }
@@ -182,9 +187,9 @@ internal sealed class EligibilityResponseReader
         }
 
         var code = _tokens.Text(1) ?? throw _tokens.Error("EB01, the eligibility or benefit code, is missing", 1);
-        _messages = [];
-        _entities = [];
-        _member.Benefits.Add(new Benefit(
+        CloseBenefit();
+
+        _benefit = new OpenBenefit(
             code,
             CoverageLevel: _tokens.Text(2),
             ServiceTypes: _tokens.Repeats(3),
@@ -196,9 +201,7 @@ internal sealed class EligibilityResponseReader
             QuantityQualifier: _tokens.Text(9),
             Quantity: _tokens.Decimal(10),
             AuthorizationRequired: _tokens.Text(11),
-            InNetwork: _tokens.Text(12),
-            _messages,
-            _entities));
+            InNetwork: _tokens.Text(12));
     }
 
     private void OpenRelatedEntity()
@@ -222,6 +225,58 @@ internal sealed class EligibilityResponseReader
         _inRelatedEntity = false;
     }
 
+    /// <summary>
+    /// Adds the EB's latest 2120 entity, with the phone a PER may have given it, to its entities.
+    /// It stays open across LE and LS: a PER in a later 2120 loop of the same EB still names it.
+    /// </summary>
+    private void CloseEntity()
+    {
+        if (_entity is not null)
+        {
+            _entities.Add(_entity);
+            _entity = null;
+        }
+    }
+
+    /// <summary>Adds the open EB, with its MSG lines and 2120 entities, to the member's benefits.</summary>
+    private void CloseBenefit()
+    {
+        if (_benefit is not { } benefit)
+        {
+            return;
+        }
+
+        CloseEntity();
+        IReadOnlyList<string> messages = [];
+        IReadOnlyList<BenefitEntity> entities = [];
+        if (_messages.Count > 0)
+        {
+            messages = [.. _messages];
+            _messages.Clear();
+        }
+
+        if (_entities.Count > 0)
+        {
+            entities = [.. _entities];
+            _entities.Clear();
+        }
+
+        _benefits.Add(benefit.Close(messages, entities));
+        _benefit = null;
+    }
+
+    /// <summary>Gives the open member loop its benefits; the next HL or the SE closes it.</summary>
+    private void CloseMember()
+    {
+        CloseBenefit();
+        if (_member is not null)
+        {
+            _member.Benefits = _benefits.Count > 0 ? [.. _benefits] : [];
+            _benefits.Clear();
+            _member = null;
+        }
+    }
+
     private void RequireRelatedEntityClosed()
     {
         if (_inRelatedEntity)
@@ -233,45 +288,72 @@ internal sealed class EligibilityResponseReader
     private EligibilityResponse Finish(string control, string? reference)
     {
         RequireRelatedEntityClosed();
+        CloseMember();
         if (_payerLoops == 0)
         {
             throw _tokens.Error("The 271 has no information source loop (HL 20)");
         }
 
-        var subscribers = new List<SubscriberResult>(_subscribers.Count);
-        foreach (var subscriber in _subscribers)
+        var subscribers = new SubscriberResult[_subscribers.Count];
+        for (var i = 0; i < subscribers.Length; i++)
         {
-            subscribers.Add(subscriber.ToSubscriber());
+            subscribers[i] = _subscribers[i].ToSubscriber();
         }
 
         return new EligibilityResponse(control, reference, _payer.ToResponseParty(), _receiver.ToResponseParty(), subscribers);
     }
 
+    /// <summary>An EB whose MSG lines and 2120 entities are still to come.</summary>
+    private readonly record struct OpenBenefit(
+        string Code,
+        string? CoverageLevel,
+        string[] ServiceTypes,
+        string? InsuranceType,
+        string? PlanDescription,
+        string? TimePeriod,
+        decimal? Amount,
+        decimal? Percent,
+        string? QuantityQualifier,
+        decimal? Quantity,
+        string? AuthorizationRequired,
+        string? InNetwork)
+    {
+        public Benefit Close(IReadOnlyList<string> messages, IReadOnlyList<BenefitEntity> entities) =>
+            new(Code, CoverageLevel, ServiceTypes, InsuranceType, PlanDescription, TimePeriod, Amount, Percent,
+                QuantityQualifier, Quantity, AuthorizationRequired, InNetwork, messages, entities);
+    }
+
     private sealed class MemberBuilder
     {
         public PersonBuilder Person { get; } = new();
-        public List<string> TraceNumbers { get; } = [];
+        public List<string>? TraceNumbers { get; set; }
         public DateOnly? PlanBegin { get; set; }
         public DateOnly? PlanEnd { get; set; }
         public DateOnly? EligibilityBegin { get; set; }
         public DateOnly? EligibilityEnd { get; set; }
-        public List<Benefit> Benefits { get; } = [];
-        public List<MemberBuilder> Dependents { get; } = [];
+        public Benefit[] Benefits { get; set; } = [];
+        public List<MemberBuilder>? Dependents { get; set; }
 
         public SubscriberResult ToSubscriber()
         {
-            var dependents = new List<MemberResult>(Dependents.Count);
-            foreach (var dependent in Dependents)
+            MemberResult[] dependents = [];
+            if (Dependents is not null)
             {
-                dependents.Add(dependent.ToMember());
+                dependents = new MemberResult[Dependents.Count];
+                for (var i = 0; i < dependents.Length; i++)
+                {
+                    dependents[i] = Dependents[i].ToMember();
+                }
             }
 
-            return new SubscriberResult(TraceNumbers, Person.MemberId, Person.LastName, Person.FirstName, Person.BirthDate,
+            return new SubscriberResult(Traces, Person.MemberId, Person.LastName, Person.FirstName, Person.BirthDate,
                 Person.Gender, PlanBegin, PlanEnd, EligibilityBegin, EligibilityEnd, Person.Errors, Benefits, dependents);
         }
 
+        private IReadOnlyList<string> Traces => TraceNumbers is null ? [] : TraceNumbers;
+
         private MemberResult ToMember() =>
-            new(TraceNumbers, Person.MemberId, Person.LastName, Person.FirstName, Person.BirthDate, Person.Gender,
+            new(Traces, Person.MemberId, Person.LastName, Person.FirstName, Person.BirthDate, Person.Gender,
                 PlanBegin, PlanEnd, EligibilityBegin, EligibilityEnd, Person.Errors, Benefits);
     }
 }

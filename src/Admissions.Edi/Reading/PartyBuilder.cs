@@ -7,7 +7,12 @@ internal sealed class PartyBuilder
 
     public string? Id { get; private set; }
 
-    public List<RequestError> Errors { get; } = [];
+    private List<RequestError>? _errors;
+
+    /// <summary>The AAA errors of the loop; most loops have none, and share one empty list.</summary>
+    public IReadOnlyList<RequestError> Errors => _errors is null ? [] : _errors;
+
+    public void AddError(RequestError error) => (_errors ??= []).Add(error);
 
     /// <summary>NM103 name (the last name of a person) and NM109 identifier.</summary>
     public void ReadName(X12Tokenizer tokens)

@@ -13,7 +13,12 @@ internal sealed class PersonBuilder
 
     public string? Gender { get; private set; }
 
-    public List<RequestError> Errors { get; } = [];
+    private List<RequestError>? _errors;
+
+    /// <summary>The AAA errors of the loop; most loops have none, and share one empty list.</summary>
+    public IReadOnlyList<RequestError> Errors => _errors is null ? [] : _errors;
+
+    public void AddError(RequestError error) => (_errors ??= []).Add(error);
 
     /// <summary>NM103 last name, NM104 first name, NM109 member id.</summary>
     public void ReadName(X12Tokenizer tokens)

@@ -130,13 +130,13 @@ internal sealed class ServiceReviewResponseReader
         switch (_level)
         {
             case "20":
-                _reviewOrganization.Errors.Add(error);
+                _reviewOrganization.AddError(error);
                 break;
             case "21":
-                _requester.Errors.Add(error);
+                _requester.AddError(error);
                 break;
             case "22" or "23":
-                Member!.Errors.Add(error);
+                Member!.AddError(error);
                 break;
             case "EV" or "SS":
                 _decision!.Errors.Add(error);

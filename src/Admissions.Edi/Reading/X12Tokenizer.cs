@@ -46,11 +46,14 @@ internal sealed class X12Tokenizer
 
     public bool Is(string id) => Id.SequenceEqual(id);
 
-    /// <summary>Element <paramref name="index"/> as a string, or null when it is empty or absent.</summary>
+    /// <summary>
+    /// Element <paramref name="index"/> as a string, or null when it is empty or absent. Short
+    /// values (codes and qualifiers) share one string per value; see <see cref="Codes"/>.
+    /// </summary>
     public string? Text(int index)
     {
         var value = this[index];
-        return value.IsEmpty ? null : value.ToString();
+        return value.IsEmpty ? null : Codes.Get(value);
     }
 
     /// <summary>Component <paramref name="component"/> (from 1) of a composite element.</summary>
@@ -85,11 +88,11 @@ internal sealed class X12Tokenizer
         for (var i = 0; i < repeats.Length - 1; i++)
         {
             var end = value.IndexOf(_repetition);
-            repeats[i] = value[..end].ToString();
+            repeats[i] = Codes.Get(value[..end]);
             value = value[(end + 1)..];
         }
 
-        repeats[^1] = value.ToString();
+        repeats[^1] = Codes.Get(value);
         return repeats;
     }
 
@@ -216,6 +219,11 @@ internal sealed class X12Tokenizer
             return null;
         }
 
+        if (TryParsePlainDecimal(value, out var plain))
+        {
+            return plain;
+        }
+
         if (!decimal.TryParse(value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
                 CultureInfo.InvariantCulture, out var number))
         {
@@ -263,6 +271,47 @@ internal sealed class X12Tokenizer
         }
 
         throw Error($"{Name(index)} '{Shorten(this[index])}' is not D8 or RD8", index);
+    }
+
+    /// <summary>
+    /// The common case of an X12 decimal without the general parser: unsigned digits with at most
+    /// one decimal point inside or before them, and few enough digits to fit a long. Keeps the
+    /// scale as written ("1.50" is 1.50), as <see cref="decimal.TryParse(ReadOnlySpan{char}, NumberStyles, IFormatProvider?, out decimal)"/>
+    /// does. Anything else (a sign, a trailing point, many digits, garbage) is left to it.
+    /// </summary>
+    private static bool TryParsePlainDecimal(ReadOnlySpan<char> value, out decimal number)
+    {
+        number = 0;
+        if (value.Length > 18 || value[^1] == '.')
+        {
+            return false;
+        }
+
+        long mantissa = 0;
+        var scale = -1;
+        foreach (var character in value)
+        {
+            var digit = (uint)(character - '0');
+            if (digit <= 9)
+            {
+                mantissa = (mantissa * 10) + digit;
+                if (scale >= 0)
+                {
+                    scale++;
+                }
+            }
+            else if (character == '.' && scale < 0)
+            {
+                scale = 0;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        number = new decimal((int)mantissa, (int)(mantissa >> 32), 0, false, (byte)Math.Max(scale, 0));
+        return true;
     }
 
     private static bool TryParseDate(ReadOnlySpan<char> value, out DateOnly date)
