@@ -3,6 +3,7 @@ using Admissions.Domain.FollowUps;
 using Admissions.Domain.Inquiries;
 using Admissions.Domain.Insurance;
 using Admissions.Domain.Notifications;
+using Admissions.Domain.Screening;
 using Admissions.Domain.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -27,6 +28,8 @@ public interface IAdmissionsDbContext : IAsyncDisposable
     DbSet<EligibilityCheck> EligibilityChecks { get; }
     DbSet<PriorAuthorization> PriorAuthorizations { get; }
     DbSet<X12Exchange> X12Exchanges { get; }
+    DbSet<ScreeningRecord> Screenings { get; }
+    DbSet<InquirySafetyAlert> SafetyAlerts { get; }
 
     EntityEntry<TEntity> Entry<TEntity>(TEntity entity)
         where TEntity : class;

@@ -121,4 +121,6 @@ public enum ActivityKind
     Insurance,
     Authorization,
     Consent,
+    Screening,
+    Safety,
 }

@@ -5,6 +5,7 @@ using Admissions.Domain.FollowUps;
 using Admissions.Domain.Inquiries;
 using Admissions.Domain.Insurance;
 using Admissions.Domain.Notifications;
+using Admissions.Domain.Screening;
 using Admissions.Domain.Security;
 using Admissions.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -32,6 +33,8 @@ public sealed class AdmissionsDbContext(DbContextOptions<AdmissionsDbContext> op
     public DbSet<EligibilityCheck> EligibilityChecks => Set<EligibilityCheck>();
     public DbSet<PriorAuthorization> PriorAuthorizations => Set<PriorAuthorization>();
     public DbSet<X12Exchange> X12Exchanges => Set<X12Exchange>();
+    public DbSet<ScreeningRecord> Screenings => Set<ScreeningRecord>();
+    public DbSet<InquirySafetyAlert> SafetyAlerts => Set<InquirySafetyAlert>();
 
     /// <summary>Who is saving and what to tell after the save; set by <see cref="AdmissionsDbContextFactory"/>.</summary>
     internal void Attach(SaveContext saveContext) => _saveContext = saveContext;
