@@ -11,7 +11,7 @@ namespace Admissions.Application.Screening;
 
 /// <summary>
 /// What a safety verdict sets off: the alert on the inquiry, a timeline line, a task and in-app notifications
-/// for the on-call clinicians and managers. Raised once per screening (and its corrections) and level while open.
+/// for the on-call clinicians and managers. Raised once per screening (with its corrections) and level.
 /// </summary>
 internal static class SafetyWorkflow
 {
@@ -28,17 +28,21 @@ internal static class SafetyWorkflow
             return null;
         }
 
+        // This screening and the versions it corrects: an alert raised on any of them (even resolved) is not raised again
+        // by saving the same answers; an open one on the same instrument covers a new screening too.
         var screeningIds = new List<Guid> { screening.Id };
-        if (screening.SupersedesId is { } previous)
+        var previous = screening.SupersedesId;
+        while (previous is { } previousId && screeningIds.Count < 100)
         {
-            screeningIds.Add(previous);
+            screeningIds.Add(previousId);
+            previous = await db.Screenings.Where(s => s.Id == previousId).Select(s => s.SupersedesId).FirstOrDefaultAsync(cancellationToken);
         }
 
-        var alreadyOpen = await db.SafetyAlerts.AnyAsync(
-            a => a.InquiryId == inquiry.Id && a.Level == verdict.Level && a.ResolvedAt == null
-                && (screeningIds.Contains(a.ScreeningId) || a.Instrument == screening.Instrument),
+        var alreadyRaised = await db.SafetyAlerts.AnyAsync(
+            a => a.InquiryId == inquiry.Id && a.Level == verdict.Level
+                && (screeningIds.Contains(a.ScreeningId) || (a.ResolvedAt == null && a.Instrument == screening.Instrument)),
             cancellationToken);
-        if (alreadyOpen)
+        if (alreadyRaised)
         {
             return null;
         }
@@ -70,7 +74,7 @@ internal static class SafetyWorkflow
             db, notified,
             immediate ? $"Safety alert: inquiry {inquiry.Number}" : $"Clinician review: inquiry {inquiry.Number}",
             immediate ? $"{verdict.Reason} Call within 15 minutes and record a disposition." : verdict.Reason,
-            $"/inquiries/{inquiry.Id}", $"safety:{alert.Id}", now, cancellationToken);
+            $"/inquiries/{inquiry.Id}?tab=screening", $"safety:{alert.Id}", now, cancellationToken);
         return (alert, notified);
     }
 }

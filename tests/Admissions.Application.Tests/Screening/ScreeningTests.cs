@@ -196,6 +196,26 @@ public class ScreeningTests
         Assert.Equal(FollowUpState.Done, task.State);
         await Assert.ThrowsAsync<DomainRuleException>(() =>
             host.SendAsync(host.Clinician, new RecordSafetyDisposition(alert.Id, SafetyDisposition.SafeToContinue, "Again")));
+
+        // Going on with the same screening (and correcting it) does not raise the answered alert again.
+        var completed = await SaveAsync(host, inquiryId, InstrumentCode.Phq9, Phq9(each: 0, item9: 3), complete: true, saved.ScreeningId);
+        await SaveAsync(host, inquiryId, InstrumentCode.Phq9, Phq9(each: 1, item9: 3), complete: true, completed.ScreeningId);
+        Assert.Single(await host.QueryAsync(db => db.SafetyAlerts.ToListAsync()));
+        Assert.False((await host.SendAsync(host.Coordinator, new GetScreenings(inquiryId))).HasOpenSafetyAlert);
+    }
+
+    [Fact]
+    public async Task A_new_screening_after_a_resolved_alert_raises_a_new_one()
+    {
+        await using var host = await TestHost.StartAsync();
+        var inquiryId = await InquiryAsync(host);
+        var first = await SaveAsync(host, inquiryId, InstrumentCode.Phq9, new() { ["q9"] = 1 }, complete: false);
+        await host.SendAsync(host.Clinician, new RecordSafetyDisposition(first.RaisedAlertId!.Value, SafetyDisposition.SafeToContinue, "Passive thoughts, safety plan in place."));
+
+        var second = await SaveAsync(host, inquiryId, InstrumentCode.Phq9, new() { ["q9"] = 2 }, complete: false);
+
+        Assert.NotNull(second.RaisedAlertId);
+        Assert.True((await host.SendAsync(host.Coordinator, new GetScreenings(inquiryId))).HasOpenSafetyAlert);
     }
 
     [Fact]

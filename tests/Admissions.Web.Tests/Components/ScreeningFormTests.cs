@@ -192,3 +192,48 @@ public sealed class SafetyBannerTests : IAsyncLifetime
         cut.WaitForElement("[data-testid=safety-banner]", Timeout);
     }
 }
+
+[SuppressMessage("Design", "CA1001", Justification = "Disposed in IAsyncLifetime.DisposeAsync: xunit 2 does not call IAsyncDisposable.")]
+public sealed class ScreeningPanelTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
+    private readonly PageTestContext _page = new();
+    private readonly Guid _inquiryId = Guid.NewGuid();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _page.DisposeAsync();
+
+    private ScreeningView Phq9(int version, bool superseded, int total, string band) => new(
+        Guid.NewGuid(), InstrumentCode.Phq9, ScreeningStatus.Completed, version, null, superseded,
+        Enumerable.Range(1, 9).ToDictionary(n => $"q{n}", n => n <= total ? 1 : 0), total, band, BandSeverity.Mild, null, true,
+        _page.Clock.GetUtcNow(), "Casey Nguyen", _page.Clock.GetUtcNow(), "Casey Nguyen", _page.Clock.GetUtcNow(), "Casey Nguyen");
+
+    [Fact]
+    public void Lists_instruments_with_their_latest_result_and_opens_one_screen_with_its_history()
+    {
+        var current = Phq9(2, superseded: false, total: 6, band: "Mild");
+        var old = Phq9(1, superseded: true, total: 7, band: "Mild");
+        _page.Sender.Setup(s => s.Send(It.IsAny<ListInstruments>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync([.. InstrumentCatalog.Default.Instruments.OrderBy(i => i.Code)]);
+        _page.Sender.Setup(s => s.Send(It.Is<GetScreenings>(q => q.InquiryId == _inquiryId), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new ScreeningsOverview(_inquiryId, [current], [current, old], []));
+
+        var cut = _page.RenderPage<ScreeningPanel>(p => p.Add(x => x.InquiryId, _inquiryId));
+
+        var phq9 = cut.WaitForElement("[data-testid=instrument-Phq9]", Timeout);
+        Assert.Contains("Total 6 · Mild", phq9.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Complete · v2", phq9.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Not started", cut.Find("[data-testid=instrument-Gad7]").TextContent, StringComparison.Ordinal);
+
+        phq9.Click();
+
+        cut.WaitForElement("[data-testid=screening-form]", Timeout);
+        Assert.Equal("Total 6", cut.Find("[data-testid=live-total]").TextContent.Trim());
+        Assert.Contains("Save correction", cut.Find("[data-testid=complete-screening]").TextContent, StringComparison.Ordinal);
+        Assert.Empty(cut.FindAll("[data-testid=save-draft]"));
+        var rows = cut.FindAll("[data-testid=history-row]");
+        Assert.Equal(2, rows.Count);
+        Assert.Contains("Superseded", rows[1].TextContent, StringComparison.Ordinal);
+    }
+}
