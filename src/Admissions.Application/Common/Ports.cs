@@ -4,6 +4,7 @@ using Admissions.Domain.Inquiries;
 using Admissions.Domain.Insurance;
 using Admissions.Domain.Notifications;
 using Admissions.Domain.Placement;
+using Admissions.Domain.Screening;
 using Admissions.Domain.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -32,6 +33,8 @@ public interface IAdmissionsDbContext : IAsyncDisposable
     DbSet<TreatmentProgram> TreatmentPrograms { get; }
     DbSet<CareUnit> CareUnits { get; }
     DbSet<Bed> Beds { get; }
+    DbSet<ScreeningRecord> Screenings { get; }
+    DbSet<InquirySafetyAlert> SafetyAlerts { get; }
 
     EntityEntry<TEntity> Entry<TEntity>(TEntity entity)
         where TEntity : class;

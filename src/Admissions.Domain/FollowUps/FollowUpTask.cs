@@ -8,6 +8,8 @@ public enum FollowUpKind
     InsuranceCorrection,
     PhoneVerification,
     AuthorizationReview,
+    SafetyCall,
+    ClinicianReview,
 }
 
 public enum FollowUpState

@@ -122,4 +122,6 @@ public enum ActivityKind
     Authorization,
     Consent,
     Placement,
+    Screening,
+    Safety,
 }

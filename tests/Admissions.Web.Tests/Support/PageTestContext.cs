@@ -35,6 +35,7 @@ public sealed class PageTestContext : IAsyncDisposable
         User.SetupGet(u => u.Name).Returns("Casey Nguyen");
         User.Setup(u => u.IsInRole(Roles.AdmissionsCoordinator)).Returns(true);
         Context.Services.AddSingleton(User.Object);
+        Context.Services.AddSingleton(Live);
 
         Authorization = Context.AddAuthorization();
         Authorization.SetAuthorized("Casey Nguyen");
@@ -49,6 +50,9 @@ public sealed class PageTestContext : IAsyncDisposable
     public Mock<ISender> Sender { get; } = new(MockBehavior.Loose);
 
     public Mock<ICurrentUser> User { get; } = new();
+
+    /// <summary>The live-update hub components subscribe to; tests raise its events.</summary>
+    public Admissions.Web.Security.LiveNotifier Live { get; } = new();
 
     public BunitAuthorizationContext Authorization { get; }
 
