@@ -4,6 +4,7 @@ using Admissions.Domain.Inquiries;
 using Admissions.Domain.Insurance;
 using Admissions.Domain.Notifications;
 using Admissions.Domain.Placement;
+using Admissions.Domain.Care;
 using Admissions.Domain.Screening;
 using Admissions.Domain.Security;
 using Microsoft.EntityFrameworkCore;
@@ -35,6 +36,7 @@ public interface IAdmissionsDbContext : IAsyncDisposable
     DbSet<Bed> Beds { get; }
     DbSet<ScreeningRecord> Screenings { get; }
     DbSet<InquirySafetyAlert> SafetyAlerts { get; }
+    DbSet<LevelOfCareHistory> LevelOfCareHistories { get; }
 
     EntityEntry<TEntity> Entry<TEntity>(TEntity entity)
         where TEntity : class;

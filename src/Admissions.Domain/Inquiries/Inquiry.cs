@@ -200,7 +200,7 @@ public sealed class Inquiry : AggregateRoot
     public void Record(ActivityKind kind, string summary, Actor by, DateTimeOffset at, string? text = null)
     {
         if (kind is not (ActivityKind.Insurance or ActivityKind.Authorization or ActivityKind.Consent or ActivityKind.Placement
-            or ActivityKind.Screening or ActivityKind.Safety))
+            or ActivityKind.Screening or ActivityKind.Safety or ActivityKind.LevelOfCare))
         {
             throw new ArgumentOutOfRangeException(nameof(kind), kind, "Only insurance, authorization, consent, placement, screening and safety events are recorded from outside.");
         }

@@ -6,6 +6,7 @@ using Admissions.Domain.Inquiries;
 using Admissions.Domain.Insurance;
 using Admissions.Domain.Notifications;
 using Admissions.Domain.Placement;
+using Admissions.Domain.Care;
 using Admissions.Domain.Screening;
 using Admissions.Domain.Security;
 using Admissions.Infrastructure.Identity;
@@ -40,6 +41,7 @@ public sealed class AdmissionsDbContext(DbContextOptions<AdmissionsDbContext> op
     public DbSet<Bed> Beds => Set<Bed>();
     public DbSet<ScreeningRecord> Screenings => Set<ScreeningRecord>();
     public DbSet<InquirySafetyAlert> SafetyAlerts => Set<InquirySafetyAlert>();
+    public DbSet<LevelOfCareHistory> LevelOfCareHistories => Set<LevelOfCareHistory>();
 
     /// <summary>Who is saving and what to tell after the save; set by <see cref="AdmissionsDbContextFactory"/>.</summary>
     internal void Attach(SaveContext saveContext) => _saveContext = saveContext;
