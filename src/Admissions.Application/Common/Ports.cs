@@ -1,10 +1,10 @@
 using Admissions.Domain.Auditing;
+using Admissions.Domain.Care;
 using Admissions.Domain.FollowUps;
 using Admissions.Domain.Inquiries;
 using Admissions.Domain.Insurance;
 using Admissions.Domain.Notifications;
 using Admissions.Domain.Placement;
-using Admissions.Domain.Care;
 using Admissions.Domain.Screening;
 using Admissions.Domain.Security;
 using Microsoft.EntityFrameworkCore;

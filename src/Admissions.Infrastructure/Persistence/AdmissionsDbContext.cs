@@ -1,12 +1,12 @@
 using Admissions.Application.Common;
 using Admissions.Domain.Auditing;
+using Admissions.Domain.Care;
 using Admissions.Domain.Common;
 using Admissions.Domain.FollowUps;
 using Admissions.Domain.Inquiries;
 using Admissions.Domain.Insurance;
 using Admissions.Domain.Notifications;
 using Admissions.Domain.Placement;
-using Admissions.Domain.Care;
 using Admissions.Domain.Screening;
 using Admissions.Domain.Security;
 using Admissions.Infrastructure.Identity;
