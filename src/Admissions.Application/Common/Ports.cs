@@ -1,4 +1,5 @@
 using Admissions.Domain.Auditing;
+using Admissions.Domain.Care;
 using Admissions.Domain.FollowUps;
 using Admissions.Domain.Inquiries;
 using Admissions.Domain.Insurance;
@@ -35,6 +36,7 @@ public interface IAdmissionsDbContext : IAsyncDisposable
     DbSet<Bed> Beds { get; }
     DbSet<ScreeningRecord> Screenings { get; }
     DbSet<InquirySafetyAlert> SafetyAlerts { get; }
+    DbSet<LevelOfCareHistory> LevelOfCareHistories { get; }
 
     EntityEntry<TEntity> Entry<TEntity>(TEntity entity)
         where TEntity : class;

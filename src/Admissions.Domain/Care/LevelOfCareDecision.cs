@@ -43,6 +43,7 @@ public sealed class LevelOfCareDecision
     }
 
     public Guid Id { get; private init; } = Guid.CreateVersion7();
+
     public LevelOfCareRecommendation Recommendation { get; private init; } = null!;
     public AsamLevel Level { get; private init; } = null!;
 
@@ -56,5 +57,21 @@ public sealed class LevelOfCareDecision
     public DateTimeOffset DecidedAt { get; private init; }
 
     public AsamEdition Edition => Recommendation.Edition;
+
+    /// <summary>Rebuilds a stored decision exactly as it was recorded (persistence only; no rule is re-checked).</summary>
+    public static LevelOfCareDecision Restore(
+        Guid id, LevelOfCareRecommendation recommendation, AsamLevel level, LevelOfCare? careSetting, string? overrideReason,
+        bool isAdmitting, Actor decidedBy, DateTimeOffset decidedAt) => new()
+        {
+            Id = id,
+            Recommendation = recommendation,
+            Level = level,
+            CareSetting = careSetting,
+            IsOverride = overrideReason is not null,
+            OverrideReason = overrideReason,
+            IsAdmitting = isAdmitting,
+            DecidedBy = decidedBy,
+            DecidedAt = decidedAt,
+        };
     public DimensionRatings Ratings => Recommendation.Ratings;
 }

@@ -124,4 +124,5 @@ public enum ActivityKind
     Placement,
     Screening,
     Safety,
+    LevelOfCare,
 }

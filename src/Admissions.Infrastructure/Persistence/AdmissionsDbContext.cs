@@ -1,5 +1,6 @@
 using Admissions.Application.Common;
 using Admissions.Domain.Auditing;
+using Admissions.Domain.Care;
 using Admissions.Domain.Common;
 using Admissions.Domain.FollowUps;
 using Admissions.Domain.Inquiries;
@@ -40,6 +41,7 @@ public sealed class AdmissionsDbContext(DbContextOptions<AdmissionsDbContext> op
     public DbSet<Bed> Beds => Set<Bed>();
     public DbSet<ScreeningRecord> Screenings => Set<ScreeningRecord>();
     public DbSet<InquirySafetyAlert> SafetyAlerts => Set<InquirySafetyAlert>();
+    public DbSet<LevelOfCareHistory> LevelOfCareHistories => Set<LevelOfCareHistory>();
 
     /// <summary>Who is saving and what to tell after the save; set by <see cref="AdmissionsDbContextFactory"/>.</summary>
     internal void Attach(SaveContext saveContext) => _saveContext = saveContext;

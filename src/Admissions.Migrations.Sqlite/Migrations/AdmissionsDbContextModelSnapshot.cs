@@ -67,6 +67,32 @@ namespace Admissions.Migrations.Sqlite.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Admissions.Domain.Care.LevelOfCareHistory", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InquiryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Version")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("_decisions")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Decisions");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InquiryId")
+                        .IsUnique();
+
+                    b.ToTable("LevelOfCareHistories", (string)null);
+                });
+
             modelBuilder.Entity("Admissions.Domain.FollowUps.FollowUpTask", b =>
                 {
                     b.Property<Guid>("Id")

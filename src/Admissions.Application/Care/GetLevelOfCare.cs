@@ -1,0 +1,34 @@
+using Admissions.Application.Common;
+using Admissions.Application.Inquiries;
+using Admissions.Domain.Care;
+using Admissions.Domain.Security;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Admissions.Application.Care;
+
+/// <summary>The levels of care decided on an inquiry, oldest first, and the screening results the rules read.</summary>
+public sealed record LevelOfCareOverview(Guid InquiryId, IReadOnlyList<LevelOfCareDecision> Decisions, CareScreeningResults Screenings)
+{
+    public LevelOfCareDecision? Admitting => Decisions.Count == 0 ? null : Decisions[0];
+    public LevelOfCareDecision? Current => Decisions.Count == 0 ? null : Decisions[^1];
+}
+
+[RequiresRole(Roles.Admin, Roles.AdmissionsManager, Roles.AdmissionsCoordinator, Roles.Clinician, Roles.UtilizationReview)]
+public sealed record GetLevelOfCare(Guid InquiryId) : IQuery<LevelOfCareOverview>, IAuditedRead
+{
+    public string AuditEntityType => nameof(LevelOfCareHistory);
+    public string AuditEntityId => InquiryId.ToString();
+}
+
+public sealed class GetLevelOfCareHandler(IAdmissionsDbContextFactory dbFactory) : IQueryHandler<GetLevelOfCare, LevelOfCareOverview>
+{
+    public async ValueTask<LevelOfCareOverview> Handle(GetLevelOfCare query, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var inquiry = await InquiryChanges.LoadAsync(db, query.InquiryId, cancellationToken);
+        var history = await db.LevelOfCareHistories.AsNoTracking().FirstOrDefaultAsync(h => h.InquiryId == inquiry.Id, cancellationToken);
+        var screenings = await CareScreeningResults.LoadAsync(db, inquiry, cancellationToken);
+        return new(inquiry.Id, history?.Decisions ?? [], screenings);
+    }
+}

@@ -1,0 +1,108 @@
+using System.Globalization;
+using Admissions.Application.Common;
+using Admissions.Domain.Care;
+using Admissions.Domain.Inquiries;
+using Admissions.Domain.Screening;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+
+namespace Admissions.Application.Care;
+
+/// <summary>The clinician's six ASAM dimension ratings, 0 (none) to 4 (severe).</summary>
+public sealed record DimensionRatingsForm(
+    int IntoxicationWithdrawal, int Biomedical, int EmotionalBehavioral, int Readiness, int Relapse, int RecoveryEnvironment)
+{
+    public DimensionRatings ToRatings() =>
+        new(IntoxicationWithdrawal, Biomedical, EmotionalBehavioral, Readiness, Relapse, RecoveryEnvironment);
+}
+
+/// <summary>
+/// The parts of the clinical picture the clinician answers. Screening totals left null are filled from the inquiry's
+/// latest completed screenings; a null dual diagnosis is taken from the inquiry.
+/// </summary>
+public sealed record ClinicalPictureForm
+{
+    public bool? DualDiagnosis { get; init; }
+    public bool? Pregnant { get; init; }
+
+    /// <summary>Alcohol or benzodiazepines used in the last two weeks.</summary>
+    public bool CurrentAlcoholOrBenzodiazepineUse { get; init; }
+
+    public bool PriorWithdrawalSeizures { get; init; }
+    public bool PriorDeliriumTremens { get; init; }
+    public int? CiwaArTotal { get; init; }
+    public int? CowsTotal { get; init; }
+    public SuicideRisk? CssrsRisk { get; init; }
+    public int? Phq9Total { get; init; }
+}
+
+/// <summary>The latest completed screening results on an inquiry that the level-of-care rules read.</summary>
+public sealed record CareScreeningResults(int? CiwaArTotal, int? CowsTotal, SuicideRisk? CssrsRisk, int? Phq9Total, bool DualDiagnosis)
+{
+    public static async Task<CareScreeningResults> LoadAsync(IAdmissionsDbContext db, Inquiry inquiry, CancellationToken cancellationToken)
+    {
+        var completed = await db.Screenings.AsNoTracking()
+            .Where(s => s.InquiryId == inquiry.Id && s.Status == ScreeningStatus.Completed && s.SupersededById == null
+                && (s.Instrument == InstrumentCode.CiwaAr || s.Instrument == InstrumentCode.Cows
+                    || s.Instrument == InstrumentCode.Cssrs || s.Instrument == InstrumentCode.Phq9))
+            .ToListAsync(cancellationToken);
+        var latest = completed.GroupBy(s => s.Instrument)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(s => s.CompletedAt ?? s.UpdatedAt).First());
+        return new CareScreeningResults(
+            latest.GetValueOrDefault(InstrumentCode.CiwaAr)?.Total,
+            latest.GetValueOrDefault(InstrumentCode.Cows)?.Total,
+            latest.GetValueOrDefault(InstrumentCode.Cssrs)?.SuicideRisk,
+            latest.GetValueOrDefault(InstrumentCode.Phq9)?.Total,
+            inquiry.IsDualDiagnosis);
+    }
+
+    public ClinicalPicture Picture(ClinicalPictureForm form, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var complicated = form.PriorWithdrawalSeizures || form.PriorDeliriumTremens;
+        return new ClinicalPicture
+        {
+            AssessedAt = at,
+            DualDiagnosis = form.DualDiagnosis ?? DualDiagnosis,
+            Pregnant = form.Pregnant,
+            CiwaArTotal = form.CiwaArTotal ?? CiwaArTotal,
+            CowsTotal = form.CowsTotal ?? CowsTotal,
+            CssrsRisk = form.CssrsRisk ?? CssrsRisk,
+            Phq9Total = form.Phq9Total ?? Phq9Total,
+            Substances = form.CurrentAlcoholOrBenzodiazepineUse || complicated
+                ?
+                [
+                    new SubstanceUse
+                    {
+                        Substance = SubstanceConcerns.Alcohol,
+                        LastUse = form.CurrentAlcoholOrBenzodiazepineUse ? at : at - SubstanceUse.CurrentUseWindow - TimeSpan.FromDays(1),
+                        PriorSeizures = form.PriorWithdrawalSeizures,
+                        PriorDeliriumTremens = form.PriorDeliriumTremens,
+                    },
+                ]
+                : [],
+        };
+    }
+}
+
+internal static class CareValidation
+{
+    public static void Ratings<T>(IRuleBuilder<T, DimensionRatingsForm> rule) =>
+        rule.NotNull().WithMessage("Rate all six dimensions.").Custom((ratings, context) =>
+        {
+            if (ratings is null)
+            {
+                return;
+            }
+
+            int[] values = [ratings.IntoxicationWithdrawal, ratings.Biomedical, ratings.EmotionalBehavioral, ratings.Readiness, ratings.Relapse, ratings.RecoveryEnvironment];
+            for (var i = 0; i < values.Length; i++)
+            {
+                if (values[i] is < DimensionRatings.Lowest or > DimensionRatings.Highest)
+                {
+                    context.AddFailure("Ratings", string.Create(CultureInfo.InvariantCulture,
+                        $"Dimension {i + 1} must be rated {DimensionRatings.Lowest} to {DimensionRatings.Highest}; {values[i]} is out of range."));
+                }
+            }
+        });
+}

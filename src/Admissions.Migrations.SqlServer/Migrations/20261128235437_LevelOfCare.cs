@@ -1,0 +1,42 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Admissions.Migrations.SqlServer.Migrations
+{
+    /// <inheritdoc />
+    public partial class LevelOfCare : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "LevelOfCareHistories",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    InquiryId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Decisions = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Version = table.Column<byte[]>(type: "rowversion", rowVersion: true, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LevelOfCareHistories", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LevelOfCareHistories_InquiryId",
+                table: "LevelOfCareHistories",
+                column: "InquiryId",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "LevelOfCareHistories");
+        }
+    }
+}
