@@ -44,7 +44,7 @@ public static class OperatorCommands
           }
         """;
 
-    public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null)
+    public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null, TimeProvider? clock = null)
     {
         output ??= Console.Out;
         error ??= Console.Error;
@@ -56,7 +56,7 @@ public static class OperatorCommands
 
         if (args[0] == "x12")
         {
-            return await X12Commands.RunAsync(args[1..], output, error);
+            return await X12Commands.RunAsync(args[1..], output, error, clock ?? TimeProvider.System);
         }
 
         using var host = BuildHost(args[1..]);

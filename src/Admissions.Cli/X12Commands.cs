@@ -17,14 +17,14 @@ internal static class X12Commands
         UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
     };
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, TimeProvider clock)
     {
         try
         {
             return args switch
             {
                 ["parse", var path] => await ParseAsync(path, output, error),
-                ["build-270", "--json", var path] => await Build270Async(path, output, error),
+                ["build-270", "--json", var path] => await Build270Async(path, output, error, clock),
                 _ => await UsageErrorAsync(error),
             };
         }
@@ -58,7 +58,7 @@ internal static class X12Commands
         return 0;
     }
 
-    private static async Task<int> Build270Async(string path, TextWriter output, TextWriter error)
+    private static async Task<int> Build270Async(string path, TextWriter output, TextWriter error, TimeProvider clock)
     {
         if (!File.Exists(path))
         {
@@ -92,8 +92,8 @@ internal static class X12Commands
             .AddEnvironmentVariables()
             .Build();
         var identity = ClearinghouseSettings.Identity(configuration);
-        var now = DateTimeOffset.Now;
-        var request = input!.ToRequest(identity, FacilityToday(configuration, now), Guid.NewGuid().ToString("N").ToUpperInvariant());
+        var now = FacilityNow(configuration, clock);
+        var request = input!.ToRequest(identity, DateOnly.FromDateTime(now.DateTime), Guid.NewGuid().ToString("N").ToUpperInvariant());
         var envelope = new X12Envelope(identity.SubmitterId, identity.ReceiverId, input.InterchangeControlNumber ?? 1, now, identity.Production);
         try
         {
@@ -111,11 +111,11 @@ internal static class X12Commands
         return 0;
     }
 
-    /// <summary>Today where the facility is (Admissions:TimeZone), which is the payer's idea of the service date.</summary>
-    private static DateOnly FacilityToday(IConfiguration configuration, DateTimeOffset now)
+    /// <summary>Now where the facility is (Admissions:TimeZone): its date is the payer's idea of the service date.</summary>
+    private static DateTimeOffset FacilityNow(IConfiguration configuration, TimeProvider clock)
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById(configuration["Admissions:TimeZone"] ?? "America/Los_Angeles");
-        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        return TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone);
     }
 
     private static async Task<int> FileNotFoundAsync(string path, TextWriter error)

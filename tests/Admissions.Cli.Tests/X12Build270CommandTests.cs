@@ -57,6 +57,22 @@ public class X12Build270CommandTests
     }
 
     [Fact]
+    public async Task The_default_service_date_is_today_where_the_facility_is()
+    {
+        // 05:00 UTC on 1 March is still 28 February in the facility's time zone (America/Los_Angeles).
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 5, 0, 0, TimeSpan.Zero));
+        using var file = TempFile.WithText("""
+            { "payer": { "name": "AETNA", "id": "60054" }, "subscriber": { "memberId": "W000000000", "lastName": "SMITH" }, "serviceTypes": ["30"] }
+            """, ".json");
+
+        var run = await CliRun.RunAtAsync(clock, "x12", "build-270", "--json", file.Path);
+
+        Assert.Equal(0, run.ExitCode);
+        var request = Assert.IsType<EligibilityRequest>(Assert.Single(X12.Read(run.Output).Transactions));
+        Assert.Equal(new DateOnly(2026, 2, 28), request.ServiceDate);
+    }
+
+    [Fact]
     public async Task Each_missing_field_is_named()
     {
         using var file = TempFile.WithText("""{ "subscriber": { "firstName": "JANE", "gender": "X" }, "serviceTypes": [] }""", ".json");
