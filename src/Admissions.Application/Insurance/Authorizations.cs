@@ -94,8 +94,8 @@ public sealed class RequestAuthorizationHandler(
         db.PriorAuthorizations.Add(authorization);
         if (form.Channel != AuthorizationChannel.Electronic)
         {
-            var consent = consents.OrderByDescending(c => c.SignedAt).First(c => c.Covers(payer.Id, DisclosurePurpose.Payment, FacilityDate.Today(clock)));
-            InsuranceEffects.RecordDisclosure(db, inquiry.Id, consent, payer.Name, SubmitAuthorizationHandler.Disclosed(authorization),
+            // Readiness above guarantees the consent exists.
+            Disclosures.Record(db, inquiry.Id, Disclosures.PaymentConsent(consents, payer.Id, FacilityDate.Today(clock))!, payer.Name, SubmitAuthorizationHandler.Disclosed(authorization),
                 form.Channel == AuthorizationChannel.Portal ? "Payer portal" : "Phone call with payer", authorization.TraceNumber, user.Id, user.Name, now);
         }
 
@@ -153,7 +153,7 @@ public sealed partial class SubmitAuthorizationHandler(
         var policy = await db.InsurancePolicies.FirstAsync(p => p.Id == authorization.PolicyId, cancellationToken);
         var payer = await db.Payers.FirstAsync(p => p.Id == authorization.PayerId, cancellationToken);
         var now = clock.GetUtcNow();
-        var consent = await InsuranceEffects.PaymentConsentAsync(db, authorization.InquiryId, payer.Id, FacilityDate.Today(clock), cancellationToken);
+        var consent = await Disclosures.PaymentConsentAsync(db, authorization.InquiryId, payer.Id, FacilityDate.Today(clock), cancellationToken);
         if (consent is null)
         {
             const string Problem = "Not sent: there is no active Part 2 consent covering this payer (it may have been revoked or expired).";
@@ -167,7 +167,7 @@ public sealed partial class SubmitAuthorizationHandler(
         var request = X12.Write(X12Requests.Review(authorization, policy, payer, inquiry.Details, identity), X12Requests.Envelope(identity, now));
         var exchange = new X12Exchange { InquiryId = authorization.InquiryId, SubjectId = authorization.Id, TransactionType = "278", SentAt = now, Request = request };
         db.X12Exchanges.Add(exchange);
-        InsuranceEffects.RecordDisclosure(db, authorization.InquiryId, consent, payer.Name, Disclosed(authorization),
+        Disclosures.Record(db, authorization.InquiryId, consent, payer.Name, Disclosed(authorization),
             "Clearinghouse, X12 278", authorization.TraceNumber, authorization.RequestedById, authorization.RequestedByName, now);
         await db.SaveChangesAsync(cancellationToken);
 
@@ -202,13 +202,14 @@ public sealed partial class SubmitAuthorizationHandler(
             return await RecheckLaterAsync(db, authorization, inquiry, $"The payer's response could not be read ({ex.Reason}).", cancellationToken);
         }
 
-        if (decision is null || decision.Errors.FirstOrDefault(e => e.Code is not null) is { } error && decision.ActionCode is null)
+        var eventError = decision?.Errors.FirstOrDefault(e => e.Code is not null);
+        if (decision is null || (eventError is not null && decision.ActionCode is null))
         {
-            var problem = (decision?.Errors.FirstOrDefault(e => e.Code is not null) ?? rejected) is { } reject
+            var problem = (eventError ?? rejected) is { } reject
                 ? BenefitsReader.Describe(reject.Code)
                 : "The payer's response carried no decision.";
             authorization.ReportProblem(problem + " Correct the details or follow up with the payer.");
-            await InsuranceEffects.AddTaskOnceAsync(db, inquiry.Id, FollowUpKind.AuthorizationReview,
+            await FollowUpEffects.AddTaskOnceAsync(db, inquiry.Id, FollowUpKind.AuthorizationReview,
                 $"Authorization for {inquiry.Number} rejected by {payer.Name}: {problem}", $"auth-problem:{authorization.Id:N}",
                 authorization.RequestedById, authorization.RequestedByName, TaskPriority.High, now, cancellationToken);
             inquiry.Record(ActivityKind.Authorization, $"Authorization request rejected by {payer.Name}: {problem}", Domain.Common.Actor.System, now);
@@ -239,7 +240,7 @@ public sealed partial class SubmitAuthorizationHandler(
         if (authorization.Rechecks >= options.Value.MaxAuthorizationRechecks)
         {
             authorization.ReportProblem((problem ?? "Still pended.") + " Stopped re-checking; follow up with the payer.");
-            await InsuranceEffects.AddTaskOnceAsync(db, inquiry.Id, FollowUpKind.AuthorizationReview,
+            await FollowUpEffects.AddTaskOnceAsync(db, inquiry.Id, FollowUpKind.AuthorizationReview,
                 $"Follow up with {authorization.PayerName} on the authorization for {inquiry.Number}", $"auth-followup:{authorization.Id:N}",
                 authorization.RequestedById, authorization.RequestedByName, TaskPriority.High, now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);

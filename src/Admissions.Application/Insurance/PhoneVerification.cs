@@ -115,16 +115,16 @@ public sealed class EnterPhoneVerificationHandler(IAdmissionsDbContextFactory db
         };
         var now = clock.GetUtcNow();
         // The call told the payer who the patient is: that is a Part 2 disclosure like a 270.
-        var consent = await InsuranceEffects.PaymentConsentAsync(db, check.InquiryId, check.PayerId, FacilityDate.Today(clock), cancellationToken)
+        var consent = await Disclosures.PaymentConsentAsync(db, check.InquiryId, check.PayerId, FacilityDate.Today(clock), cancellationToken)
             ?? throw new Domain.Common.DomainRuleException($"There is no active Part 2 consent to disclose to {check.PayerName}. Capture the patient's consent before recording the call.");
         check.EnterPhoneResult(result, form.PayerRepName!, form.CallReference!, user.Actor());
-        InsuranceEffects.RecordDisclosure(db, check.InquiryId, consent, check.PayerName,
+        Disclosures.Record(db, check.InquiryId, consent, check.PayerName,
             "Benefits verification by phone: patient and subscriber name, date of birth, member ID; levels of care "
                 + string.Join(", ", form.Levels.Select(l => LevelsOfCare.Describe(l.Level))),
             $"Phone call with payer (representative {check.PayerRepName})", check.CallReference, user.Id, user.Name, now);
         inquiry.Record(ActivityKind.Insurance, $"Phone verification with {check.PayerName} entered (rep {check.PayerRepName}, ref {check.CallReference}); awaiting manager approval", user.Actor(), now);
         var managers = await staff.UserIdsInRoleAsync(Roles.AdmissionsManager, cancellationToken);
-        await InsuranceEffects.NotifyOnceAsync(db, managers, $"Phone VOB to approve: {inquiry.Number}",
+        await FollowUpEffects.NotifyOnceAsync(db, managers, $"Phone VOB to approve: {inquiry.Number}",
             $"{user.Name} entered benefits from {check.PayerName}.", "/verifications", $"vob-approve:{check.Id:N}:{now.UtcTicks}", now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         live.InquiryChanged(inquiry.Id);

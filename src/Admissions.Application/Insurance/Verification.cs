@@ -36,7 +36,7 @@ public static class VerificationReadiness
             missing.Add("the patient's date of birth");
         }
 
-        if (!consents.Any(c => c.Covers(payer.Id, DisclosurePurpose.Payment, today)))
+        if (Disclosures.PaymentConsent(consents, payer.Id, today) is null)
         {
             missing.Add($"a signed Part 2 consent to disclose to {payer.Name} for payment");
         }
@@ -96,7 +96,7 @@ public sealed class RequestVerificationHandler(
         inquiry.Record(ActivityKind.Insurance, $"Verification of benefits requested with {payer.Name} ({levels})", user.Actor(), now);
         if (check.State == VerificationState.NeedsManual)
         {
-            await InsuranceEffects.AddTaskOnceAsync(db, inquiry.Id, FollowUpKind.PhoneVerification,
+            await FollowUpEffects.AddTaskOnceAsync(db, inquiry.Id, FollowUpKind.PhoneVerification,
                 $"Phone VOB with {payer.Name} for {inquiry.Number}", $"phone-vob:{check.Id:N}",
                 user.Id, user.Name, TaskPriority.High, now, cancellationToken);
         }
@@ -146,7 +146,7 @@ public sealed partial class RunVerificationHandler(
         var policy = await db.InsurancePolicies.FirstAsync(p => p.Id == check.PolicyId, cancellationToken);
         var payer = await db.Payers.FirstAsync(p => p.Id == check.PayerId, cancellationToken);
         var now = clock.GetUtcNow();
-        var consent = await InsuranceEffects.PaymentConsentAsync(db, check.InquiryId, payer.Id, FacilityDate.Today(clock), cancellationToken);
+        var consent = await Disclosures.PaymentConsentAsync(db, check.InquiryId, payer.Id, FacilityDate.Today(clock), cancellationToken);
         if (consent is null || policy.RemovedAt is not null)
         {
             var reason = consent is null
@@ -161,7 +161,7 @@ public sealed partial class RunVerificationHandler(
         var exchange = new X12Exchange { InquiryId = check.InquiryId, SubjectId = check.Id, TransactionType = "270", SentAt = now, Request = request };
         db.X12Exchanges.Add(exchange);
         // The disclosure is on record before the request leaves, so nothing is ever sent unrecorded.
-        InsuranceEffects.RecordDisclosure(db, check.InquiryId, consent, payer.Name,
+        Disclosures.Record(db, check.InquiryId, consent, payer.Name,
             "Eligibility inquiry (X12 270): patient and subscriber name, date of birth, sex, member ID; service types "
                 + string.Join(", ", check.Levels.Select(payer.ServiceTypes.For).Distinct()),
             "Clearinghouse, X12 270", check.TraceNumber, check.RequestedById, check.RequestedByName, now);
@@ -221,7 +221,7 @@ public sealed partial class RunVerificationHandler(
         }
 
         var message = $"{problem} Gave up after {check.Attempts} attempts; verify by phone.";
-        await InsuranceEffects.AddTaskOnceAsync(db, check.InquiryId, FollowUpKind.PhoneVerification,
+        await FollowUpEffects.AddTaskOnceAsync(db, check.InquiryId, FollowUpKind.PhoneVerification,
             $"Phone VOB with {check.PayerName} for {inquiry.Number}: payer not answering", $"phone-vob:{check.Id:N}",
             inquiry.AssignedCoordinatorId ?? check.RequestedById, inquiry.AssignedCoordinatorName ?? check.RequestedByName, TaskPriority.High, now, cancellationToken);
         return await FinishAsync(db, check, inquiry, c => c.Fail(code, message, now), $"Verification failed: {problem}", cancellationToken);
@@ -231,7 +231,7 @@ public sealed partial class RunVerificationHandler(
         IAdmissionsDbContext db, EligibilityCheck check, Inquiry inquiry, VerificationOutcome outcome, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        await InsuranceEffects.AddTaskOnceAsync(db, check.InquiryId, FollowUpKind.PhoneVerification,
+        await FollowUpEffects.AddTaskOnceAsync(db, check.InquiryId, FollowUpKind.PhoneVerification,
             $"Phone VOB with {outcome.Result?.CarveOutName ?? check.PayerName} for {inquiry.Number}", $"phone-vob:{check.Id:N}",
             inquiry.AssignedCoordinatorId ?? check.RequestedById, inquiry.AssignedCoordinatorName ?? check.RequestedByName, TaskPriority.High, now, cancellationToken);
         return await FinishAsync(db, check, inquiry, c => c.NeedPhoneVerification(outcome.Result, outcome.Message),
@@ -242,7 +242,7 @@ public sealed partial class RunVerificationHandler(
         IAdmissionsDbContext db, EligibilityCheck check, Inquiry inquiry, VerificationOutcome outcome, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        await InsuranceEffects.AddTaskOnceAsync(db, check.InquiryId, FollowUpKind.InsuranceCorrection,
+        await FollowUpEffects.AddTaskOnceAsync(db, check.InquiryId, FollowUpKind.InsuranceCorrection,
             $"Correct insurance details for {inquiry.Number}: {BenefitsReader.Describe(outcome.Code)}", $"vob-correction:{check.Id:N}",
             inquiry.AssignedCoordinatorId ?? check.RequestedById, inquiry.AssignedCoordinatorName ?? check.RequestedByName, TaskPriority.High, now, cancellationToken);
         return await FinishAsync(db, check, inquiry, c => c.Fail(outcome.Code, outcome.Message, now),
@@ -254,9 +254,9 @@ public sealed partial class RunVerificationHandler(
     {
         var now = clock.GetUtcNow();
         var admins = await staff.UserIdsInRoleAsync(Roles.Admin, cancellationToken);
-        await InsuranceEffects.NotifyOnceAsync(db, admins, $"Clearinghouse set-up problem with {check.PayerName}",
+        await FollowUpEffects.NotifyOnceAsync(db, admins, $"Clearinghouse set-up problem with {check.PayerName}",
             outcome.Message, $"/inquiries/{check.InquiryId}", $"vob-config:{check.Id:N}", now, cancellationToken);
-        await InsuranceEffects.AddTaskOnceAsync(db, check.InquiryId, FollowUpKind.PhoneVerification,
+        await FollowUpEffects.AddTaskOnceAsync(db, check.InquiryId, FollowUpKind.PhoneVerification,
             $"Phone VOB with {check.PayerName} for {inquiry.Number}: electronic verification not possible", $"phone-vob:{check.Id:N}",
             inquiry.AssignedCoordinatorId ?? check.RequestedById, inquiry.AssignedCoordinatorName ?? check.RequestedByName, TaskPriority.High, now, cancellationToken);
         var result = await FinishAsync(db, check, inquiry, c => c.Fail(outcome.Code, outcome.Message, now),
@@ -271,7 +271,7 @@ public sealed partial class RunVerificationHandler(
         var now = clock.GetUtcNow();
         finish(check);
         inquiry.Record(ActivityKind.Insurance, timeline, Domain.Common.Actor.System, now);
-        await InsuranceEffects.NotifyOnceAsync(db, [check.RequestedById], $"Verification result for {inquiry.Number}",
+        await FollowUpEffects.NotifyOnceAsync(db, [check.RequestedById], $"Verification result for {inquiry.Number}",
             $"{check.PayerName}: {EligibilityCheck.Describe(check.State).ToLowerInvariant()}.", $"/inquiries/{check.InquiryId}",
             $"vob:{check.Id:N}:{check.State}", now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);

@@ -65,8 +65,7 @@ public sealed class GetBedBoardHandler(IAdmissionsDbContextFactory dbFactory, Ti
             .ToDictionary(i => i.Id);
 
         // "Today" is the first facility's day (one campus today); each bed is judged in its own facility's zone.
-        var zone = facilities.Count == 0 ? TimeZoneInfo.Utc : facilities.OrderBy(f => f.Name, StringComparer.Ordinal).First().TimeZone;
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        var today = facilities.OrderBy(f => f.Name, StringComparer.Ordinal).FirstOrDefault()?.DayAt(now) ?? DateOnly.FromDateTime(now.UtcDateTime);
         var date = query.Date ?? today;
         if (date < today || date > today.AddDays(Placements.MaxReservation.Days))
         {

@@ -181,7 +181,7 @@ public sealed class ReleaseExpiredReservationsHandler(IAdmissionsDbContextFactor
 
         var recipients = new[] { reservedById, inquiry.AssignedCoordinatorId }
             .OfType<string>().Where(id => id != Actor.System.Id).Distinct().ToList();
-        await InsuranceEffects.NotifyOnceAsync(db, recipients, $"Bed reservation expired: {inquiry.Number}",
+        await FollowUpEffects.NotifyOnceAsync(db, recipients, $"Bed reservation expired: {inquiry.Number}",
             $"Bed {bed.Label} ({place.Program}) was held until {Placements.LocalTime(until, place.Zone)} and is free again. Reserve a bed again if the admission is still planned.",
             $"/inquiries/{inquiry.Id}", NotificationKey(bed.Id, reservedAt), now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);

@@ -30,12 +30,15 @@ internal static class SafetyWorkflow
 
         // This screening and the versions it corrects: an alert raised on any of them (even resolved) is not raised again
         // by saving the same answers; an open one on the same instrument covers a new screening too.
+        // Versions of one screening share its inquiry and instrument: read them once and walk the chain in memory.
+        var supersedes = await db.Screenings
+            .Where(s => s.InquiryId == inquiry.Id && s.Instrument == screening.Instrument)
+            .ToDictionaryAsync(s => s.Id, s => s.SupersedesId, cancellationToken);
         var screeningIds = new List<Guid> { screening.Id };
-        var previous = screening.SupersedesId;
-        while (previous is { } previousId && screeningIds.Count < 100)
+        for (var previous = screening.SupersedesId; previous is { } previousId && !screeningIds.Contains(previousId);
+             previous = supersedes.GetValueOrDefault(previousId))
         {
             screeningIds.Add(previousId);
-            previous = await db.Screenings.Where(s => s.Id == previousId).Select(s => s.SupersedesId).FirstOrDefaultAsync(cancellationToken);
         }
 
         var alreadyRaised = await db.SafetyAlerts.AnyAsync(
@@ -70,7 +73,7 @@ internal static class SafetyWorkflow
         }
 
         var notified = recipients.Distinct().ToList();
-        await InsuranceEffects.NotifyOnceAsync(
+        await FollowUpEffects.NotifyOnceAsync(
             db, notified,
             immediate ? $"Safety alert: inquiry {inquiry.Number}" : $"Clinician review: inquiry {inquiry.Number}",
             immediate ? $"{verdict.Reason} Call within 15 minutes and record a disposition." : verdict.Reason,

@@ -1,16 +1,14 @@
-using Admissions.Application.Common;
 using Admissions.Domain.FollowUps;
-using Admissions.Domain.Insurance;
 using Admissions.Domain.Notifications;
 using Microsoft.EntityFrameworkCore;
 
-namespace Admissions.Application.Insurance;
+namespace Admissions.Application.Common;
 
 /// <summary>
-/// The tasks and notifications insurance work leaves for people. Each carries a unique key so a
+/// The tasks and notifications jobs and handlers leave for people. Each carries a unique key so a
 /// retried job finds what it made instead of making it again.
 /// </summary>
-internal static class InsuranceEffects
+internal static class FollowUpEffects
 {
     public static async Task AddTaskOnceAsync(
         IAdmissionsDbContext db, Guid inquiryId, FollowUpKind kind, string title, string uniqueKey,
@@ -58,29 +56,4 @@ internal static class InsuranceEffects
             });
         }
     }
-
-    /// <summary>The newest active consent that lets us disclose to <paramref name="payerId"/> for payment, if any.</summary>
-    public static async Task<Part2Consent?> PaymentConsentAsync(
-        IAdmissionsDbContext db, Guid inquiryId, Guid payerId, DateOnly today, CancellationToken cancellationToken) =>
-        (await db.Part2Consents.Where(c => c.InquiryId == inquiryId).ToListAsync(cancellationToken))
-            .OrderByDescending(c => c.SignedAt)
-            .FirstOrDefault(c => c.Covers(payerId, DisclosurePurpose.Payment, today));
-
-    /// <summary>Writes one line of the accounting of disclosures: what went to the payer, how, under which consent.</summary>
-    public static void RecordDisclosure(
-        IAdmissionsDbContext db, Guid inquiryId, Part2Consent consent, string recipient, string information, string channel,
-        string? reference, string byId, string byName, DateTimeOffset at) =>
-        db.Disclosures.Add(new Disclosure
-        {
-            InquiryId = inquiryId,
-            ConsentId = consent.Id,
-            DisclosedAt = at,
-            DisclosedById = byId,
-            DisclosedByName = byName,
-            Recipient = recipient,
-            Purpose = DisclosurePurpose.Payment,
-            Information = information,
-            Channel = channel,
-            Reference = reference,
-        });
 }

@@ -1,0 +1,36 @@
+using Admissions.Application.Common;
+using Admissions.Domain.Insurance;
+using Microsoft.EntityFrameworkCore;
+
+namespace Admissions.Application.Insurance;
+
+/// <summary>Part 2 consent lookups and the disclosure ledger, shared by every way records reach a payer.</summary>
+internal static class Disclosures
+{
+    /// <summary>The newest active consent that lets us disclose to <paramref name="payerId"/> for payment, if any.</summary>
+    public static async Task<Part2Consent?> PaymentConsentAsync(
+        IAdmissionsDbContext db, Guid inquiryId, Guid payerId, DateOnly today, CancellationToken cancellationToken) =>
+        PaymentConsent(await db.Part2Consents.Where(c => c.InquiryId == inquiryId).ToListAsync(cancellationToken), payerId, today);
+
+    /// <summary>The newest of <paramref name="consents"/> that lets us disclose to <paramref name="payerId"/> for payment, if any.</summary>
+    public static Part2Consent? PaymentConsent(IEnumerable<Part2Consent> consents, Guid payerId, DateOnly today) =>
+        consents.OrderByDescending(c => c.SignedAt).FirstOrDefault(c => c.Covers(payerId, DisclosurePurpose.Payment, today));
+
+    /// <summary>Writes one line of the accounting of disclosures: what went to the payer, how, under which consent.</summary>
+    public static void Record(
+        IAdmissionsDbContext db, Guid inquiryId, Part2Consent consent, string recipient, string information, string channel,
+        string? reference, string byId, string byName, DateTimeOffset at) =>
+        db.Disclosures.Add(new Disclosure
+        {
+            InquiryId = inquiryId,
+            ConsentId = consent.Id,
+            DisclosedAt = at,
+            DisclosedById = byId,
+            DisclosedByName = byName,
+            Recipient = recipient,
+            Purpose = DisclosurePurpose.Payment,
+            Information = information,
+            Channel = channel,
+            Reference = reference,
+        });
+}
