@@ -21,19 +21,17 @@ public sealed class PhoneVerificationDialogTests : IAsyncLifetime
     private readonly PageTestContext _page = new();
     private readonly Guid _checkId = Guid.NewGuid();
     private IRenderedComponent<MudDialogProvider> _dialogs = default!;
-    private IDialogReference _reference = default!;
+    private Task<bool> _saved = default!;
 
     public async Task InitializeAsync()
     {
         _dialogs = _page.Context.Render<MudDialogProvider>();
         var service = _page.Context.Services.GetRequiredService<IDialogService>();
-        var parameters = new DialogParameters<PhoneVerificationDialog>
+        // Not awaited here: the task ends when the dialog closes.
+        await _dialogs.InvokeAsync(() =>
         {
-            { d => d.CheckId, _checkId },
-            { d => d.PayerName, "Aetna" },
-            { d => d.Levels, new[] { LevelOfCare.Residential, LevelOfCare.IntensiveOutpatient } },
-        };
-        await _dialogs.InvokeAsync(async () => _reference = await PhoneVerificationDialog.ShowAsync(service, "Phone VOB", parameters));
+            _saved = PhoneVerificationDialog.ShowAsync(service, "Phone VOB", _checkId, "Aetna", [LevelOfCare.Residential, LevelOfCare.IntensiveOutpatient], null, null);
+        });
         _dialogs.WaitForElement("[data-testid=phone-vob-dialog]", Timeout);
     }
 
@@ -76,7 +74,7 @@ public sealed class PhoneVerificationDialogTests : IAsyncLifetime
             Assert.Contains("Enter the call reference number the representative gave.", text, StringComparison.Ordinal);
         }, Timeout);
         _page.Sender.Verify(s => s.Send(It.IsAny<EnterPhoneVerification>(), It.IsAny<CancellationToken>()), Times.Never);
-        Assert.False(_reference.Result.IsCompleted);
+        Assert.False(_saved.IsCompleted);
     }
 
     [Fact]
@@ -141,8 +139,8 @@ public sealed class PhoneVerificationDialogTests : IAsyncLifetime
         Assert.Equal(20m, outpatient.VisitLimit);
         Assert.Null(outpatient.Deductible);
 
-        var result = await _reference.Result.WaitAsync(Timeout);
-        Assert.False(result!.Canceled);
+        var saved = await _saved.WaitAsync(Timeout);
+        Assert.True(saved);
         Assert.Empty(_dialogs.FindAll("[data-testid=phone-vob-dialog]"));
     }
 
@@ -161,7 +159,7 @@ public sealed class PhoneVerificationDialogTests : IAsyncLifetime
 
         _dialogs.WaitForAssertion(() => Assert.Contains("Enter the call reference number the representative gave.",
             _dialogs.Find("[data-testid=phone-vob-errors]").TextContent, StringComparison.Ordinal), Timeout);
-        Assert.False(_reference.Result.IsCompleted);
+        Assert.False(_saved.IsCompleted);
         Assert.Equal("Pat Rivera", _dialogs.Find("[data-testid=rep-name]").GetAttribute("value"));
         Assert.Equal("50", Level(LevelOfCare.Residential).QuerySelector("[data-testid=copay]")!.GetAttribute("value"));
         Assert.False(_dialogs.Find("[data-testid=save-phone-vob]").HasAttribute("disabled"));
