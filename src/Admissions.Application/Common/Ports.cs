@@ -37,6 +37,9 @@ public interface IAdmissionsDbContext : IAsyncDisposable
     DbSet<ScreeningRecord> Screenings { get; }
     DbSet<InquirySafetyAlert> SafetyAlerts { get; }
     DbSet<LevelOfCareHistory> LevelOfCareHistories { get; }
+    DbSet<Admission> Admissions { get; }
+    DbSet<PartnerFacility> PartnerFacilities { get; }
+    DbSet<OutboundReferral> OutboundReferrals { get; }
 
     EntityEntry<TEntity> Entry<TEntity>(TEntity entity)
         where TEntity : class;

@@ -1,4 +1,5 @@
 using Admissions.Application.Common;
+using Admissions.Application.Placement;
 using Admissions.Application.FollowUps;
 using Admissions.Domain.FollowUps;
 using Admissions.Domain.Inquiries;
@@ -58,7 +59,7 @@ public sealed class GetInquiryHandler(IAdmissionsDbContextFactory dbFactory, ICu
             inquiry.AssignedCoordinatorName,
             inquiry.PossibleDuplicateOfId,
             duplicateOf,
-            InquiryStageMachine.NextStages(inquiry.Stage),
+            [.. InquiryStageMachine.NextStages(inquiry.Stage).Where(stage => Placements.StageNeedsAdmissionTab(stage) is null)],
             isManager && InquiryStageMachine.CanReopen(inquiry.Stage),
             activities,
             tasks);

@@ -1,4 +1,5 @@
 using Admissions.Application.Common;
+using Admissions.Application.Placement;
 using Admissions.Domain.Common;
 using Admissions.Domain.Inquiries;
 using Admissions.Domain.Security;
@@ -96,9 +97,31 @@ public sealed class MoveInquiryStageValidator : AbstractValidator<MoveInquirySta
 public sealed class MoveInquiryStageHandler(IAdmissionsDbContextFactory dbFactory, ICurrentUser user, TimeProvider clock)
     : ICommandHandler<MoveInquiryStage, string>
 {
-    public ValueTask<string> Handle(MoveInquiryStage command, CancellationToken cancellationToken) =>
-        InquiryChanges.ApplyAsync(dbFactory, command.InquiryId,
-            i => i.MoveTo(command.Target, command.Reason, command.Note, user.Actor(), clock.GetUtcNow()), cancellationToken);
+    public ValueTask<string> Handle(MoveInquiryStage command, CancellationToken cancellationToken)
+    {
+        if (Placements.StageNeedsAdmissionTab(command.Target) is { } message)
+        {
+            throw new DomainRuleException(message);
+        }
+
+        return SaveConflicts.RetryAsync(async () =>
+        {
+            await using var db = await dbFactory.CreateAsync(cancellationToken);
+            var inquiry = await InquiryChanges.LoadAsync(db, command.InquiryId, cancellationToken);
+            var (actor, now) = (user.Actor(), clock.GetUtcNow());
+
+            // Leaving the admission path, or stepping back from a booked date, gives the bed and the booking back.
+            if (command.Target is InquiryStage.NotAdmitted or InquiryStage.Approved && InquiryStageMachine.CanMove(inquiry.Stage, command.Target))
+            {
+                var why = command.Target == InquiryStage.NotAdmitted ? "not admitted" : "admission date cancelled";
+                await AdmissionRules.CloseOpenPlacementAsync(db, inquiry, why, actor, now, cancellationToken);
+            }
+
+            inquiry.MoveTo(command.Target, command.Reason, command.Note, actor, now);
+            await db.SaveChangesAsync(cancellationToken);
+            return InquiryVersion.Encode(inquiry.Version);
+        });
+    }
 }
 
 /// <summary>Brings a not-admitted or referred-out inquiry back into the pipeline.</summary>

@@ -1,3 +1,5 @@
+using Admissions.Domain.Inquiries;
+
 namespace Admissions.Application.Placement;
 
 public sealed class PlacementOptions
@@ -16,6 +18,18 @@ public static class Placements
 {
     /// <summary>The longest a bed may be held for one inquiry.</summary>
     public static readonly TimeSpan MaxReservation = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// Stages reached only through the admission workflow (a program, a bed, a partner are needed), with what to do instead;
+    /// null when the pipeline's stage move may go there.
+    /// </summary>
+    public static string? StageNeedsAdmissionTab(InquiryStage target) => target switch
+    {
+        InquiryStage.AdmissionScheduled => "Schedule the admission on the Admission tab: it needs a program, a date and time, and a bed.",
+        InquiryStage.Admitted => "Check the patient in on the Admission tab.",
+        InquiryStage.ReferredOut => "Refer out on the Admission tab, naming the partner facility and the reason.",
+        _ => null,
+    };
 
     public const string BedTakenMessage = "That bed was just reserved by someone else. The board has been refreshed; choose another bed.";
 

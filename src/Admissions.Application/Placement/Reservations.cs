@@ -62,6 +62,37 @@ public sealed class ReserveBedHandler(IAdmissionsDbContextFactory dbFactory, ICu
             throw new DomainRuleException($"{inquiry.Number} is closed; reopen it before reserving a bed.");
         }
 
+        var released = await HoldAsync(db, bed, inquiry, command.Until, user.Actor(), now, cancellationToken);
+        await FollowScheduledAdmissionAsync(db, bed, inquiry.Id, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return new BedReservation(bed.Id, bed.Label, inquiry.Id, command.Until, released);
+    }
+
+    /// <summary>A booked admission follows its reservation to another bed of its program; another program needs rescheduling.</summary>
+    private static async Task FollowScheduledAdmissionAsync(IAdmissionsDbContext db, Bed bed, Guid inquiryId, CancellationToken cancellationToken)
+    {
+        var admission = await db.Admissions.FirstOrDefaultAsync(a => a.InquiryId == inquiryId && a.State == AdmissionState.Scheduled, cancellationToken);
+        if (admission is null || admission.BedId == bed.Id)
+        {
+            return;
+        }
+
+        var sameProgram = await db.CareUnits.AnyAsync(u => u.Id == bed.UnitId && u.ProgramId == admission.ProgramId, cancellationToken);
+        if (!sameProgram)
+        {
+            throw new DomainRuleException($"The admission is booked into {admission.ProgramName}; reschedule it on the Admission tab to move to another program.");
+        }
+
+        admission.MoveToBed(bed.Id, bed.Label);
+    }
+
+    /// <summary>
+    /// Reserves <paramref name="bed"/> for the inquiry until <paramref name="until"/>, releasing any other bed it
+    /// held, with both on the timeline. Returns the label of the bed released, if any. The caller saves.
+    /// </summary>
+    internal static async Task<string?> HoldAsync(
+        IAdmissionsDbContext db, Bed bed, Inquiry inquiry, DateTimeOffset until, Actor actor, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         var extending = bed.State == BedState.Reserved && bed.ReservedForInquiryId == inquiry.Id;
         if (!extending && !bed.IsFree(now))
         {
@@ -69,7 +100,6 @@ public sealed class ReserveBedHandler(IAdmissionsDbContextFactory dbFactory, ICu
         }
 
         var place = await PlaceAsync(db, bed, cancellationToken);
-        var actor = user.Actor();
         string? released = null;
         var previous = await db.Beds.Where(b => b.ReservedForInquiryId == inquiry.Id && b.Id != bed.Id).ToListAsync(cancellationToken);
         foreach (var old in previous)
@@ -79,12 +109,11 @@ public sealed class ReserveBedHandler(IAdmissionsDbContextFactory dbFactory, ICu
             inquiry.Record(ActivityKind.Placement, $"Released bed {old.Label} (moved to bed {bed.Label})", actor, now);
         }
 
-        bed.Reserve(inquiry.Id, command.Until, actor, now);
+        bed.Reserve(inquiry.Id, until, actor, now);
         inquiry.Record(ActivityKind.Placement,
-            $"{(extending ? "Extended reservation of" : "Reserved")} bed {bed.Label} in {place.Unit} ({place.Program}) until {Placements.LocalTime(command.Until, place.Zone)}",
+            $"{(extending ? "Extended reservation of" : "Reserved")} bed {bed.Label} in {place.Unit} ({place.Program}) until {Placements.LocalTime(until, place.Zone)}",
             actor, now);
-        await db.SaveChangesAsync(cancellationToken);
-        return new BedReservation(bed.Id, bed.Label, inquiry.Id, command.Until, released);
+        return released;
     }
 
     internal static async Task<(string Unit, string Program, TimeZoneInfo Zone)> PlaceAsync(IAdmissionsDbContext db, Bed bed, CancellationToken cancellationToken)

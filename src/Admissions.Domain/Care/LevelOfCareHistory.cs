@@ -19,7 +19,16 @@ public sealed class LevelOfCareHistory : AggregateRoot, IInquiryRecord
     public Guid Id { get; private init; } = Guid.CreateVersion7();
     public Guid InquiryId { get; private init; }
     public IReadOnlyList<LevelOfCareDecision> Decisions => _decisions.AsReadOnly();
-    public LevelOfCareDecision? Admitting => _decisions.Count == 0 ? null : _decisions[0];
+
+    /// <summary>When the patient was checked in; the admitting level is fixed from then on.</summary>
+    public DateTimeOffset? AdmittedAt { get; private set; }
+    public Guid? AdmittingDecisionId { get; private set; }
+
+    /// <summary>The level the patient was admitted at once checked in; before that, the first decision.</summary>
+    public LevelOfCareDecision? Admitting => AdmittingDecisionId is { } id
+        ? _decisions.First(d => d.Id == id)
+        : _decisions.Count == 0 ? null : _decisions[0];
+
     public LevelOfCareDecision? Current => _decisions.Count == 0 ? null : _decisions[^1];
 
     /// <summary>Records the admitting level of care: the recommendation accepted, or overridden with a reason.</summary>
@@ -47,6 +56,20 @@ public sealed class LevelOfCareHistory : AggregateRoot, IInquiryRecord
         }
 
         return Append(new(recommendation, overriding, isAdmitting: false, by, at));
+    }
+
+    /// <summary>At check-in: the current decision becomes the admitting level of care, for good.</summary>
+    public LevelOfCareDecision FixAdmitting(DateTimeOffset at)
+    {
+        if (AdmittedAt is not null)
+        {
+            throw new DomainRuleException("The admitting level of care is already fixed.");
+        }
+
+        var current = Current ?? throw new DomainRuleException("A clinician must decide the level of care before the patient is checked in.");
+        AdmittedAt = at;
+        AdmittingDecisionId = current.Id;
+        return current;
     }
 
     private LevelOfCareDecision Append(LevelOfCareDecision decision)

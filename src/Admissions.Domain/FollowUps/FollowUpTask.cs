@@ -10,6 +10,7 @@ public enum FollowUpKind
     AuthorizationReview,
     SafetyCall,
     ClinicianReview,
+    NoShow,
 }
 
 public enum FollowUpState

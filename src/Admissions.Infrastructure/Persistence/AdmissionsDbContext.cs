@@ -42,6 +42,9 @@ public sealed class AdmissionsDbContext(DbContextOptions<AdmissionsDbContext> op
     public DbSet<ScreeningRecord> Screenings => Set<ScreeningRecord>();
     public DbSet<InquirySafetyAlert> SafetyAlerts => Set<InquirySafetyAlert>();
     public DbSet<LevelOfCareHistory> LevelOfCareHistories => Set<LevelOfCareHistory>();
+    public DbSet<Admission> Admissions => Set<Admission>();
+    public DbSet<PartnerFacility> PartnerFacilities => Set<PartnerFacility>();
+    public DbSet<OutboundReferral> OutboundReferrals => Set<OutboundReferral>();
 
     /// <summary>Who is saving and what to tell after the save; set by <see cref="AdmissionsDbContextFactory"/>.</summary>
     internal void Attach(SaveContext saveContext) => _saveContext = saveContext;

@@ -75,6 +75,7 @@ public sealed class DemoDataSeeder(
             staff[Roles.UtilizationReview], clock.GetUtcNow(), cancellationToken);
         await using var placementDb = await dbFactory.CreateAsync(cancellationToken);
         await DemoPlacement.SeedAsync(placementDb, staff[Roles.AdmissionsCoordinator], clock.GetUtcNow(), cancellationToken);
+        await DemoPlacement.SeedPartnersAsync(placementDb, cancellationToken);
         return true;
     }
 

@@ -41,6 +41,7 @@ internal static class DemoPlacement
         var facility = new Facility { Name = FacilityName, TimeZoneId = "America/Los_Angeles", Address = "1400 Riverbend Road, Santa Rosa, CA 95401" };
         db.Facilities.Add(facility);
         var beds = new List<Bed>();
+        var programOfUnit = new Dictionary<Guid, TreatmentProgram>();
         foreach (var spec in Programs)
         {
             var program = new TreatmentProgram
@@ -59,6 +60,7 @@ internal static class DemoPlacement
             {
                 var unit = new CareUnit { FacilityId = facility.Id, ProgramId = program.Id, Name = unitName };
                 db.CareUnits.Add(unit);
+                programOfUnit[unit.Id] = program;
                 beds.AddRange(Enumerable.Range(1, count).Select(n => Bed.Create(unit.Id, $"{prefix}{n}", now.AddDays(-60))));
             }
         }
@@ -76,18 +78,25 @@ internal static class DemoPlacement
         foreach (var inquiry in inquiries)
         {
             var bed = order[next++];
+            var program = programOfUnit[bed.UnitId];
             if (inquiry.Stage == InquiryStage.Admitted)
             {
-                bed.Occupy(inquiry.Id, inquiry.StageChangedAt);
-                inquiry.Record(ActivityKind.Placement, $"Admitted to bed {bed.Label}", coordinator, inquiry.StageChangedAt);
+                var admittedAt = inquiry.StageChangedAt;
+                var admission = Admission.Schedule(inquiry.Id, Plan(facility, program, bed, admittedAt, "Family member driving"), coordinator, admittedAt.AddDays(-1));
+                admission.CheckIn(null, coordinator, admittedAt);
+                db.Admissions.Add(admission);
+                bed.Occupy(inquiry.Id, admittedAt);
+                inquiry.Record(ActivityKind.Placement, $"Checked in to {program.Name}, bed {bed.Label}", coordinator, admittedAt);
             }
             else
             {
-                var until = now.AddHours(hours[next % hours.Length]);
+                var arrival = now.AddHours(hours[next % hours.Length]);
+                var until = arrival + AdmissionRules.ArrivalWindow;
                 var reservedAt = inquiry.StageChangedAt;
+                db.Admissions.Add(Admission.Schedule(inquiry.Id, Plan(facility, program, bed, arrival, "Self, by rideshare"), coordinator, reservedAt));
                 bed.Reserve(inquiry.Id, until, coordinator, reservedAt);
                 inquiry.Record(ActivityKind.Placement,
-                    $"Reserved bed {bed.Label} until {Placements.LocalTime(until, facility.TimeZone)}", coordinator, reservedAt);
+                    $"Admission scheduled: {program.Name}, bed {bed.Label}, {Placements.LocalTime(arrival, facility.TimeZone)}", coordinator, reservedAt);
             }
         }
 
@@ -97,6 +106,33 @@ internal static class DemoPlacement
         order[next++].MarkCleaning(now.AddMinutes(-15));
         order[next++].TakeOutOfService("Bathroom leak; plumber booked", now.AddDays(-1));
         order[next].TakeOutOfService("Bed frame replacement", now.AddHours(-5));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static AdmissionPlan Plan(Facility facility, TreatmentProgram program, Bed bed, DateTimeOffset arrival, string broughtBy) =>
+        new(facility.Id, program.Id, program.Name, program.Level, bed.Id, bed.Label, arrival, "Arrives at the main entrance; intake nurse paged on arrival.", broughtBy, null);
+
+    private static readonly PartnerFacility[] Partners =
+    [
+        new() { Name = "Harborview Adolescent Recovery", Levels = [LevelOfCare.Residential, LevelOfCare.IntensiveOutpatient], City = "Oakland", State = "CA", IntakePhone = "(510) 555-0141", Notes = "Ages 13–17. Accepts Medi-Cal and most PPOs." },
+        new() { Name = "Summit Ridge Hospital", Levels = [LevelOfCare.WithdrawalManagement, LevelOfCare.MentalHealthResidential], City = "Sacramento", State = "CA", IntakePhone = "(916) 555-0187", Notes = "Medically managed withdrawal (ASAM 4-WM) and acute psychiatric beds." },
+        new() { Name = "Lighthouse Eating Disorder Center", Levels = [LevelOfCare.Residential, LevelOfCare.PartialHospitalization], City = "San Jose", State = "CA", IntakePhone = "(408) 555-0112", Notes = "Eating disorders, with co-occurring substance use." },
+        new() { Name = "Coastal Community Clinic", Levels = [LevelOfCare.Outpatient, LevelOfCare.IntensiveOutpatient], City = "Santa Rosa", State = "CA", IntakePhone = "(707) 555-0163", Notes = "Sliding-scale fees; Medicaid; MAT (buprenorphine) clinic." },
+        new() { Name = "Veterans Way Residential", Levels = [LevelOfCare.Residential], City = "Reno", State = "NV", IntakePhone = "(775) 555-0129", Notes = "TRICARE and VA Community Care network." },
+    ];
+
+    /// <summary>The partner directory admissions refers people to.</summary>
+    public static async Task SeedPartnersAsync(IAdmissionsDbContext db, CancellationToken cancellationToken)
+    {
+        if (await db.PartnerFacilities.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        db.PartnerFacilities.AddRange(Partners.Select(p => new PartnerFacility
+        {
+            Name = p.Name, Levels = [.. p.Levels], City = p.City, State = p.State, IntakePhone = p.IntakePhone, Notes = p.Notes,
+        }));
         await db.SaveChangesAsync(cancellationToken);
     }
 }

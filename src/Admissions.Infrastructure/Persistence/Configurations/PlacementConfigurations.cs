@@ -67,3 +67,63 @@ internal sealed class BedConfiguration : IEntityTypeConfiguration<Bed>
         builder.Ignore(b => b.DomainEvents);
     }
 }
+
+internal sealed class AdmissionConfiguration : IEntityTypeConfiguration<Admission>
+{
+    public void Configure(EntityTypeBuilder<Admission> builder)
+    {
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Id).ValueGeneratedNever();
+        builder.Property(a => a.ProgramName).HasMaxLength(150);
+        builder.Property(a => a.BedLabel).HasMaxLength(30);
+        builder.Property(a => a.ArrivalNotes).HasMaxLength(2000);
+        builder.Property(a => a.BroughtBy).HasMaxLength(200);
+        builder.Property(a => a.LevelOverrideReason).HasMaxLength(2000);
+        builder.Property(a => a.Outcome).HasMaxLength(2000);
+        builder.Property(a => a.AdmittingLevelCode).HasMaxLength(20);
+        builder.Property(a => a.ScheduledById).HasMaxLength(100);
+        builder.Property(a => a.ScheduledByName).HasMaxLength(200);
+        builder.Property(a => a.ClosedById).HasMaxLength(100);
+        builder.Property(a => a.ClosedByName).HasMaxLength(200);
+        builder.HasOne<Inquiry>().WithMany().HasForeignKey(a => a.InquiryId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<TreatmentProgram>().WithMany().HasForeignKey(a => a.ProgramId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(a => a.InquiryId);
+
+        // Day lists (arrivals today, tomorrow) and the end-of-day no-show sweep read scheduled admissions by time.
+        builder.HasIndex(a => new { a.State, a.ScheduledFor });
+        builder.Ignore(a => a.IsScheduled);
+        builder.Ignore(a => a.DomainEvents);
+    }
+}
+
+internal sealed class PartnerFacilityConfiguration : IEntityTypeConfiguration<PartnerFacility>
+{
+    public void Configure(EntityTypeBuilder<PartnerFacility> builder)
+    {
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.Id).ValueGeneratedNever();
+        builder.Property(p => p.Name).HasMaxLength(150);
+        builder.HasIndex(p => p.Name).IsUnique();
+        builder.Property(p => p.City).HasMaxLength(100);
+        builder.Property(p => p.State).HasMaxLength(2);
+        builder.Property(p => p.IntakePhone).HasMaxLength(30);
+        builder.Property(p => p.Email).HasMaxLength(200);
+        builder.Property(p => p.Notes).HasMaxLength(2000);
+    }
+}
+
+internal sealed class OutboundReferralConfiguration : IEntityTypeConfiguration<OutboundReferral>
+{
+    public void Configure(EntityTypeBuilder<OutboundReferral> builder)
+    {
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.PartnerName).HasMaxLength(150);
+        builder.Property(r => r.Reason).HasMaxLength(2000);
+        builder.Property(r => r.ReferredById).HasMaxLength(100);
+        builder.Property(r => r.ReferredByName).HasMaxLength(200);
+        builder.HasOne<Inquiry>().WithMany().HasForeignKey(r => r.InquiryId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<PartnerFacility>().WithMany().HasForeignKey(r => r.PartnerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(r => r.InquiryId);
+    }
+}

@@ -1,0 +1,57 @@
+using Admissions.Application.Common;
+using Admissions.Domain.Inquiries;
+using Admissions.Domain.Insurance;
+using Admissions.Domain.Placement;
+using Admissions.Domain.Screening;
+using Microsoft.EntityFrameworkCore;
+
+namespace Admissions.Application.Placement;
+
+/// <summary>Gathers what the program fit checks read about an inquiry's patient: safety, level of care, payer and authorizations.</summary>
+internal static class PlacementCandidates
+{
+    public static async Task<PlacementCandidate> LoadAsync(IAdmissionsDbContext db, Inquiry inquiry, CancellationToken cancellationToken)
+    {
+        var openSafetyAlert = await db.SafetyAlerts.AsNoTracking()
+            .AnyAsync(a => a.InquiryId == inquiry.Id && a.Level == AlertLevel.Immediate && a.ResolvedAt == null, cancellationToken);
+        var history = await db.LevelOfCareHistories.AsNoTracking().FirstOrDefaultAsync(h => h.InquiryId == inquiry.Id, cancellationToken);
+        return new PlacementCandidate
+        {
+            DateOfBirth = inquiry.Details.PatientDateOfBirth,
+            Sex = inquiry.Details.PatientSex,
+            HasOpenSafetyAlert = openSafetyAlert,
+            LevelOfCare = history?.Current,
+            Payer = await PayerAsync(db, inquiry.Id, cancellationToken),
+        };
+    }
+
+    private static async Task<PayerStanding?> PayerAsync(IAdmissionsDbContext db, Guid inquiryId, CancellationToken cancellationToken)
+    {
+        var policy = await db.InsurancePolicies.AsNoTracking()
+            .Where(p => p.InquiryId == inquiryId && p.RemovedAt == null && p.Rank == PolicyRank.Primary)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (policy is null)
+        {
+            return null;
+        }
+
+        var isSelfPay = await db.Payers.AsNoTracking().Where(p => p.Id == policy.PayerId).Select(p => p.Kind == PayerKind.SelfPay).FirstOrDefaultAsync(cancellationToken);
+        var checks = await db.EligibilityChecks.AsNoTracking()
+            .Where(c => c.PolicyId == policy.Id && c.State == VerificationState.Completed)
+            .ToListAsync(cancellationToken);
+
+        // The latest word per level: a later verification of residential does not erase an earlier one of detox.
+        var levels = checks.OrderByDescending(c => c.CompletedAt)
+            .Where(c => c.Result is not null)
+            .SelectMany(c => c.Result!.Levels.Select(l => new LevelBenefitsStanding(l.Level, c.Result.CoverageActive, l.InNetwork, l.AuthorizationRequired)))
+            .DistinctBy(l => l.Level)
+            .ToList();
+        var authorizations = (await db.PriorAuthorizations.AsNoTracking()
+                .Where(a => a.InquiryId == inquiryId && a.PolicyId == policy.Id)
+                .ToListAsync(cancellationToken))
+            .OrderByDescending(a => a.RequestedAt)
+            .Select(a => new AuthorizationStanding(a.Level, a.Status, a.CertificationNumber))
+            .ToList();
+        return new PayerStanding(policy.PayerName, isSelfPay) { Levels = levels, Authorizations = authorizations };
+    }
+}

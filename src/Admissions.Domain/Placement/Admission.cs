@@ -1,0 +1,162 @@
+using Admissions.Domain.Care;
+using Admissions.Domain.Common;
+
+namespace Admissions.Domain.Placement;
+
+public enum AdmissionState
+{
+    Scheduled,
+    Admitted,
+    NoShow,
+    Cancelled,
+}
+
+/// <summary>
+/// An admission booked for an inquiry's patient: program, bed, arrival time and who brings them; then
+/// checked in (the admitting level of care is fixed), a no-show, or cancelled. Only one is scheduled
+/// per inquiry at a time; past ones stay as history.
+/// </summary>
+public sealed class Admission : AggregateRoot, IInquiryRecord
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid InquiryId { get; init; }
+    public Guid FacilityId { get; private set; }
+    public Guid ProgramId { get; private set; }
+    public string ProgramName { get; private set; } = "";
+    public LevelOfCare ProgramLevel { get; private set; }
+
+    /// <summary>Null for day programs (PHP, IOP, outpatient), which have no beds.</summary>
+    public Guid? BedId { get; private set; }
+    public string? BedLabel { get; private set; }
+
+    public DateTimeOffset ScheduledFor { get; private set; }
+    public string? ArrivalNotes { get; private set; }
+    public string? BroughtBy { get; private set; }
+
+    /// <summary>Why the patient goes to a program of another level than the one decided, when they do.</summary>
+    public string? LevelOverrideReason { get; private set; }
+
+    public AdmissionState State { get; private set; }
+    public DateTimeOffset ScheduledAt { get; private set; }
+    public string ScheduledById { get; private set; } = "";
+    public string ScheduledByName { get; private set; } = "";
+    public DateTimeOffset? ClosedAt { get; private set; }
+    public string? ClosedById { get; private set; }
+    public string? ClosedByName { get; private set; }
+
+    /// <summary>Why it was a no-show or was cancelled.</summary>
+    public string? Outcome { get; private set; }
+
+    /// <summary>The ASAM level the patient was admitted at, fixed at check-in.</summary>
+    public string? AdmittingLevelCode { get; private set; }
+    public Guid? AdmittingDecisionId { get; private set; }
+
+    public bool IsScheduled => State == AdmissionState.Scheduled;
+
+    public static Admission Schedule(Guid inquiryId, AdmissionPlan plan, Actor by, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(by);
+        var admission = new Admission
+        {
+            InquiryId = inquiryId, State = AdmissionState.Scheduled, ScheduledAt = now, ScheduledById = by.Id, ScheduledByName = by.Name,
+        };
+        admission.Apply(plan);
+        return admission;
+    }
+
+    /// <summary>A new date, program or bed for a scheduled admission.</summary>
+    public void Reschedule(AdmissionPlan plan, Actor by, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        RequireScheduled("rescheduled");
+        Apply(plan);
+        ScheduledAt = now;
+        ScheduledById = by.Id;
+        ScheduledByName = by.Name;
+    }
+
+    /// <summary>The bed board moved the inquiry's reservation to another bed of the same program.</summary>
+    public void MoveToBed(Guid bedId, string bedLabel)
+    {
+        RequireScheduled("moved to another bed");
+        BedId = bedId;
+        BedLabel = bedLabel;
+    }
+
+    /// <summary>The patient arrived: admitted at the level of care decided for them, which is fixed from now on.</summary>
+    public void CheckIn(LevelOfCareDecision? admittingLevel, Actor by, DateTimeOffset now)
+    {
+        RequireScheduled("checked in");
+        State = AdmissionState.Admitted;
+        AdmittingLevelCode = admittingLevel?.Level.Code;
+        AdmittingDecisionId = admittingLevel?.Id;
+        Close(null, by, now);
+    }
+
+    public void RecordNoShow(string? note, Actor by, DateTimeOffset now)
+    {
+        RequireScheduled("recorded as a no-show");
+        if (now < ScheduledFor)
+        {
+            throw new DomainRuleException("The patient is not due yet; record a no-show after the admission time.");
+        }
+
+        State = AdmissionState.NoShow;
+        Close(note, by, now);
+    }
+
+    public void Cancel(string reason, Actor by, DateTimeOffset now)
+    {
+        RequireScheduled("cancelled");
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        State = AdmissionState.Cancelled;
+        Close(reason, by, now);
+    }
+
+    private void Apply(AdmissionPlan plan)
+    {
+        FacilityId = plan.FacilityId;
+        ProgramId = plan.ProgramId;
+        ProgramName = plan.ProgramName;
+        ProgramLevel = plan.ProgramLevel;
+        BedId = plan.BedId;
+        BedLabel = plan.BedLabel;
+        ScheduledFor = plan.ScheduledFor;
+        ArrivalNotes = Clean(plan.ArrivalNotes);
+        BroughtBy = Clean(plan.BroughtBy);
+        LevelOverrideReason = Clean(plan.LevelOverrideReason);
+    }
+
+    private void Close(string? outcome, Actor by, DateTimeOffset now)
+    {
+        Outcome = Clean(outcome);
+        ClosedAt = now;
+        ClosedById = by.Id;
+        ClosedByName = by.Name;
+    }
+
+    private void RequireScheduled(string action)
+    {
+        if (State != AdmissionState.Scheduled)
+        {
+            throw new DomainRuleException($"This admission is {Describe(State).ToLowerInvariant()}; it cannot be {action}.");
+        }
+    }
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    public static string Describe(AdmissionState state) => state switch
+    {
+        AdmissionState.Scheduled => "Scheduled",
+        AdmissionState.Admitted => "Admitted",
+        AdmissionState.NoShow => "No-show",
+        AdmissionState.Cancelled => "Cancelled",
+        _ => state.ToString(),
+    };
+}
+
+/// <summary>Where and when a patient is to be admitted.</summary>
+public sealed record AdmissionPlan(
+    Guid FacilityId, Guid ProgramId, string ProgramName, LevelOfCare ProgramLevel, Guid? BedId, string? BedLabel,
+    DateTimeOffset ScheduledFor, string? ArrivalNotes, string? BroughtBy, string? LevelOverrideReason);
