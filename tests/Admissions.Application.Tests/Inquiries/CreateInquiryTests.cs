@@ -1,5 +1,6 @@
 using Admissions.Application.Common;
 using Admissions.Application.Inquiries;
+using Admissions.Application.Placement;
 using Admissions.Domain.Auditing;
 using Admissions.Domain.Inquiries;
 using Microsoft.EntityFrameworkCore;
@@ -248,8 +249,15 @@ public class CreateInquiryTests
     {
         await using var host = await TestHost.StartAsync();
         var first = await host.CreateInquiryAsync(TestForms.Valid());
-        await host.SendAsync(host.Coordinator, new MoveInquiryStage(first.InquiryId!.Value, closedAs,
-            closedAs == InquiryStage.NotAdmitted ? NotAdmittedReason.Unreachable : null));
+        if (closedAs == InquiryStage.NotAdmitted)
+        {
+            await host.SendAsync(host.Coordinator, new MoveInquiryStage(first.InquiryId!.Value, closedAs, NotAdmittedReason.Unreachable));
+        }
+        else
+        {
+            var partner = await host.SendAsync(host.Manager, new SavePartnerFacility(null, new PartnerForm { Name = "Harborview", Levels = [Domain.Care.LevelOfCare.Residential] }));
+            await host.SendAsync(host.Coordinator, new ReferOut(first.InquiryId!.Value, partner, "Adolescent program needed"));
+        }
 
         var second = await host.SendAsync(host.Coordinator, new CreateInquiry(TestForms.Valid()));
 

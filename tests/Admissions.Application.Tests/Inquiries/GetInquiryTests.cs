@@ -25,7 +25,8 @@ public class GetInquiryTests
         Assert.Equal(TestHost.StartTime.AddMinutes(5), detail.SpeedToLeadDueAt);
         Assert.Equal(host.Coordinator.Name, detail.CreatedByName);
         Assert.Null(detail.FirstContactAt);
-        Assert.Equal([InquiryStage.Contacted, InquiryStage.NotAdmitted, InquiryStage.ReferredOut], detail.NextStages);
+        // Referred out is reached from the Admission tab, naming the partner.
+        Assert.Equal([InquiryStage.Contacted, InquiryStage.NotAdmitted], detail.NextStages);
         Assert.False(detail.CanReopen);
         var activity = Assert.Single(detail.Activities);
         Assert.Equal(ActivityKind.Created, activity.Kind);
@@ -79,7 +80,7 @@ public class GetInquiryTests
     {
         await using var host = await TestHost.StartAsync();
         var created = await host.CreateInquiryAsync(TestForms.Valid());
-        await host.SendAsync(host.Coordinator, new MoveInquiryStage(created.InquiryId!.Value, InquiryStage.ReferredOut));
+        await host.SendAsync(host.Coordinator, new MoveInquiryStage(created.InquiryId!.Value, InquiryStage.NotAdmitted, NotAdmittedReason.Unreachable));
 
         var asManager = await host.SendAsync(host.Manager, new GetInquiry(created.InquiryId.Value));
         var asCoordinator = await host.SendAsync(host.Coordinator, new GetInquiry(created.InquiryId.Value));

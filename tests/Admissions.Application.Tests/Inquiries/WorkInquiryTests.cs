@@ -78,12 +78,12 @@ public class WorkInquiryTests
     {
         var (host, id) = await StartWithInquiryAsync();
         await using var _ = host;
-        await host.SendAsync(host.Coordinator, new MoveInquiryStage(id, InquiryStage.ReferredOut));
+        await host.SendAsync(host.Coordinator, new MoveInquiryStage(id, InquiryStage.NotAdmitted, NotAdmittedReason.Declined));
 
         var error = await Assert.ThrowsAsync<DomainRuleException>(() =>
             host.SendAsync(host.Coordinator, new LogContactAttempt(id, ContactChannel.Call, ContactOutcome.Reached, null)));
 
-        Assert.Equal("This inquiry is referred out; reopen it before logging contact.", error.Message);
+        Assert.Equal("This inquiry is not admitted; reopen it before logging contact.", error.Message);
         Assert.Null((await Load(host, id)).FirstContactAt);
     }
 
@@ -159,7 +159,7 @@ public class WorkInquiryTests
     }
 
     [Fact]
-    public async Task An_inquiry_can_be_walked_along_the_pipeline_to_admission()
+    public async Task An_inquiry_can_be_walked_along_the_pipeline_to_approval()
     {
         var (host, id) = await StartWithInquiryAsync();
         await using var _ = host;
@@ -167,7 +167,7 @@ public class WorkInquiryTests
         InquiryStage[] path =
         [
             InquiryStage.PreScreening, InquiryStage.InsuranceVerification, InquiryStage.ClinicalReview,
-            InquiryStage.Approved, InquiryStage.AdmissionScheduled, InquiryStage.Admitted,
+            InquiryStage.Approved,
         ];
 
         foreach (var stage in path)
@@ -177,9 +177,9 @@ public class WorkInquiryTests
         }
 
         var inquiry = await Load(host, id);
-        Assert.Equal(InquiryStage.Admitted, inquiry.Stage);
-        Assert.Equal(TestHost.StartTime.AddHours(6), inquiry.ClosedAt);
-        Assert.Equal(7, inquiry.Activities.Count(a => a.Kind == ActivityKind.StageChange));
+        Assert.Equal((InquiryStage.Approved, TestHost.StartTime.AddHours(4)), (inquiry.Stage, inquiry.StageChangedAt));
+        Assert.Null(inquiry.ClosedAt);
+        Assert.Equal(5, inquiry.Activities.Count(a => a.Kind == ActivityKind.StageChange));
     }
 
     // ---- Reopening ----
