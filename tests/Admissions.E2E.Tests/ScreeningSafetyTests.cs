@@ -7,11 +7,12 @@ namespace Admissions.E2E.Tests;
 public sealed class ScreeningSafetyTests(AppServer app) : E2ETest(app)
 {
     /// <summary>
-    /// A PHQ-9 with thoughts of self-harm raises the safety banner the moment it is saved, even as a
-    /// draft; a clinician records what was done and the banner goes.
+    /// The journey: a PHQ-9 with thoughts of self-harm raises the safety banner the moment it is saved and
+    /// scheduling is blocked; a clinician records what was done and decides the level of care; the coordinator books
+    /// a residential program with a bed and checks the patient in.
     /// </summary>
     [Fact]
-    public async Task A_positive_PHQ9_item_9_raises_the_safety_banner_until_a_clinician_records_a_disposition()
+    public async Task A_caller_screened_positive_is_kept_safe_then_placed_in_a_bed_and_checked_in()
     {
         await SignInAsync(AppServer.Coordinator);
         await OpenNewInquiryAsync();
@@ -32,10 +33,24 @@ public sealed class ScreeningSafetyTests(AppServer app) : E2ETest(app)
         await Expect(ByTestId("live-safety")).ToBeVisibleAsync();
         await ByTestId("save-draft").ClickAsync();
 
-        var banner = ByTestId("safety-banner");
-        await Expect(banner).ToBeVisibleAsync();
+        await Expect(ByTestId("safety-banner")).ToBeVisibleAsync();
         await HideSnackbarsAsync();
         await ScreenshotAsync("screening-form.png");
+
+        // Clinical review done, the inquiry is approved, but the open alert still blocks booking.
+        await ChooseAsync("contact-outcome", "Reached");
+        await ByTestId("log-contact").ClickAsync();
+        await Expect(ByTestId("stage-chip")).ToHaveTextAsync("Contacted");
+        foreach (var stage in new[] { "Pre-screening", "Clinical review", "Approved" })
+        {
+            await ChooseAsync("target-stage", stage);
+            await ByTestId("move-stage").ClickAsync();
+            await Expect(ByTestId("stage-chip")).ToHaveTextAsync(stage);
+        }
+
+        await OpenTabAsync("Admission");
+        await Expect(ByTestId("schedule-blocked")).ToContainTextAsync("A safety alert is open");
+        await Expect(ByTestId("schedule-form")).ToHaveCountAsync(0);
 
         await SwitchUserAsync("clinician@demo.admissions.local");
         await GotoAsync(inquiryUrl);
@@ -46,7 +61,48 @@ public sealed class ScreeningSafetyTests(AppServer app) : E2ETest(app)
         await Input("disposition-note").FillAsync("Spoke with Alex; gave 988 and agreed a safety plan with the caller.");
         await ByTestId("disposition-confirm").ClickAsync();
         await Expect(ByTestId("safety-banner")).ToHaveCountAsync(0);
+
+        // Relapse risk rated high: the rules recommend residential, and the clinician accepts.
+        await OpenTabAsync("Level of care");
+        await ChooseAsync("rating-5", "3");
+        await ByTestId("recommend").ClickAsync();
+        await Expect(ByTestId("recommendation")).ToContainTextAsync("3.5");
+        await ByTestId("accept").ClickAsync();
+        await Expect(ByTestId("care-decision")).ToContainTextAsync("3.5");
+        await HideSnackbarsAsync();
+        await ScreenshotAsync("level-of-care-decision.png");
+
+        // The coordinator books the program that fits, with its first free bed, and checks the patient in.
+        await SwitchUserAsync(AppServer.Coordinator);
+        await GotoAsync(inquiryUrl + "?tab=admission");
+        await Expect(ByTestId("schedule-form")).ToBeVisibleAsync();
+        await Expect(ByTestId("decided-level")).ToContainTextAsync("ASAM 3.5");
+        await Expect(ByTestId("fit-levelofcare")).ToContainTextAsync("Matches the decided level of care");
+        await Input("brought-by").FillAsync("Sister (Dana), driving");
+        await Input("arrival-notes").FillAsync("Arrives at the main entrance; bring current medications.");
+        await ByTestId("schedule-admission").ClickAsync();
+        await Expect(ByTestId("current-admission")).ToContainTextAsync("Adult Residential");
+        await Expect(ByTestId("stage-chip")).ToHaveTextAsync("Admission scheduled");
+        var number = (await ByTestId("inquiry-number").InnerTextAsync()).Trim();
+        await HideSnackbarsAsync();
+        await ScreenshotAsync("admission-scheduled.png");
+
+        await GotoAsync("/beds");
+        await Expect(BedOf(number)).ToHaveAttributeAsync("data-state", "Reserved");
+        await ScreenshotAsync("bed-board.png");
+
+        await GotoAsync(inquiryUrl + "?tab=admission");
+        await ByTestId("check-in").ClickAsync();
+        await Page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Check in" }).ClickAsync();
+        await Expect(ByTestId("stage-chip")).ToHaveTextAsync("Admitted");
+        await Expect(ByTestId("admission-history")).ToContainTextAsync("ASAM 3.5");
+        await GotoAsync("/beds");
+        await Expect(BedOf(number)).ToHaveAttributeAsync("data-state", "Occupied");
     }
+
+    private ILocator BedOf(string inquiryNumber) => ByTestId("bed-tile").Filter(new LocatorFilterOptions { HasText = inquiryNumber });
+
+    private Task OpenTabAsync(string name) => Page.GetByRole(AriaRole.Tab, new PageGetByRoleOptions { Name = name }).ClickAsync();
 
     private Task AnswerAsync(string itemId, int value) =>
         ByTestId($"item-{itemId}").Locator(".mud-radio").Filter(new LocatorFilterOptions { HasTextRegex = new Regex($"^\\s*{value} ·") }).ClickAsync();

@@ -15,9 +15,13 @@ public static class AdmissionLabels
     {
         var zone = Zone(zoneId);
         var local = TimeZoneInfo.ConvertTime(instant, zone);
-        var abbreviation = zone.IsDaylightSavingTime(local) ? zone.DaylightName : zone.StandardName;
-        return $"{local.ToString("ddd, MMM d, h:mm tt", UsEnglish)} ({abbreviation})";
+        var name = zone.IsDaylightSavingTime(local) ? zone.DaylightName : zone.StandardName;
+        return $"{local.ToString("ddd, MMM d, h:mm tt", UsEnglish)} {Abbreviate(name)}";
     }
+
+    /// <summary>"Pacific Standard Time" → "PST"; names that are already short (UTC, GMT+2) stay as they are.</summary>
+    private static string Abbreviate(string zoneName) =>
+        zoneName.Contains(' ', StringComparison.Ordinal) ? string.Concat(zoneName.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w[0])) : zoneName;
 
     public static string ZoneName(string zoneId) => Zone(zoneId).StandardName.Replace(" Standard Time", " time", StringComparison.Ordinal);
 
