@@ -49,7 +49,7 @@ public static class VerificationReadiness
 }
 
 /// <summary>Asks the payer about the policy's benefits for the levels of care the patient may need.</summary>
-[RequiresRole(Roles.Admin, Roles.AdmissionsManager, Roles.AdmissionsCoordinator, Roles.UtilizationReview)]
+[RequiresRole(Roles.Admin, Roles.AdmissionsManager, Roles.AdmissionsCoordinator, Roles.UtilizationReview, Roles.System)]
 public sealed record RequestVerification(Guid InquiryId, Guid PolicyId, IReadOnlyList<LevelOfCare> Levels) : ICommand<Guid>;
 
 public sealed class RequestVerificationValidator : AbstractValidator<RequestVerification>
@@ -96,9 +96,11 @@ public sealed class RequestVerificationHandler(
         inquiry.Record(ActivityKind.Insurance, $"Verification of benefits requested with {payer.Name} ({levels})", user.Actor(), now);
         if (check.State == VerificationState.NeedsManual)
         {
+            // The nightly re-verification runs as the system: its phone calls go to the inquiry's coordinator.
+            var (assigneeId, assigneeName) = user.IsInRole(Roles.System) ? (inquiry.AssignedCoordinatorId, inquiry.AssignedCoordinatorName) : (user.Id, user.Name);
             await FollowUpEffects.AddTaskOnceAsync(db, inquiry.Id, FollowUpKind.PhoneVerification,
                 $"Phone VOB with {payer.Name} for {inquiry.Number}", $"phone-vob:{check.Id:N}",
-                user.Id, user.Name, TaskPriority.High, now, cancellationToken);
+                assigneeId, assigneeName, TaskPriority.High, now, cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -9,6 +9,18 @@ public sealed class PlacementOptions
     /// <summary>Cron expression (UTC) of the job that releases expired bed reservations.</summary>
     public string ReservationSweep { get; set; } = "*/5 * * * *";
 
+    /// <summary>Cron expression (UTC) of the admission-day clock: reminders and missed check-ins.</summary>
+    public string AdmissionDayClock { get; set; } = "*/10 * * * *";
+
+    /// <summary>Cron expression (UTC) of the nightly re-verification of admissions in the next 48 hours (10:00 UTC is 2 AM Pacific).</summary>
+    public string Reverification { get; set; } = "0 10 * * *";
+
+    /// <summary>Facility hour from which the day-before reminder goes out.</summary>
+    public int EveReminderHour { get; set; } = 9;
+
+    /// <summary>Facility hour from which the same-day reminder goes out.</summary>
+    public int MorningReminderHour { get; set; } = 7;
+
     /// <summary>How long a new reservation holds a bed unless the coordinator picks another time.</summary>
     public TimeSpan DefaultReservation { get; set; } = TimeSpan.FromHours(24);
 }

@@ -7,10 +7,12 @@ using Microsoft.Extensions.Options;
 
 namespace Admissions.Infrastructure.Jobs;
 
-/// <summary>The Hangfire entry point for the bed reservation sweep; runs as the system user.</summary>
+/// <summary>The Hangfire entry points for the placement clocks; they run as the system user.</summary>
 public sealed class PlacementJobs(CurrentUser currentUser, ISender sender)
 {
     public const string ReservationSweepId = "placement-reservation-sweep";
+    public const string AdmissionDayClockId = "placement-admission-day";
+    public const string ReverificationId = "placement-reverify-upcoming";
 
     [AutomaticRetry(Attempts = 3)]
     [DisableConcurrentExecution(timeoutInSeconds: 60)]
@@ -19,6 +21,24 @@ public sealed class PlacementJobs(CurrentUser currentUser, ISender sender)
     {
         currentUser.SetSystem();
         await sender.Send(new ReleaseExpiredReservations(), cancellationToken);
+    }
+
+    [AutomaticRetry(Attempts = 3)]
+    [DisableConcurrentExecution(timeoutInSeconds: 60)]
+    [JobDisplayName("Admission day: reminders and missed check-ins")]
+    public async Task RunAdmissionDayClockAsync(CancellationToken cancellationToken)
+    {
+        currentUser.SetSystem();
+        await sender.Send(new RunAdmissionDayClock(), cancellationToken);
+    }
+
+    [AutomaticRetry(Attempts = 3)]
+    [DisableConcurrentExecution(timeoutInSeconds: 600)]
+    [JobDisplayName("Re-verify insurance for admissions in the next 48 hours")]
+    public async Task ReverifyUpcomingAdmissionsAsync(CancellationToken cancellationToken)
+    {
+        currentUser.SetSystem();
+        await sender.Send(new ReverifyUpcomingAdmissions(), cancellationToken);
     }
 }
 
@@ -29,6 +49,10 @@ internal sealed class RecurringJobsRegistration(IRecurringJobManager jobs, IOpti
     {
         jobs.AddOrUpdate<PlacementJobs>(PlacementJobs.ReservationSweepId, job => job.ReleaseExpiredReservationsAsync(CancellationToken.None),
             placement.Value.ReservationSweep, new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        jobs.AddOrUpdate<PlacementJobs>(PlacementJobs.AdmissionDayClockId, job => job.RunAdmissionDayClockAsync(CancellationToken.None),
+            placement.Value.AdmissionDayClock, new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        jobs.AddOrUpdate<PlacementJobs>(PlacementJobs.ReverificationId, job => job.ReverifyUpcomingAdmissionsAsync(CancellationToken.None),
+            placement.Value.Reverification, new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         return Task.CompletedTask;
     }
 

@@ -22,10 +22,7 @@ public class AdmissionTests
     private static async Task<Guid> ApprovedAsync(TestHost host, bool decide = true, string first = "Sam")
     {
         var inquiryId = (await host.CreateInquiryAsync(TestForms.Valid(f => f.PatientFirstName = first), allowDuplicates: true)).InquiryId!.Value;
-        foreach (var stage in new[] { InquiryStage.Contacted, InquiryStage.PreScreening, InquiryStage.ClinicalReview, InquiryStage.Approved })
-        {
-            await host.SendAsync(host.Coordinator, new MoveInquiryStage(inquiryId, stage));
-        }
+        await WalkToApprovedAsync(host, inquiryId);
 
         if (decide)
         {
@@ -33,6 +30,14 @@ public class AdmissionTests
         }
 
         return inquiryId;
+    }
+
+    internal static async Task WalkToApprovedAsync(TestHost host, Guid inquiryId)
+    {
+        foreach (var stage in new[] { InquiryStage.Contacted, InquiryStage.PreScreening, InquiryStage.ClinicalReview, InquiryStage.Approved })
+        {
+            await host.SendAsync(host.Coordinator, new MoveInquiryStage(inquiryId, stage));
+        }
     }
 
     private static Task<ScheduledAdmission> ScheduleAsync(TestHost host, Campus campus, Guid inquiryId, int bed = 0, DateTimeOffset? at = null, TestUser? user = null) =>

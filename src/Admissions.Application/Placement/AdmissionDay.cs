@@ -1,0 +1,165 @@
+using Admissions.Application.Common;
+using Admissions.Application.Insurance;
+using Admissions.Domain.Common;
+using Admissions.Domain.FollowUps;
+using Admissions.Domain.Insurance;
+using Admissions.Domain.Placement;
+using Admissions.Domain.Security;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Admissions.Application.Placement;
+
+public sealed record AdmissionDayOutcome(int Reminders, int MissedCheckIns);
+
+/// <summary>
+/// The admission-day clock, run every few minutes: the coordinator is reminded the day before (from
+/// <see cref="PlacementOptions.EveReminderHour"/>) and on the morning of the admission (from
+/// <see cref="PlacementOptions.MorningReminderHour"/>), facility time; an admission still not checked in when its
+/// day is over becomes a no-show task. Each effect has its own key, so running the sweep again changes nothing.
+/// </summary>
+[RequiresRole(Roles.System)]
+public sealed record RunAdmissionDayClock : ICommand<AdmissionDayOutcome>;
+
+public sealed class RunAdmissionDayClockHandler(IAdmissionsDbContextFactory dbFactory, ILiveNotifier live, IOptions<PlacementOptions> options, TimeProvider clock)
+    : ICommandHandler<RunAdmissionDayClock, AdmissionDayOutcome>
+{
+    public async ValueTask<AdmissionDayOutcome> Handle(RunAdmissionDayClock command, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+
+        // Anything booked more than two days out has nothing due yet.
+        var horizon = now.AddDays(2);
+        var scheduled = await db.Admissions.AsNoTracking()
+            .Where(a => a.State == AdmissionState.Scheduled && a.ScheduledFor <= horizon)
+            .ToListAsync(cancellationToken);
+        var facilities = await db.Facilities.AsNoTracking().ToDictionaryAsync(f => f.Id, cancellationToken);
+        var inquiryIds = scheduled.Select(a => a.InquiryId).ToList();
+        var inquiries = await db.Inquiries.AsNoTracking().Where(i => inquiryIds.Contains(i.Id))
+            .Select(i => new { i.Id, i.Number, i.AssignedCoordinatorId, i.AssignedCoordinatorName })
+            .ToDictionaryAsync(i => i.Id, cancellationToken);
+
+        int reminders = 0, missed = 0;
+        var notified = new HashSet<string>();
+        foreach (var admission in scheduled)
+        {
+            var zone = facilities.TryGetValue(admission.FacilityId, out var facility) ? facility.TimeZone : TimeZoneInfo.Utc;
+            var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(admission.ScheduledFor, zone).DateTime);
+            var inquiry = inquiries[admission.InquiryId];
+            var coordinatorId = inquiry.AssignedCoordinatorId ?? admission.ScheduledById;
+            var when = Placements.LocalTime(admission.ScheduledFor, zone);
+            var link = $"/inquiries/{inquiry.Id}?tab=admission";
+
+            if (now >= At(day.AddDays(-1), options.Value.EveReminderHour, zone) && now < admission.ScheduledFor)
+            {
+                await FollowUpEffects.NotifyOnceAsync(db, [coordinatorId], $"Admission tomorrow: {inquiry.Number}",
+                    $"{admission.ProgramName}{Bed(admission)} at {when}. Confirm travel and who is bringing the patient.", link,
+                    $"admission-eve:{admission.Id:N}", now, cancellationToken);
+                reminders++;
+                notified.Add(coordinatorId);
+            }
+
+            if (now >= At(day, options.Value.MorningReminderHour, zone) && now < At(day.AddDays(1), 0, zone))
+            {
+                await FollowUpEffects.NotifyOnceAsync(db, [coordinatorId], $"Admission today: {inquiry.Number}",
+                    $"{admission.ProgramName}{Bed(admission)} at {when}. Check the patient in on arrival.", link,
+                    $"admission-morning:{admission.Id:N}", now, cancellationToken);
+                reminders++;
+                notified.Add(coordinatorId);
+            }
+
+            if (now >= At(day.AddDays(1), 0, zone))
+            {
+                await FollowUpEffects.AddTaskOnceAsync(db, inquiry.Id, FollowUpKind.NoShow,
+                    $"No check-in for the admission on {when}: record a no-show or check the patient in", $"admission-no-check-in:{admission.Id:N}",
+                    inquiry.AssignedCoordinatorId, inquiry.AssignedCoordinatorName, TaskPriority.High, now, cancellationToken);
+                missed++;
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        live.NotificationsChanged(notified);
+        return new AdmissionDayOutcome(reminders, missed);
+    }
+
+    private static string Bed(Admission admission) => admission.BedLabel is null ? "" : $", bed {admission.BedLabel}";
+
+    private static DateTimeOffset At(DateOnly day, int hour, TimeZoneInfo zone)
+    {
+        var local = day.ToDateTime(new TimeOnly(hour, 0));
+        return new DateTimeOffset(local, zone.GetUtcOffset(local));
+    }
+}
+
+public sealed record ReverificationOutcome(int Requested, int NeedWork);
+
+/// <summary>
+/// Nightly: benefits change (a lapsed plan, a new deductible year), so every admission booked within the next
+/// 48 hours is verified again unless it was verified in the last day or a verification is still open. When it
+/// cannot be sent (no consent, missing data), the coordinator gets a task saying what is missing.
+/// </summary>
+[RequiresRole(Roles.System)]
+public sealed record ReverifyUpcomingAdmissions : ICommand<ReverificationOutcome>;
+
+public sealed class ReverifyUpcomingAdmissionsHandler(IAdmissionsDbContextFactory dbFactory, ISender sender, TimeProvider clock)
+    : ICommandHandler<ReverifyUpcomingAdmissions, ReverificationOutcome>
+{
+    public static readonly TimeSpan Window = TimeSpan.FromHours(48);
+    public static readonly TimeSpan Fresh = TimeSpan.FromDays(1);
+
+    public async ValueTask<ReverificationOutcome> Handle(ReverifyUpcomingAdmissions command, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        List<(Admission Admission, InsurancePolicy Policy)> due = [];
+        await using (var db = await dbFactory.CreateAsync(cancellationToken))
+        {
+            var end = now + Window;
+            var admissions = await db.Admissions.AsNoTracking()
+                .Where(a => a.State == AdmissionState.Scheduled && a.ScheduledFor >= now && a.ScheduledFor <= end)
+                .ToListAsync(cancellationToken);
+            foreach (var admission in admissions)
+            {
+                var policy = await db.InsurancePolicies.AsNoTracking()
+                    .FirstOrDefaultAsync(p => p.InquiryId == admission.InquiryId && p.RemovedAt == null && p.Rank == PolicyRank.Primary, cancellationToken);
+                if (policy is null || await db.Payers.AnyAsync(p => p.Id == policy.PayerId && p.Kind == PayerKind.SelfPay, cancellationToken))
+                {
+                    continue;
+                }
+
+                var since = now - Fresh;
+                var recentOrOpen = await db.EligibilityChecks.AnyAsync(c => c.PolicyId == policy.Id
+                    && (c.RequestedAt >= since || c.State == VerificationState.Pending || c.State == VerificationState.NeedsManual
+                        || c.State == VerificationState.AwaitingApproval), cancellationToken);
+                if (!recentOrOpen)
+                {
+                    due.Add((admission, policy));
+                }
+            }
+        }
+
+        int requested = 0, needWork = 0;
+        foreach (var (admission, policy) in due)
+        {
+            try
+            {
+                await sender.Send(new RequestVerification(admission.InquiryId, policy.Id, [admission.ProgramLevel]), cancellationToken);
+                requested++;
+            }
+            catch (DomainRuleException refused)
+            {
+                await using var db = await dbFactory.CreateAsync(cancellationToken);
+                var inquiry = await db.Inquiries.AsNoTracking().FirstAsync(i => i.Id == admission.InquiryId, cancellationToken);
+                await FollowUpEffects.AddTaskOnceAsync(db, inquiry.Id, FollowUpKind.InsuranceCorrection,
+                    $"Re-verify {policy.PayerName} before the admission: {refused.Message}",
+                    $"admission-reverify:{admission.Id:N}:{FacilityDate.Today(clock):yyyyMMdd}",
+                    inquiry.AssignedCoordinatorId, inquiry.AssignedCoordinatorName, TaskPriority.High, now, cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+                needWork++;
+            }
+        }
+
+        return new ReverificationOutcome(requested, needWork);
+    }
+}
