@@ -12,6 +12,7 @@ public sealed class PlacementPageAccessTests(AdmissionsWebFactory factory) : ICl
     [Theory]
     [InlineData("/beds")]
     [InlineData("/admin/facilities")]
+    [InlineData("/admin/partners")]
     public async Task Anonymous_visitors_are_sent_to_sign_in(string url)
     {
         using var client = factory.CreateBrowser();
@@ -65,5 +66,20 @@ public sealed class PlacementPageAccessTests(AdmissionsWebFactory factory) : ICl
         using var client = await factory.SignInAsync(role);
         using var response = await client.GetAsync("/admin/facilities");
         Assert.Equal("/access-denied", Resolve(response.Headers.Location!).AbsolutePath);
+    }
+
+    [Theory]
+    [InlineData(Roles.AdmissionsManager, true)]
+    [InlineData(Roles.BusinessDevelopment, true)]
+    [InlineData(Roles.AdmissionsCoordinator, false)]
+    [InlineData(Roles.Clinician, false)]
+    public async Task The_partner_directory_is_kept_by_managers_admins_and_business_development(string role, bool allowed)
+    {
+        using var client = await factory.SignInAsync(role);
+
+        using var response = await client.GetAsync("/admin/partners");
+
+        Assert.Equal(allowed, response.StatusCode == HttpStatusCode.OK);
+        Assert.Equal(allowed, (await client.GetStringAsync("/")).Contains("href=\"/admin/partners\"", StringComparison.Ordinal));
     }
 }
