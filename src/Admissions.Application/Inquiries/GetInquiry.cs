@@ -1,6 +1,6 @@
 using Admissions.Application.Common;
-using Admissions.Application.Placement;
 using Admissions.Application.FollowUps;
+using Admissions.Application.Placement;
 using Admissions.Domain.FollowUps;
 using Admissions.Domain.Inquiries;
 using Admissions.Domain.Security;

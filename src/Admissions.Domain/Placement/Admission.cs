@@ -59,7 +59,11 @@ public sealed class Admission : AggregateRoot, IInquiryRecord
         ArgumentNullException.ThrowIfNull(by);
         var admission = new Admission
         {
-            InquiryId = inquiryId, State = AdmissionState.Scheduled, ScheduledAt = now, ScheduledById = by.Id, ScheduledByName = by.Name,
+            InquiryId = inquiryId,
+            State = AdmissionState.Scheduled,
+            ScheduledAt = now,
+            ScheduledById = by.Id,
+            ScheduledByName = by.Name,
         };
         admission.Apply(plan);
         return admission;

@@ -131,7 +131,12 @@ internal static class DemoPlacement
 
         db.PartnerFacilities.AddRange(Partners.Select(p => new PartnerFacility
         {
-            Name = p.Name, Levels = [.. p.Levels], City = p.City, State = p.State, IntakePhone = p.IntakePhone, Notes = p.Notes,
+            Name = p.Name,
+            Levels = [.. p.Levels],
+            City = p.City,
+            State = p.State,
+            IntakePhone = p.IntakePhone,
+            Notes = p.Notes,
         }));
         await db.SaveChangesAsync(cancellationToken);
     }

@@ -274,7 +274,11 @@ public class AdmissionTests
         var campus = await Campus.CreateAsync(host);
         var partner = await host.SendAsync(host.Manager, new SavePartnerFacility(null, new PartnerForm
         {
-            Name = "Summit Ridge Hospital", Levels = [LevelOfCare.WithdrawalManagement], City = "Sacramento", State = "ca", IntakePhone = "916-555-0187",
+            Name = "Summit Ridge Hospital",
+            Levels = [LevelOfCare.WithdrawalManagement],
+            City = "Sacramento",
+            State = "ca",
+            IntakePhone = "916-555-0187",
         }));
         var inquiryId = await ApprovedAsync(host);
         await ScheduleAsync(host, campus, inquiryId);

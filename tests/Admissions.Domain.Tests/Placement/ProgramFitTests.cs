@@ -12,7 +12,12 @@ public class ProgramFitTests
 
     private static readonly TreatmentProgram AdultResidential = new()
     {
-        Name = "Adult Residential", Level = LevelOfCare.Residential, Population = Population.Adults, MinimumAge = 18, DailyRate = 850m, AcceptsSelfPay = true,
+        Name = "Adult Residential",
+        Level = LevelOfCare.Residential,
+        Population = Population.Adults,
+        MinimumAge = 18,
+        DailyRate = 850m,
+        AcceptsSelfPay = true,
     };
 
     private static LevelOfCareDecision Decided(LevelOfCareRecommendation recommendation) =>
