@@ -37,6 +37,7 @@ public interface IAdmissionsDbContext : IAsyncDisposable
     DbSet<ScreeningRecord> Screenings { get; }
     DbSet<InquirySafetyAlert> SafetyAlerts { get; }
     DbSet<LevelOfCareHistory> LevelOfCareHistories { get; }
+    DbSet<ClinicalIntake> ClinicalIntakes { get; }
 
     EntityEntry<TEntity> Entry<TEntity>(TEntity entity)
         where TEntity : class;

@@ -42,6 +42,7 @@ public sealed class AdmissionsDbContext(DbContextOptions<AdmissionsDbContext> op
     public DbSet<ScreeningRecord> Screenings => Set<ScreeningRecord>();
     public DbSet<InquirySafetyAlert> SafetyAlerts => Set<InquirySafetyAlert>();
     public DbSet<LevelOfCareHistory> LevelOfCareHistories => Set<LevelOfCareHistory>();
+    public DbSet<ClinicalIntake> ClinicalIntakes => Set<ClinicalIntake>();
 
     /// <summary>Who is saving and what to tell after the save; set by <see cref="AdmissionsDbContextFactory"/>.</summary>
     internal void Attach(SaveContext saveContext) => _saveContext = saveContext;
