@@ -115,6 +115,7 @@ public sealed class SaveClinicalIntakeHandler(IAdmissionsDbContextFactory dbFact
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var inquiry = await InquiryChanges.LoadAsync(db, command.InquiryId, cancellationToken);
         var intake = await db.ClinicalIntakes.FirstOrDefaultAsync(i => i.InquiryId == inquiry.Id, cancellationToken);
+        var first = intake is null;
         if (intake is null)
         {
             if (command.ExpectedVersion is not null)
@@ -140,12 +141,12 @@ public sealed class SaveClinicalIntakeHandler(IAdmissionsDbContextFactory dbFact
         var now = clock.GetUtcNow();
         var actor = user.Actor();
         intake.Update([.. command.Substances.Select(s => s.ToSubstanceUse())], command.Medications, command.MedicalConditions, command.Pregnant, actor, now);
-        inquiry.Record(ActivityKind.LevelOfCare, Summary(intake), actor, now);
+        inquiry.Record(ActivityKind.LevelOfCare, intake.TimelineSummary, actor, now);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || first)
         {
             // A concurrency miss on an update, or a second first save on the inquiry's unique row.
             throw new ConcurrencyConflictException(Conflict, []);
@@ -154,8 +155,4 @@ public sealed class SaveClinicalIntakeHandler(IAdmissionsDbContextFactory dbFact
         live.InquiryChanged(inquiry.Id);
         return InquiryVersion.Encode(intake.Version);
     }
-
-    private static string Summary(ClinicalIntake intake) => intake.Substances.Count == 0
-        ? "Substance use recorded: none"
-        : $"Substance use recorded: {string.Join(", ", intake.Substances.Select(s => ClinicalIntake.Describe(s.Substance)))}";
 }

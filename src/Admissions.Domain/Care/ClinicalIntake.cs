@@ -55,6 +55,11 @@ public sealed class ClinicalIntake : AggregateRoot, IInquiryRecord
         UpdatedByName = by.Name;
     }
 
+    /// <summary>What the inquiry's timeline says about a save.</summary>
+    public string TimelineSummary => _substances.Count == 0
+        ? "Substance use recorded: none"
+        : $"Substance use recorded: {string.Join(", ", _substances.Select(s => Describe(s.Substance)))}";
+
     /// <summary>One line per substance as the rules read it, e.g. "Alcohol, daily, last use 6 h ago, prior seizures".</summary>
     public IReadOnlyList<string> Summary(DateTimeOffset at) => [.. _substances.Select(s => Summarize(s, at))];
 

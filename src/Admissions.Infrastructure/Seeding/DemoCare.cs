@@ -27,7 +27,9 @@ internal static class DemoCare
         for (var n = 0; n < inquiries.Count; n++)
         {
             var inquiry = inquiries[n];
-            var at = inquiry.StageChangedAt > now ? now : inquiry.StageChangedAt;
+            // Inquiries still awaiting placement were assessed today, so their use reads as current; the others when they moved on.
+            var awaitingPlacement = inquiry.Stage is InquiryStage.ClinicalReview or InquiryStage.Approved;
+            var at = awaitingPlacement ? now.AddMinutes(-20 * (n + 1)) : inquiry.StageChangedAt > now ? now : inquiry.StageChangedAt;
             var flagged = Enum.GetValues<SubstanceConcerns>()
                 .Where(s => s != SubstanceConcerns.None && inquiry.Details.Substances.HasFlag(s))
                 .Take(2)
@@ -36,8 +38,7 @@ internal static class DemoCare
             intake.Update([.. flagged.Select((substance, i) => Use(substance, n + i, at))], Medications[n % Medications.Length],
                 Conditions[n % Conditions.Length], inquiry.Details.PatientSex == Sex.Male ? false : null, clinician, at);
             db.ClinicalIntakes.Add(intake);
-            inquiry.Record(ActivityKind.LevelOfCare,
-                $"Substance use recorded: {(flagged.Count == 0 ? "none" : string.Join(", ", flagged.Select(ClinicalIntake.Describe)))}", clinician, at);
+            inquiry.Record(ActivityKind.LevelOfCare, intake.TimelineSummary, clinician, at);
         }
 
         await db.SaveChangesAsync(cancellationToken);
