@@ -47,7 +47,8 @@ public sealed class DecideLevelOfCareHandler(IAdmissionsDbContextFactory dbFacto
         var now = clock.GetUtcNow();
         var actor = user.Actor();
         var screenings = await CareScreeningResults.LoadAsync(db, inquiry, cancellationToken);
-        var recommendation = LevelOfCareRules.Recommend(screenings.Picture(command.Picture, now), command.Ratings.ToRatings(), command.Edition);
+        var intake = await ClinicalIntakes.FindAsync(db, inquiry.Id, cancellationToken);
+        var recommendation = LevelOfCareRules.Recommend(screenings.Picture(command.Picture, intake, now), command.Ratings.ToRatings(), command.Edition);
 
         LevelOfCareOverride? overriding = null;
         if (!string.IsNullOrWhiteSpace(command.OverrideLevelCode))

@@ -7,8 +7,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Admissions.Application.Care;
 
-/// <summary>The levels of care decided on an inquiry, oldest first, and the screening results the rules read.</summary>
-public sealed record LevelOfCareOverview(Guid InquiryId, IReadOnlyList<LevelOfCareDecision> Decisions, CareScreeningResults Screenings)
+/// <summary>
+/// The levels of care decided on an inquiry, oldest first, the screening results the rules read and the substance use
+/// they read, one line per substance.
+/// </summary>
+public sealed record LevelOfCareOverview(
+    Guid InquiryId, IReadOnlyList<LevelOfCareDecision> Decisions, CareScreeningResults Screenings, IReadOnlyList<string> SubstanceSummary)
 {
     public LevelOfCareDecision? Admitting => Decisions.Count == 0 ? null : Decisions[0];
     public LevelOfCareDecision? Current => Decisions.Count == 0 ? null : Decisions[^1];
@@ -21,7 +25,7 @@ public sealed record GetLevelOfCare(Guid InquiryId) : IQuery<LevelOfCareOverview
     public string AuditEntityId => InquiryId.ToString();
 }
 
-public sealed class GetLevelOfCareHandler(IAdmissionsDbContextFactory dbFactory) : IQueryHandler<GetLevelOfCare, LevelOfCareOverview>
+public sealed class GetLevelOfCareHandler(IAdmissionsDbContextFactory dbFactory, TimeProvider clock) : IQueryHandler<GetLevelOfCare, LevelOfCareOverview>
 {
     public async ValueTask<LevelOfCareOverview> Handle(GetLevelOfCare query, CancellationToken cancellationToken)
     {
@@ -29,6 +33,7 @@ public sealed class GetLevelOfCareHandler(IAdmissionsDbContextFactory dbFactory)
         var inquiry = await InquiryChanges.LoadAsync(db, query.InquiryId, cancellationToken);
         var history = await db.LevelOfCareHistories.AsNoTracking().FirstOrDefaultAsync(h => h.InquiryId == inquiry.Id, cancellationToken);
         var screenings = await CareScreeningResults.LoadAsync(db, inquiry, cancellationToken);
-        return new(inquiry.Id, history?.Decisions ?? [], screenings);
+        var intake = await ClinicalIntakes.FindAsync(db, inquiry.Id, cancellationToken);
+        return new(inquiry.Id, history?.Decisions ?? [], screenings, intake?.Summary(clock.GetUtcNow()) ?? []);
     }
 }

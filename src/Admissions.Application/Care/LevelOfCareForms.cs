@@ -17,19 +17,13 @@ public sealed record DimensionRatingsForm(
 }
 
 /// <summary>
-/// The parts of the clinical picture the clinician answers. Screening totals left null are filled from the inquiry's
-/// latest completed screenings; a null dual diagnosis is taken from the inquiry.
+/// The parts of the clinical picture the clinician answers on the ratings form. Screening totals left null are filled from the
+/// inquiry's latest completed screenings; a null dual diagnosis is taken from the inquiry. Substance use, medications, conditions
+/// and pregnancy come from the saved clinical intake.
 /// </summary>
 public sealed record ClinicalPictureForm
 {
     public bool? DualDiagnosis { get; init; }
-    public bool? Pregnant { get; init; }
-
-    /// <summary>Alcohol or benzodiazepines used in the last two weeks.</summary>
-    public bool CurrentAlcoholOrBenzodiazepineUse { get; init; }
-
-    public bool PriorWithdrawalSeizures { get; init; }
-    public bool PriorDeliriumTremens { get; init; }
     public int? CiwaArTotal { get; init; }
     public int? CowsTotal { get; init; }
     public SuicideRisk? CssrsRisk { get; init; }
@@ -56,31 +50,21 @@ public sealed record CareScreeningResults(int? CiwaArTotal, int? CowsTotal, Suic
             inquiry.IsDualDiagnosis);
     }
 
-    public ClinicalPicture Picture(ClinicalPictureForm form, DateTimeOffset at)
+    public ClinicalPicture Picture(ClinicalPictureForm form, ClinicalIntake? intake, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(form);
-        var complicated = form.PriorWithdrawalSeizures || form.PriorDeliriumTremens;
         return new ClinicalPicture
         {
             AssessedAt = at,
             DualDiagnosis = form.DualDiagnosis ?? DualDiagnosis,
-            Pregnant = form.Pregnant,
             CiwaArTotal = form.CiwaArTotal ?? CiwaArTotal,
             CowsTotal = form.CowsTotal ?? CowsTotal,
             CssrsRisk = form.CssrsRisk ?? CssrsRisk,
             Phq9Total = form.Phq9Total ?? Phq9Total,
-            Substances = form.CurrentAlcoholOrBenzodiazepineUse || complicated
-                ?
-                [
-                    new SubstanceUse
-                    {
-                        Substance = SubstanceConcerns.Alcohol,
-                        LastUse = form.CurrentAlcoholOrBenzodiazepineUse ? at : at - SubstanceUse.CurrentUseWindow - TimeSpan.FromDays(1),
-                        PriorSeizures = form.PriorWithdrawalSeizures,
-                        PriorDeliriumTremens = form.PriorDeliriumTremens,
-                    },
-                ]
-                : [],
+            Substances = intake?.Substances ?? [],
+            Medications = intake?.Medications,
+            MedicalConditions = intake?.MedicalConditions,
+            Pregnant = intake?.Pregnant,
         };
     }
 }

@@ -10,7 +10,8 @@ namespace Admissions.Application.Care;
 /// <summary>The level of care the rules recommend, and the screening results they read.</summary>
 public sealed record LevelOfCareRecommendationView(LevelOfCareRecommendation Recommendation, CareScreeningResults Screenings);
 
-/// <summary>What the rules recommend for these ratings; screening totals are filled from the inquiry's latest completed screenings.</summary>
+/// <summary>What the rules recommend for these ratings; screening totals are filled from the inquiry's latest completed screenings
+/// and substance use from its clinical intake.</summary>
 [RequiresRole(Roles.Admin, Roles.AdmissionsManager, Roles.Clinician)]
 public sealed record RecommendLevelOfCare(Guid InquiryId, ClinicalPictureForm Picture, DimensionRatingsForm Ratings, AsamEdition Edition = AsamEdition.Third)
     : IQuery<LevelOfCareRecommendationView>;
@@ -33,7 +34,8 @@ public sealed class RecommendLevelOfCareHandler(IAdmissionsDbContextFactory dbFa
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var inquiry = await InquiryChanges.LoadAsync(db, query.InquiryId, cancellationToken);
         var screenings = await CareScreeningResults.LoadAsync(db, inquiry, cancellationToken);
-        var picture = screenings.Picture(query.Picture, clock.GetUtcNow());
+        var intake = await ClinicalIntakes.FindAsync(db, inquiry.Id, cancellationToken);
+        var picture = screenings.Picture(query.Picture, intake, clock.GetUtcNow());
         return new(LevelOfCareRules.Recommend(picture, query.Ratings.ToRatings(), query.Edition), screenings);
     }
 }

@@ -40,6 +40,7 @@ public interface IAdmissionsDbContext : IAsyncDisposable
     DbSet<Admission> Admissions { get; }
     DbSet<PartnerFacility> PartnerFacilities { get; }
     DbSet<OutboundReferral> OutboundReferrals { get; }
+    DbSet<ClinicalIntake> ClinicalIntakes { get; }
 
     EntityEntry<TEntity> Entry<TEntity>(TEntity entity)
         where TEntity : class;

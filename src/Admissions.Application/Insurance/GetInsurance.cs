@@ -71,6 +71,7 @@ public sealed class GetInsuranceHandler(IAdmissionsDbContextFactory dbFactory, T
         var disclosures = await db.Disclosures.CountAsync(d => d.InquiryId == query.InquiryId, cancellationToken);
         var today = FacilityDate.Today(clock);
         var settings = options.Value;
+        var rates = await StayRates.LoadAsync(db, settings, cancellationToken);
 
         return new InsuranceOverview(
             inquiry.Id,
@@ -85,28 +86,28 @@ public sealed class GetInsuranceHandler(IAdmissionsDbContextFactory dbFactory, T
             consents.Select(c => new ConsentView(c.Id, c.RecipientNames, c.Purposes, c.Information, c.ExpiresOn, c.ExpiryEvent, c.SignedName,
                 c.SignedAt, c.CapturedByName, c.RevokedAt, c.RevokedByName, c.IsActive(today))).ToList(),
             checks.Select(c => new VerificationView(c.Id, c.PolicyId, c.PayerName, c.Method, c.State, c.Levels, c.RequestedAt, c.RequestedByName,
-                c.Attempts, c.NextAttemptAt, c.CompletedAt, c.ProblemCode, c.Problem, c.Result, Estimates(c.Result, settings),
+                c.Attempts, c.NextAttemptAt, c.CompletedAt, c.ProblemCode, c.Problem, c.Result, Estimates(c.Result, rates, settings.SelfPayDiscount),
                 c.PayerRepName, c.CallReference, c.EnteredByName, c.ApprovedByName, c.ApprovedAt)).ToList(),
             authorizations.Select(a => new AuthorizationView(a.Id, a.PolicyId, a.PayerName, a.Level, a.Status, a.Channel, a.AdmissionDate,
                 a.RequestedDays, a.Diagnoses, a.CertificationNumber, a.ApprovedDays, a.ApprovedFrom, a.ApprovedTo, a.NextReviewOn, a.ReasonCode,
                 a.DenialReason, a.Problem, a.RequestedAt, a.RequestedByName, a.DecidedAt, a.NextRecheckAt, a.Notes.OrderByDescending(n => n.At).ToList())).ToList(),
             LevelsOfCare.All.Select(level =>
             {
-                var rate = settings.RateFor(level);
+                var rate = rates.For(level);
                 return new SelfPayQuote(level, rate.DailyRate, rate.TypicalLength, StayEstimate.For(null, rate.DailyRate, rate.TypicalLength, settings.SelfPayDiscount));
             }).ToList(),
             disclosures);
     }
 
-    private static List<LevelEstimate> Estimates(VerificationResult? result, InsuranceOptions settings) =>
+    private static List<LevelEstimate> Estimates(VerificationResult? result, StayRates rates, decimal selfPayDiscount) =>
         result is null
             ? []
             : result.Levels.Select(l =>
             {
-                var rate = settings.RateFor(l.Level);
+                var rate = rates.For(l.Level);
                 var estimate = l.Covered == true && !l.HasCostSharing
                     ? null
-                    : StayEstimate.For(l, rate.DailyRate, rate.TypicalLength, settings.SelfPayDiscount);
+                    : StayEstimate.For(l, rate.DailyRate, rate.TypicalLength, selfPayDiscount);
                 return new LevelEstimate(l, rate.DailyRate, rate.TypicalLength, estimate);
             }).ToList();
 }

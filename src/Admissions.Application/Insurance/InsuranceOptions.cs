@@ -28,7 +28,7 @@ public sealed class InsuranceOptions
     /// <summary>Discount off the daily rate quoted to self-pay patients (0.2 is 20%).</summary>
     public decimal SelfPayDiscount { get; set; } = 0.2m;
 
-    /// <summary>Daily rate and typical length per level; placement programs override these once configured.</summary>
+    /// <summary>Daily rate and typical length per level, for levels no active program offers (see <see cref="StayRates"/>).</summary>
     public Dictionary<LevelOfCare, LevelRate> Rates { get; set; } = new()
     {
         [LevelOfCare.WithdrawalManagement] = new() { DailyRate = 1200, TypicalLength = 7 },

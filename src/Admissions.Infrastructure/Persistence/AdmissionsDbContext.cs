@@ -45,6 +45,7 @@ public sealed class AdmissionsDbContext(DbContextOptions<AdmissionsDbContext> op
     public DbSet<Admission> Admissions => Set<Admission>();
     public DbSet<PartnerFacility> PartnerFacilities => Set<PartnerFacility>();
     public DbSet<OutboundReferral> OutboundReferrals => Set<OutboundReferral>();
+    public DbSet<ClinicalIntake> ClinicalIntakes => Set<ClinicalIntake>();
 
     /// <summary>Who is saving and what to tell after the save; set by <see cref="AdmissionsDbContextFactory"/>.</summary>
     internal void Attach(SaveContext saveContext) => _saveContext = saveContext;

@@ -1,5 +1,6 @@
 using Admissions.Application.Common;
 using Admissions.Application.Insurance;
+using Admissions.Application.Placement;
 using Admissions.Domain.Auditing;
 using Admissions.Domain.Care;
 using Admissions.Domain.Insurance;
@@ -47,7 +48,7 @@ public class GetInsuranceTests
     }
 
     [Fact]
-    public async Task A_completed_verification_comes_with_an_estimate_per_level_at_the_configured_rates()
+    public async Task A_completed_verification_comes_with_an_estimate_per_level_at_the_configured_rates_when_no_program_is_set_up()
     {
         await using var host = await TestHost.StartAsync();
         var insured = await InsuredAsync(host);
@@ -100,6 +101,36 @@ public class GetInsuranceTests
         // 12 visits at 150 = 1,800 less 20% = 1,440.
         Assert.Equal(1_440m, outpatient.Estimate.PatientResponsibility);
     }
+
+    [Fact]
+    public async Task Quotes_use_the_average_of_the_active_programs_at_a_level_and_the_configured_rate_where_there_is_none()
+    {
+        await using var host = await TestHost.StartAsync();
+        var inquiryId = (await host.CreateInquiryAsync(TestForms.Valid())).InquiryId!.Value;
+        var facility = await host.SendAsync(host.Admin, new SaveFacility(null, new FacilityForm { Name = "Riverbend", TimeZoneId = "America/Los_Angeles" }));
+        await ProgramAsync(host, facility, "Adult Residential", 900m, 28);
+        await ProgramAsync(host, facility, "Women's Residential", 1000m, 31);
+        await ProgramAsync(host, facility, "Closed Residential", 5000m, 90, active: false);
+
+        var quotes = (await host.SendAsync(host.Coordinator, new GetInsurance(inquiryId))).SelfPayQuotes;
+
+        var residential = Assert.Single(quotes, q => q.Level == LevelOfCare.Residential);
+        // (900 + 1,000) / 2 = 950 a day; (28 + 31) / 2 = 29.5, rounded to 30 days.
+        Assert.Equal((950m, 30), (residential.DailyRate, residential.Length));
+        var detox = Assert.Single(quotes, q => q.Level == LevelOfCare.WithdrawalManagement);
+        Assert.Equal((1200m, 7), (detox.DailyRate, detox.Length));
+    }
+
+    private static Task<Guid> ProgramAsync(TestHost host, Guid facility, string name, decimal rate, int days, bool active = true) =>
+        host.SendAsync(host.Admin, new SaveProgram(null, new ProgramForm
+        {
+            FacilityId = facility,
+            Name = name,
+            Level = LevelOfCare.Residential,
+            DailyRate = rate,
+            TypicalLengthOfStayDays = days,
+            IsActive = active,
+        }));
 
     [Fact]
     public async Task Reading_the_insurance_page_is_audited_and_refused_to_business_development()

@@ -163,4 +163,20 @@ public class DemoDataSeederTests
         Assert.Equal(3, beds.Count(b => b.State == Domain.Placement.BedState.Cleaning));
         Assert.Equal(2, beds.Count(b => b.State == Domain.Placement.BedState.OutOfService));
     }
+
+    [Fact]
+    public async Task Seeding_gives_inquiries_in_clinical_review_and_later_a_clinical_intake_the_rules_can_read()
+    {
+        await using var host = await InfrastructureHost.StartMigratedAsync(fastPasswordHashing: true);
+
+        await SeedAsync(host);
+
+        var intakes = await host.QueryAsync(db => db.ClinicalIntakes.ToListAsync());
+        Assert.NotEmpty(intakes);
+        var stages = await host.QueryAsync(db => db.Inquiries.ToDictionaryAsync(i => i.Id, i => i.Stage));
+        Assert.All(intakes, i => Assert.Contains(stages[i.InquiryId],
+            (InquiryStage[])[InquiryStage.ClinicalReview, InquiryStage.Approved, InquiryStage.AdmissionScheduled, InquiryStage.Admitted]));
+        Assert.Contains(intakes, i => i.Substances.Any(s => s.HadComplicatedWithdrawal));
+        Assert.All(intakes, i => Assert.Equal("Dr. Riley Brooks", i.UpdatedByName));
+    }
 }

@@ -29,12 +29,14 @@ public sealed class LevelOfCarePanelTests : IAsyncLifetime
         var picture = new ClinicalPicture { AssessedAt = _page.Clock.GetUtcNow(), CiwaArTotal = 20, CssrsRisk = SuicideRisk.Moderate };
         var recommendation = LevelOfCareRules.Recommend(picture, new DimensionRatings(1, 1, 1, 1, 1, 1));
         _page.Sender.Setup(s => s.Send(It.Is<GetLevelOfCare>(q => q.InquiryId == _inquiryId), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new LevelOfCareOverview(_inquiryId, [], screenings));
+            .ReturnsAsync(new LevelOfCareOverview(_inquiryId, [], screenings, ["Alcohol, daily, last use 6 h ago, prior seizures"]));
         _page.Sender.Setup(s => s.Send(It.Is<RecommendLevelOfCare>(q => q.InquiryId == _inquiryId), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new LevelOfCareRecommendationView(recommendation, screenings));
 
         var cut = _page.RenderPage<LevelOfCarePanel>(p => p.Add(x => x.InquiryId, _inquiryId));
         Assert.Contains("20", cut.WaitForElement("[data-testid=care-screenings]", Timeout).TextContent, StringComparison.Ordinal);
+        Assert.Equal("Alcohol, daily, last use 6 h ago, prior seizures", cut.Find("[data-testid=care-substances] li").TextContent);
+        cut.Find("[data-testid=substance-use]");
         Assert.Equal(6, cut.FindAll("[data-testid^=rating-]").Count);
 
         cut.Find("[data-testid=recommend]").Click();
@@ -53,11 +55,12 @@ public sealed class LevelOfCarePanelTests : IAsyncLifetime
     {
         _page.SignInAs(Roles.AdmissionsCoordinator);
         _page.Sender.Setup(s => s.Send(It.Is<GetLevelOfCare>(q => q.InquiryId == _inquiryId), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new LevelOfCareOverview(_inquiryId, [], new CareScreeningResults(null, null, null, null, DualDiagnosis: true)));
+            .ReturnsAsync(new LevelOfCareOverview(_inquiryId, [], new CareScreeningResults(null, null, null, null, DualDiagnosis: true), []));
 
         var cut = _page.RenderPage<LevelOfCarePanel>(p => p.Add(x => x.InquiryId, _inquiryId));
 
         cut.WaitForElement("[data-testid=care-read-only]", Timeout);
         Assert.Empty(cut.FindAll("[data-testid=recommend]"));
+        Assert.Equal("No substances recorded yet.", cut.Find("[data-testid=care-substances-empty]").TextContent);
     }
 }

@@ -98,3 +98,65 @@ internal static class DecisionsJson
 
     private sealed record FindingDto(string Rule, string LevelCode, string? CareSetting, string Reason);
 }
+
+/// <summary>A clinical intake is one row per inquiry; its substance entries are one JSON document with enums by name.</summary>
+internal sealed class ClinicalIntakeConfiguration : IEntityTypeConfiguration<ClinicalIntake>
+{
+    public void Configure(EntityTypeBuilder<ClinicalIntake> builder)
+    {
+        builder.ToTable("ClinicalIntakes");
+        builder.HasKey(i => i.Id);
+        builder.Property(i => i.Id).ValueGeneratedNever();
+        builder.HasIndex(i => i.InquiryId).IsUnique();
+        builder.Property<List<SubstanceUse>>("_substances")
+            .HasColumnName("Substances")
+            .HasConversion(new SubstancesConverter(), new SubstancesComparer())
+            .IsRequired();
+        builder.Property(i => i.Medications).HasMaxLength(2000);
+        builder.Property(i => i.MedicalConditions).HasMaxLength(2000);
+        builder.Property(i => i.UpdatedById).HasMaxLength(100);
+        builder.Property(i => i.UpdatedByName).HasMaxLength(200);
+        builder.Ignore(i => i.Substances);
+        builder.Ignore(i => i.DomainEvents);
+    }
+}
+
+internal sealed class SubstancesConverter() : ValueConverter<List<SubstanceUse>, string>(
+    v => SubstancesJson.Write(v),
+    v => SubstancesJson.Read(v));
+
+/// <summary>Entries are immutable records, so value equality in order tells whether the list changed.</summary>
+internal sealed class SubstancesComparer() : ValueComparer<List<SubstanceUse>>(
+    (a, b) => a != null && b != null && a.SequenceEqual(b),
+    v => v.Aggregate(0, (hash, s) => HashCode.Combine(hash, s)),
+    v => v.ToList());
+
+internal static class SubstancesJson
+{
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+
+    public static string Write(List<SubstanceUse> substances) => JsonSerializer.Serialize(
+        substances.Select(s => new SubstanceDto(s.Substance.ToString(), s.Route.ToString(), s.Frequency?.ToString(), s.Amount, s.LastUse,
+            s.YearsOfUse, s.PriorSeizures, s.PriorDeliriumTremens, s.PriorTreatmentEpisodes)).ToList(),
+        Options);
+
+    public static List<SubstanceUse> Read(string json) =>
+    [
+        .. (JsonSerializer.Deserialize<List<SubstanceDto>>(json, Options) ?? []).Select(d => new SubstanceUse
+        {
+            Substance = Enum.Parse<Domain.Inquiries.SubstanceConcerns>(d.Substance),
+            Route = Enum.Parse<SubstanceRoute>(d.Route),
+            Frequency = d.Frequency is null ? null : Enum.Parse<UseFrequency>(d.Frequency),
+            Amount = d.Amount,
+            LastUse = d.LastUse,
+            YearsOfUse = d.YearsOfUse,
+            PriorSeizures = d.PriorSeizures,
+            PriorDeliriumTremens = d.PriorDeliriumTremens,
+            PriorTreatmentEpisodes = d.PriorTreatmentEpisodes,
+        }),
+    ];
+
+    private sealed record SubstanceDto(
+        string Substance, string Route, string? Frequency, string? Amount, DateTimeOffset? LastUse, decimal? YearsOfUse,
+        bool PriorSeizures, bool PriorDeliriumTremens, int PriorTreatmentEpisodes);
+}

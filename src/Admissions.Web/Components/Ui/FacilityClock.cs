@@ -9,6 +9,13 @@ public sealed class FacilityClock(IConfiguration configuration, TimeProvider clo
 
     public DateTimeOffset ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, _zone);
 
+    /// <summary>The instant a date and time read on the facility's clock stands for.</summary>
+    public DateTimeOffset FromLocal(DateTime local)
+    {
+        var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        return new DateTimeOffset(unspecified, _zone.GetUtcOffset(unspecified)).ToUniversalTime();
+    }
+
     public string Abbreviation => _zone.IsDaylightSavingTime(clock.GetUtcNow()) ? _zone.DaylightName : _zone.StandardName;
 
     public string Relative(DateTimeOffset instant)

@@ -21,12 +21,7 @@ public static class Labels
         _ => relationship.ToString(),
     };
 
-    public static string Substance(SubstanceConcerns substance) => substance switch
-    {
-        SubstanceConcerns.OpioidsHeroin => "Opioids / heroin",
-        SubstanceConcerns.MethamphetamineAmphetamines => "Meth / amphetamines",
-        _ => substance.ToString(),
-    };
+    public static string Substance(SubstanceConcerns substance) => Domain.Care.ClinicalIntake.Describe(substance);
 
     public static string MentalHealth(MentalHealthConcerns concern) => concern switch
     {
