@@ -1,0 +1,89 @@
+using Admissions.Application.Common;
+using Admissions.Domain.FollowUps;
+using Admissions.Domain.Insurance;
+using Admissions.Domain.Security;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Admissions.Application.Dashboards;
+
+/// <summary>
+/// The headline figures for one period. Inquiry figures are for inquiries created in the period (the cohort);
+/// admits are admissions recorded in the period. Rates are shares in [0, 1]; null means there was nothing to divide.
+/// </summary>
+public sealed record KpiSet(
+    int Inquiries,
+    int ValidInquiries,
+    int Contacted,
+    double? ContactRate,
+    double? MedianMinutesToContact,
+    double? P90MinutesToContact,
+    double? ShareContactedWithin5Minutes,
+    int VobsRun,
+    double? MedianVobTurnaroundMinutes,
+    int Admits,
+    double? InquiryToAdmit,
+    double? VobToAdmit,
+    double? MedianDaysToAdmission);
+
+public sealed record FacilityOption(Guid Id, string Name, string TimeZoneId);
+
+public sealed record DashboardOverview(
+    DashboardScope Scope, KpiSet Current, KpiSet Previous, int OpenSafetyAlerts, int OverdueTasks, IReadOnlyList<FacilityOption> Facilities);
+
+[RequiresRole(Roles.Admin, Roles.AdmissionsManager, Roles.BusinessDevelopment)]
+public sealed record GetOverview(DashboardFilter Filter) : IQuery<DashboardOverview>;
+
+public sealed class GetOverviewHandler(IAdmissionsDbContextFactory dbFactory, TimeProvider clock) : IQueryHandler<GetOverview, DashboardOverview>
+{
+    public async ValueTask<DashboardOverview> Handle(GetOverview query, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var scope = await DashboardScope.ResolveAsync(db, query.Filter, clock, cancellationToken);
+        var current = await KpisAsync(db, scope.Start, scope.End, cancellationToken);
+        var previous = await KpisAsync(db, scope.PreviousStart, scope.Start, cancellationToken);
+        var alerts = await db.SafetyAlerts.CountAsync(a => a.ResolvedAt == null, cancellationToken);
+        var now = scope.Now;
+        var overdue = await db.FollowUpTasks.CountAsync(t => t.State == FollowUpState.Open && t.DueAt <= now, cancellationToken);
+        var facilities = await db.Facilities.AsNoTracking().Where(f => f.IsActive).OrderBy(f => f.Name)
+            .Select(f => new FacilityOption(f.Id, f.Name, f.TimeZoneId)).ToListAsync(cancellationToken);
+        return new DashboardOverview(scope, current, previous, alerts, overdue, facilities);
+    }
+
+    public static async Task<KpiSet> KpisAsync(IAdmissionsDbContext db, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
+    {
+        var cohort = await DashboardQueries.CohortAsync(DashboardQueries.CreatedBetween(db, start, end), cancellationToken);
+        var valid = cohort.Where(r => r.IsValid).ToList();
+        var minutes = valid.Select(r => r.MinutesToContact).OfType<double>().ToList();
+
+        var checks = await db.EligibilityChecks.AsNoTracking()
+            .Where(c => c.RequestedAt >= start && c.RequestedAt < end)
+            .Select(c => new { c.InquiryId, c.RequestedAt, c.CompletedAt, c.State })
+            .ToListAsync(cancellationToken);
+        var turnaround = checks.Where(c => c.State == VerificationState.Completed && c.CompletedAt is not null)
+            .Select(c => (c.CompletedAt!.Value - c.RequestedAt).TotalMinutes);
+
+        // VOB-to-admit: valid inquiries of the cohort that had a VOB, and how many of them were admitted.
+        var verified = checks.Select(c => c.InquiryId).ToHashSet();
+        var validVerified = valid.Where(r => verified.Contains(r.Id)).ToList();
+
+        var admits = await DashboardQueries.AdmittedBetween(db, start, end)
+            .Select(i => new { i.CreatedAt, i.ClosedAt })
+            .ToListAsync(cancellationToken);
+
+        return new KpiSet(
+            cohort.Count,
+            valid.Count,
+            minutes.Count,
+            Stats.Rate(minutes.Count, valid.Count),
+            Stats.Median(minutes),
+            Stats.Percentile(minutes, 90),
+            Stats.Rate(minutes.Count(m => m <= 5), valid.Count),
+            checks.Count,
+            Stats.Median(turnaround),
+            admits.Count,
+            Stats.Rate(valid.Count(r => r.IsAdmitted), valid.Count),
+            Stats.Rate(validVerified.Count(r => r.IsAdmitted), validVerified.Count),
+            Stats.Median(admits.Select(a => (a.ClosedAt!.Value - a.CreatedAt).TotalDays)));
+    }
+}
