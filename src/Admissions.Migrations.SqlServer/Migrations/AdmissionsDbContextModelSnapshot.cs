@@ -156,6 +156,8 @@ namespace Admissions.Migrations.SqlServer.Migrations
 
                     b.HasIndex("InquiryId", "State");
 
+                    b.HasIndex("State", "DueAt");
+
                     b.HasIndex("AssigneeId", "State", "DueAt");
 
                     b.ToTable("FollowUpTasks");
@@ -221,6 +223,9 @@ namespace Admissions.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(10)");
 
                     b.Property<Guid?>("PossibleDuplicateOfId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("ReferralOrganisationId")
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<int>("Stage")
@@ -333,7 +338,17 @@ namespace Admissions.Migrations.SqlServer.Migrations
 
                     b.HasIndex("AssignedCoordinatorId", "CreatedAt");
 
+                    b.HasIndex("AssignedCoordinatorName", "Id");
+
+                    b.HasIndex("ReferralOrganisationId", "CreatedAt");
+
+                    b.HasIndex("Stage", "ClosedAt");
+
                     b.HasIndex("Stage", "CreatedAt");
+
+                    b.HasIndex("Stage", "Id");
+
+                    b.HasIndex(new[] { "CreatedAt", "FirstContactAt", "Stage", "NotAdmittedReason", "PossibleDuplicateOfId" }, "IX_Inquiries_Dashboard");
 
                     b.ToTable("Inquiries");
                 });
@@ -408,6 +423,38 @@ namespace Admissions.Migrations.SqlServer.Migrations
                     b.HasKey("Name");
 
                     b.ToTable("NumberSequences");
+                });
+
+            modelBuilder.Entity("Admissions.Domain.Inquiries.ReferralOrganisation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("ContactPhone")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("ReferralOrganisations");
                 });
 
             modelBuilder.Entity("Admissions.Domain.Insurance.Disclosure", b =>
@@ -560,6 +607,8 @@ namespace Admissions.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("PolicyId");
+
+                    b.HasIndex("RequestedAt");
 
                     b.HasIndex("TraceNumber")
                         .IsUnique();
@@ -909,6 +958,8 @@ namespace Admissions.Migrations.SqlServer.Migrations
 
                     b.HasIndex("PolicyId");
 
+                    b.HasIndex("RequestedAt");
+
                     b.HasIndex("TraceNumber")
                         .IsUnique();
 
@@ -1228,6 +1279,8 @@ namespace Admissions.Migrations.SqlServer.Migrations
                         .HasColumnType("rowversion");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ResolvedAt");
 
                     b.HasIndex("ScreeningId");
 
@@ -1602,6 +1655,14 @@ namespace Admissions.Migrations.SqlServer.Migrations
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Admissions.Domain.Inquiries.Inquiry", b =>
+                {
+                    b.HasOne("Admissions.Domain.Inquiries.ReferralOrganisation", null)
+                        .WithMany()
+                        .HasForeignKey("ReferralOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Admissions.Domain.Inquiries.InquiryActivity", b =>

@@ -147,6 +147,8 @@ namespace Admissions.Migrations.Sqlite.Migrations
 
                     b.HasIndex("InquiryId", "State");
 
+                    b.HasIndex("State", "DueAt");
+
                     b.HasIndex("AssigneeId", "State", "DueAt");
 
                     b.ToTable("FollowUpTasks");
@@ -212,6 +214,9 @@ namespace Admissions.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("PossibleDuplicateOfId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReferralOrganisationId")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Stage")
@@ -323,7 +328,17 @@ namespace Admissions.Migrations.Sqlite.Migrations
 
                     b.HasIndex("AssignedCoordinatorId", "CreatedAt");
 
+                    b.HasIndex("AssignedCoordinatorName", "Id");
+
+                    b.HasIndex("ReferralOrganisationId", "CreatedAt");
+
+                    b.HasIndex("Stage", "ClosedAt");
+
                     b.HasIndex("Stage", "CreatedAt");
+
+                    b.HasIndex("Stage", "Id");
+
+                    b.HasIndex(new[] { "CreatedAt", "FirstContactAt", "Stage", "NotAdmittedReason", "PossibleDuplicateOfId" }, "IX_Inquiries_Dashboard");
 
                     b.ToTable("Inquiries");
                 });
@@ -397,6 +412,38 @@ namespace Admissions.Migrations.Sqlite.Migrations
                     b.HasKey("Name");
 
                     b.ToTable("NumberSequences");
+                });
+
+            modelBuilder.Entity("Admissions.Domain.Inquiries.ReferralOrganisation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactPhone")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("ReferralOrganisations");
                 });
 
             modelBuilder.Entity("Admissions.Domain.Insurance.Disclosure", b =>
@@ -548,6 +595,8 @@ namespace Admissions.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("PolicyId");
+
+                    b.HasIndex("RequestedAt");
 
                     b.HasIndex("TraceNumber")
                         .IsUnique();
@@ -894,6 +943,8 @@ namespace Admissions.Migrations.Sqlite.Migrations
 
                     b.HasIndex("PolicyId");
 
+                    b.HasIndex("RequestedAt");
+
                     b.HasIndex("TraceNumber")
                         .IsUnique();
 
@@ -1210,6 +1261,8 @@ namespace Admissions.Migrations.Sqlite.Migrations
                         .HasColumnType("BLOB");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ResolvedAt");
 
                     b.HasIndex("ScreeningId");
 
@@ -1577,6 +1630,14 @@ namespace Admissions.Migrations.Sqlite.Migrations
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Admissions.Domain.Inquiries.Inquiry", b =>
+                {
+                    b.HasOne("Admissions.Domain.Inquiries.ReferralOrganisation", null)
+                        .WithMany()
+                        .HasForeignKey("ReferralOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Admissions.Domain.Inquiries.InquiryActivity", b =>
