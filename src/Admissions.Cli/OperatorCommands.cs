@@ -21,6 +21,7 @@ public static class OperatorCommands
           seed --inquiries N [--seed S]         add a generated three-year history of N inquiries (with policies, VOBs,
                                                 authorizations, levels of care, referral organisations and tasks) on top
                                                 of the demo data, with a progress bar (never in Production)
+          bench [--runs N] [--filter TEXT]      time every dashboard query and the inquiry list queries (p50/p95)
           create-admin --email E --name "N"     create the first administrator; the password comes from
                                                 ADMISSIONS_ADMIN_PASSWORD or is asked for
           x12 parse FILE                        print the 270, 271 or 278 transactions in FILE as JSON
@@ -86,6 +87,9 @@ public static class OperatorCommands
                     return 0;
                 case "seed":
                     return await SeedHistoryAsync(host, services, args[1..], output, error);
+                case "bench":
+                    await services.GetRequiredService<DatabaseInitializer>().MigrateAsync();
+                    return await DashboardBench.RunAsync(host.Services, args[1..], output);
                 case "create-admin":
                     return await CreateAdminAsync(services, args[1..], output, error);
                 default:

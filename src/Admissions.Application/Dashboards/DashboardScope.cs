@@ -90,28 +90,52 @@ public sealed record DashboardScope(
 }
 
 /// <summary>
-/// One inquiry as the dashboards count it. Possible duplicates and inquiries closed as duplicate or invalid are
-/// not "valid" and stay out of conversion and speed-to-lead denominators.
+/// Inquiries that share a stage, reason, duplicate flag and contacted flag, counted in the database. Possible
+/// duplicates and inquiries closed as duplicate or invalid are not "valid" and stay out of conversion and
+/// speed-to-lead denominators.
 /// </summary>
-public sealed record CohortRow(
-    Guid Id, DateTimeOffset CreatedAt, DateTimeOffset? FirstContactAt, InquiryStage Stage, NotAdmittedReason? Reason, bool PossibleDuplicate)
+public sealed record CohortGroup(InquiryStage Stage, NotAdmittedReason? Reason, bool PossibleDuplicate, bool Contacted, int Count)
 {
-    public bool IsValid => !PossibleDuplicate && Reason is not (NotAdmittedReason.Duplicate or NotAdmittedReason.Invalid);
+    public bool IsValid => IsValidInquiry(PossibleDuplicate, Reason);
 
     public bool IsAdmitted => Stage == InquiryStage.Admitted;
 
-    public double? MinutesToContact => FirstContactAt is { } at ? Math.Max(0, (at - CreatedAt).TotalMinutes) : null;
+    public static bool IsValidInquiry(bool possibleDuplicate, NotAdmittedReason? reason) =>
+        !possibleDuplicate && reason is not (NotAdmittedReason.Duplicate or NotAdmittedReason.Invalid);
+}
+
+/// <summary>The counts of one period's cohort, and its minutes to first contact.</summary>
+public sealed record CohortCounts(IReadOnlyList<CohortGroup> Groups)
+{
+    public int All => Groups.Sum(g => g.Count);
+    public int Valid => Groups.Where(g => g.IsValid).Sum(g => g.Count);
+    public int Contacted => Groups.Where(g => g.IsValid && g.Contacted).Sum(g => g.Count);
+    public int Admitted => Groups.Where(g => g.IsValid && g.IsAdmitted).Sum(g => g.Count);
 }
 
 public static class DashboardQueries
 {
-    /// <summary>Inquiries created in [start, end): read from one covering index, a projection, no entities.</summary>
+    /// <summary>Inquiries created in [start, end): read from one covering index.</summary>
     public static IQueryable<Inquiry> CreatedBetween(IAdmissionsDbContext db, DateTimeOffset start, DateTimeOffset end) =>
         db.Inquiries.AsNoTracking().Where(i => i.CreatedAt >= start && i.CreatedAt < end);
 
-    public static Task<List<CohortRow>> CohortAsync(IQueryable<Inquiry> inquiries, CancellationToken cancellationToken) =>
-        inquiries.Select(i => new CohortRow(i.Id, i.CreatedAt, i.FirstContactAt, i.Stage, i.NotAdmittedReason, i.PossibleDuplicateOfId != null))
-            .ToListAsync(cancellationToken);
+    /// <summary>Leaves out possible duplicates and inquiries closed as duplicate or invalid.</summary>
+    public static IQueryable<Inquiry> Valid(this IQueryable<Inquiry> inquiries) =>
+        inquiries.Where(i => i.PossibleDuplicateOfId == null
+            && (i.NotAdmittedReason == null || (i.NotAdmittedReason != NotAdmittedReason.Duplicate && i.NotAdmittedReason != NotAdmittedReason.Invalid)));
+
+    /// <summary>Counts grouped in the database: a handful of rows however many inquiries there are.</summary>
+    public static async Task<CohortCounts> CountAsync(IQueryable<Inquiry> inquiries, CancellationToken cancellationToken) =>
+        new(await inquiries
+            .GroupBy(i => new { i.Stage, i.NotAdmittedReason, Duplicate = i.PossibleDuplicateOfId != null, Contacted = i.FirstContactAt != null })
+            .Select(g => new CohortGroup(g.Key.Stage, g.Key.NotAdmittedReason, g.Key.Duplicate, g.Key.Contacted, g.Count()))
+            .ToListAsync(cancellationToken));
+
+    /// <summary>Minutes from creation to first contact of the valid, contacted inquiries (two numbers per inquiry).</summary>
+    public static async Task<List<double>> MinutesToContactAsync(IQueryable<Inquiry> inquiries, CancellationToken cancellationToken) =>
+        (await inquiries.Valid().Where(i => i.FirstContactAt != null).Select(i => new { i.CreatedAt, i.FirstContactAt }).ToListAsync(cancellationToken))
+            .Select(i => Math.Max(0, (i.FirstContactAt!.Value - i.CreatedAt).TotalMinutes))
+            .ToList();
 
     /// <summary>Admissions recorded in [start, end): inquiries in Admitted whose stage changed then.</summary>
     public static IQueryable<Inquiry> AdmittedBetween(IAdmissionsDbContext db, DateTimeOffset start, DateTimeOffset end) =>

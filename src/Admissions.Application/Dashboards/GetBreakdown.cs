@@ -32,9 +32,9 @@ public sealed record GetBreakdown(DashboardFilter Filter, BreakdownDimension Dim
 
 public sealed class GetBreakdownHandler(IAdmissionsDbContextFactory dbFactory, TimeProvider clock, ICurrentUser user) : IQueryHandler<GetBreakdown, Breakdown>
 {
-    private sealed record KeyedRow(Guid Id, string? Key, string? Label, InquiryStage Stage, NotAdmittedReason? Reason, bool PossibleDuplicate)
+    private sealed record KeyedGroup(string? Key, string? Label, InquiryStage Stage, NotAdmittedReason? Reason, bool PossibleDuplicate, int Count)
     {
-        public bool IsValid => new CohortRow(Id, default, null, Stage, Reason, PossibleDuplicate).IsValid;
+        public bool IsValid => CohortGroup.IsValidInquiry(PossibleDuplicate, Reason);
     }
 
     public async ValueTask<Breakdown> Handle(GetBreakdown query, CancellationToken cancellationToken)
@@ -70,48 +70,67 @@ public sealed class GetBreakdownHandler(IAdmissionsDbContextFactory dbFactory, T
             _ => label ?? key,
         };
 
-        var admitsByKey = admits.GroupBy(r => r.Key ?? "").ToDictionary(g => g.Key, g => g.Count());
+        var admitsByKey = admits.GroupBy(r => r.Key ?? "").ToDictionary(g => g.Key, g => g.Sum(r => r.Count));
+        var cohortKeys = cohort.Select(c => c.Key ?? "").ToHashSet();
         var rows = cohort.GroupBy(r => r.Key)
             .Select(g =>
             {
-                var admitted = g.Count(r => r.Stage == InquiryStage.Admitted);
-                return new BreakdownRow(g.Key, Label(g.Key, g.First().Label), g.Count(), admitted, Stats.Rate(admitted, g.Count()), admitsByKey.GetValueOrDefault(g.Key ?? ""));
+                var inquiries = g.Sum(r => r.Count);
+                var admitted = g.Where(r => r.Stage == InquiryStage.Admitted).Sum(r => r.Count);
+                return new BreakdownRow(g.Key, Label(g.Key, g.First().Label), inquiries, admitted, Stats.Rate(admitted, inquiries), admitsByKey.GetValueOrDefault(g.Key ?? ""));
             })
-            .Concat(admits.Where(a => !cohort.Any(c => c.Key == a.Key)).GroupBy(a => a.Key)
-                .Select(g => new BreakdownRow(g.Key, Label(g.Key, g.First().Label), 0, 0, null, g.Count())))
+            .Concat(admits.Where(a => !cohortKeys.Contains(a.Key ?? "")).GroupBy(a => a.Key)
+                .Select(g => new BreakdownRow(g.Key, Label(g.Key, g.First().Label), 0, 0, null, g.Sum(a => a.Count))))
             .OrderByDescending(r => r.Inquiries).ThenByDescending(r => r.Admits).ThenBy(r => r.Label, StringComparer.Ordinal)
             .ToList();
         return new Breakdown(scope, query.Dimension, rows);
     }
 
-    private static async Task<List<KeyedRow>> KeyedAsync(IAdmissionsDbContext db, IQueryable<Inquiry> inquiries, BreakdownDimension dimension, CancellationToken cancellationToken)
+    // Grouped in the database by the dimension, stage, reason and duplicate flag: a few hundred rows at most.
+    private static async Task<List<KeyedGroup>> KeyedAsync(IAdmissionsDbContext db, IQueryable<Inquiry> inquiries, BreakdownDimension dimension, CancellationToken cancellationToken)
     {
         switch (dimension)
         {
             case BreakdownDimension.Source:
-                return (await inquiries.Select(i => new { i.Id, i.Details.Source, i.Stage, i.NotAdmittedReason, i.PossibleDuplicateOfId }).ToListAsync(cancellationToken))
-                    .Select(i => new KeyedRow(i.Id, i.Source.ToString(), null, i.Stage, i.NotAdmittedReason, i.PossibleDuplicateOfId != null)).ToList();
+                return (await inquiries.GroupBy(i => new { i.Details.Source, i.Stage, i.NotAdmittedReason, Duplicate = i.PossibleDuplicateOfId != null })
+                        .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
+                    .Select(g => new KeyedGroup(g.Key.Source.ToString(), null, g.Key.Stage, g.Key.NotAdmittedReason, g.Key.Duplicate, g.Count)).ToList();
             case BreakdownDimension.ReferralOrganisation:
-                return (await inquiries.Select(i => new { i.Id, i.ReferralOrganisationId, i.Stage, i.NotAdmittedReason, i.PossibleDuplicateOfId }).ToListAsync(cancellationToken))
-                    .Select(i => new KeyedRow(i.Id, i.ReferralOrganisationId?.ToString(), null, i.Stage, i.NotAdmittedReason, i.PossibleDuplicateOfId != null)).ToList();
+                return (await inquiries.GroupBy(i => new { i.ReferralOrganisationId, i.Stage, i.NotAdmittedReason, Duplicate = i.PossibleDuplicateOfId != null })
+                        .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
+                    .Select(g => new KeyedGroup(g.Key.ReferralOrganisationId?.ToString(), null, g.Key.Stage, g.Key.NotAdmittedReason, g.Key.Duplicate, g.Count)).ToList();
             case BreakdownDimension.Coordinator:
-                return await inquiries.Select(i => new KeyedRow(i.Id, i.AssignedCoordinatorId, i.AssignedCoordinatorName, i.Stage, i.NotAdmittedReason, i.PossibleDuplicateOfId != null))
+                return await inquiries.GroupBy(i => new { i.AssignedCoordinatorId, i.AssignedCoordinatorName, i.Stage, i.NotAdmittedReason, Duplicate = i.PossibleDuplicateOfId != null })
+                    .Select(g => new KeyedGroup(g.Key.AssignedCoordinatorId, g.Key.AssignedCoordinatorName, g.Key.Stage, g.Key.NotAdmittedReason, g.Key.Duplicate, g.Count()))
                     .ToListAsync(cancellationToken);
             case BreakdownDimension.Payer:
-                return await inquiries.Select(i => new KeyedRow(i.Id,
-                        db.InsurancePolicies.Where(p => p.InquiryId == i.Id && p.Rank == PolicyRank.Primary && p.RemovedAt == null).Select(p => p.PayerName).FirstOrDefault(),
-                        null, i.Stage, i.NotAdmittedReason, i.PossibleDuplicateOfId != null))
+                return await inquiries
+                    .Select(i => new
+                    {
+                        Payer = db.InsurancePolicies.Where(p => p.InquiryId == i.Id && p.Rank == PolicyRank.Primary && p.RemovedAt == null).Select(p => p.PayerName).FirstOrDefault(),
+                        i.Stage,
+                        i.NotAdmittedReason,
+                        Duplicate = i.PossibleDuplicateOfId != null,
+                    })
+                    .GroupBy(i => new { i.Payer, i.Stage, i.NotAdmittedReason, i.Duplicate })
+                    .Select(g => new KeyedGroup(g.Key.Payer, null, g.Key.Stage, g.Key.NotAdmittedReason, g.Key.Duplicate, g.Count()))
                     .ToListAsync(cancellationToken);
             default:
-                var rows = await inquiries.Select(i => new KeyedRow(i.Id, null, null, i.Stage, i.NotAdmittedReason, i.PossibleDuplicateOfId != null)).ToListAsync(cancellationToken);
-
-                // Levels live in each inquiry's decision history (a JSON document): read only the histories of these inquiries.
-                var histories = await db.LevelOfCareHistories.AsNoTracking()
-                    .Where(h => inquiries.Any(i => i.Id == h.InquiryId))
+                // Levels live in each inquiry's decision history (a JSON document): only the histories of these inquiries are read.
+                var decided = await (from h in db.LevelOfCareHistories.AsNoTracking()
+                                     join i in inquiries on h.InquiryId equals i.Id
+                                     select new { History = h, i.Stage, i.NotAdmittedReason, Duplicate = i.PossibleDuplicateOfId != null })
                     .ToListAsync(cancellationToken);
-                var levels = histories.Where(h => h.Admitting?.CareSetting is not null)
-                    .ToDictionary(h => h.InquiryId, h => h.Admitting!.CareSetting!.Value.ToString());
-                return [.. rows.Select(r => r with { Key = levels.GetValueOrDefault(r.Id) })];
+                var withLevel = decided
+                    .GroupBy(d => new { Level = d.History.Admitting?.CareSetting?.ToString(), d.Stage, d.NotAdmittedReason, d.Duplicate })
+                    .Select(g => new KeyedGroup(g.Key.Level, null, g.Key.Stage, g.Key.NotAdmittedReason, g.Key.Duplicate, g.Count()))
+                    .ToList();
+                var all = await inquiries.GroupBy(i => new { i.Stage, i.NotAdmittedReason, Duplicate = i.PossibleDuplicateOfId != null })
+                    .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+                var undecided = all.Select(g => new KeyedGroup(null, null, g.Key.Stage, g.Key.NotAdmittedReason, g.Key.Duplicate,
+                        g.Count - withLevel.Where(w => w.Key != null && w.Stage == g.Key.Stage && w.Reason == g.Key.NotAdmittedReason && w.PossibleDuplicate == g.Key.Duplicate).Sum(w => w.Count)))
+                    .Where(g => g.Count > 0);
+                return [.. withLevel.Where(w => w.Key is not null), .. undecided];
         }
     }
 }

@@ -37,9 +37,13 @@ public sealed class GetCoordinatorScorecardHandler(IAdmissionsDbContextFactory d
             admitted = admitted.Where(i => i.AssignedCoordinatorId == only);
         }
 
-        var cohort = await created
-            .Select(i => new { i.AssignedCoordinatorId, i.AssignedCoordinatorName, Row = new CohortRow(i.Id, i.CreatedAt, i.FirstContactAt, i.Stage, i.NotAdmittedReason, i.PossibleDuplicateOfId != null) })
+        var groups = await created
+            .GroupBy(i => new { i.AssignedCoordinatorId, i.AssignedCoordinatorName, i.Stage, i.NotAdmittedReason, Duplicate = i.PossibleDuplicateOfId != null, Contacted = i.FirstContactAt != null })
+            .Select(g => new { g.Key.AssignedCoordinatorId, g.Key.AssignedCoordinatorName, Group = new CohortGroup(g.Key.Stage, g.Key.NotAdmittedReason, g.Key.Duplicate, g.Key.Contacted, g.Count()) })
             .ToListAsync(cancellationToken);
+        var minutes = (await created.Valid().Where(i => i.FirstContactAt != null)
+                .Select(i => new { i.AssignedCoordinatorId, i.CreatedAt, i.FirstContactAt }).ToListAsync(cancellationToken))
+            .ToLookup(i => i.AssignedCoordinatorId!, i => Math.Max(0, (i.FirstContactAt!.Value - i.CreatedAt).TotalMinutes));
         var admits = await admitted.GroupBy(i => i.AssignedCoordinatorId).Select(g => new { Id = g.Key!, Count = g.Count() })
             .ToDictionaryAsync(g => g.Id, g => g.Count, cancellationToken);
         var now = scope.Now;
@@ -48,14 +52,13 @@ public sealed class GetCoordinatorScorecardHandler(IAdmissionsDbContextFactory d
             .GroupBy(t => t.AssigneeId).Select(g => new { Id = g.Key!, Count = g.Count() })
             .ToDictionaryAsync(g => g.Id, g => g.Count, cancellationToken);
 
-        var rows = cohort.GroupBy(c => c.AssignedCoordinatorId!)
+        var rows = groups.GroupBy(c => c.AssignedCoordinatorId!)
             .Select(g =>
             {
-                var valid = g.Select(c => c.Row).Where(r => r.IsValid).ToList();
-                var minutes = valid.Select(r => r.MinutesToContact).OfType<double>().ToList();
-                var admittedCount = valid.Count(r => r.IsAdmitted);
-                return new ScorecardRow(g.Key, g.Last().AssignedCoordinatorName ?? g.Key, valid.Count, minutes.Count, Stats.Median(minutes),
-                    Stats.Rate(minutes.Count(m => m <= 5), valid.Count), admittedCount, Stats.Rate(admittedCount, valid.Count),
+                var counts = new CohortCounts([.. g.Select(c => c.Group)]);
+                var theirs = minutes[g.Key].ToList();
+                return new ScorecardRow(g.Key, g.Select(c => c.AssignedCoordinatorName).LastOrDefault(n => n is not null) ?? g.Key, counts.Valid, counts.Contacted,
+                    Stats.Median(theirs), Stats.Rate(theirs.Count(m => m <= 5), counts.Valid), counts.Admitted, Stats.Rate(counts.Admitted, counts.Valid),
                     admits.GetValueOrDefault(g.Key), overdue.GetValueOrDefault(g.Key));
             })
             .OrderBy(r => r.Coordinator, StringComparer.Ordinal)

@@ -29,21 +29,19 @@ public sealed class GetFunnelHandler(IAdmissionsDbContextFactory dbFactory, Time
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var scope = await DashboardScope.ResolveAsync(db, query.Filter, clock, cancellationToken);
-        var valid = (await DashboardQueries.CohortAsync(DashboardQueries.CreatedBetween(db, scope.Start, scope.End), cancellationToken))
-            .Where(r => r.IsValid).ToList();
-        return Build(scope, valid);
-    }
+        var counts = await DashboardQueries.CountAsync(DashboardQueries.CreatedBetween(db, scope.Start, scope.End), cancellationToken);
+        var valid = counts.Groups.Where(g => g.IsValid).ToList();
 
-    public static Funnel Build(DashboardScope scope, IReadOnlyList<CohortRow> valid)
-    {
-        int Furthest(CohortRow row)
+        int Furthest(CohortGroup group)
         {
-            var index = Array.IndexOf(Pipeline, row.Stage);
-            return index >= 0 ? index : row.FirstContactAt is null ? 0 : 1;
+            var index = Array.IndexOf(Pipeline, group.Stage);
+            return index >= 0 ? index : group.Contacted ? 1 : 0;
         }
 
-        var furthest = valid.Select(Furthest).ToList();
-        var steps = Pipeline.Select((stage, index) => new FunnelStep(stage, furthest.Count(f => f >= index), valid.Count(r => r.Stage == stage))).ToList();
-        return new Funnel(scope, valid.Count, steps, valid.Count(r => r.Stage == InquiryStage.NotAdmitted), valid.Count(r => r.Stage == InquiryStage.ReferredOut));
+        var steps = Pipeline.Select((stage, index) => new FunnelStep(
+                stage, valid.Where(g => Furthest(g) >= index).Sum(g => g.Count), valid.Where(g => g.Stage == stage).Sum(g => g.Count)))
+            .ToList();
+        return new Funnel(scope, counts.Valid, steps,
+            valid.Where(g => g.Stage == InquiryStage.NotAdmitted).Sum(g => g.Count), valid.Where(g => g.Stage == InquiryStage.ReferredOut).Sum(g => g.Count));
     }
 }

@@ -1,5 +1,6 @@
 using Admissions.Application.Common;
 using Admissions.Domain.FollowUps;
+using Admissions.Domain.Inquiries;
 using Admissions.Domain.Insurance;
 using Admissions.Domain.Security;
 using Mediator;
@@ -52,38 +53,39 @@ public sealed class GetOverviewHandler(IAdmissionsDbContextFactory dbFactory, Ti
 
     public static async Task<KpiSet> KpisAsync(IAdmissionsDbContext db, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
     {
-        var cohort = await DashboardQueries.CohortAsync(DashboardQueries.CreatedBetween(db, start, end), cancellationToken);
-        var valid = cohort.Where(r => r.IsValid).ToList();
-        var minutes = valid.Select(r => r.MinutesToContact).OfType<double>().ToList();
+        var created = DashboardQueries.CreatedBetween(db, start, end);
+        var counts = await DashboardQueries.CountAsync(created, cancellationToken);
+        var minutes = await DashboardQueries.MinutesToContactAsync(created, cancellationToken);
 
         var checks = await db.EligibilityChecks.AsNoTracking()
             .Where(c => c.RequestedAt >= start && c.RequestedAt < end)
-            .Select(c => new { c.InquiryId, c.RequestedAt, c.CompletedAt, c.State })
+            .Select(c => new { c.RequestedAt, c.CompletedAt, c.State })
             .ToListAsync(cancellationToken);
         var turnaround = checks.Where(c => c.State == VerificationState.Completed && c.CompletedAt is not null)
             .Select(c => (c.CompletedAt!.Value - c.RequestedAt).TotalMinutes);
 
-        // VOB-to-admit: valid inquiries of the cohort that had a VOB, and how many of them were admitted.
-        var verified = checks.Select(c => c.InquiryId).ToHashSet();
-        var validVerified = valid.Where(r => verified.Contains(r.Id)).ToList();
+        // VOB-to-admit: valid inquiries of the cohort that had a VOB in the period, and how many of them were admitted.
+        var verified = created.Valid().Where(i => db.EligibilityChecks.Where(c => c.RequestedAt >= start && c.RequestedAt < end).Select(c => c.InquiryId).Contains(i.Id));
+        var verifiedCount = await verified.CountAsync(cancellationToken);
+        var verifiedAdmitted = await verified.CountAsync(i => i.Stage == InquiryStage.Admitted, cancellationToken);
 
         var admits = await DashboardQueries.AdmittedBetween(db, start, end)
             .Select(i => new { i.CreatedAt, i.ClosedAt })
             .ToListAsync(cancellationToken);
 
         return new KpiSet(
-            cohort.Count,
-            valid.Count,
-            minutes.Count,
-            Stats.Rate(minutes.Count, valid.Count),
+            counts.All,
+            counts.Valid,
+            counts.Contacted,
+            Stats.Rate(counts.Contacted, counts.Valid),
             Stats.Median(minutes),
             Stats.Percentile(minutes, 90),
-            Stats.Rate(minutes.Count(m => m <= 5), valid.Count),
+            Stats.Rate(minutes.Count(m => m <= 5), counts.Valid),
             checks.Count,
             Stats.Median(turnaround),
             admits.Count,
-            Stats.Rate(valid.Count(r => r.IsAdmitted), valid.Count),
-            Stats.Rate(validVerified.Count(r => r.IsAdmitted), validVerified.Count),
+            Stats.Rate(counts.Admitted, counts.Valid),
+            Stats.Rate(verifiedAdmitted, verifiedCount),
             Stats.Median(admits.Select(a => (a.ClosedAt!.Value - a.CreatedAt).TotalDays)));
     }
 }

@@ -1,4 +1,5 @@
 using Admissions.Application.Common;
+using Admissions.Domain.Inquiries;
 using Admissions.Domain.Security;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -37,11 +38,13 @@ public sealed class GetReferralSourcesHandler(IAdmissionsDbContextFactory dbFact
                 Last = db.Inquiries.Where(i => i.ReferralOrganisationId == o.Id).OrderByDescending(i => i.CreatedAt).Select(i => (DateTimeOffset?)i.CreatedAt).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
+        var start = scope.Start;
         var referred = (await db.Inquiries.AsNoTracking()
                 .Where(i => i.ReferralOrganisationId != null && i.CreatedAt >= scope.PreviousStart && i.CreatedAt < scope.End)
-                .Select(i => new { i.ReferralOrganisationId, Row = new CohortRow(i.Id, i.CreatedAt, i.FirstContactAt, i.Stage, i.NotAdmittedReason, i.PossibleDuplicateOfId != null) })
+                .Valid()
+                .GroupBy(i => new { i.ReferralOrganisationId, Current = i.CreatedAt >= start, Admitted = i.Stage == InquiryStage.Admitted })
+                .Select(g => new { g.Key.ReferralOrganisationId, g.Key.Current, g.Key.Admitted, Count = g.Count() })
                 .ToListAsync(cancellationToken))
-            .Where(r => r.Row.IsValid)
             .ToLookup(r => r.ReferralOrganisationId!.Value);
         var admits = await DashboardQueries.AdmittedBetween(db, scope.Start, scope.End).Where(i => i.ReferralOrganisationId != null)
             .GroupBy(i => i.ReferralOrganisationId).Select(g => new { Id = g.Key!.Value, Count = g.Count() })
@@ -50,11 +53,11 @@ public sealed class GetReferralSourcesHandler(IAdmissionsDbContextFactory dbFact
         var rows = organisations
             .Select(o =>
             {
-                var current = referred[o.Id].Where(r => r.Row.CreatedAt >= scope.Start).ToList();
-                var previous = referred[o.Id].Count(r => r.Row.CreatedAt < scope.Start);
-                var admitted = current.Count(r => r.Row.IsAdmitted);
-                return new ReferralSourceRow(o.Id, o.Name, o.ContactName, current.Count, previous, admitted, Stats.Rate(admitted, current.Count),
-                    admits.GetValueOrDefault(o.Id), o.Last, previous > 0 && current.Count == 0);
+                var current = referred[o.Id].Where(r => r.Current).Sum(r => r.Count);
+                var previous = referred[o.Id].Where(r => !r.Current).Sum(r => r.Count);
+                var admitted = referred[o.Id].Where(r => r.Current && r.Admitted).Sum(r => r.Count);
+                return new ReferralSourceRow(o.Id, o.Name, o.ContactName, current, previous, admitted, Stats.Rate(admitted, current),
+                    admits.GetValueOrDefault(o.Id), o.Last, previous > 0 && current == 0);
             })
             .Where(r => r.Inquiries > 0 || r.PreviousInquiries > 0 || r.Admits > 0 || organisations.First(o => o.Id == r.OrganisationId).IsActive)
             .OrderByDescending(r => r.Inquiries).ThenByDescending(r => r.PreviousInquiries).ThenBy(r => r.Organisation, StringComparer.Ordinal)
