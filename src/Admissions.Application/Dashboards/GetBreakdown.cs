@@ -116,21 +116,20 @@ public sealed class GetBreakdownHandler(IAdmissionsDbContextFactory dbFactory, T
                     .Select(g => new KeyedGroup(g.Key.Payer, null, g.Key.Stage, g.Key.NotAdmittedReason, g.Key.Duplicate, g.Count()))
                     .ToListAsync(cancellationToken);
             default:
-                // Levels live in each inquiry's decision history (a JSON document): only the histories of these inquiries are read.
-                var decided = await (from h in db.LevelOfCareHistories.AsNoTracking()
-                                     join i in inquiries on h.InquiryId equals i.Id
-                                     select new { History = h, i.Stage, i.NotAdmittedReason, Duplicate = i.PossibleDuplicateOfId != null })
-                    .ToListAsync(cancellationToken);
-                var withLevel = decided
-                    .GroupBy(d => new { Level = d.History.Admitting?.CareSetting?.ToString(), d.Stage, d.NotAdmittedReason, d.Duplicate })
-                    .Select(g => new KeyedGroup(g.Key.Level, null, g.Key.Stage, g.Key.NotAdmittedReason, g.Key.Duplicate, g.Count()))
+                var withLevel = (await (from h in db.LevelOfCareHistories.AsNoTracking()
+                                        join i in inquiries on h.InquiryId equals i.Id
+                                        where h.AdmittingCareSetting != null
+                                        group i by new { h.AdmittingCareSetting, i.Stage, i.NotAdmittedReason, Duplicate = i.PossibleDuplicateOfId != null } into g
+                                        select new { g.Key, Count = g.Count() })
+                        .ToListAsync(cancellationToken))
+                    .Select(g => new KeyedGroup(g.Key.AdmittingCareSetting!.Value.ToString(), null, g.Key.Stage, g.Key.NotAdmittedReason, g.Key.Duplicate, g.Count))
                     .ToList();
                 var all = await inquiries.GroupBy(i => new { i.Stage, i.NotAdmittedReason, Duplicate = i.PossibleDuplicateOfId != null })
                     .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
                 var undecided = all.Select(g => new KeyedGroup(null, null, g.Key.Stage, g.Key.NotAdmittedReason, g.Key.Duplicate,
-                        g.Count - withLevel.Where(w => w.Key != null && w.Stage == g.Key.Stage && w.Reason == g.Key.NotAdmittedReason && w.PossibleDuplicate == g.Key.Duplicate).Sum(w => w.Count)))
+                        g.Count - withLevel.Where(w => w.Stage == g.Key.Stage && w.Reason == g.Key.NotAdmittedReason && w.PossibleDuplicate == g.Key.Duplicate).Sum(w => w.Count)))
                     .Where(g => g.Count > 0);
-                return [.. withLevel.Where(w => w.Key is not null), .. undecided];
+                return [.. withLevel, .. undecided];
         }
     }
 }

@@ -57,17 +57,18 @@ public sealed class GetOverviewHandler(IAdmissionsDbContextFactory dbFactory, Ti
         var counts = await DashboardQueries.CountAsync(created, cancellationToken);
         var minutes = await DashboardQueries.MinutesToContactAsync(created, cancellationToken);
 
-        var checks = await db.EligibilityChecks.AsNoTracking()
-            .Where(c => c.RequestedAt >= start && c.RequestedAt < end)
-            .Select(c => new { c.RequestedAt, c.CompletedAt, c.State })
-            .ToListAsync(cancellationToken);
-        var turnaround = checks.Where(c => c.State == VerificationState.Completed && c.CompletedAt is not null)
+        var checks = db.EligibilityChecks.AsNoTracking().Where(c => c.RequestedAt >= start && c.RequestedAt < end);
+        var vobs = await checks.CountAsync(cancellationToken);
+        var turnaround = (await checks.Where(c => c.State == VerificationState.Completed && c.CompletedAt != null)
+                .Select(c => new { c.RequestedAt, c.CompletedAt }).ToListAsync(cancellationToken))
             .Select(c => (c.CompletedAt!.Value - c.RequestedAt).TotalMinutes);
 
         // VOB-to-admit: valid inquiries of the cohort that had a VOB in the period, and how many of them were admitted.
-        var verified = created.Valid().Where(i => db.EligibilityChecks.Where(c => c.RequestedAt >= start && c.RequestedAt < end).Select(c => c.InquiryId).Contains(i.Id));
-        var verifiedCount = await verified.CountAsync(cancellationToken);
-        var verifiedAdmitted = await verified.CountAsync(i => i.Stage == InquiryStage.Admitted, cancellationToken);
+        var verified = await created.Valid().Where(i => checks.Select(c => c.InquiryId).Contains(i.Id))
+            .GroupBy(i => i.Stage == InquiryStage.Admitted).Select(g => new { Admitted = g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var verifiedCount = verified.Sum(v => v.Count);
+        var verifiedAdmitted = verified.Where(v => v.Admitted).Sum(v => v.Count);
 
         var admits = await DashboardQueries.AdmittedBetween(db, start, end)
             .Select(i => new { i.CreatedAt, i.ClosedAt })
@@ -81,7 +82,7 @@ public sealed class GetOverviewHandler(IAdmissionsDbContextFactory dbFactory, Ti
             Stats.Median(minutes),
             Stats.Percentile(minutes, 90),
             Stats.Rate(minutes.Count(m => m <= 5), counts.Valid),
-            checks.Count,
+            vobs,
             Stats.Median(turnaround),
             admits.Count,
             Stats.Rate(counts.Admitted, counts.Valid),

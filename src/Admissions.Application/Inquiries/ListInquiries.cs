@@ -171,13 +171,18 @@ public sealed class ListInquiriesHandler(IAdmissionsDbContextFactory dbFactory)
 
         if (search.StartsWith("INQ-", StringComparison.OrdinalIgnoreCase))
         {
+            // A range rather than LIKE 'prefix%', so the number index is searched instead of scanned.
             var number = search.ToUpperInvariant();
-            return inquiries.Where(i => i.Number.StartsWith(number));
+            var after = number + "\uffff";
+            return inquiries.Where(i => i.Number.CompareTo(number) >= 0 && i.Number.CompareTo(after) < 0);
         }
 
         if (PhoneNumber.TryNormalize(search, out var digits))
         {
-            return inquiries.Where(i => i.CallerPhoneDigits == digits || i.PatientPhoneDigits == digits);
+            // One indexed lookup per phone column; an OR of the two lets SQLite scan the table instead.
+            var matching = inquiries.Where(i => i.CallerPhoneDigits == digits).Select(i => i.Id)
+                .Union(inquiries.Where(i => i.PatientPhoneDigits == digits).Select(i => i.Id));
+            return inquiries.Where(i => matching.Contains(i.Id));
         }
 
         var name = search.ToUpperInvariant();

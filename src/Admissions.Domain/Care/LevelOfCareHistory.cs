@@ -22,6 +22,9 @@ public sealed class LevelOfCareHistory : AggregateRoot, IInquiryRecord
     public LevelOfCareDecision? Admitting => _decisions.Count == 0 ? null : _decisions[0];
     public LevelOfCareDecision? Current => _decisions.Count == 0 ? null : _decisions[^1];
 
+    /// <summary>The admitting decision's care setting, kept as its own column so reports can group by it without reading the decisions.</summary>
+    public LevelOfCare? AdmittingCareSetting { get; private set; }
+
     /// <summary>Records the admitting level of care: the recommendation accepted, or overridden with a reason.</summary>
     public LevelOfCareDecision Decide(LevelOfCareRecommendation recommendation, Actor by, DateTimeOffset at, LevelOfCareOverride? overriding = null)
     {
@@ -30,7 +33,9 @@ public sealed class LevelOfCareHistory : AggregateRoot, IInquiryRecord
             throw new DomainRuleException("The admitting level of care is already decided; record a change instead.");
         }
 
-        return Append(new(recommendation, overriding, isAdmitting: true, by, at));
+        var decision = Append(new(recommendation, overriding, isAdmitting: true, by, at));
+        AdmittingCareSetting = decision.CareSetting;
+        return decision;
     }
 
     /// <summary>Records a later level of care after a reassessment.</summary>

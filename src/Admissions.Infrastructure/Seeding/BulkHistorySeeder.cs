@@ -117,7 +117,7 @@ public sealed class BulkHistorySeeder(IDbContextFactory<AdmissionsDbContext> con
             "Id", "InquiryId", "PolicyId", "PayerId", "PayerName", "Level", "ServiceType", "AdmissionDate", "RequestedDays", "Diagnoses", "Channel",
             "TraceNumber", "RequestedAt", "RequestedById", "RequestedByName", "Status", "CertificationNumber", "ApprovedDays", "DecidedAt", "Rechecks",
             "Notes", "Version");
-        var level = new Insert(connection, values, "LevelOfCareHistories", "Id", "InquiryId", "Decisions", "Version");
+        var level = new Insert(connection, values, "LevelOfCareHistories", "Id", "InquiryId", "Decisions", "AdmittingCareSetting", "Version");
         var task = new Insert(connection, values, "FollowUpTasks",
             "Id", "InquiryId", "Kind", "Title", "DueAt", "AssigneeId", "AssigneeName", "Priority", "State", "CreatedAt", "UniqueKey");
         Insert[] all = [inquiry, policy, check, authorization, level, task];
@@ -177,6 +177,7 @@ public sealed class BulkHistorySeeder(IDbContextFactory<AdmissionsDbContext> con
             var first = FirstNames[random.Next(FirstNames.Length)];
             var last = LastNames[random.Next(LastNames.Length)];
             var phone = $"{random.Next(201, 989)}{random.Next(200, 999)}{random.Next(1000, 9999)}";
+            var patientPhone = random.NextDouble() < 0.4 ? $"{random.Next(201, 989)}{random.Next(200, 999)}{random.Next(1000, 9999)}" : null;
             var year = created.Year;
             var sequenceName = InquiryNumber.SequenceName(year);
             var sequence = sequences.GetValueOrDefault(sequenceName) + 1;
@@ -187,8 +188,8 @@ public sealed class BulkHistorySeeder(IDbContextFactory<AdmissionsDbContext> con
             await inquiry.RunAsync(cancellationToken,
                 id, InquiryNumber.Format(year, sequence), $"{FirstNames[random.Next(FirstNames.Length)]} {last}", Format(phone), null,
                 (int)(CallerRelationship)random.Next(0, 7), first, last, values.Day(new DateOnly(1960, 1, 1).AddDays(random.Next(0, 16_000))),
-                random.Next(0, 2), null, "CA", (int)source, organisation?.Name, (int)substances, (int)mental, random.Next(0, 4), null,
-                phone, null, $"{first} {last}".ToUpperInvariant(), mental != MentalHealthConcerns.None, (int)stage, (int?)reason, values.Instant(stageChangedAt),
+                random.Next(0, 2), patientPhone is null ? null : Format(patientPhone), "CA", (int)source, organisation?.Name, (int)substances, (int)mental, random.Next(0, 4), null,
+                phone, patientPhone, $"{first} {last}".ToUpperInvariant(), mental != MentalHealthConcerns.None, (int)stage, (int?)reason, values.Instant(stageChangedAt),
                 values.Instant(created), system.Id, system.Name, values.Instant(firstContact), values.Instant(Max(stageChangedAt, firstContact ?? created)),
                 values.Instant(closedAt), coordinator?.Id, coordinator?.Name, duplicate ? previous : null, organisation?.Id, values.Version());
             previous = id;
@@ -228,7 +229,7 @@ public sealed class BulkHistorySeeder(IDbContextFactory<AdmissionsDbContext> con
             var history = new LevelOfCareHistory(id);
             var asam = levelsByCare.GetValueOrDefault(care) ?? levelsByCare[LevelOfCare.Residential];
             history.Decide(new LevelOfCareRecommendation(asam, care, new DimensionRatings(2, 1, 2, 2, 3, 2), [], []), coordinator ?? system, requested.AddHours(2));
-            await level.RunAsync(cancellationToken, history.Id, id, DecisionsJson.Write([.. history.Decisions]), values.Version());
+            await level.RunAsync(cancellationToken, history.Id, id, DecisionsJson.Write([.. history.Decisions]), (int?)history.AdmittingCareSetting, values.Version());
 
             if (LevelsOfCare.IsInpatient(care) && random.NextDouble() < 0.7)
             {

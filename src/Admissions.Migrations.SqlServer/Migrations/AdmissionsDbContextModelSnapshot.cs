@@ -79,6 +79,9 @@ namespace Admissions.Migrations.SqlServer.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<int?>("AdmittingCareSetting")
+                        .HasColumnType("int");
+
                     b.Property<Guid>("InquiryId")
                         .HasColumnType("uniqueidentifier");
 
@@ -97,6 +100,8 @@ namespace Admissions.Migrations.SqlServer.Migrations
 
                     b.HasIndex("InquiryId")
                         .IsUnique();
+
+                    b.HasIndex("InquiryId", "AdmittingCareSetting");
 
                     b.ToTable("LevelOfCareHistories", (string)null);
                 });

@@ -72,6 +72,9 @@ namespace Admissions.Migrations.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("AdmittingCareSetting")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("InquiryId")
                         .HasColumnType("TEXT");
 
@@ -89,6 +92,8 @@ namespace Admissions.Migrations.Sqlite.Migrations
 
                     b.HasIndex("InquiryId")
                         .IsUnique();
+
+                    b.HasIndex("InquiryId", "AdmittingCareSetting");
 
                     b.ToTable("LevelOfCareHistories", (string)null);
                 });

@@ -11,6 +11,12 @@ namespace Admissions.Migrations.SqlServer.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "AdmittingCareSetting",
+                table: "LevelOfCareHistories",
+                type: "int",
+                nullable: true);
+
             migrationBuilder.AddColumn<Guid>(
                 name: "ReferralOrganisationId",
                 table: "Inquiries",
@@ -42,6 +48,11 @@ namespace Admissions.Migrations.SqlServer.Migrations
                 name: "IX_PriorAuthorizations_RequestedAt",
                 table: "PriorAuthorizations",
                 column: "RequestedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LevelOfCareHistories_InquiryId_AdmittingCareSetting",
+                table: "LevelOfCareHistories",
+                columns: new[] { "InquiryId", "AdmittingCareSetting" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Inquiries_AssignedCoordinatorName_Id",
@@ -112,6 +123,10 @@ namespace Admissions.Migrations.SqlServer.Migrations
                 table: "PriorAuthorizations");
 
             migrationBuilder.DropIndex(
+                name: "IX_LevelOfCareHistories_InquiryId_AdmittingCareSetting",
+                table: "LevelOfCareHistories");
+
+            migrationBuilder.DropIndex(
                 name: "IX_Inquiries_AssignedCoordinatorName_Id",
                 table: "Inquiries");
 
@@ -138,6 +153,10 @@ namespace Admissions.Migrations.SqlServer.Migrations
             migrationBuilder.DropIndex(
                 name: "IX_EligibilityChecks_RequestedAt",
                 table: "EligibilityChecks");
+
+            migrationBuilder.DropColumn(
+                name: "AdmittingCareSetting",
+                table: "LevelOfCareHistories");
 
             migrationBuilder.DropColumn(
                 name: "ReferralOrganisationId",
