@@ -48,7 +48,6 @@ public sealed partial class DashboardTests(AppServer app) : E2ETest(app)
 
         await GotoAsync("/dashboard/scorecard");
         await Expect(ByTestId("panel-scorecard-loading")).ToHaveCountAsync(0);
-        await ByTestId("panel-scorecard-toggle").ClickAsync();
         await Expect(ByTestId("scorecard-table")).ToContainTextAsync("Casey Nguyen");
         await ScreenshotAsync("dashboard-scorecard.png");
     }

@@ -41,8 +41,12 @@ public sealed class GetOverviewHandler(IAdmissionsDbContextFactory dbFactory, Ti
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var scope = await DashboardScope.ResolveAsync(db, query.Filter, clock, cancellationToken);
-        var current = await KpisAsync(db, scope.Start, scope.End, cancellationToken);
-        var previous = await KpisAsync(db, scope.PreviousStart, scope.Start, cancellationToken);
+        // The two periods are independent reads: each on its own context, side by side.
+        await using var previousDb = await dbFactory.CreateAsync(cancellationToken);
+        var currentTask = KpisAsync(db, scope.Start, scope.End, cancellationToken);
+        var previousTask = KpisAsync(previousDb, scope.PreviousStart, scope.Start, cancellationToken);
+        var current = await currentTask;
+        var previous = await previousTask;
         var alerts = await db.SafetyAlerts.CountAsync(a => a.ResolvedAt == null, cancellationToken);
         var now = scope.Now;
         var overdue = await db.FollowUpTasks.CountAsync(t => t.State == FollowUpState.Open && t.DueAt <= now, cancellationToken);

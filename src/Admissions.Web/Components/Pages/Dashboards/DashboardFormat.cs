@@ -25,6 +25,12 @@ public static class DashboardFormat
 
     public static string Hours(double? hours) => hours is { } h ? h.ToString("0.0", Us) + " h" : "—";
 
+    public static string Reason(NotAdmittedReason reason)
+    {
+        var text = Inquiry.DescribeReason(reason);
+        return char.ToUpperInvariant(text[0]) + text[1..];
+    }
+
     public static string Date(DateOnly day) => day.ToString("MMM d", Us);
 
     /// <summary>The change of a count: "+12 (+8.0%)".</summary>
