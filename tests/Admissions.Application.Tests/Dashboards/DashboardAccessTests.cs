@@ -119,7 +119,10 @@ public sealed class DashboardAccessTests : IAsyncLifetime
 
         var admitted = await _host.SendAsync(_host.Manager, new ListInquiries(new InquiryFilter
         {
-            Stages = [InquiryStage.Admitted], ClosedFrom = new DateOnly(2026, 3, 4), ClosedTo = new DateOnly(2026, 3, 4), TimeZoneId = "America/Los_Angeles",
+            Stages = [InquiryStage.Admitted],
+            ClosedFrom = new DateOnly(2026, 3, 4),
+            ClosedTo = new DateOnly(2026, 3, 4),
+            TimeZoneId = "America/Los_Angeles",
         }));
         var unreachable = await _host.SendAsync(_host.Manager, new ListInquiries(new InquiryFilter { Reason = NotAdmittedReason.Unreachable }));
         var referred = await _host.SendAsync(_host.Manager, new ListInquiries(new InquiryFilter { ReferralOrganisationId = organisation.Id }));
