@@ -18,6 +18,10 @@ public static class OperatorCommands
 
           migrate                               apply database migrations and create the roles
           seed-demo                             add demo users and inquiries (never in Production)
+          seed --inquiries N [--seed S]         add a generated three-year history of N inquiries (with policies, VOBs,
+                                                authorizations, levels of care, referral organisations and tasks) on top
+                                                of the demo data, with a progress bar (never in Production)
+          bench [--runs N] [--filter TEXT]      time every dashboard query and the inquiry list queries (p50/p95)
           create-admin --email E --name "N"     create the first administrator; the password comes from
                                                 ADMISSIONS_ADMIN_PASSWORD or is asked for
           x12 parse FILE                        print the 270, 271 or 278 transactions in FILE as JSON
@@ -81,6 +85,11 @@ public static class OperatorCommands
                     var seeded = await services.GetRequiredService<DemoDataSeeder>().SeedAsync();
                     await output.WriteLineAsync(seeded ? "Demo users and inquiries added." : "Demo data is already there; nothing added.");
                     return 0;
+                case "seed":
+                    return await SeedHistoryAsync(host, services, args[1..], output, error);
+                case "bench":
+                    await services.GetRequiredService<DatabaseInitializer>().MigrateAsync();
+                    return await DashboardBench.RunAsync(host.Services, args[1..], output);
                 case "create-admin":
                     return await CreateAdminAsync(services, args[1..], output, error);
                 default:
@@ -94,6 +103,31 @@ public static class OperatorCommands
             await error.WriteLineAsync($"error: {ex.Message}");
             return 1;
         }
+    }
+
+    private static async Task<int> SeedHistoryAsync(IHost host, IServiceProvider services, string[] args, TextWriter output, TextWriter error)
+    {
+        if (host.Services.GetRequiredService<IHostEnvironment>().IsProduction())
+        {
+            await error.WriteLineAsync("error: generated data is never written in Production (set DOTNET_ENVIRONMENT=Demo).");
+            return 1;
+        }
+
+        if (!int.TryParse(Option(args, "--inquiries"), out var count) || count < 1)
+        {
+            await error.WriteLineAsync("error: seed needs --inquiries N (a positive number).");
+            return 2;
+        }
+
+        var seed = int.TryParse(Option(args, "--seed"), out var s) ? s : 2026;
+        await services.GetRequiredService<DatabaseInitializer>().MigrateAsync();
+        await services.GetRequiredService<DemoDataSeeder>().SeedAsync();
+        await output.WriteLineAsync($"Writing {count:N0} inquiries…");
+        var result = await services.GetRequiredService<BulkHistorySeeder>().SeedAsync(count, output, seed);
+        await output.WriteLineAsync(
+            $"Added {result.Inquiries:N0} inquiries, {result.Policies:N0} policies, {result.Checks:N0} VOBs, {result.Authorizations:N0} authorizations, " +
+            $"{result.Levels:N0} level-of-care decisions and {result.Tasks:N0} tasks in {result.Elapsed.TotalSeconds:N0} s.");
+        return 0;
     }
 
     private static async Task<int> CreateAdminAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)

@@ -48,6 +48,7 @@ public static class DependencyInjection
         services.AddSingleton<IStaffDirectory, StaffDirectory>();
         services.AddScoped<IFollowUpScheduler, HangfireFollowUpScheduler>();
         services.AddScoped<DemoDataSeeder>();
+        services.AddScoped<BulkHistorySeeder>();
         services.AddScoped<DatabaseInitializer>();
         services.AddClearinghouse(configuration);
 

@@ -110,7 +110,7 @@ public sealed class AuditReadBehavior<TMessage, TResponse>(IAdmissionsDbContextF
                 OccurredAt = clock.GetUtcNow(),
                 UserId = user.Id,
                 UserName = user.Name,
-                Action = AuditAction.View,
+                Action = read.AuditAction,
                 EntityType = read.AuditEntityType,
                 EntityId = read.AuditEntityId,
                 IpAddress = user.IpAddress,

@@ -17,6 +17,7 @@ public interface IAdmissionsDbContext : IAsyncDisposable
 {
     DbSet<Inquiry> Inquiries { get; }
     DbSet<InquiryActivity> InquiryActivities { get; }
+    DbSet<ReferralOrganisation> ReferralOrganisations { get; }
     DbSet<NumberSequence> NumberSequences { get; }
     DbSet<FollowUpTask> FollowUpTasks { get; }
     DbSet<Notification> Notifications { get; }

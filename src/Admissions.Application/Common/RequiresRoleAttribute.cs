@@ -15,4 +15,7 @@ public interface IAuditedRead
 {
     string AuditEntityType { get; }
     string AuditEntityId { get; }
+
+    /// <summary>A view unless the request hands data out of the system (a file).</summary>
+    Domain.Auditing.AuditAction AuditAction => Domain.Auditing.AuditAction.View;
 }

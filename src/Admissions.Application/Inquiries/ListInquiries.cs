@@ -33,6 +33,15 @@ public sealed record InquiryFilter
     public string? Search { get; init; }
     public bool OpenOnly { get; init; }
 
+    /// <summary>Dashboard drill-downs: the partner that referred, the reason for not admitting, when the inquiry closed.</summary>
+    public Guid? ReferralOrganisationId { get; init; }
+    public NotAdmittedReason? Reason { get; init; }
+    public DateOnly? ClosedFrom { get; init; }
+    public DateOnly? ClosedTo { get; init; }
+
+    /// <summary>The IANA zone the dates are days in (a facility's); UTC when not given.</summary>
+    public string? TimeZoneId { get; init; }
+
     public const string Unassigned = "unassigned";
 }
 
@@ -118,17 +127,40 @@ public sealed class ListInquiriesHandler(IAdmissionsDbContextFactory dbFactory)
             inquiries = inquiries.Where(i => i.Details.Source == source);
         }
 
-        // Dates are whole UTC days; the end date is inclusive.
+        if (filter.ReferralOrganisationId is { } organisation)
+        {
+            inquiries = inquiries.Where(i => i.ReferralOrganisationId == organisation);
+        }
+
+        if (filter.Reason is { } reason)
+        {
+            inquiries = inquiries.Where(i => i.NotAdmittedReason == reason);
+        }
+
+        // Dates are whole days in the given zone (UTC by default); the end date is inclusive.
+        var zone = Domain.Placement.Facility.FindZone(filter.TimeZoneId) ?? TimeZoneInfo.Utc;
         if (filter.CreatedFrom is { } from)
         {
-            var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            var start = Dashboards.DashboardScope.StartOf(from, zone);
             inquiries = inquiries.Where(i => i.CreatedAt >= start);
         }
 
         if (filter.CreatedTo is { } to)
         {
-            var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            var end = Dashboards.DashboardScope.StartOf(to.AddDays(1), zone);
             inquiries = inquiries.Where(i => i.CreatedAt < end);
+        }
+
+        if (filter.ClosedFrom is { } closedFrom)
+        {
+            var start = Dashboards.DashboardScope.StartOf(closedFrom, zone);
+            inquiries = inquiries.Where(i => i.ClosedAt >= start);
+        }
+
+        if (filter.ClosedTo is { } closedTo)
+        {
+            var end = Dashboards.DashboardScope.StartOf(closedTo.AddDays(1), zone);
+            inquiries = inquiries.Where(i => i.ClosedAt < end);
         }
 
         var search = filter.Search?.Trim();
@@ -139,13 +171,18 @@ public sealed class ListInquiriesHandler(IAdmissionsDbContextFactory dbFactory)
 
         if (search.StartsWith("INQ-", StringComparison.OrdinalIgnoreCase))
         {
+            // A range rather than LIKE 'prefix%', so the number index is searched instead of scanned.
             var number = search.ToUpperInvariant();
-            return inquiries.Where(i => i.Number.StartsWith(number));
+            var after = number + "\uffff";
+            return inquiries.Where(i => i.Number.CompareTo(number) >= 0 && i.Number.CompareTo(after) < 0);
         }
 
         if (PhoneNumber.TryNormalize(search, out var digits))
         {
-            return inquiries.Where(i => i.CallerPhoneDigits == digits || i.PatientPhoneDigits == digits);
+            // One indexed lookup per phone column; an OR of the two lets SQLite scan the table instead.
+            var matching = inquiries.Where(i => i.CallerPhoneDigits == digits).Select(i => i.Id)
+                .Union(inquiries.Where(i => i.PatientPhoneDigits == digits).Select(i => i.Id));
+            return inquiries.Where(i => matching.Contains(i.Id));
         }
 
         var name = search.ToUpperInvariant();

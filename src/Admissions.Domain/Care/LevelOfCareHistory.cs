@@ -31,6 +31,12 @@ public sealed class LevelOfCareHistory : AggregateRoot, IInquiryRecord
 
     public LevelOfCareDecision? Current => _decisions.Count == 0 ? null : _decisions[^1];
 
+    /// <summary>
+    /// The admitting decision's care setting (the first decision, then the one fixed at check-in), kept as its own
+    /// column so reports can group by it without reading the decisions.
+    /// </summary>
+    public LevelOfCare? AdmittingCareSetting { get; private set; }
+
     /// <summary>Records the admitting level of care: the recommendation accepted, or overridden with a reason.</summary>
     public LevelOfCareDecision Decide(LevelOfCareRecommendation recommendation, Actor by, DateTimeOffset at, LevelOfCareOverride? overriding = null)
     {
@@ -39,7 +45,9 @@ public sealed class LevelOfCareHistory : AggregateRoot, IInquiryRecord
             throw new DomainRuleException("The admitting level of care is already decided; record a change instead.");
         }
 
-        return Append(new(recommendation, overriding, isAdmitting: true, by, at));
+        var decision = Append(new(recommendation, overriding, isAdmitting: true, by, at));
+        AdmittingCareSetting = decision.CareSetting;
+        return decision;
     }
 
     /// <summary>Records a later level of care after a reassessment.</summary>
@@ -69,6 +77,7 @@ public sealed class LevelOfCareHistory : AggregateRoot, IInquiryRecord
         var current = Current ?? throw new DomainRuleException("A clinician must decide the level of care before the patient is checked in.");
         AdmittedAt = at;
         AdmittingDecisionId = current.Id;
+        AdmittingCareSetting = current.CareSetting;
         return current;
     }
 

@@ -47,6 +47,9 @@ public sealed class Inquiry : AggregateRoot
     /// <summary>An open inquiry this one may repeat, acknowledged by whoever created it.</summary>
     public Guid? PossibleDuplicateOfId { get; private set; }
 
+    /// <summary>The partner organisation that referred this person, for referral reports.</summary>
+    public Guid? ReferralOrganisationId { get; private set; }
+
     public IReadOnlyList<InquiryActivity> Activities => _activities;
 
     public bool IsOpen => InquiryStageMachine.IsOpen(Stage);
@@ -96,6 +99,17 @@ public sealed class Inquiry : AggregateRoot
         AssignedCoordinatorId = coordinator?.Id;
         AssignedCoordinatorName = coordinator?.Name;
         Append(ActivityKind.Assignment, by, at, coordinator is null ? "Returned to the unassigned queue" : $"Assigned to {coordinator.Name}");
+    }
+
+    public void AttributeReferral(ReferralOrganisation? organisation, Actor by, DateTimeOffset at)
+    {
+        if (organisation?.Id == ReferralOrganisationId)
+        {
+            return;
+        }
+
+        ReferralOrganisationId = organisation?.Id;
+        Append(ActivityKind.DetailsUpdated, by, at, organisation is null ? "Referral organisation cleared" : $"Referred by {organisation.Name}");
     }
 
     public void AddNote(string text, Actor by, DateTimeOffset at)

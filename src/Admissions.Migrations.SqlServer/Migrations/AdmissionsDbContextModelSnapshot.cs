@@ -133,6 +133,9 @@ namespace Admissions.Migrations.SqlServer.Migrations
                     b.Property<DateTimeOffset?>("AdmittedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<int?>("AdmittingCareSetting")
+                        .HasColumnType("int");
+
                     b.Property<Guid?>("AdmittingDecisionId")
                         .HasColumnType("uniqueidentifier");
 
@@ -154,6 +157,8 @@ namespace Admissions.Migrations.SqlServer.Migrations
 
                     b.HasIndex("InquiryId")
                         .IsUnique();
+
+                    b.HasIndex("InquiryId", "AdmittingCareSetting");
 
                     b.ToTable("LevelOfCareHistories", (string)null);
                 });
@@ -212,6 +217,8 @@ namespace Admissions.Migrations.SqlServer.Migrations
                         .HasFilter("[UniqueKey] IS NOT NULL");
 
                     b.HasIndex("InquiryId", "State");
+
+                    b.HasIndex("State", "DueAt");
 
                     b.HasIndex("AssigneeId", "State", "DueAt");
 
@@ -278,6 +285,9 @@ namespace Admissions.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(10)");
 
                     b.Property<Guid?>("PossibleDuplicateOfId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("ReferralOrganisationId")
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<int>("Stage")
@@ -390,7 +400,17 @@ namespace Admissions.Migrations.SqlServer.Migrations
 
                     b.HasIndex("AssignedCoordinatorId", "CreatedAt");
 
+                    b.HasIndex("AssignedCoordinatorName", "Id");
+
+                    b.HasIndex("ReferralOrganisationId", "CreatedAt");
+
+                    b.HasIndex("Stage", "ClosedAt");
+
                     b.HasIndex("Stage", "CreatedAt");
+
+                    b.HasIndex("Stage", "Id");
+
+                    b.HasIndex(new[] { "CreatedAt", "FirstContactAt", "Stage", "NotAdmittedReason", "PossibleDuplicateOfId" }, "IX_Inquiries_Dashboard");
 
                     b.ToTable("Inquiries");
                 });
@@ -465,6 +485,38 @@ namespace Admissions.Migrations.SqlServer.Migrations
                     b.HasKey("Name");
 
                     b.ToTable("NumberSequences");
+                });
+
+            modelBuilder.Entity("Admissions.Domain.Inquiries.ReferralOrganisation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("ContactPhone")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("ReferralOrganisations");
                 });
 
             modelBuilder.Entity("Admissions.Domain.Insurance.Disclosure", b =>
@@ -617,6 +669,8 @@ namespace Admissions.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("PolicyId");
+
+                    b.HasIndex("RequestedAt");
 
                     b.HasIndex("TraceNumber")
                         .IsUnique();
@@ -965,6 +1019,8 @@ namespace Admissions.Migrations.SqlServer.Migrations
                     b.HasIndex("InquiryId");
 
                     b.HasIndex("PolicyId");
+
+                    b.HasIndex("RequestedAt");
 
                     b.HasIndex("TraceNumber")
                         .IsUnique();
@@ -1473,6 +1529,8 @@ namespace Admissions.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ResolvedAt");
+
                     b.HasIndex("ScreeningId");
 
                     b.HasIndex("InquiryId", "ResolvedAt");
@@ -1846,6 +1904,14 @@ namespace Admissions.Migrations.SqlServer.Migrations
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Admissions.Domain.Inquiries.Inquiry", b =>
+                {
+                    b.HasOne("Admissions.Domain.Inquiries.ReferralOrganisation", null)
+                        .WithMany()
+                        .HasForeignKey("ReferralOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Admissions.Domain.Inquiries.InquiryActivity", b =>

@@ -125,6 +125,9 @@ namespace Admissions.Migrations.Sqlite.Migrations
                     b.Property<long?>("AdmittedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("AdmittingCareSetting")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("AdmittingDecisionId")
                         .HasColumnType("TEXT");
 
@@ -145,6 +148,8 @@ namespace Admissions.Migrations.Sqlite.Migrations
 
                     b.HasIndex("InquiryId")
                         .IsUnique();
+
+                    b.HasIndex("InquiryId", "AdmittingCareSetting");
 
                     b.ToTable("LevelOfCareHistories", (string)null);
                 });
@@ -202,6 +207,8 @@ namespace Admissions.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("InquiryId", "State");
+
+                    b.HasIndex("State", "DueAt");
 
                     b.HasIndex("AssigneeId", "State", "DueAt");
 
@@ -268,6 +275,9 @@ namespace Admissions.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("PossibleDuplicateOfId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReferralOrganisationId")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Stage")
@@ -379,7 +389,17 @@ namespace Admissions.Migrations.Sqlite.Migrations
 
                     b.HasIndex("AssignedCoordinatorId", "CreatedAt");
 
+                    b.HasIndex("AssignedCoordinatorName", "Id");
+
+                    b.HasIndex("ReferralOrganisationId", "CreatedAt");
+
+                    b.HasIndex("Stage", "ClosedAt");
+
                     b.HasIndex("Stage", "CreatedAt");
+
+                    b.HasIndex("Stage", "Id");
+
+                    b.HasIndex(new[] { "CreatedAt", "FirstContactAt", "Stage", "NotAdmittedReason", "PossibleDuplicateOfId" }, "IX_Inquiries_Dashboard");
 
                     b.ToTable("Inquiries");
                 });
@@ -453,6 +473,38 @@ namespace Admissions.Migrations.Sqlite.Migrations
                     b.HasKey("Name");
 
                     b.ToTable("NumberSequences");
+                });
+
+            modelBuilder.Entity("Admissions.Domain.Inquiries.ReferralOrganisation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactPhone")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("ReferralOrganisations");
                 });
 
             modelBuilder.Entity("Admissions.Domain.Insurance.Disclosure", b =>
@@ -604,6 +656,8 @@ namespace Admissions.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("PolicyId");
+
+                    b.HasIndex("RequestedAt");
 
                     b.HasIndex("TraceNumber")
                         .IsUnique();
@@ -949,6 +1003,8 @@ namespace Admissions.Migrations.Sqlite.Migrations
                     b.HasIndex("InquiryId");
 
                     b.HasIndex("PolicyId");
+
+                    b.HasIndex("RequestedAt");
 
                     b.HasIndex("TraceNumber")
                         .IsUnique();
@@ -1453,6 +1509,8 @@ namespace Admissions.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ResolvedAt");
+
                     b.HasIndex("ScreeningId");
 
                     b.HasIndex("InquiryId", "ResolvedAt");
@@ -1819,6 +1877,14 @@ namespace Admissions.Migrations.Sqlite.Migrations
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Admissions.Domain.Inquiries.Inquiry", b =>
+                {
+                    b.HasOne("Admissions.Domain.Inquiries.ReferralOrganisation", null)
+                        .WithMany()
+                        .HasForeignKey("ReferralOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Admissions.Domain.Inquiries.InquiryActivity", b =>

@@ -1,6 +1,7 @@
 using System.Reflection;
 using Admissions.Application.Auditing;
 using Admissions.Application.Common;
+using Admissions.Application.Dashboards;
 using Admissions.Application.FollowUps;
 using Admissions.Application.Inquiries;
 using Admissions.Application.Notifications;
@@ -185,8 +186,14 @@ public class AuthorizationTests
     [Fact]
     public void Business_development_never_receives_patient_data()
     {
+        // The dashboards' results are counts and shares; DashboardAccessTests proves no names reach business development.
         // The partner directory is about providers, not patients: business development keeps it.
-        Type[] allowed = [typeof(PipelineSummary), typeof(MyNotifications), typeof(Unit), typeof(IReadOnlyList<PartnerItem>)];
+        Type[] allowed =
+        [
+            typeof(PipelineSummary), typeof(MyNotifications), typeof(Unit), typeof(DashboardOverview), typeof(Funnel), typeof(Trends),
+            typeof(Breakdown), typeof(LostReasons), typeof(Census), typeof(AuthorizationOutcomes), typeof(ReferralSources), typeof(CsvFile),
+            typeof(IReadOnlyList<PartnerItem>),
+        ];
         Type[] allowedRequests = [typeof(SavePartnerFacility)];
 
         var forBusinessDevelopment = RequestTypes()

@@ -106,4 +106,25 @@ public sealed class InquiryListTests : IAsyncLifetime
         cut.WaitForAssertion(() => Assert.Contains("No inquiries match these filters.", cut.Markup, StringComparison.Ordinal), Timeout);
         Assert.DoesNotContain("INQ-", cut.Find("[data-testid=inquiry-grid]").TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_dashboard_drill_down_link_becomes_the_list_filter()
+    {
+        Returns([.. Enumerable.Range(1, 2).Select(Item)]);
+        var organisation = Guid.NewGuid();
+        _page.Navigation.NavigateTo(
+            $"/inquiries?closedFrom=2026-03-01&closedTo=2026-03-09&tz=America/Los_Angeles&stage=NotAdmitted&reason=Unreachable&org={organisation}&source=Referral");
+
+        var cut = _page.RenderPage<InquiryList>();
+
+        cut.WaitForAssertion(() => Assert.NotEmpty(_queries), Timeout);
+        var filter = _queries[^1].Filter;
+        Assert.Equal([InquiryStage.NotAdmitted], filter.Stages);
+        Assert.Equal(NotAdmittedReason.Unreachable, filter.Reason);
+        Assert.Equal(organisation, filter.ReferralOrganisationId);
+        Assert.Equal(InquirySource.Referral, filter.Source);
+        Assert.Equal((new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 9)), (filter.ClosedFrom!.Value, filter.ClosedTo!.Value));
+        Assert.Equal("America/Los_Angeles", filter.TimeZoneId);
+        Assert.Contains("not admitted: unreachable", cut.Find("[data-testid=drill-down-filter]").TextContent, StringComparison.Ordinal);
+    }
 }

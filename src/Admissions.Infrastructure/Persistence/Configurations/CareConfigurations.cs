@@ -20,6 +20,7 @@ internal sealed class LevelOfCareHistoryConfiguration : IEntityTypeConfiguration
         builder.HasKey(h => h.Id);
         builder.Property(h => h.Id).ValueGeneratedNever();
         builder.HasIndex(h => h.InquiryId).IsUnique();
+        builder.HasIndex(h => new { h.InquiryId, h.AdmittingCareSetting });
         builder.Property<List<LevelOfCareDecision>>("_decisions")
             .HasColumnName("Decisions")
             .HasConversion(new DecisionsConverter(), new DecisionsComparer())

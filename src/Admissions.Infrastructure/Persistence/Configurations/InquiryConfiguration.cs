@@ -50,6 +50,15 @@ internal sealed class InquiryConfiguration : IEntityTypeConfiguration<Inquiry>
         builder.HasIndex(i => i.PatientPhoneDigits);
         builder.HasIndex(i => i.PatientNameKey);
 
+        // Dashboards and list sorts on a million rows: closings by stage and time, referral attribution by time,
+        // and a unique tie-breaker after the sort column so a page is read straight from an index.
+        builder.HasIndex(i => new { i.Stage, i.ClosedAt });
+        builder.HasIndex(i => new { i.ReferralOrganisationId, i.CreatedAt });
+        builder.HasIndex(i => new { i.Stage, i.Id });
+        builder.HasIndex(i => new { i.AssignedCoordinatorName, i.Id });
+        builder.HasIndex(i => new { i.CreatedAt, i.FirstContactAt, i.Stage, i.NotAdmittedReason, i.PossibleDuplicateOfId }, "IX_Inquiries_Dashboard");
+        builder.HasOne<ReferralOrganisation>().WithMany().HasForeignKey(i => i.ReferralOrganisationId).OnDelete(DeleteBehavior.Restrict);
+
         builder.HasMany(i => i.Activities).WithOne().HasForeignKey(a => a.InquiryId).OnDelete(DeleteBehavior.Restrict);
         builder.Navigation(i => i.Activities).HasField("_activities").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Ignore(i => i.DomainEvents);
@@ -68,6 +77,19 @@ internal sealed class InquiryActivityConfiguration : IEntityTypeConfiguration<In
         builder.Property(a => a.Summary).HasMaxLength(300);
         builder.Property(a => a.Text).HasMaxLength(4000);
         builder.HasIndex(a => new { a.InquiryId, a.OccurredAt });
+    }
+}
+
+internal sealed class ReferralOrganisationConfiguration : IEntityTypeConfiguration<ReferralOrganisation>
+{
+    public void Configure(EntityTypeBuilder<ReferralOrganisation> builder)
+    {
+        builder.HasKey(o => o.Id);
+        builder.Property(o => o.Id).ValueGeneratedNever();
+        builder.Property(o => o.Name).HasMaxLength(200).IsRequired();
+        builder.Property(o => o.ContactName).HasMaxLength(200);
+        builder.Property(o => o.ContactPhone).HasMaxLength(20);
+        builder.HasIndex(o => o.Name).IsUnique();
     }
 }
 

@@ -109,6 +109,7 @@ internal sealed class EligibilityCheckConfiguration : IEntityTypeConfiguration<E
         });
         builder.HasIndex(c => new { c.InquiryId, c.RequestedAt });
         builder.HasIndex(c => new { c.State, c.RequestedAt });
+        builder.HasIndex(c => c.RequestedAt);
         builder.HasOne<InsurancePolicy>().WithMany().HasForeignKey(c => c.PolicyId).OnDelete(DeleteBehavior.Restrict);
         builder.Ignore(c => c.DomainEvents);
         builder.Ignore(c => c.IsOpen);
@@ -134,6 +135,7 @@ internal sealed class PriorAuthorizationConfiguration : IEntityTypeConfiguration
         builder.Property(a => a.Problem).HasMaxLength(1000);
         builder.OwnsMany(a => a.Notes, notes => notes.ToJson());
         builder.HasIndex(a => new { a.Status, a.NextReviewOn });
+        builder.HasIndex(a => a.RequestedAt);
         builder.HasIndex(a => a.InquiryId);
         builder.HasOne<InsurancePolicy>().WithMany().HasForeignKey(a => a.PolicyId).OnDelete(DeleteBehavior.Restrict);
         builder.Ignore(a => a.DomainEvents);

@@ -39,6 +39,7 @@ internal sealed class InquirySafetyAlertConfiguration : IEntityTypeConfiguration
         builder.Property(a => a.ResolvedById).HasMaxLength(100);
         builder.Property(a => a.ResolvedByName).HasMaxLength(200);
         builder.HasIndex(a => new { a.InquiryId, a.ResolvedAt });
+        builder.HasIndex(a => a.ResolvedAt);
         builder.HasOne<ScreeningRecord>().WithMany().HasForeignKey(a => a.ScreeningId).OnDelete(DeleteBehavior.Restrict);
         builder.Ignore(a => a.IsOpen);
         builder.Ignore(a => a.DomainEvents);

@@ -21,6 +21,7 @@ internal sealed class FollowUpTaskConfiguration : IEntityTypeConfiguration<Follo
         builder.HasIndex(t => t.UniqueKey).IsUnique();
         builder.HasIndex(t => new { t.InquiryId, t.State });
         builder.HasIndex(t => new { t.AssigneeId, t.State, t.DueAt });
+        builder.HasIndex(t => new { t.State, t.DueAt });
     }
 }
 

@@ -1,0 +1,48 @@
+using Admissions.Application.Common;
+using Admissions.Domain.Care;
+using Admissions.Domain.Placement;
+using Admissions.Domain.Security;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Admissions.Application.Dashboards;
+
+/// <summary>A program's beds today. Occupancy is occupied beds over beds in service (out-of-service beds left out).</summary>
+public sealed record CensusRow(Guid ProgramId, string Program, LevelOfCare Level, int Beds, int Occupied, int Reserved, int OutOfService, double? Occupancy);
+
+/// <summary>
+/// Census today, and admissions per program level over the period as the trend. Beds keep no history yet,
+/// so a day-by-day occupancy trend is not available (the page says so).
+/// </summary>
+public sealed record Census(DashboardScope Scope, IReadOnlyList<CensusRow> Programs, int Beds, int Occupied, double? Occupancy);
+
+[RequiresRole(Roles.Admin, Roles.AdmissionsManager, Roles.BusinessDevelopment)]
+public sealed record GetCensus(DashboardFilter Filter) : IQuery<Census>;
+
+public sealed class GetCensusHandler(IAdmissionsDbContextFactory dbFactory, TimeProvider clock) : IQueryHandler<GetCensus, Census>
+{
+    public async ValueTask<Census> Handle(GetCensus query, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var scope = await DashboardScope.ResolveAsync(db, query.Filter, clock, cancellationToken);
+        var beds = await (from bed in db.Beds.AsNoTracking()
+                          join unit in db.CareUnits on bed.UnitId equals unit.Id
+                          join program in db.TreatmentPrograms on unit.ProgramId equals program.Id
+                          where unit.IsActive && program.IsActive && (scope.FacilityId == null || program.FacilityId == scope.FacilityId)
+                          select new { ProgramId = program.Id, program.Name, program.Level, bed.State })
+            .ToListAsync(cancellationToken);
+        var rows = beds.GroupBy(b => new { b.ProgramId, b.Name, b.Level })
+            .Select(g =>
+            {
+                var inService = g.Count(b => b.State != BedState.OutOfService);
+                var occupied = g.Count(b => b.State == BedState.Occupied);
+                return new CensusRow(g.Key.ProgramId, g.Key.Name, g.Key.Level, g.Count(), occupied, g.Count(b => b.State == BedState.Reserved),
+                    g.Count() - inService, Stats.Rate(occupied, inService));
+            })
+            .OrderBy(r => r.Level).ThenBy(r => r.Program, StringComparer.Ordinal)
+            .ToList();
+        var totalInService = rows.Sum(r => r.Beds - r.OutOfService);
+        var totalOccupied = rows.Sum(r => r.Occupied);
+        return new Census(scope, rows, rows.Sum(r => r.Beds), totalOccupied, Stats.Rate(totalOccupied, totalInService));
+    }
+}

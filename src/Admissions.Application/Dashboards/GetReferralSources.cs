@@ -1,0 +1,67 @@
+using Admissions.Application.Common;
+using Admissions.Domain.Inquiries;
+using Admissions.Domain.Security;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Admissions.Application.Dashboards;
+
+/// <summary>
+/// One referral partner: valid inquiries it referred in the period and the period before, how many of this period's
+/// were admitted, admissions recorded in the period, and its last referral ever. Stopped: referred in the period before,
+/// not in this one. Counts and attribution only: no payment figures (EKRA).
+/// </summary>
+public sealed record ReferralSourceRow(
+    Guid OrganisationId, string Organisation, string? Contact, int Inquiries, int PreviousInquiries, int Admitted, double? Conversion,
+    int Admits, DateTimeOffset? LastReferralAt, bool StoppedReferring);
+
+public sealed record ReferralSources(DashboardScope Scope, IReadOnlyList<ReferralSourceRow> Rows);
+
+[RequiresRole(Roles.Admin, Roles.AdmissionsManager, Roles.BusinessDevelopment)]
+public sealed record GetReferralSources(DashboardFilter Filter) : IQuery<ReferralSources>;
+
+public sealed class GetReferralSourcesHandler(IAdmissionsDbContextFactory dbFactory, TimeProvider clock) : IQueryHandler<GetReferralSources, ReferralSources>
+{
+    public async ValueTask<ReferralSources> Handle(GetReferralSources query, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var scope = await DashboardScope.ResolveAsync(db, query.Filter, clock, cancellationToken);
+
+        // One index seek per organisation for its latest referral, rather than a scan of every referred inquiry.
+        var organisations = await db.ReferralOrganisations.AsNoTracking()
+            .Select(o => new
+            {
+                o.Id,
+                o.Name,
+                o.ContactName,
+                o.IsActive,
+                Last = db.Inquiries.Where(i => i.ReferralOrganisationId == o.Id).OrderByDescending(i => i.CreatedAt).Select(i => (DateTimeOffset?)i.CreatedAt).FirstOrDefault(),
+            })
+            .ToListAsync(cancellationToken);
+        var start = scope.Start;
+        var referred = (await db.Inquiries.AsNoTracking()
+                .Where(i => i.ReferralOrganisationId != null && i.CreatedAt >= scope.PreviousStart && i.CreatedAt < scope.End)
+                .Valid()
+                .GroupBy(i => new { i.ReferralOrganisationId, Current = i.CreatedAt >= start, Admitted = i.Stage == InquiryStage.Admitted })
+                .Select(g => new { g.Key.ReferralOrganisationId, g.Key.Current, g.Key.Admitted, Count = g.Count() })
+                .ToListAsync(cancellationToken))
+            .ToLookup(r => r.ReferralOrganisationId!.Value);
+        var admits = await DashboardQueries.AdmittedBetween(db, scope.Start, scope.End).Where(i => i.ReferralOrganisationId != null)
+            .GroupBy(i => i.ReferralOrganisationId).Select(g => new { Id = g.Key!.Value, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Id, g => g.Count, cancellationToken);
+
+        var rows = organisations
+            .Select(o =>
+            {
+                var current = referred[o.Id].Where(r => r.Current).Sum(r => r.Count);
+                var previous = referred[o.Id].Where(r => !r.Current).Sum(r => r.Count);
+                var admitted = referred[o.Id].Where(r => r.Current && r.Admitted).Sum(r => r.Count);
+                return new ReferralSourceRow(o.Id, o.Name, o.ContactName, current, previous, admitted, Stats.Rate(admitted, current),
+                    admits.GetValueOrDefault(o.Id), o.Last, previous > 0 && current == 0);
+            })
+            .Where(r => r.Inquiries > 0 || r.PreviousInquiries > 0 || r.Admits > 0 || organisations.First(o => o.Id == r.OrganisationId).IsActive)
+            .OrderByDescending(r => r.Inquiries).ThenByDescending(r => r.PreviousInquiries).ThenBy(r => r.Organisation, StringComparer.Ordinal)
+            .ToList();
+        return new ReferralSources(scope, rows);
+    }
+}

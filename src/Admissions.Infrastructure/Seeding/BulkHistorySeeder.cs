@@ -1,0 +1,502 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using Admissions.Application.Common;
+using Admissions.Domain.Care;
+using Admissions.Domain.Common;
+using Admissions.Domain.Inquiries;
+using Admissions.Domain.Insurance;
+using Admissions.Domain.Security;
+using Admissions.Infrastructure.Persistence;
+using Admissions.Infrastructure.Persistence.Configurations;
+using Microsoft.EntityFrameworkCore;
+
+namespace Admissions.Infrastructure.Seeding;
+
+/// <summary>
+/// Writes a realistic admissions history of many inquiries (three years up to now) for load and dashboard work:
+/// sources, referral organisations, coordinators, contact times, stages and lost reasons, primary policies, VOBs,
+/// authorizations, levels of care and open tasks. Rows go in with prepared statements in large transactions,
+/// not through the change tracker. Deterministic for a given seed. Never run against Production (callers check).
+/// </summary>
+public sealed class BulkHistorySeeder(IDbContextFactory<AdmissionsDbContext> contexts, IStaffDirectory staff, TimeProvider clock)
+{
+    private const int Batch = 20_000;
+    private static readonly TimeSpan History = TimeSpan.FromDays(3 * 365);
+
+    private static readonly string[] FirstNames =
+    [
+        "James", "Mary", "Robert", "Patricia", "John", "Jennifer", "Michael", "Linda", "David", "Elizabeth", "William", "Barbara", "Richard",
+        "Susan", "Joseph", "Jessica", "Thomas", "Sarah", "Chris", "Karen", "Daniel", "Lisa", "Matthew", "Nancy", "Anthony", "Ashley", "Mark",
+        "Emily", "Steven", "Megan", "Andrew", "Rachel", "Kevin", "Laura", "Brian", "Amber", "Tyler", "Hannah", "Jacob", "Olivia",
+    ];
+
+    private static readonly string[] LastNames =
+    [
+        "Smith", "Johnson", "Williams", "Brown", "Jones", "Garcia", "Miller", "Davis", "Rodriguez", "Martinez", "Hernandez", "Lopez",
+        "Gonzalez", "Wilson", "Anderson", "Thomas", "Taylor", "Moore", "Jackson", "Martin", "Lee", "Perez", "Thompson", "White", "Harris",
+        "Sanchez", "Clark", "Ramirez", "Lewis", "Robinson", "Walker", "Young", "Allen", "King", "Wright", "Scott", "Torres", "Nguyen", "Hill",
+    ];
+
+    private static readonly string[] OrganisationKinds =
+    [
+        "Hospital ED", "Behavioral Health Clinic", "Interventions", "Counseling Group", "EAP", "Drug Court", "Recovery Residence",
+        "Family Medicine", "Psychiatry Associates", "Sober Living", "University Health", "Community Services Board",
+    ];
+
+    private static readonly string[] Cities =
+    [
+        "Lakeside", "Riverside", "Cedar Grove", "Pine Hill", "Harbor", "Summit", "Oak Park", "Westfield", "Fairview", "Bayview", "Maple Ridge",
+        "Stonebridge", "Clearwater", "Elm Street", "North Shore", "Valley",
+    ];
+
+    private static readonly (InquirySource Source, int Weight)[] Sources =
+    [
+        (InquirySource.Phone, 45), (InquirySource.WebForm, 25), (InquirySource.Referral, 14), (InquirySource.Text, 7),
+        (InquirySource.Alumni, 4), (InquirySource.Email, 3), (InquirySource.WalkIn, 2),
+    ];
+
+    private static readonly (NotAdmittedReason Reason, int Weight)[] LostReasons =
+    [
+        (NotAdmittedReason.Unreachable, 27), (NotAdmittedReason.OutOfNetwork, 18), (NotAdmittedReason.NoInsurance, 15),
+        (NotAdmittedReason.ChoseAnotherProvider, 15), (NotAdmittedReason.NotClinicallyAppropriate, 10), (NotAdmittedReason.Declined, 10),
+        (NotAdmittedReason.Invalid, 5),
+    ];
+
+    private static readonly (LevelOfCare Level, int Weight)[] Levels =
+    [
+        (LevelOfCare.WithdrawalManagement, 30), (LevelOfCare.Residential, 30), (LevelOfCare.MentalHealthResidential, 8),
+        (LevelOfCare.PartialHospitalization, 14), (LevelOfCare.IntensiveOutpatient, 13), (LevelOfCare.Outpatient, 5),
+    ];
+
+    public sealed record Result(int Inquiries, int Policies, int Checks, int Authorizations, int Levels, int Tasks, TimeSpan Elapsed);
+
+    public async Task<Result> SeedAsync(int count, TextWriter progress, int seed = 20_26, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        var started = Stopwatch.StartNew();
+        var random = new Random(seed);
+        var now = clock.GetUtcNow();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var sqlite = db.Database.IsSqlite();
+        var values = new ProviderValues(sqlite);
+
+        var payers = await db.Payers.AsNoTracking().Where(p => p.IsActive).Select(p => new { p.Id, p.Name }).ToListAsync(cancellationToken);
+        var coordinators = (await staff.ListAsync(cancellationToken))
+            .Where(s => s.Roles.Contains(Roles.AdmissionsCoordinator) || s.Roles.Contains(Roles.AdmissionsManager))
+            .Select(s => new Actor(s.Id, s.Name)).ToList();
+        if (payers.Count == 0 || coordinators.Count == 0)
+        {
+            throw new InvalidOperationException("Seed the demo data first: the history needs payers and coordinators.");
+        }
+
+        var organisations = await EnsureOrganisationsAsync(db, random, now, cancellationToken);
+        var sequences = await db.NumberSequences.AsNoTracking().ToDictionaryAsync(s => s.Name, s => s.LastValue, cancellationToken);
+        var system = new Actor("system", "Data generator");
+
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync(cancellationToken);
+        if (sqlite)
+        {
+            await ExecuteAsync(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF; PRAGMA cache_size=-200000; PRAGMA temp_store=MEMORY;", cancellationToken);
+        }
+
+        var inquiry = new Insert(connection, values, "Inquiries",
+            "Id", "Number", "CallerName", "CallerPhone", "CallerEmail", "CallerRelationship", "PatientFirstName", "PatientLastName", "PatientDateOfBirth",
+            "PatientSex", "PatientPhone", "PatientState", "Source", "ReferralSource", "Substances", "MentalHealthConcerns", "Urgency", "Notes",
+            "CallerPhoneDigits", "PatientPhoneDigits", "PatientNameKey", "IsDualDiagnosis", "Stage", "NotAdmittedReason", "StageChangedAt", "CreatedAt",
+            "CreatedById", "CreatedByName", "FirstContactAt", "LastActivityAt", "ClosedAt", "AssignedCoordinatorId", "AssignedCoordinatorName",
+            "PossibleDuplicateOfId", "ReferralOrganisationId", "Version");
+        var policy = new Insert(connection, values, "InsurancePolicies",
+            "Id", "InquiryId", "Rank", "PayerId", "PayerName", "MemberId", "GroupNumber", "Relationship", "CreatedAt", "UpdatedAt", "Version");
+        var check = new Insert(connection, values, "EligibilityChecks",
+            "Id", "InquiryId", "PolicyId", "PayerId", "PayerName", "Method", "State", "Levels", "TraceNumber", "RequestedAt", "RequestedById",
+            "RequestedByName", "Attempts", "CompletedAt", "Result", "Version");
+        var authorization = new Insert(connection, values, "PriorAuthorizations",
+            "Id", "InquiryId", "PolicyId", "PayerId", "PayerName", "Level", "ServiceType", "AdmissionDate", "RequestedDays", "Diagnoses", "Channel",
+            "TraceNumber", "RequestedAt", "RequestedById", "RequestedByName", "Status", "CertificationNumber", "ApprovedDays", "DecidedAt", "Rechecks",
+            "Notes", "Version");
+        var level = new Insert(connection, values, "LevelOfCareHistories", "Id", "InquiryId", "Decisions", "AdmittingCareSetting", "Version");
+        var task = new Insert(connection, values, "FollowUpTasks",
+            "Id", "InquiryId", "Kind", "Title", "DueAt", "AssigneeId", "AssigneeName", "Priority", "State", "CreatedAt", "UniqueKey");
+        Insert[] all = [inquiry, policy, check, authorization, level, task];
+
+        // Inquiries are written oldest first so time-ordered keys and indexes grow at their ends.
+        var start = now - History;
+        var step = History.Ticks / count;
+        var levelsByCare = AsamLevels.For(AsamEdition.Third).Where(l => l.CareSetting is not null).GroupBy(l => l.CareSetting!.Value)
+            .ToDictionary(g => g.Key, g => g.Last());
+        var runId = RandomNumberGenerator.GetHexString(6);
+        Guid? previous = null;
+        DbTransaction? transaction = null;
+        for (var n = 0; n < count; n++)
+        {
+            if (n % Batch == 0)
+            {
+                if (transaction is not null)
+                {
+                    await transaction.CommitAsync(cancellationToken);
+                    await transaction.DisposeAsync();
+                    Progress(progress, n, count, started.Elapsed);
+                }
+
+                transaction = await connection.BeginTransactionAsync(cancellationToken);
+                foreach (var insert in all)
+                {
+                    insert.Prepare(transaction);
+                }
+            }
+
+            var created = start + TimeSpan.FromTicks(step * n + random.NextInt64(step)) + DaytimeShift(random);
+            if (created > now)
+            {
+                created = now.AddMinutes(-random.Next(1, 600));
+            }
+
+            var id = Guid.CreateVersion7(created);
+            var age = now - created;
+            var source = Pick(random, Sources);
+            var organisation = source == InquirySource.Referral || (source == InquirySource.Phone && random.NextDouble() < 0.08)
+                ? organisations[Zipf(random, organisations.Count)]
+                : null;
+            if (organisation is { Stopped: true } && created > now.AddDays(-75))
+            {
+                organisation = null;
+            }
+
+            var duplicate = previous is not null && random.NextDouble() < 0.04;
+            var coordinator = random.NextDouble() < 0.93 ? coordinators[random.Next(coordinators.Count)] : null;
+            var contactMinutes = random.NextDouble() < 0.88 ? MinutesToContact(random) : (double?)null;
+            var firstContact = contactMinutes is { } m && created.AddMinutes(m) < now ? created.AddMinutes(m) : (DateTimeOffset?)null;
+            var insured = random.NextDouble() < 0.78;
+
+            // Where it ended up: old inquiries are closed; recent ones are still moving through the pipeline.
+            var (stage, reason, closedAt) = Outcome(random, created, age, firstContact, duplicate, insured, now);
+            var stageChangedAt = closedAt ?? (stage == InquiryStage.New ? created : Min(now, (firstContact ?? created).AddHours(random.Next(1, 72))));
+            var first = FirstNames[random.Next(FirstNames.Length)];
+            var last = LastNames[random.Next(LastNames.Length)];
+            var phone = $"{random.Next(201, 989)}{random.Next(200, 999)}{random.Next(1000, 9999)}";
+            var patientPhone = random.NextDouble() < 0.4 ? $"{random.Next(201, 989)}{random.Next(200, 999)}{random.Next(1000, 9999)}" : null;
+            var year = created.Year;
+            var sequenceName = InquiryNumber.SequenceName(year);
+            var sequence = sequences.GetValueOrDefault(sequenceName) + 1;
+            sequences[sequenceName] = sequence;
+            var substances = (SubstanceConcerns)(1 << random.Next(0, 9));
+            var mental = random.NextDouble() < 0.45 ? (MentalHealthConcerns)(1 << random.Next(0, 10)) : MentalHealthConcerns.None;
+
+            await inquiry.RunAsync(cancellationToken,
+                id, InquiryNumber.Format(year, sequence), $"{FirstNames[random.Next(FirstNames.Length)]} {last}", Format(phone), null,
+                (int)(CallerRelationship)random.Next(0, 7), first, last, values.Day(new DateOnly(1960, 1, 1).AddDays(random.Next(0, 16_000))),
+                random.Next(0, 2), patientPhone is null ? null : Format(patientPhone), "CA", (int)source, organisation?.Name, (int)substances, (int)mental, random.Next(0, 4), null,
+                phone, patientPhone, $"{first} {last}".ToUpperInvariant(), mental != MentalHealthConcerns.None, (int)stage, (int?)reason, values.Instant(stageChangedAt),
+                values.Instant(created), system.Id, system.Name, values.Instant(firstContact), values.Instant(Max(stageChangedAt, firstContact ?? created)),
+                values.Instant(closedAt), coordinator?.Id, coordinator?.Name, duplicate ? previous : null, organisation?.Id, values.Version());
+            previous = id;
+
+            if (!insured)
+            {
+                continue;
+            }
+
+            var payer = payers[Zipf(random, payers.Count)];
+            var policyId = Guid.CreateVersion7(created);
+            await policy.RunAsync(cancellationToken, policyId, id, (int)PolicyRank.Primary, payer.Id, payer.Name, $"M{random.NextInt64(100_000_000, 999_999_999)}",
+                null, (int)SubscriberRelationship.Self, values.Instant(created), values.Instant(created), values.Version());
+
+            var advanced = stage is InquiryStage.InsuranceVerification or InquiryStage.ClinicalReview or InquiryStage.Approved or InquiryStage.AdmissionScheduled
+                or InquiryStage.Admitted || (firstContact is not null && random.NextDouble() < 0.45);
+            if (!advanced)
+            {
+                continue;
+            }
+
+            var care = Pick(random, Levels);
+            var requested = Min(now, (firstContact ?? created).AddMinutes(random.Next(5, 2880)));
+            var electronic = random.NextDouble() < 0.8;
+            var completed = requested.AddMinutes(electronic ? random.Next(0, 4) + random.NextDouble() : random.Next(30, 1440));
+            var checkState = completed > now ? VerificationState.Pending : random.NextDouble() < 0.93 ? VerificationState.Completed : VerificationState.Failed;
+            await check.RunAsync(cancellationToken, Guid.CreateVersion7(requested), id, policyId, payer.Id, payer.Name,
+                (int)(electronic ? VerificationMethod.Electronic : VerificationMethod.Phone), (int)checkState, $"[{(int)care}]", $"SEED-{runId}-{n}",
+                values.Instant(requested), system.Id, system.Name, 1, values.Instant(checkState == VerificationState.Pending ? null : completed),
+                checkState == VerificationState.Completed ? """{"CoverageActive":true,"PlanName":"Commercial PPO","Levels":[]}""" : null, values.Version());
+
+            if (stage is not (InquiryStage.ClinicalReview or InquiryStage.Approved or InquiryStage.AdmissionScheduled or InquiryStage.Admitted))
+            {
+                continue;
+            }
+
+            var history = new LevelOfCareHistory(id);
+            var asam = levelsByCare.GetValueOrDefault(care) ?? levelsByCare[LevelOfCare.Residential];
+            history.Decide(new LevelOfCareRecommendation(asam, care, new DimensionRatings(2, 1, 2, 2, 3, 2), [], []), coordinator ?? system, requested.AddHours(2));
+            await level.RunAsync(cancellationToken, history.Id, id, DecisionsJson.Write([.. history.Decisions]), (int?)history.AdmittingCareSetting, values.Version());
+
+            if (LevelsOfCare.IsInpatient(care) && random.NextDouble() < 0.7)
+            {
+                var authRequested = requested.AddHours(random.Next(1, 24));
+                var status = random.NextDouble() switch
+                {
+                    < 0.70 => AuthorizationStatus.Certified,
+                    < 0.80 => AuthorizationStatus.Partial,
+                    < 0.88 => AuthorizationStatus.Denied,
+                    < 0.95 => AuthorizationStatus.Pended,
+                    _ => AuthorizationStatus.Cancelled,
+                };
+                var decided = status == AuthorizationStatus.Pended ? (DateTimeOffset?)null : authRequested.AddHours(Math.Exp(random.NextDouble() * 4.5));
+                if (decided > now)
+                {
+                    (status, decided) = (AuthorizationStatus.Pended, null);
+                }
+
+                await authorization.RunAsync(cancellationToken, Guid.CreateVersion7(authRequested), id, policyId, payer.Id, payer.Name, (int)care, "AI",
+                    values.Day(DateOnly.FromDateTime(authRequested.UtcDateTime.AddDays(1))), 14, "F10.20", 0, $"SEED-{runId}-A{n}", values.Instant(authRequested),
+                    system.Id, system.Name, (int)status, status is AuthorizationStatus.Certified or AuthorizationStatus.Partial ? $"C{n}" : null,
+                    status == AuthorizationStatus.Certified ? 14 : status == AuthorizationStatus.Partial ? 7 : null, values.Instant(decided), 0, "[]", values.Version());
+            }
+
+            if (InquiryStageMachine.IsOpen(stage) && coordinator is not null && random.NextDouble() < 0.5)
+            {
+                await task.RunAsync(cancellationToken, Guid.CreateVersion7(now), id, 1, "Call back", values.Instant(now.AddHours(random.Next(-72, 48))),
+                    coordinator.Id, coordinator.Name, 0, 0, values.Instant(created), $"seed-{runId}-{n}");
+            }
+        }
+
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+            await transaction.DisposeAsync();
+        }
+
+        foreach (var insert in all)
+        {
+            insert.Dispose();
+        }
+
+        Progress(progress, count, count, started.Elapsed);
+        await progress.WriteLineAsync();
+        await SaveSequencesAsync(connection, values, sequences, cancellationToken);
+        if (sqlite)
+        {
+            await progress.WriteLineAsync("Updating query planner statistics (ANALYZE)…");
+            await ExecuteAsync(connection, "ANALYZE; PRAGMA synchronous=NORMAL;", cancellationToken);
+        }
+
+        return new Result(count, policy.Rows, check.Rows, authorization.Rows, level.Rows, task.Rows, started.Elapsed);
+    }
+
+    private sealed record Organisation(Guid Id, string Name, bool Stopped);
+
+    private static async Task<List<Organisation>> EnsureOrganisationsAsync(AdmissionsDbContext db, Random random, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var existing = await db.ReferralOrganisations.AsNoTracking().OrderBy(o => o.CreatedAt).ThenBy(o => o.Name).ToListAsync(cancellationToken);
+        if (existing.Count == 0)
+        {
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            while (names.Count < 40)
+            {
+                names.Add($"{Cities[random.Next(Cities.Length)]} {OrganisationKinds[random.Next(OrganisationKinds.Length)]}");
+            }
+
+            existing = [.. names.Select((name, i) => new ReferralOrganisation
+            {
+                Name = name,
+                ContactName = $"{FirstNames[random.Next(FirstNames.Length)]} {LastNames[random.Next(LastNames.Length)]}",
+                ContactPhone = $"555{random.Next(1000000, 9999999)}",
+                CreatedAt = now.AddDays(-1100 + i),
+            })];
+            db.ReferralOrganisations.AddRange(existing);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        // A few partners (every seventh) stopped referring a couple of months ago, for the "stopped referring" report.
+        return [.. existing.Select((o, i) => new Organisation(o.Id, o.Name, i % 7 == 3))];
+    }
+
+    private static (InquiryStage Stage, NotAdmittedReason? Reason, DateTimeOffset? ClosedAt) Outcome(
+        Random random, DateTimeOffset created, TimeSpan age, DateTimeOffset? firstContact, bool duplicate, bool insured, DateTimeOffset now)
+    {
+        if (duplicate && random.NextDouble() < 0.8)
+        {
+            return (InquiryStage.NotAdmitted, NotAdmittedReason.Duplicate, Min(now, created.AddHours(random.Next(1, 48))));
+        }
+
+        var roll = random.NextDouble();
+        var admitChance = firstContact is null ? 0.0 : insured ? 0.16 : 0.05;
+        var daysToClose = Math.Exp(random.NextDouble() * 3.2) - 0.5;
+        var closedAt = created.AddDays(Math.Max(0.05, daysToClose));
+        if (closedAt > now)
+        {
+            // Still in the pipeline, somewhere according to how long it has been going.
+            if (firstContact is null)
+            {
+                return (InquiryStage.New, null, null);
+            }
+
+            InquiryStage[] open = [InquiryStage.Contacted, InquiryStage.PreScreening, InquiryStage.InsuranceVerification, InquiryStage.ClinicalReview,
+                InquiryStage.Approved, InquiryStage.AdmissionScheduled];
+            var index = Math.Min(open.Length - 1, (int)(age.TotalDays / 2.5 * random.NextDouble() * 2));
+            return (open[index], null, null);
+        }
+
+        if (roll < admitChance)
+        {
+            return (InquiryStage.Admitted, null, closedAt);
+        }
+
+        if (roll < admitChance + 0.12)
+        {
+            return (InquiryStage.ReferredOut, null, closedAt);
+        }
+
+        var reason = firstContact is null ? NotAdmittedReason.Unreachable : Pick(random, LostReasons);
+        return (InquiryStage.NotAdmitted, reason, closedAt);
+    }
+
+    /// <summary>Minutes to the first contact: a third inside 5 minutes, most within the hour, a long tail to days.</summary>
+    private static double MinutesToContact(Random random) => random.NextDouble() switch
+    {
+        < 0.35 => random.NextDouble() * 5,
+        < 0.75 => 5 + random.NextDouble() * 55,
+        < 0.95 => 60 + random.NextDouble() * 600,
+        _ => 660 + random.NextDouble() * 4000,
+    };
+
+    /// <summary>More inquiries by day than by night.</summary>
+    private static TimeSpan DaytimeShift(Random random) => random.NextDouble() < 0.3 ? TimeSpan.Zero : TimeSpan.FromHours(random.Next(-4, 5));
+
+    private static T Pick<T>(Random random, (T Value, int Weight)[] weighted)
+    {
+        var roll = random.Next(weighted.Sum(w => w.Weight));
+        foreach (var (value, weight) in weighted)
+        {
+            if ((roll -= weight) < 0)
+            {
+                return value;
+            }
+        }
+
+        return weighted[^1].Value;
+    }
+
+    /// <summary>A few items get most of the picks (big payers, busy referral partners).</summary>
+    private static int Zipf(Random random, int count) => Math.Min(count - 1, (int)(count * Math.Pow(random.NextDouble(), 2.2)));
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    private static string Format(string digits) => $"({digits[..3]}) {digits[3..6]}-{digits[6..]}";
+
+    private static void Progress(TextWriter output, int done, int total, TimeSpan elapsed)
+    {
+        const int width = 40;
+        var filled = (int)((long)width * done / total);
+        var rate = elapsed.TotalSeconds > 0 ? done / elapsed.TotalSeconds : 0;
+        output.Write(string.Create(CultureInfo.InvariantCulture,
+            $"\r[{new string('#', filled)}{new string('.', width - filled)}] {100.0 * done / total,5:0.0}%  {done:N0}/{total:N0}  {rate:N0} inquiries/s  "));
+        output.Flush();
+    }
+
+    private static async Task SaveSequencesAsync(DbConnection connection, ProviderValues values, Dictionary<string, long> sequences, CancellationToken cancellationToken)
+    {
+        foreach (var (name, last) in sequences)
+        {
+            await using var update = connection.CreateCommand();
+            update.CommandText = """UPDATE "NumberSequences" SET "LastValue" = @last WHERE "Name" = @name""";
+            Add(update, "@last", last);
+            Add(update, "@name", name);
+            if (await update.ExecuteNonQueryAsync(cancellationToken) == 0)
+            {
+                var insert = new Insert(connection, values, "NumberSequences", "Name", "LastValue", "Version");
+                insert.Prepare(null);
+                await insert.RunAsync(cancellationToken, name, last, values.Version());
+                insert.Dispose();
+            }
+        }
+    }
+
+    private static async Task ExecuteAsync(DbConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static void Add(DbCommand command, string name, object? value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value ?? DBNull.Value;
+        command.Parameters.Add(parameter);
+    }
+
+    /// <summary>How each provider stores ids, instants, dates and row versions (SQLite: text, ticks, ISO dates, app-written versions).</summary>
+    private sealed class ProviderValues(bool sqlite)
+    {
+        public bool Sqlite { get; } = sqlite;
+
+        public object? Instant(DateTimeOffset? value) => value is not { } v ? null : Sqlite ? v.UtcTicks : v;
+
+        public object Day(DateOnly value) => Sqlite ? value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : value.ToDateTime(TimeOnly.MinValue);
+
+        public object? Version() => Sqlite ? RandomNumberGenerator.GetBytes(8) : Skip.Value;
+
+        public object? Value(object? value) => value switch
+        {
+            Guid g when Sqlite => g.ToString().ToUpperInvariant(),
+            bool b when Sqlite => b ? 1 : 0,
+            _ => value,
+        };
+    }
+
+    /// <summary>Marks a column the provider fills itself (SQL Server rowversion).</summary>
+    private sealed class Skip
+    {
+        public static readonly Skip Value = new();
+    }
+
+    /// <summary>One prepared INSERT, re-bound for every row.</summary>
+    private sealed class Insert(DbConnection connection, ProviderValues values, string table, params string[] columns) : IDisposable
+    {
+        private readonly string[] _columns = values.Sqlite ? columns : [.. columns.Where(c => c != "Version")];
+        private DbCommand? _command;
+
+        public int Rows { get; private set; }
+
+        public void Prepare(DbTransaction? transaction)
+        {
+            _command?.Dispose();
+            _command = connection.CreateCommand();
+            _command.Transaction = transaction;
+            _command.CommandText = $"INSERT INTO \"{table}\" ({string.Join(", ", _columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", _columns.Select((_, i) => $"@p{i}"))})";
+            for (var i = 0; i < _columns.Length; i++)
+            {
+                var parameter = _command.CreateParameter();
+                parameter.ParameterName = $"@p{i}";
+                _command.Parameters.Add(parameter);
+            }
+
+            _command.Prepare();
+        }
+
+        public async Task RunAsync(CancellationToken cancellationToken, params object?[] row)
+        {
+            var command = _command ?? throw new InvalidOperationException("Prepare the insert first.");
+            var index = 0;
+            foreach (var value in row)
+            {
+                if (value is Skip)
+                {
+                    continue;
+                }
+
+                command.Parameters[index++].Value = values.Value(value) ?? DBNull.Value;
+            }
+
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            Rows++;
+        }
+
+        public void Dispose() => _command?.Dispose();
+    }
+}
