@@ -75,6 +75,8 @@ public sealed class DemoDataSeeder(
             staff[Roles.UtilizationReview], clock.GetUtcNow(), cancellationToken);
         await using var placementDb = await dbFactory.CreateAsync(cancellationToken);
         await DemoPlacement.SeedAsync(placementDb, staff[Roles.AdmissionsCoordinator], clock.GetUtcNow(), cancellationToken);
+        await using var messagingDb = await dbFactory.CreateAsync(cancellationToken);
+        await DemoMessaging.SeedAsync(messagingDb, DemoUsers[1].Email, clock.GetUtcNow(), cancellationToken);
         return true;
     }
 

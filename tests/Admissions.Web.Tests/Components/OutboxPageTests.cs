@@ -62,6 +62,7 @@ public sealed class OutboxPageTests : IAsyncLifetime
         Assert.Single(cut.FindAll("[data-testid=outbox-retry]"));
         Assert.Equal(2, cut.FindAll("[data-testid=outbox-cancel]").Count);
         Assert.Equal(5, cut.FindAll("[data-testid=outbox-view]").Count);
+        Assert.Equal("5 attempts", cut.FindAll("[data-testid=outbox-attempts]")[0].TextContent.Trim());
         Assert.Contains("Checking in", cut.Markup, StringComparison.Ordinal);
         Assert.Contains("Mar 10, 9:30 AM", cut.FindAll("[data-testid=outbox-when]")[2].TextContent, StringComparison.Ordinal);
     }

@@ -32,5 +32,17 @@ public static class MessagingLabels
     public static string ChannelIcon(MessageChannel channel) =>
         channel == MessageChannel.Email ? Icons.Material.Filled.Email : Icons.Material.Filled.Sms;
 
+    public static string DescribeTemplate(string key) => key switch
+    {
+        MessageTemplates.CallbackReminder => "Callback reminder",
+        MessageTemplates.MissedCall => "Missed call",
+        MessageTemplates.Nurture1Day => "Follow-up, day 1",
+        MessageTemplates.Nurture7Days => "Follow-up, day 7",
+        MessageTemplates.Nurture30Days => "Follow-up, day 30",
+        MessageTemplates.AdmissionReminder => "Admission reminder",
+        MessageTemplates.ManagerDigest => "Daily manager digest",
+        _ => key,
+    };
+
     public static string Describe(MessageChannel channel) => channel == MessageChannel.Email ? "Email" : "Text";
 }
