@@ -184,7 +184,7 @@ public class AuthorizationTests
     [Fact]
     public void Business_development_never_receives_patient_data()
     {
-        Type[] allowed = [typeof(PipelineSummary), typeof(MyNotifications), typeof(Unit)];
+        Type[] allowed = [typeof(PipelineSummary), typeof(MyNotifications), typeof(PagedResult<NotificationItem>), typeof(Unit)];
 
         var forBusinessDevelopment = RequestTypes()
             .Where(t => t.GetCustomAttribute<RequiresRoleAttribute>()?.Roles.Contains(Roles.BusinessDevelopment) == true)
