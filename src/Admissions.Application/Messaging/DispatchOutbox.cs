@@ -23,8 +23,8 @@ public sealed record DispatchSummary(int Sent, int Retrying, int Failed, int Def
 public sealed record DispatchOutbox : ICommand<DispatchSummary>;
 
 public sealed partial class DispatchOutboxHandler(
-    IAdmissionsDbContextFactory dbFactory, IEmailSender email, ISmsSender sms, IOptions<MessagingOptions> options, TimeProvider clock,
-    ILogger<DispatchOutboxHandler> logger)
+    IAdmissionsDbContextFactory dbFactory, IEmailSender email, ISmsSender sms, IStaffDirectory staff, ILiveNotifier live, IOptions<MessagingOptions> options,
+    TimeProvider clock, ILogger<DispatchOutboxHandler> logger)
     : ICommandHandler<DispatchOutbox, DispatchSummary>
 {
     private enum Outcome
@@ -76,7 +76,37 @@ public sealed partial class DispatchOutboxHandler(
             message.MarkInterrupted(now);
         }
 
-        return await TrySaveAsync(db, cancellationToken) ? stuck.Count : 0;
+        if (stuck.Count == 0)
+        {
+            return 0;
+        }
+
+        var told = await TellAboutFailuresAsync(db, stuck, now, cancellationToken);
+        if (!await TrySaveAsync(db, cancellationToken))
+        {
+            return 0;
+        }
+
+        live.NotificationsChanged(told);
+        return stuck.Count;
+    }
+
+    /// <summary>Admins and managers hear about a message that will not go by itself; the Outbox shows why and lets them retry.</summary>
+    private async Task<IReadOnlyList<string>> TellAboutFailuresAsync(
+        IAdmissionsDbContext db, IReadOnlyList<OutboundMessage> failed, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var recipients = (await staff.UserIdsInRoleAsync(Roles.Admin, cancellationToken))
+            .Concat(await staff.UserIdsInRoleAsync(Roles.AdmissionsManager, cancellationToken)).Distinct().ToList();
+        foreach (var message in failed)
+        {
+            var what = message.Channel == MessageChannel.Email ? "An email" : "A text";
+            var error = (message.LastError ?? "").TrimEnd('.');
+            await FollowUpEffects.NotifyOnceAsync(db, recipients, $"{what} could not be sent",
+                $"The {message.TemplateKey} message failed after {message.Attempts} attempt(s): {(error.Length > 300 ? error[..300] + "…" : error)}. Open the Outbox to retry it.",
+                "/admin/outbox", $"outbox-failed:{message.Id:N}:{message.Attempts}", now, cancellationToken);
+        }
+
+        return recipients;
     }
 
     private async Task<Outcome> DispatchOneAsync(Guid id, MessagingOptions settings, CancellationToken cancellationToken)
@@ -126,8 +156,16 @@ public sealed partial class DispatchOutboxHandler(
             var permanent = ex is MessageSendException { Permanent: true };
             message.MarkAttemptFailed(ex is MessageSendException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}", permanent,
                 settings.EffectiveRetryDelays, settings.MaxAttempts, clock.GetUtcNow());
+            if (message.State != MessageState.Failed)
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return Outcome.Retrying;
+            }
+
+            var told = await TellAboutFailuresAsync(db, [message], clock.GetUtcNow(), cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
-            return message.State == MessageState.Failed ? Outcome.Failed : Outcome.Retrying;
+            live.NotificationsChanged(told);
+            return Outcome.Failed;
         }
 
         message.MarkSent(receipt.ProviderMessageId, clock.GetUtcNow());

@@ -75,6 +75,10 @@ public class OutboxDispatchTests
         Assert.Equal(MessageState.Failed, failed.State);
         Assert.Equal(5, failed.Attempts);
         Assert.Equal(5, sender.Sent.Count);
+        var told = await host.QueryAsync(db => db.Notifications.Where(n => n.Link == "/admin/outbox").ToListAsync());
+        Assert.Equal(new[] { host.Admin.Id, host.Manager.Id }.Order(), told.Select(n => n.UserId).Order());
+        Assert.All(told, n => Assert.Equal(("An email could not be sent", "The test message failed after 5 attempt(s): Provider unavailable. Open the Outbox to retry it."), (n.Title, n.Body)));
+        Assert.Contains(host.Live.Calls, call => call.Contains(host.Manager.Id));
         host.Clock.Advance(TimeSpan.FromDays(1));
         await Messages.DispatchAsync(host);
         Assert.Equal(5, sender.Sent.Count);
@@ -178,6 +182,7 @@ public class OutboxDispatchTests
         var summary = await Messages.DispatchAsync(host);
 
         Assert.Equal(1, summary.Interrupted);
+        Assert.Equal(2, await host.QueryAsync(db => db.Notifications.CountAsync(n => n.Title == "An email could not be sent")));
         var failed = await Messages.FindAsync(host, message.Id);
         Assert.Equal(MessageState.Failed, failed.State);
         Assert.Contains("may or may not have delivered", failed.LastError, StringComparison.Ordinal);
