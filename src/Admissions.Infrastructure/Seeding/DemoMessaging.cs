@@ -39,7 +39,12 @@ internal static class DemoMessaging
         var digest = Message(MessageChannel.Email, MessageAudience.Staff, managerEmail, "Morgan Reyes", MessageTemplates.ManagerDigest, null, "America/Los_Angeles",
             TimeSpan.FromHours(3), new()
             {
-                ["Date"] = "yesterday", ["Inquiries"] = "6", ["Admits"] = "2", ["OverdueTasks"] = "3", ["SafetyAlerts"] = "1", ["AppUrl"] = "http://127.0.0.1:5000",
+                ["Date"] = "yesterday",
+                ["Inquiries"] = "6",
+                ["Admits"] = "2",
+                ["OverdueTasks"] = "3",
+                ["SafetyAlerts"] = "1",
+                ["AppUrl"] = "http://127.0.0.1:5000",
             });
         digest.Claim(now - TimeSpan.FromHours(3));
         digest.MarkSent("demo-digest.eml", now - TimeSpan.FromHours(3));
@@ -68,7 +73,11 @@ internal static class DemoMessaging
             "America/Los_Angeles", TimeSpan.FromMinutes(20), Prospect(inquiries[3].CallerName));
         var optOut = new MessagingOptOut
         {
-            Channel = MessageChannel.Sms, Address = "+15552010004", Source = OptOutSource.InboundStop, OptedOutAt = now - TimeSpan.FromDays(1), RecordedBy = "Text reply",
+            Channel = MessageChannel.Sms,
+            Address = "+15552010004",
+            Source = OptOutSource.InboundStop,
+            OptedOutAt = now - TimeSpan.FromDays(1),
+            RecordedBy = "Text reply",
             Note = "Replied \"STOP\"",
         };
         stopped.Cancel($"Not sent: {optOut.Address} replied STOP on {optOut.OptedOutAt:yyyy-MM-dd}.");

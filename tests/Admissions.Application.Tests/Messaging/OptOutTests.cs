@@ -57,7 +57,11 @@ public class OptOutTests
         {
             db.MessagingOptOuts.Add(new MessagingOptOut
             {
-                Channel = MessageChannel.Sms, Address = "+15552014477", Source = OptOutSource.InboundStop, OptedOutAt = TestHost.StartTime, RecordedBy = "Text reply",
+                Channel = MessageChannel.Sms,
+                Address = "+15552014477",
+                Source = OptOutSource.InboundStop,
+                OptedOutAt = TestHost.StartTime,
+                RecordedBy = "Text reply",
             });
             await db.SaveChangesAsync();
         }
