@@ -7,6 +7,7 @@ using Admissions.Infrastructure.Clearinghouse;
 using Admissions.Infrastructure.Health;
 using Admissions.Infrastructure.Identity;
 using Admissions.Infrastructure.Jobs;
+using Admissions.Infrastructure.Messaging;
 using Admissions.Infrastructure.Persistence;
 using Admissions.Infrastructure.Security;
 using Admissions.Infrastructure.Seeding;
@@ -51,6 +52,7 @@ public static class DependencyInjection
         services.AddScoped<BulkHistorySeeder>();
         services.AddScoped<DatabaseInitializer>();
         services.AddClearinghouse(configuration);
+        services.AddMessaging(configuration, database.DataFolder);
 
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = SecuritySettings.PasswordHashIterations);
         services.AddIdentityCore<AdmissionsUser>(o =>
@@ -100,7 +102,7 @@ public static class DependencyInjection
 
     /// <summary>
     /// Runs the Hangfire server in this process, polling often enough that due jobs start within seconds, and
-    /// registers the recurring jobs (the bed reservation sweep, <c>Placement:ReservationSweep</c>).
+    /// registers the recurring jobs (the bed reservation sweep, <c>Placement:ReservationSweep</c>; the outbox dispatch and the manager digest, <c>Messaging:Digest:Cron</c>).
     /// </summary>
     public static IServiceCollection AddFollowUpJobServer(this IServiceCollection services)
     {
@@ -111,6 +113,7 @@ public static class DependencyInjection
             o.ServerName = $"admissions-{Environment.MachineName}";
         });
         services.AddHostedService<RecurringJobsRegistration>();
+        services.AddHostedService<MessagingJobsRegistration>();
         return services;
     }
 

@@ -125,6 +125,7 @@ public static class AdmissionsApp
         }).RequireAuthorization(policy => policy.RequireRole(Roles.Admin));
         app.MapAccountEndpoints();
         app.MapIntakeApi();
+        app.MapMessagingWebhooks();
         app.MapClearinghouseSimulator();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode()

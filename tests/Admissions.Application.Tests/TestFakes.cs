@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Admissions.Application.Common;
+using Admissions.Application.Messaging;
 
 namespace Admissions.Application.Tests;
 
@@ -40,4 +41,14 @@ public sealed class RecordingLiveNotifier : ILiveNotifier
     public void NotificationsChanged(IEnumerable<string> userIds) => _calls.Enqueue([.. userIds]);
 
     public void InquiryChanged(Guid inquiryId) => _inquiries.Enqueue(inquiryId);
+}
+
+/// <summary>Stands in for the Hangfire enqueue of a dispatch run: counts the signals.</summary>
+public sealed class RecordingOutboxSignal : IOutboxDispatchSignal
+{
+    private int _signals;
+
+    public int Signals => _signals;
+
+    public void DispatchSoon() => Interlocked.Increment(ref _signals);
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Admissions.Application.Common;
 using Admissions.Application.Inquiries;
 using Admissions.Application.Insurance;
+using Admissions.Application.Messaging;
 using Admissions.Domain.Security;
 using Admissions.Infrastructure;
 using Admissions.Infrastructure.Identity;
@@ -35,8 +36,9 @@ public sealed class TestHost : IAsyncDisposable
     public static readonly ClearinghouseIdentity Clearinghouse = new("ADMISSIONS", "CLEARINGHSE", "RIVERBEND RECOVERY", "1234567893", "9123456789", false);
 
     private TestHost(string folder, ServiceProvider services, FakeTimeProvider clock, RecordingFollowUpScheduler scheduler,
-        RecordingLiveNotifier live, Mock<IEligibilityGateway> gateway, StaffUsers staff)
+        RecordingLiveNotifier live, Mock<IEligibilityGateway> gateway, StaffUsers staff, RecordingOutboxSignal outbox)
     {
+        Outbox = outbox;
         DataFolder = folder;
         Services = services;
         Clock = clock;
@@ -53,6 +55,9 @@ public sealed class TestHost : IAsyncDisposable
     public RecordingFollowUpScheduler Scheduler { get; }
     public RecordingLiveNotifier Live { get; }
 
+    /// <summary>Counts the "dispatch soon" signals; tests run <c>DispatchOutbox</c> themselves.</summary>
+    public RecordingOutboxSignal Outbox { get; }
+
     /// <summary>The clearinghouse: set up its answers per test; nothing is sent anywhere.</summary>
     public Mock<IEligibilityGateway> Gateway { get; }
     public StaffUsers Staff { get; }
@@ -65,7 +70,8 @@ public sealed class TestHost : IAsyncDisposable
     public TestUser UtilizationReview => Staff.UtilizationReview;
     public TestUser BusinessDevelopment => Staff.BusinessDevelopment;
 
-    public static async Task<TestHost> StartAsync()
+    /// <param name="configure">Replaces services after the standard set-up (a failing email sender, other options).</param>
+    public static async Task<TestHost> StartAsync(Action<IServiceCollection>? configure = null)
     {
         var template = await TemplateDatabase.Instance.Value;
         var folder = NewFolder();
@@ -75,7 +81,7 @@ public sealed class TestHost : IAsyncDisposable
             File.Copy(template.DatabasePath + "-wal", Path.Combine(folder, "admissions.db-wal"));
         }
 
-        var host = Build(folder, template.Staff);
+        var host = Build(folder, template.Staff, configure: configure);
 
         // The copy is already migrated; this proves it and is what a real start-up runs.
         await using var scope = host.Services.CreateAsyncScope();
@@ -83,7 +89,7 @@ public sealed class TestHost : IAsyncDisposable
         return host;
     }
 
-    internal static TestHost Build(string folder, StaffUsers staff, bool fastPasswordHashing = false)
+    internal static TestHost Build(string folder, StaffUsers staff, bool fastPasswordHashing = false, Action<IServiceCollection>? configure = null)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
@@ -118,9 +124,13 @@ public sealed class TestHost : IAsyncDisposable
         services.AddSingleton(gateway.Object);
         services.RemoveAll<ClearinghouseIdentity>();
         services.AddSingleton(Clearinghouse);
+        var outbox = new RecordingOutboxSignal();
+        services.RemoveAll<IOutboxDispatchSignal>();
+        services.AddSingleton<IOutboxDispatchSignal>(outbox);
+        configure?.Invoke(services);
 
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
-        return new TestHost(folder, provider, clock, scheduler, live, gateway, staff);
+        return new TestHost(folder, provider, clock, scheduler, live, gateway, staff, outbox);
     }
 
     internal static string NewFolder()

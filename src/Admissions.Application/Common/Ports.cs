@@ -3,6 +3,7 @@ using Admissions.Domain.Care;
 using Admissions.Domain.FollowUps;
 using Admissions.Domain.Inquiries;
 using Admissions.Domain.Insurance;
+using Admissions.Domain.Messaging;
 using Admissions.Domain.Notifications;
 using Admissions.Domain.Placement;
 using Admissions.Domain.Screening;
@@ -42,6 +43,8 @@ public interface IAdmissionsDbContext : IAsyncDisposable
     DbSet<PartnerFacility> PartnerFacilities { get; }
     DbSet<OutboundReferral> OutboundReferrals { get; }
     DbSet<ClinicalIntake> ClinicalIntakes { get; }
+    DbSet<OutboundMessage> OutboundMessages { get; }
+    DbSet<MessagingOptOut> MessagingOptOuts { get; }
 
     EntityEntry<TEntity> Entry<TEntity>(TEntity entity)
         where TEntity : class;

@@ -29,6 +29,33 @@ public sealed class GetMyNotificationsHandler(IAdmissionsDbContextFactory dbFact
     }
 }
 
+/// <summary>A page of the user's notifications, newest first; only the unread ones when <see cref="UnreadOnly"/>.</summary>
+[RequiresRole(Roles.Admin, Roles.AdmissionsManager, Roles.AdmissionsCoordinator, Roles.Clinician, Roles.UtilizationReview, Roles.BusinessDevelopment)]
+public sealed record ListMyNotifications(bool UnreadOnly, int Page = 0, int PageSize = 25) : IQuery<PagedResult<NotificationItem>>;
+
+public sealed class ListMyNotificationsHandler(IAdmissionsDbContextFactory dbFactory, ICurrentUser user)
+    : IQueryHandler<ListMyNotifications, PagedResult<NotificationItem>>
+{
+    public async ValueTask<PagedResult<NotificationItem>> Handle(ListMyNotifications query, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var mine = db.Notifications.AsNoTracking().Where(n => n.UserId == user.Id);
+        if (query.UnreadOnly)
+        {
+            mine = mine.Where(n => n.ReadAt == null);
+        }
+
+        var pageSize = Math.Clamp(query.PageSize, 1, 100);
+        var total = await mine.CountAsync(cancellationToken);
+        var items = await mine
+            .OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id)
+            .Skip(Math.Max(0, query.Page) * pageSize).Take(pageSize)
+            .Select(n => new NotificationItem(n.Id, n.Title, n.Body, n.Link, n.CreatedAt, n.ReadAt != null))
+            .ToListAsync(cancellationToken);
+        return new PagedResult<NotificationItem>(items, total);
+    }
+}
+
 /// <summary>Marks one notification read, or all of the user's when <see cref="NotificationId"/> is null.</summary>
 [RequiresRole(Roles.Admin, Roles.AdmissionsManager, Roles.AdmissionsCoordinator, Roles.Clinician, Roles.UtilizationReview, Roles.BusinessDevelopment)]
 public sealed record MarkNotificationsRead(Guid? NotificationId) : ICommand;

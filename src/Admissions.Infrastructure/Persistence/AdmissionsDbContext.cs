@@ -5,6 +5,7 @@ using Admissions.Domain.Common;
 using Admissions.Domain.FollowUps;
 using Admissions.Domain.Inquiries;
 using Admissions.Domain.Insurance;
+using Admissions.Domain.Messaging;
 using Admissions.Domain.Notifications;
 using Admissions.Domain.Placement;
 using Admissions.Domain.Screening;
@@ -47,6 +48,8 @@ public sealed class AdmissionsDbContext(DbContextOptions<AdmissionsDbContext> op
     public DbSet<PartnerFacility> PartnerFacilities => Set<PartnerFacility>();
     public DbSet<OutboundReferral> OutboundReferrals => Set<OutboundReferral>();
     public DbSet<ClinicalIntake> ClinicalIntakes => Set<ClinicalIntake>();
+    public DbSet<OutboundMessage> OutboundMessages => Set<OutboundMessage>();
+    public DbSet<MessagingOptOut> MessagingOptOuts => Set<MessagingOptOut>();
 
     /// <summary>Who is saving and what to tell after the save; set by <see cref="AdmissionsDbContextFactory"/>.</summary>
     internal void Attach(SaveContext saveContext) => _saveContext = saveContext;

@@ -78,6 +78,8 @@ public sealed class DemoDataSeeder(
         await DemoPlacement.SeedPartnersAsync(placementDb, cancellationToken);
         await using var careDb = await dbFactory.CreateAsync(cancellationToken);
         await DemoCare.SeedAsync(careDb, staff[Roles.Clinician], clock.GetUtcNow(), cancellationToken);
+        await using var messagingDb = await dbFactory.CreateAsync(cancellationToken);
+        await DemoMessaging.SeedAsync(messagingDb, DemoUsers[1].Email, clock.GetUtcNow(), cancellationToken);
         return true;
     }
 

@@ -192,7 +192,7 @@ public class AuthorizationTests
         [
             typeof(PipelineSummary), typeof(MyNotifications), typeof(Unit), typeof(DashboardOverview), typeof(Funnel), typeof(Trends),
             typeof(Breakdown), typeof(LostReasons), typeof(Census), typeof(AuthorizationOutcomes), typeof(ReferralSources), typeof(CsvFile),
-            typeof(IReadOnlyList<PartnerItem>),
+            typeof(IReadOnlyList<PartnerItem>), typeof(PagedResult<NotificationItem>),
         ];
         Type[] allowedRequests = [typeof(SavePartnerFacility)];
 

@@ -90,7 +90,7 @@ public sealed class DashboardAccessTests : IAsyncLifetime
         var row = Assert.Single(mine.Rows);
         Assert.Equal(_host.Coordinator.Id, row.CoordinatorId);
         Assert.Equal((1, 1, 2.0, 1, 1.0), (row.Inquiries, row.Contacted, row.MedianMinutesToContact!.Value, row.Admitted, row.Conversion!.Value));
-        Assert.Equal([_host.Coordinator.Id, _host.Coordinator2.Id], all.Rows.Select(r => r.CoordinatorId).Order());
+        Assert.Equal(new[] { _host.Coordinator.Id, _host.Coordinator2.Id }.Order(), all.Rows.Select(r => r.CoordinatorId).Order());
         var jordan = all.Rows.Single(r => r.CoordinatorId == _host.Coordinator2.Id);
         Assert.Equal((2, 1, 0.0), (jordan.Inquiries, jordan.Contacted, jordan.ShareContactedWithin5Minutes!.Value));
         await Assert.ThrowsAsync<ForbiddenException>(() => _host.SendAsync(_host.Coordinator, new GetOverview(March)));

@@ -40,6 +40,16 @@ public class AdmissionTests
         }
     }
 
+    /// <summary>Walks an inquiry through approval, a detox decision, a booking an hour from now and check-in.</summary>
+    internal static async Task AdmitAsync(TestHost host, Guid inquiryId)
+    {
+        var campus = await Campus.CreateAsync(host);
+        await WalkToApprovedAsync(host, inquiryId);
+        await host.SendAsync(host.Clinician, new DecideLevelOfCare(inquiryId, new ClinicalPictureForm(), AllOne, AsamEdition.Third, "3.7-WM", "Daily drinking"));
+        await host.SendAsync(host.Coordinator, new ScheduleAdmission(inquiryId, campus.ProgramId, campus.BedIds[0], host.Clock.GetUtcNow().AddHours(1)));
+        await host.SendAsync(host.Coordinator, new CheckInPatient(inquiryId));
+    }
+
     private static Task<ScheduledAdmission> ScheduleAsync(TestHost host, Campus campus, Guid inquiryId, int bed = 0, DateTimeOffset? at = null, TestUser? user = null) =>
         host.SendAsync(user ?? host.Coordinator, new ScheduleAdmission(inquiryId, campus.ProgramId, campus.BedIds[bed], at ?? Tomorrow, "Flight lands 9:40", "Mother (Ana)"));
 

@@ -138,6 +138,21 @@ public class DemoDataSeederTests
         Assert.Equal(Enumerable.Range(1, 43).Select(n => $"INQ-2026-{n:000000}"), numbers.Order());
     }
     [Fact]
+    public async Task Seeding_fills_the_outbox_with_a_message_in_every_state_and_neutral_prospect_wording()
+    {
+        await using var host = await InfrastructureHost.StartMigratedAsync(fastPasswordHashing: true);
+
+        await SeedAsync(host);
+
+        var messages = await host.QueryAsync(db => db.OutboundMessages.ToListAsync());
+        Assert.Equal(Enum.GetValues<Domain.Messaging.MessageState>().Except([Domain.Messaging.MessageState.Sending]).Order(),
+            messages.Select(m => m.State).Distinct().Order());
+        Assert.All(messages.Where(m => m.Audience == Domain.Messaging.MessageAudience.Prospect),
+            m => Assert.Empty(Domain.Messaging.MessageTemplates.BannedWordsIn($"{m.Subject} {m.Body}")));
+        Assert.Equal("+15552010004", (await host.QueryAsync(db => db.MessagingOptOuts.SingleAsync())).Address);
+    }
+
+    [Fact]
     public async Task Seeding_builds_the_demo_campus_with_admitted_patients_in_beds_and_scheduled_ones_holding_reservations()
     {
         await using var host = await InfrastructureHost.StartMigratedAsync(fastPasswordHashing: true);

@@ -28,6 +28,7 @@ public sealed partial class AnonymousAccessTests(AdmissionsWebFactory factory) :
         "/error",
         "/not-found",
         "/account/logout", // POST, antiforgery-protected
+        "/api/messaging/twilio/inbound", // POST from Twilio, protected by Messaging:Sms:InboundSecret (see InboundTextWebhookTests)
     };
 
     private static string Route(RouteEndpoint endpoint) => "/" + endpoint.RoutePattern.RawText!.TrimStart('/');

@@ -1,0 +1,107 @@
+using System.Text.RegularExpressions;
+
+namespace Admissions.Domain.Messaging;
+
+/// <summary>
+/// The words of one kind of message. Placeholders in braces: {Name} (the person's first name),
+/// {Sender} (the coordinator's first name), {Team} (the neutral sender name, e.g. "Cedar Ridge"),
+/// {Phone} (our callback number), {When} (a local date or time), and for staff {Date} and counts.
+/// </summary>
+public sealed record MessageTemplate(string Key, MessageAudience Audience, string Subject, string EmailBody, string SmsBody);
+
+public sealed record RenderedMessage(string Subject, string Body);
+
+/// <summary>
+/// Every message the system sends. Prospect wording is reviewed for 42 CFR Part 2: an email or a
+/// text can be read by someone else (a shared phone, a lock screen), so it names the admissions
+/// team and never treatment, substances or conditions.
+/// </summary>
+public static partial class MessageTemplates
+{
+    public const string CallbackReminder = "callback-reminder";
+    public const string MissedCall = "missed-call";
+    public const string Nurture1Day = "nurture-1d";
+    public const string Nurture7Days = "nurture-7d";
+    public const string Nurture30Days = "nurture-30d";
+    public const string AdmissionReminder = "admission-reminder";
+    public const string ManagerDigest = "manager-digest";
+
+    private const string StopLine = "Reply STOP to opt out.";
+    private const string EmailClose = "\n\nIf you would rather not hear from us, reply to this email and we will stop.\n\n{Team} Admissions";
+
+    public static readonly IReadOnlyList<MessageTemplate> All =
+    [
+        new(CallbackReminder, MessageAudience.Prospect,
+            "We'll call you back {When}",
+            "Hi {Name},\n\nThis is {Sender} from Admissions at {Team}. As promised, we'll call you back {When}. If another time suits you better, call us at {Phone}." + EmailClose,
+            "Hi {Name}, this is {Sender} from Admissions at {Team}. We'll call you back {When}. Another time better? Call {Phone}. " + StopLine),
+        new(MissedCall, MessageAudience.Prospect,
+            "Returning your call",
+            "Hi {Name},\n\nThis is {Sender} from Admissions at {Team} returning your call. We're sorry we missed you. You can reach us any time at {Phone}." + EmailClose,
+            "Hi {Name}, this is {Sender} from Admissions at {Team} returning your call. Reach us any time at {Phone}. " + StopLine),
+        new(Nurture1Day, MessageAudience.Prospect,
+            "Thank you for reaching out",
+            "Hi {Name},\n\nThank you for talking with us. If anything changes or you have more questions, the Admissions team at {Team} is here for you at {Phone}." + EmailClose,
+            "Hi {Name}, thank you for talking with the Admissions team at {Team}. Questions any time: {Phone}. " + StopLine),
+        new(Nurture7Days, MessageAudience.Prospect,
+            "Checking in",
+            "Hi {Name},\n\nWe wanted to check in. If you'd like to talk, the Admissions team at {Team} is a call away at {Phone}." + EmailClose,
+            "Hi {Name}, the Admissions team at {Team} checking in. Want to talk? Call {Phone}. " + StopLine),
+        new(Nurture30Days, MessageAudience.Prospect,
+            "We're here when you're ready",
+            "Hi {Name},\n\nOur door is open whenever you want to talk. Call the Admissions team at {Team} at {Phone}." + EmailClose,
+            "Hi {Name}, the Admissions team at {Team} is here whenever you want to talk: {Phone}. " + StopLine),
+        new(AdmissionReminder, MessageAudience.Prospect,
+            "Your appointment on {When}",
+            "Hi {Name},\n\nThis is Admissions at {Team} confirming your appointment on {When}. If you have questions or need to change it, call us at {Phone}." + EmailClose,
+            "Hi {Name}, Admissions at {Team} confirming your appointment on {When}. Questions? Call {Phone}. " + StopLine),
+        new(ManagerDigest, MessageAudience.Staff,
+            "Admissions daily summary for {Date}",
+            "Admissions summary for {Date} (facility time)\n\n" +
+            "New inquiries: {Inquiries}\nAdmissions: {Admits}\nOpen follow-up tasks overdue now: {OverdueTasks}\nOpen safety alerts: {SafetyAlerts}\n\n" +
+            "Details are in the app: {AppUrl}\nThis summary carries counts only; sign in to see patients.",
+            ""),
+    ];
+
+    /// <summary>Words that would tell a reader of a prospect's message what the call was about.</summary>
+    public static readonly IReadOnlyList<string> BannedProspectWords =
+    [
+        "treatment", "treat", "rehab", "rehabilitation", "detox", "detoxification", "addiction", "addicted", "addict",
+        "substance", "alcohol", "alcoholism", "drug", "drugs", "opioid", "opioids", "heroin", "fentanyl", "methadone",
+        "suboxone", "recovery", "sober", "sobriety", "withdrawal", "relapse", "overdose", "mental health", "psychiatric",
+        "therapy", "therapist", "counseling", "behavioral", "diagnosis", "disorder", "clinic", "clinical", "patient",
+        "residential", "inpatient", "outpatient", "SUD", "AA", "NA",
+    ];
+
+    public static MessageTemplate Get(string key) =>
+        All.FirstOrDefault(t => t.Key == key) ?? throw new ArgumentOutOfRangeException(nameof(key), key, "No such message template.");
+
+    /// <summary>The banned words (whole words, any case) that <paramref name="text"/> contains.</summary>
+    public static IReadOnlyList<string> BannedWordsIn(string text) =>
+        BannedProspectWords.Where(word => Regex.IsMatch(text, $@"\b{Regex.Escape(word)}\b",
+            word.Length <= 3 ? RegexOptions.None : RegexOptions.IgnoreCase, TimeSpan.FromMilliseconds(100))).ToList();
+
+    /// <summary>
+    /// Fills in a template for a channel. A prospect message that would contain a banned word
+    /// (from a value such as a sender name) is refused rather than sent.
+    /// </summary>
+    public static RenderedMessage Render(string key, MessageChannel channel, IReadOnlyDictionary<string, string> values)
+    {
+        var template = Get(key);
+        var body = Fill(channel == MessageChannel.Sms ? template.SmsBody : template.EmailBody, values);
+        var subject = channel == MessageChannel.Sms ? "" : Fill(template.Subject, values);
+        if (template.Audience == MessageAudience.Prospect && BannedWordsIn($"{subject}\n{body}") is { Count: > 0 } banned)
+        {
+            throw new InvalidOperationException(
+                $"The '{key}' message would mention {string.Join(", ", banned)}; prospect messages must stay neutral (42 CFR Part 2).");
+        }
+
+        return new RenderedMessage(subject, body);
+    }
+
+    private static string Fill(string text, IReadOnlyDictionary<string, string> values) =>
+        Placeholder().Replace(text, m => values.TryGetValue(m.Groups[1].Value, out var value) ? value : m.Value);
+
+    [GeneratedRegex(@"\{(\w+)\}", RegexOptions.None, 100)]
+    private static partial Regex Placeholder();
+}
