@@ -99,7 +99,7 @@ public static class DependencyInjection
 
     /// <summary>
     /// Runs the Hangfire server in this process, polling often enough that due jobs start within seconds, and
-    /// registers the recurring jobs (the bed reservation sweep, <c>Placement:ReservationSweep</c>).
+    /// registers the recurring jobs (the bed reservation sweep, <c>Placement:ReservationSweep</c>; the follow-up sweeps, <c>FollowUps:*Sweep</c>).
     /// </summary>
     public static IServiceCollection AddFollowUpJobServer(this IServiceCollection services)
     {
@@ -110,6 +110,7 @@ public static class DependencyInjection
             o.ServerName = $"admissions-{Environment.MachineName}";
         });
         services.AddHostedService<RecurringJobsRegistration>();
+        services.AddHostedService<FollowUpRecurringJobsRegistration>();
         return services;
     }
 

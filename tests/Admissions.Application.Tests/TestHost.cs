@@ -65,7 +65,8 @@ public sealed class TestHost : IAsyncDisposable
     public TestUser UtilizationReview => Staff.UtilizationReview;
     public TestUser BusinessDevelopment => Staff.BusinessDevelopment;
 
-    public static async Task<TestHost> StartAsync()
+    /// <param name="configure">Replaces services after the defaults, e.g. a port that fails on purpose.</param>
+    public static async Task<TestHost> StartAsync(Action<IServiceCollection>? configure = null)
     {
         var template = await TemplateDatabase.Instance.Value;
         var folder = NewFolder();
@@ -75,7 +76,7 @@ public sealed class TestHost : IAsyncDisposable
             File.Copy(template.DatabasePath + "-wal", Path.Combine(folder, "admissions.db-wal"));
         }
 
-        var host = Build(folder, template.Staff);
+        var host = Build(folder, template.Staff, configure: configure);
 
         // The copy is already migrated; this proves it and is what a real start-up runs.
         await using var scope = host.Services.CreateAsyncScope();
@@ -83,7 +84,7 @@ public sealed class TestHost : IAsyncDisposable
         return host;
     }
 
-    internal static TestHost Build(string folder, StaffUsers staff, bool fastPasswordHashing = false)
+    internal static TestHost Build(string folder, StaffUsers staff, bool fastPasswordHashing = false, Action<IServiceCollection>? configure = null)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
@@ -118,6 +119,7 @@ public sealed class TestHost : IAsyncDisposable
         services.AddSingleton(gateway.Object);
         services.RemoveAll<ClearinghouseIdentity>();
         services.AddSingleton(Clearinghouse);
+        configure?.Invoke(services);
 
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         return new TestHost(folder, provider, clock, scheduler, live, gateway, staff);
