@@ -75,10 +75,13 @@ public static class DependencyInjection
                 .UseRecommendedSerializerSettings();
             if (database.Provider == DatabaseProvider.Sqlite)
             {
-                // The default 15 s queue poll would start a due follow-up up to 15 s late.
+                // The default 15 s queue poll would start a due follow-up up to 15 s late. SQLite storage has no
+                // sliding invisibility: a job whose process died mid-run is fetched again only after this timeout
+                // (default 30 min, which would hold a follow-up back that long after a crash).
                 config.UseSQLiteStorage(database.HangfireSqlitePath, new SQLiteStorageOptions
                 {
                     QueuePollInterval = TimeSpan.FromSeconds(1),
+                    InvisibilityTimeout = configuration.GetValue("Jobs:InvisibilityTimeout", TimeSpan.FromMinutes(5)),
                 });
             }
             else

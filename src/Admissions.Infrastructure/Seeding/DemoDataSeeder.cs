@@ -75,6 +75,8 @@ public sealed class DemoDataSeeder(
             staff[Roles.UtilizationReview], clock.GetUtcNow(), cancellationToken);
         await using var placementDb = await dbFactory.CreateAsync(cancellationToken);
         await DemoPlacement.SeedAsync(placementDb, staff[Roles.AdmissionsCoordinator], clock.GetUtcNow(), cancellationToken);
+        await using var tasksDb = await dbFactory.CreateAsync(cancellationToken);
+        await DemoTasks.SeedAsync(tasksDb, staff[Roles.AdmissionsCoordinator], staff[Roles.AdmissionsManager], clock.GetUtcNow(), cancellationToken);
         return true;
     }
 
