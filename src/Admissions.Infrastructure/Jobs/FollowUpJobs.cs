@@ -67,7 +67,7 @@ public sealed class FollowUpJobs(CurrentUser currentUser, ISender sender)
 /// Registers the recurring follow-up sweeps from <c>FollowUps:*Sweep</c> (cron, UTC) when this process runs
 /// the job server; their schedules show in the Hangfire dashboard under Recurring jobs.
 /// </summary>
-internal sealed class FollowUpRecurringJobsRegistration(IRecurringJobManager jobs, IOptions<FollowUpOptions> options) : IHostedService
+public sealed class FollowUpRecurringJobsRegistration(IRecurringJobManager jobs, IOptions<FollowUpOptions> options) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
