@@ -6,8 +6,8 @@ using Admissions.Application.ApiKeys;
 using Admissions.Application.Common;
 using Admissions.Domain.Security;
 using Admissions.Infrastructure;
-using Admissions.Infrastructure.Seeding;
 using Admissions.Infrastructure.Security;
+using Admissions.Infrastructure.Seeding;
 using Mediator;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -26,8 +26,7 @@ public sealed class RestartReliabilityTests : IDisposable
     private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(120);
 
     private readonly string _data = Path.Combine(Path.GetTempPath(), "admissions-restart-" + Guid.NewGuid().ToString("N"));
-    private readonly List<Process> _processes = [];
-    private readonly System.Text.StringBuilder _output = new();
+    private readonly List<AppProcess> _apps = [];
 
     [Fact]
     public async Task Follow_up_jobs_cut_off_by_a_SIGKILL_run_after_the_restart_and_create_each_task_exactly_once()
@@ -35,8 +34,8 @@ public sealed class RestartReliabilityTests : IDisposable
         Directory.CreateDirectory(_data);
         var apiKey = await CreateApiKeyAsync();
 
-        var (first, baseUrl) = await StartAppAsync();
-        using var http = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(10) };
+        var first = await StartAppAsync();
+        using var http = new HttpClient { BaseAddress = first.BaseUrl, Timeout = TimeSpan.FromSeconds(10) };
         http.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
         var ids = new List<Guid>();
         for (var n = 0; n < Inquiries; n++)
@@ -53,8 +52,7 @@ public sealed class RestartReliabilityTests : IDisposable
 
         // Kill the moment the first check has written its task: the rest are due, queued or running.
         await WaitForAsync(async () => await CountAsync("SELECT COUNT(*) FROM FollowUpTasks") > 0, TimeSpan.FromSeconds(40), "the first speed-to-lead task");
-        first.Kill(entireProcessTree: true);
-        await first.WaitForExitAsync();
+        await first.KillAsync();
         var beforeRestart = await CountAsync("SELECT COUNT(*) FROM FollowUpTasks");
         Assert.True(beforeRestart < 2 * Inquiries, $"All {beforeRestart} tasks were done before the kill; nothing was cut off.\n{Output}");
 
@@ -98,68 +96,21 @@ public sealed class RestartReliabilityTests : IDisposable
         return created.Key;
     }
 
-    private async Task<(Process Process, Uri BaseUrl)> StartAppAsync()
+    private async Task<AppProcess> StartAppAsync()
     {
-        var root = FindRepositoryRoot();
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-            ? "Release"
-            : "Debug";
-        var web = Path.Combine(root, "src", "Admissions.Web");
-        var dll = Path.Combine(web, "bin", configuration, "net10.0", "Admissions.Web.dll");
-        var port = FreePort();
-        var baseUrl = new Uri($"http://127.0.0.1:{port}/");
-        var start = new ProcessStartInfo("dotnet")
+        var app = await AppProcess.StartAsync(new Dictionary<string, string>
         {
-            WorkingDirectory = web,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[] { dll, "--urls", $"http://127.0.0.1:{port}", "--contentRoot", web })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Demo";
-        start.Environment["Admissions__DataFolder"] = _data;
-        start.Environment["Admissions__SeedDemoData"] = "false";
-        // Seconds instead of minutes, so the jobs fall due while the test watches.
-        start.Environment["FollowUps__SpeedToLeadDelay"] = "00:00:03";
-        start.Environment["FollowUps__SpeedToLeadEscalationDelay"] = "00:00:06";
-        // A job that was running when the process died is fetched again after this (default 5 minutes).
-        start.Environment["Jobs__InvisibilityTimeout"] = "00:00:05";
-
-        var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => Append(e.Data);
-        process.ErrorDataReceived += (_, e) => Append(e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        _processes.Add(process);
-
-        using var http = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(5) };
-        await WaitForAsync(async () =>
-        {
-            if (process.HasExited)
-            {
-                throw new InvalidOperationException($"The app exited with code {process.ExitCode}.\n{Output}");
-            }
-
-            try
-            {
-                using var response = await http.GetAsync(new Uri("health", UriKind.Relative));
-                return response.StatusCode == HttpStatusCode.OK;
-            }
-            catch (HttpRequestException)
-            {
-                return false;
-            }
-            catch (TaskCanceledException)
-            {
-                return false;
-            }
-        }, StartupTimeout, "GET /health to answer 200");
-        return (process, baseUrl);
+            ["ASPNETCORE_ENVIRONMENT"] = "Demo",
+            ["Admissions__DataFolder"] = _data,
+            ["Admissions__SeedDemoData"] = "false",
+            // Seconds instead of minutes, so the jobs fall due while the test watches.
+            ["FollowUps__SpeedToLeadDelay"] = "00:00:03",
+            ["FollowUps__SpeedToLeadEscalationDelay"] = "00:00:06",
+            // A job that was running when the process died is fetched again after this (default 5 minutes).
+            ["Jobs__InvisibilityTimeout"] = "00:00:05",
+        }, StartupTimeout);
+        _apps.Add(app);
+        return app;
     }
 
     private async Task<long> CountAsync(string sql)
@@ -185,68 +136,14 @@ public sealed class RestartReliabilityTests : IDisposable
         }
     }
 
-    private string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
-        }
-    }
-
-    private void Append(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_output)
-        {
-            _output.AppendLine(line);
-        }
-    }
-
-    private static int FreePort()
-    {
-        var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        try
-        {
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-        finally
-        {
-            listener.Stop();
-        }
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Admissions.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No Admissions.sln above {AppContext.BaseDirectory}.");
-    }
+    private string Output => string.Join("\n--- restarted ---\n", _apps.Select(a => a.Output));
 
     public void Dispose()
     {
-        foreach (var process in _processes)
+        foreach (var app in _apps)
         {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-                process.WaitForExit();
-            }
-
-            process.Dispose();
+            app.KillAsync().GetAwaiter().GetResult();
+            app.Dispose();
         }
 
         SqliteConnection.ClearAllPools();

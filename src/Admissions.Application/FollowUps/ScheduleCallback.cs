@@ -30,22 +30,18 @@ public static class CallerTimeZones
     ];
 
     // Where a state spans two zones, the zone most of its people live in.
-    private static readonly Dictionary<string, string> ByState = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly Dictionary<string, string> ByState = new (string Zone, string States)[]
     {
-        ["AL"] = "America/Chicago", ["AK"] = "America/Anchorage", ["AZ"] = "America/Phoenix", ["AR"] = "America/Chicago",
-        ["CA"] = "America/Los_Angeles", ["CO"] = "America/Denver", ["CT"] = "America/New_York", ["DE"] = "America/New_York",
-        ["DC"] = "America/New_York", ["FL"] = "America/New_York", ["GA"] = "America/New_York", ["HI"] = "Pacific/Honolulu",
-        ["ID"] = "America/Denver", ["IL"] = "America/Chicago", ["IN"] = "America/New_York", ["IA"] = "America/Chicago",
-        ["KS"] = "America/Chicago", ["KY"] = "America/New_York", ["LA"] = "America/Chicago", ["ME"] = "America/New_York",
-        ["MD"] = "America/New_York", ["MA"] = "America/New_York", ["MI"] = "America/New_York", ["MN"] = "America/Chicago",
-        ["MS"] = "America/Chicago", ["MO"] = "America/Chicago", ["MT"] = "America/Denver", ["NE"] = "America/Chicago",
-        ["NV"] = "America/Los_Angeles", ["NH"] = "America/New_York", ["NJ"] = "America/New_York", ["NM"] = "America/Denver",
-        ["NY"] = "America/New_York", ["NC"] = "America/New_York", ["ND"] = "America/Chicago", ["OH"] = "America/New_York",
-        ["OK"] = "America/Chicago", ["OR"] = "America/Los_Angeles", ["PA"] = "America/New_York", ["RI"] = "America/New_York",
-        ["SC"] = "America/New_York", ["SD"] = "America/Chicago", ["TN"] = "America/Chicago", ["TX"] = "America/Chicago",
-        ["UT"] = "America/Denver", ["VT"] = "America/New_York", ["VA"] = "America/New_York", ["WA"] = "America/Los_Angeles",
-        ["WV"] = "America/New_York", ["WI"] = "America/Chicago", ["WY"] = "America/Denver", ["PR"] = "America/Puerto_Rico",
-    };
+        ("America/New_York", "CT DE DC FL GA IN KY ME MD MA MI NH NJ NY NC OH PA RI SC VT VA WV"),
+        ("America/Chicago", "AL AR IL IA KS LA MN MS MO NE ND OK SD TN TX WI"),
+        ("America/Denver", "CO ID MT NM UT WY"),
+        ("America/Phoenix", "AZ"),
+        ("America/Los_Angeles", "CA NV OR WA"),
+        ("America/Anchorage", "AK"),
+        ("Pacific/Honolulu", "HI"),
+        ("America/Puerto_Rico", "PR"),
+    }.SelectMany(z => z.States.Split(' ').Select(state => (State: state, z.Zone)))
+        .ToDictionary(s => s.State, s => s.Zone, StringComparer.OrdinalIgnoreCase);
 
     public static string? ForState(string? state) => state is not null && ByState.TryGetValue(state.Trim(), out var zone) ? zone : null;
 

@@ -42,29 +42,11 @@ public sealed class CheckSpeedToLeadHandler(
     private async ValueTask<SpeedToLeadOutcome> CheckAsync(Guid inquiryId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        var inquiry = await db.Inquiries.AsNoTracking()
-            .Where(i => i.Id == inquiryId)
-            .Select(i => new { i.Id, i.Number, i.Stage, i.FirstContactAt, i.AssignedCoordinatorId, i.AssignedCoordinatorName, i.CreatedAt })
-            .FirstOrDefaultAsync(cancellationToken);
+        var key = TaskKey(inquiryId);
+        var (inquiry, skipped) = await SpeedToLeadClock.FindUncontactedAsync(db, inquiryId, key, cancellationToken);
         if (inquiry is null)
         {
-            return new(false, "inquiry no longer exists");
-        }
-
-        if (inquiry.FirstContactAt is not null)
-        {
-            return new(false, "caller already reached");
-        }
-
-        if (InquiryStageMachine.IsClosed(inquiry.Stage))
-        {
-            return new(false, "inquiry closed");
-        }
-
-        var key = TaskKey(inquiryId);
-        if (await db.FollowUpTasks.AnyAsync(t => t.UniqueKey == key, cancellationToken))
-        {
-            return new(false, "already escalated");
+            return skipped!;
         }
 
         var now = clock.GetUtcNow();
@@ -132,29 +114,11 @@ public sealed class EscalateSpeedToLeadHandler(IAdmissionsDbContextFactory dbFac
     private async ValueTask<SpeedToLeadOutcome> EscalateAsync(Guid inquiryId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        var inquiry = await db.Inquiries.AsNoTracking()
-            .Where(i => i.Id == inquiryId)
-            .Select(i => new { i.Number, i.Stage, i.FirstContactAt, i.AssignedCoordinatorId, i.AssignedCoordinatorName, i.CreatedAt })
-            .FirstOrDefaultAsync(cancellationToken);
+        var key = TaskKey(inquiryId);
+        var (inquiry, skipped) = await SpeedToLeadClock.FindUncontactedAsync(db, inquiryId, key, cancellationToken);
         if (inquiry is null)
         {
-            return new(false, "inquiry no longer exists");
-        }
-
-        if (inquiry.FirstContactAt is not null)
-        {
-            return new(false, "caller already reached");
-        }
-
-        if (InquiryStageMachine.IsClosed(inquiry.Stage))
-        {
-            return new(false, "inquiry closed");
-        }
-
-        var key = TaskKey(inquiryId);
-        if (await db.FollowUpTasks.AnyAsync(t => t.UniqueKey == key, cancellationToken))
-        {
-            return new(false, "already escalated");
+            return skipped!;
         }
 
         var now = clock.GetUtcNow();
@@ -172,5 +136,41 @@ public sealed class EscalateSpeedToLeadHandler(IAdmissionsDbContextFactory dbFac
         await db.SaveChangesAsync(cancellationToken);
         live.NotificationsChanged(managers);
         return new(true, "escalated");
+    }
+}
+
+internal sealed record UncontactedInquiry(string Number, DateTimeOffset CreatedAt, string? AssignedCoordinatorId, string? AssignedCoordinatorName);
+
+/// <summary>What both speed-to-lead clocks ask first: is there still an open inquiry nobody reached, not yet escalated under this key?</summary>
+internal static class SpeedToLeadClock
+{
+    public static async Task<(UncontactedInquiry? Inquiry, SpeedToLeadOutcome? Skipped)> FindUncontactedAsync(
+        IAdmissionsDbContext db, Guid inquiryId, string taskKey, CancellationToken cancellationToken)
+    {
+        var inquiry = await db.Inquiries.AsNoTracking()
+            .Where(i => i.Id == inquiryId)
+            .Select(i => new { i.Number, i.Stage, i.FirstContactAt, i.AssignedCoordinatorId, i.AssignedCoordinatorName, i.CreatedAt })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (inquiry is null)
+        {
+            return (null, new(false, "inquiry no longer exists"));
+        }
+
+        if (inquiry.FirstContactAt is not null)
+        {
+            return (null, new(false, "caller already reached"));
+        }
+
+        if (InquiryStageMachine.IsClosed(inquiry.Stage))
+        {
+            return (null, new(false, "inquiry closed"));
+        }
+
+        if (await db.FollowUpTasks.AnyAsync(t => t.UniqueKey == taskKey, cancellationToken))
+        {
+            return (null, new(false, "already escalated"));
+        }
+
+        return (new UncontactedInquiry(inquiry.Number, inquiry.CreatedAt, inquiry.AssignedCoordinatorId, inquiry.AssignedCoordinatorName), null);
     }
 }

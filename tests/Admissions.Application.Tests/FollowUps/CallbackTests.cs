@@ -27,6 +27,12 @@ public class CallbackTests
     }
 
     [Fact]
+    public void Every_state_the_intake_form_accepts_has_a_zone()
+    {
+        Assert.All(UsStates.Codes, code => Assert.Contains(CallerTimeZones.All, z => z.Id == CallerTimeZones.ForState(code)));
+    }
+
+    [Fact]
     public async Task Without_a_state_the_dialog_starts_from_the_facilitys_zone()
     {
         await using var host = await TestHost.StartAsync();
