@@ -235,3 +235,13 @@ internal static class TaskTimes
         _ => $"by {(int)span.TotalDays} d{(span.Hours == 0 ? "" : $" {span.Hours} h")}",
     };
 }
+
+/// <summary>Everyone a task can be given to: the people who work inquiries.</summary>
+[RequiresRole(Roles.Admin, Roles.AdmissionsManager, Roles.AdmissionsCoordinator, Roles.Clinician, Roles.UtilizationReview)]
+public sealed record ListTaskAssignees : IQuery<IReadOnlyList<StaffMember>>;
+
+public sealed class ListTaskAssigneesHandler(IStaffDirectory staff) : IQueryHandler<ListTaskAssignees, IReadOnlyList<StaffMember>>
+{
+    public async ValueTask<IReadOnlyList<StaffMember>> Handle(ListTaskAssignees query, CancellationToken cancellationToken) =>
+        [.. (await staff.ListAsync(cancellationToken)).Where(m => m.Roles.Any(TaskAccess.Roles.Contains)).OrderBy(m => m.Name)];
+}

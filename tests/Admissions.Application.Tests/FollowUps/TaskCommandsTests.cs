@@ -194,6 +194,18 @@ public class TaskCommandsTests
     }
 
     [Fact]
+    public async Task Tasks_can_go_to_everyone_who_works_inquiries_but_not_business_development()
+    {
+        await using var host = await TestHost.StartAsync();
+
+        var assignees = await host.SendAsync(host.Coordinator, new ListTaskAssignees());
+
+        Assert.Equal(
+            new[] { host.Admin, host.Manager, host.Coordinator, host.Coordinator2, host.Clinician, host.UtilizationReview }.Select(u => u.Id).Order(),
+            assignees.Select(a => a.Id).Order());
+    }
+
+    [Fact]
     public async Task An_unknown_task_is_not_found()
     {
         await using var host = await TestHost.StartAsync();
