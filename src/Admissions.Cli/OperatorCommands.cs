@@ -219,5 +219,9 @@ public static class OperatorCommands
         public void InquiryChanged(Guid inquiryId)
         {
         }
+
+        public void TasksChanged(IReadOnlyCollection<string?> assigneeIds)
+        {
+        }
     }
 }

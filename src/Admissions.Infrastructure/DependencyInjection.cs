@@ -78,10 +78,13 @@ public static class DependencyInjection
                 .UseRecommendedSerializerSettings();
             if (database.Provider == DatabaseProvider.Sqlite)
             {
-                // The default 15 s queue poll would start a due follow-up up to 15 s late.
+                // The default 15 s queue poll would start a due follow-up up to 15 s late. SQLite storage has no
+                // sliding invisibility: a job whose process died mid-run is fetched again only after this timeout
+                // (default 30 min, which would hold a follow-up back that long after a crash).
                 config.UseSQLiteStorage(database.HangfireSqlitePath, new SQLiteStorageOptions
                 {
                     QueuePollInterval = TimeSpan.FromSeconds(1),
+                    InvisibilityTimeout = configuration.GetValue("Jobs:InvisibilityTimeout", TimeSpan.FromMinutes(5)),
                 });
             }
             else
@@ -102,7 +105,8 @@ public static class DependencyInjection
 
     /// <summary>
     /// Runs the Hangfire server in this process, polling often enough that due jobs start within seconds, and
-    /// registers the recurring jobs (the bed reservation sweep, <c>Placement:ReservationSweep</c>; the outbox dispatch and the manager digest, <c>Messaging:Digest:Cron</c>).
+    /// registers the recurring jobs (the placement clocks, <c>Placement:*</c>; the follow-up sweeps, <c>FollowUps:*Sweep</c>;
+    /// the outbox dispatch and the manager digest, <c>Messaging:Digest:Cron</c>).
     /// </summary>
     public static IServiceCollection AddFollowUpJobServer(this IServiceCollection services)
     {
@@ -114,6 +118,7 @@ public static class DependencyInjection
         });
         services.AddHostedService<RecurringJobsRegistration>();
         services.AddHostedService<MessagingJobsRegistration>();
+        services.AddHostedService<FollowUpRecurringJobsRegistration>();
         return services;
     }
 

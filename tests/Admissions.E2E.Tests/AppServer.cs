@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
-using System.Text;
 using Microsoft.Playwright;
 
 namespace Admissions.E2E.Tests;
@@ -28,11 +24,8 @@ public sealed class AppServer : IAsyncLifetime, IDisposable
     // Generous: in CI the app starts while the other test projects keep both cores busy.
     private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(180);
 
-    private readonly StringBuilder _output = new();
-    private Process? _process;
+    private AppProcess? _app;
     private IPlaywright? _playwright;
-
-    public string RootDirectory { get; } = FindRepositoryRoot();
 
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "admissions-e2e-" + Guid.NewGuid().ToString("N"));
 
@@ -43,21 +36,12 @@ public sealed class AppServer : IAsyncLifetime, IDisposable
     public string ScreenshotDirectory { get; private set; } = default!;
 
     /// <summary>What the app wrote to stdout and stderr so far.</summary>
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
-        }
-    }
+    public string Output => _app?.Output ?? "";
 
     public async Task InitializeAsync()
     {
         var outputRoot = Environment.GetEnvironmentVariable("ADMISSIONS_TEST_OUTPUT");
-        ScreenshotDirectory = Path.Combine(string.IsNullOrWhiteSpace(outputRoot) ? Path.Combine(RootDirectory, "test-output") : outputRoot, "screenshots");
+        ScreenshotDirectory = Path.Combine(string.IsNullOrWhiteSpace(outputRoot) ? Path.Combine(AppProcess.RepositoryRoot, "test-output") : outputRoot, "screenshots");
         Directory.CreateDirectory(ScreenshotDirectory);
         Directory.CreateDirectory(DataDirectory);
 
@@ -118,21 +102,14 @@ public sealed class AppServer : IAsyncLifetime, IDisposable
 
     private async Task StopAppAsync()
     {
-        if (_process is null)
+        if (_app is not null)
         {
-            return;
+            await _app.KillAsync();
         }
-
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-        }
-
-        await _process.WaitForExitAsync();
     }
 
     /// <summary>Releases the process handle; xunit calls this after <see cref="DisposeAsync"/> has stopped the app.</summary>
-    public void Dispose() => _process?.Dispose();
+    public void Dispose() => _app?.Dispose();
 
     private async Task<IBrowser> LaunchBrowserAsync()
     {
@@ -152,113 +129,14 @@ public sealed class AppServer : IAsyncLifetime, IDisposable
 
     private async Task StartAppAsync()
     {
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-            ? "Release"
-            : "Debug";
-        var webDirectory = Path.Combine(RootDirectory, "src", "Admissions.Web");
-        var dll = Path.Combine(webDirectory, "bin", configuration, "net10.0", "Admissions.Web.dll");
-        if (!File.Exists(dll))
+        _app = await AppProcess.StartAsync(new Dictionary<string, string>
         {
-            throw new InvalidOperationException($"{dll} does not exist. Build src/Admissions.Web in {configuration} first.");
-        }
-
-        var port = FreePort();
-        BaseUrl = new Uri($"http://127.0.0.1:{port}/");
-
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = webDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[] { dll, "--urls", $"http://127.0.0.1:{port}", "--contentRoot", webDirectory })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Demo";
-        start.Environment["Admissions__DataFolder"] = DataDirectory;
-        start.Environment["Admissions__SeedDemoData"] = "true";
-        // Short, so a test can watch the speed-to-lead job fire; the journeys reach their callers well within it.
-        start.Environment["FollowUps__SpeedToLeadDelay"] = "00:00:20";
-
-        _process = new Process { StartInfo = start };
-        _process.OutputDataReceived += (_, e) => Append(e.Data);
-        _process.ErrorDataReceived += (_, e) => Append(e.Data);
-        _process.Start();
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-
-        using var http = new HttpClient { BaseAddress = BaseUrl, Timeout = TimeSpan.FromSeconds(5) };
-        var watch = Stopwatch.StartNew();
-        while (watch.Elapsed < StartupTimeout)
-        {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"The app exited with code {_process.ExitCode} before it was healthy.\n{Output}");
-            }
-
-            try
-            {
-                using var response = await http.GetAsync(new Uri("health", UriKind.Relative));
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-            catch (TaskCanceledException)
-            {
-                // Slow first answer; try again.
-            }
-
-            await Task.Delay(250);
-        }
-
-        throw new InvalidOperationException($"The app did not answer GET /health with 200 within {StartupTimeout.TotalSeconds:0} s.\n{Output}");
-    }
-
-    private void Append(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_output)
-        {
-            _output.AppendLine(line);
-        }
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        try
-        {
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-        finally
-        {
-            listener.Stop();
-        }
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Admissions.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No Admissions.sln above {AppContext.BaseDirectory}.");
+            ["ASPNETCORE_ENVIRONMENT"] = "Demo",
+            ["Admissions__DataFolder"] = DataDirectory,
+            ["Admissions__SeedDemoData"] = "true",
+            // Short, so a test can watch the speed-to-lead job fire; the journeys reach their callers well within it.
+            ["FollowUps__SpeedToLeadDelay"] = "00:00:20",
+        }, StartupTimeout);
+        BaseUrl = _app.BaseUrl;
     }
 }

@@ -110,6 +110,14 @@ public sealed class RecordingFollowUpScheduler : IFollowUpScheduler
     public void ScheduleAuthorizationSubmission(Guid authorizationId, DateTimeOffset runAt)
     {
     }
+
+    public void ScheduleSpeedToLeadEscalation(Guid inquiryId, DateTimeOffset runAt)
+    {
+    }
+
+    public void ScheduleCallbackReminder(Guid taskId, DateTimeOffset runAt)
+    {
+    }
 }
 
 public sealed class RecordingLiveNotifier : ILiveNotifier
@@ -119,6 +127,10 @@ public sealed class RecordingLiveNotifier : ILiveNotifier
     }
 
     public void InquiryChanged(Guid inquiryId)
+    {
+    }
+
+    public void TasksChanged(IReadOnlyCollection<string?> assigneeIds)
     {
     }
 }

@@ -10,13 +10,16 @@ namespace Admissions.Application.Common;
 /// </summary>
 internal static class FollowUpEffects
 {
-    public static async Task AddTaskOnceAsync(
+    /// <summary>Adds the task unless one with the key exists (saved, or added to this context); true when added. Due now unless <paramref name="dueAt"/> says otherwise.</summary>
+    public static async Task<bool> AddTaskOnceAsync(
         IAdmissionsDbContext db, Guid inquiryId, FollowUpKind kind, string title, string uniqueKey,
-        string? assigneeId, string? assigneeName, TaskPriority priority, DateTimeOffset now, CancellationToken cancellationToken)
+        string? assigneeId, string? assigneeName, TaskPriority priority, DateTimeOffset now, CancellationToken cancellationToken,
+        DateTimeOffset? dueAt = null)
     {
-        if (await db.FollowUpTasks.AnyAsync(t => t.UniqueKey == uniqueKey, cancellationToken))
+        if (db.FollowUpTasks.Local.Any(t => t.UniqueKey == uniqueKey)
+            || await db.FollowUpTasks.AnyAsync(t => t.UniqueKey == uniqueKey, cancellationToken))
         {
-            return;
+            return false;
         }
 
         db.FollowUpTasks.Add(new FollowUpTask
@@ -24,13 +27,14 @@ internal static class FollowUpEffects
             InquiryId = inquiryId,
             Kind = kind,
             Title = title,
-            DueAt = now,
+            DueAt = dueAt ?? now,
             AssigneeId = assigneeId,
             AssigneeName = assigneeName,
             Priority = priority,
             CreatedAt = now,
             UniqueKey = uniqueKey,
         });
+        return true;
     }
 
     public static async Task NotifyOnceAsync(

@@ -83,6 +83,12 @@ public interface IFollowUpScheduler
 {
     void ScheduleSpeedToLeadCheck(Guid inquiryId, DateTimeOffset runAt);
 
+    /// <summary>The second, longer speed-to-lead clock: still nobody reached the caller → managers.</summary>
+    void ScheduleSpeedToLeadEscalation(Guid inquiryId, DateTimeOffset runAt);
+
+    /// <summary>Reminds the owner of a callback task shortly before it is due.</summary>
+    void ScheduleCallbackReminder(Guid taskId, DateTimeOffset runAt);
+
     /// <summary>Sends (or re-sends) an eligibility check to the clearinghouse at <paramref name="runAt"/>.</summary>
     void ScheduleEligibilityCheck(Guid checkId, DateTimeOffset runAt);
 
@@ -97,4 +103,10 @@ public interface ILiveNotifier
 
     /// <summary>Something on an inquiry changed in the background (a verification result arrived).</summary>
     void InquiryChanged(Guid inquiryId);
+
+    /// <summary>
+    /// Tasks of these assignees changed (created, done, snoozed, claimed); a null entry means the team queue.
+    /// Called by every save that touches a task, so task counts stay live whoever made the change.
+    /// </summary>
+    void TasksChanged(IReadOnlyCollection<string?> assigneeIds);
 }

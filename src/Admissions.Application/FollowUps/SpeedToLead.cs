@@ -9,20 +9,13 @@ using Microsoft.Extensions.Options;
 
 namespace Admissions.Application.FollowUps;
 
-public sealed class FollowUpOptions
-{
-    public const string Section = "FollowUps";
-
-    /// <summary>How long after an inquiry arrives someone must have reached the caller.</summary>
-    public TimeSpan SpeedToLeadDelay { get; set; } = TimeSpan.FromMinutes(5);
-}
-
 public sealed class ScheduleSpeedToLeadCheck(IFollowUpScheduler scheduler, IOptions<FollowUpOptions> options)
     : IDomainEventSubscriber<InquiryCreated>
 {
     public Task HandleAsync(InquiryCreated domainEvent, CancellationToken cancellationToken)
     {
         scheduler.ScheduleSpeedToLeadCheck(domainEvent.InquiryId, domainEvent.CreatedAt + options.Value.SpeedToLeadDelay);
+        scheduler.ScheduleSpeedToLeadEscalation(domainEvent.InquiryId, domainEvent.CreatedAt + options.Value.SpeedToLeadEscalationDelay);
         return Task.CompletedTask;
     }
 }
@@ -49,29 +42,11 @@ public sealed class CheckSpeedToLeadHandler(
     private async ValueTask<SpeedToLeadOutcome> CheckAsync(Guid inquiryId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        var inquiry = await db.Inquiries.AsNoTracking()
-            .Where(i => i.Id == inquiryId)
-            .Select(i => new { i.Id, i.Number, i.Stage, i.FirstContactAt, i.AssignedCoordinatorId, i.AssignedCoordinatorName, i.CreatedAt })
-            .FirstOrDefaultAsync(cancellationToken);
+        var key = TaskKey(inquiryId);
+        var (inquiry, skipped) = await SpeedToLeadClock.FindUncontactedAsync(db, inquiryId, key, cancellationToken);
         if (inquiry is null)
         {
-            return new(false, "inquiry no longer exists");
-        }
-
-        if (inquiry.FirstContactAt is not null)
-        {
-            return new(false, "caller already reached");
-        }
-
-        if (InquiryStageMachine.IsClosed(inquiry.Stage))
-        {
-            return new(false, "inquiry closed");
-        }
-
-        var key = TaskKey(inquiryId);
-        if (await db.FollowUpTasks.AnyAsync(t => t.UniqueKey == key, cancellationToken))
-        {
-            return new(false, "already escalated");
+            return skipped!;
         }
 
         var now = clock.GetUtcNow();
@@ -118,5 +93,84 @@ public sealed class CheckSpeedToLeadHandler(
         await db.SaveChangesAsync(cancellationToken);
         live.NotificationsChanged(recipients);
         return new(true, "escalated");
+    }
+}
+
+/// <summary>
+/// The second speed-to-lead clock: the caller is still not reached after the longer delay, so the
+/// managers are told and the inquiry gets an urgent escalation task (besides the first check's task).
+/// </summary>
+[RequiresRole(Roles.System)]
+public sealed record EscalateSpeedToLead(Guid InquiryId) : ICommand<SpeedToLeadOutcome>;
+
+public sealed class EscalateSpeedToLeadHandler(IAdmissionsDbContextFactory dbFactory, IStaffDirectory staff, ILiveNotifier live, TimeProvider clock)
+    : ICommandHandler<EscalateSpeedToLead, SpeedToLeadOutcome>
+{
+    public static string TaskKey(Guid inquiryId) => $"speed-to-lead-escalation:{inquiryId:N}";
+
+    public ValueTask<SpeedToLeadOutcome> Handle(EscalateSpeedToLead command, CancellationToken cancellationToken) =>
+        SaveConflicts.RetryAsync(() => EscalateAsync(command.InquiryId, cancellationToken));
+
+    private async ValueTask<SpeedToLeadOutcome> EscalateAsync(Guid inquiryId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var key = TaskKey(inquiryId);
+        var (inquiry, skipped) = await SpeedToLeadClock.FindUncontactedAsync(db, inquiryId, key, cancellationToken);
+        if (inquiry is null)
+        {
+            return skipped!;
+        }
+
+        var now = clock.GetUtcNow();
+        var waited = (int)Math.Round((now - inquiry.CreatedAt).TotalMinutes);
+        var who = inquiry.AssignedCoordinatorName ?? "nobody (unassigned)";
+        await FollowUpEffects.AddTaskOnceAsync(db, inquiryId, FollowUpKind.SpeedToLead,
+            $"Escalated: {inquiry.Number} still not reached after {waited} min", key,
+            inquiry.AssignedCoordinatorId, inquiry.AssignedCoordinatorName, TaskPriority.Urgent, now, cancellationToken);
+        var managers = await staff.UserIdsInRoleAsync(Roles.AdmissionsManager, cancellationToken);
+        await FollowUpEffects.NotifyOnceAsync(db, managers, $"Still not reached: {inquiry.Number}",
+            $"{waited} min after the inquiry came in nobody has reached the caller. Coordinator: {who}.",
+            $"/inquiries/{inquiryId}", key, now, cancellationToken);
+
+        // The unique key on the task makes a concurrent second run fail here; the retry finds the task and stops.
+        await db.SaveChangesAsync(cancellationToken);
+        live.NotificationsChanged(managers);
+        return new(true, "escalated");
+    }
+}
+
+internal sealed record UncontactedInquiry(string Number, DateTimeOffset CreatedAt, string? AssignedCoordinatorId, string? AssignedCoordinatorName);
+
+/// <summary>What both speed-to-lead clocks ask first: is there still an open inquiry nobody reached, not yet escalated under this key?</summary>
+internal static class SpeedToLeadClock
+{
+    public static async Task<(UncontactedInquiry? Inquiry, SpeedToLeadOutcome? Skipped)> FindUncontactedAsync(
+        IAdmissionsDbContext db, Guid inquiryId, string taskKey, CancellationToken cancellationToken)
+    {
+        var inquiry = await db.Inquiries.AsNoTracking()
+            .Where(i => i.Id == inquiryId)
+            .Select(i => new { i.Number, i.Stage, i.FirstContactAt, i.AssignedCoordinatorId, i.AssignedCoordinatorName, i.CreatedAt })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (inquiry is null)
+        {
+            return (null, new(false, "inquiry no longer exists"));
+        }
+
+        if (inquiry.FirstContactAt is not null)
+        {
+            return (null, new(false, "caller already reached"));
+        }
+
+        if (InquiryStageMachine.IsClosed(inquiry.Stage))
+        {
+            return (null, new(false, "inquiry closed"));
+        }
+
+        if (await db.FollowUpTasks.AnyAsync(t => t.UniqueKey == taskKey, cancellationToken))
+        {
+            return (null, new(false, "already escalated"));
+        }
+
+        return (new UncontactedInquiry(inquiry.Number, inquiry.CreatedAt, inquiry.AssignedCoordinatorId, inquiry.AssignedCoordinatorName), null);
     }
 }

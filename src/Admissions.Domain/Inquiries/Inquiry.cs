@@ -210,13 +210,13 @@ public sealed class Inquiry : AggregateRoot
         IsDualDiagnosis = details.IsDualDiagnosis;
     }
 
-    /// <summary>Puts insurance, authorization, consent, placement, screening, safety and level-of-care events on the timeline (they live in their own records).</summary>
+    /// <summary>Puts insurance, authorization, consent, placement, screening, safety, level-of-care and task events on the timeline (they live in their own records).</summary>
     public void Record(ActivityKind kind, string summary, Actor by, DateTimeOffset at, string? text = null)
     {
         if (kind is not (ActivityKind.Insurance or ActivityKind.Authorization or ActivityKind.Consent or ActivityKind.Placement
-            or ActivityKind.Screening or ActivityKind.Safety or ActivityKind.LevelOfCare))
+            or ActivityKind.Screening or ActivityKind.Safety or ActivityKind.LevelOfCare or ActivityKind.Task))
         {
-            throw new ArgumentOutOfRangeException(nameof(kind), kind, "Only insurance, authorization, consent, placement, screening, safety and level-of-care events are recorded from outside.");
+            throw new ArgumentOutOfRangeException(nameof(kind), kind, "Only insurance, authorization, consent, placement, screening, safety, level-of-care and task events are recorded from outside.");
         }
 
         Append(kind, by, at, summary, text);

@@ -125,4 +125,5 @@ public enum ActivityKind
     Screening,
     Safety,
     LevelOfCare,
+    Task,
 }

@@ -8,6 +8,20 @@ public sealed class HangfireFollowUpScheduler(IBackgroundJobClient jobs, TimePro
     public void ScheduleSpeedToLeadCheck(Guid inquiryId, DateTimeOffset runAt) =>
         jobs.Schedule<SpeedToLeadJob>(job => job.RunAsync(inquiryId, CancellationToken.None), runAt);
 
+    public void ScheduleSpeedToLeadEscalation(Guid inquiryId, DateTimeOffset runAt) =>
+        jobs.Schedule<FollowUpJobs>(job => job.EscalateSpeedToLeadAsync(inquiryId, CancellationToken.None), runAt);
+
+    public void ScheduleCallbackReminder(Guid taskId, DateTimeOffset runAt)
+    {
+        if (runAt <= clock.GetUtcNow())
+        {
+            jobs.Enqueue<FollowUpJobs>(job => job.RemindCallbackAsync(taskId, CancellationToken.None));
+            return;
+        }
+
+        jobs.Schedule<FollowUpJobs>(job => job.RemindCallbackAsync(taskId, CancellationToken.None), runAt);
+    }
+
     public void ScheduleEligibilityCheck(Guid checkId, DateTimeOffset runAt)
     {
         // Work that is due now goes straight to the queue instead of waiting for the scheduler's next poll.

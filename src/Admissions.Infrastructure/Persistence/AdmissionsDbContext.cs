@@ -84,7 +84,12 @@ public sealed class AdmissionsDbContext(DbContextOptions<AdmissionsDbContext> op
 
         AuditTrail.Record(this, context);
         var aggregates = ChangeTracker.Entries<AggregateRoot>().Select(e => e.Entity).ToList();
+        var taskAssignees = TaskAssignees();
         var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (taskAssignees.Count > 0)
+        {
+            context.Live?.TasksChanged(taskAssignees);
+        }
 
         var events = aggregates.SelectMany(a => a.PullDomainEvents()).ToList();
         if (events.Count > 0 && context.Dispatcher is not null)
@@ -94,10 +99,26 @@ public sealed class AdmissionsDbContext(DbContextOptions<AdmissionsDbContext> op
 
         return written;
     }
+
+    /// <summary>Whose task lists a save changes (old and new assignee of each task; null is the team queue).</summary>
+    private HashSet<string?> TaskAssignees()
+    {
+        var assignees = new HashSet<string?>();
+        foreach (var entry in ChangeTracker.Entries<FollowUpTask>().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
+        {
+            assignees.Add(entry.Entity.AssigneeId);
+            if (entry.State == EntityState.Modified)
+            {
+                assignees.Add(entry.Property(t => t.AssigneeId).OriginalValue);
+            }
+        }
+
+        return assignees;
+    }
 }
 
-/// <summary>The scoped services a save needs: who is saving (for the audit trail) and the event dispatcher.</summary>
-internal sealed record SaveContext(ICurrentUser? User, DomainEventDispatcher? Dispatcher, TimeProvider Clock)
+/// <summary>The scoped services a save needs: who is saving (for the audit trail), the event dispatcher and the live channel.</summary>
+internal sealed record SaveContext(ICurrentUser? User, DomainEventDispatcher? Dispatcher, ILiveNotifier? Live, TimeProvider Clock)
 {
-    public static readonly SaveContext Anonymous = new(null, null, TimeProvider.System);
+    public static readonly SaveContext Anonymous = new(null, null, null, TimeProvider.System);
 }

@@ -5,13 +5,13 @@ namespace Admissions.Infrastructure.Persistence;
 
 /// <summary>Gives each operation its own DbContext, stamped with the current user for auditing.</summary>
 public sealed class AdmissionsDbContextFactory(
-    IDbContextFactory<AdmissionsDbContext> contexts, ICurrentUser user, DomainEventDispatcher dispatcher, TimeProvider clock)
+    IDbContextFactory<AdmissionsDbContext> contexts, ICurrentUser user, DomainEventDispatcher dispatcher, ILiveNotifier live, TimeProvider clock)
     : IAdmissionsDbContextFactory
 {
     public async Task<IAdmissionsDbContext> CreateAsync(CancellationToken cancellationToken = default)
     {
         var context = await contexts.CreateDbContextAsync(cancellationToken);
-        context.Attach(new SaveContext(user, dispatcher, clock));
+        context.Attach(new SaveContext(user, dispatcher, live, clock));
         return context;
     }
 }

@@ -80,6 +80,8 @@ public sealed class DemoDataSeeder(
         await DemoCare.SeedAsync(careDb, staff[Roles.Clinician], clock.GetUtcNow(), cancellationToken);
         await using var messagingDb = await dbFactory.CreateAsync(cancellationToken);
         await DemoMessaging.SeedAsync(messagingDb, DemoUsers[1].Email, clock.GetUtcNow(), cancellationToken);
+        await using var tasksDb = await dbFactory.CreateAsync(cancellationToken);
+        await DemoTasks.SeedAsync(tasksDb, staff[Roles.AdmissionsCoordinator], staff[Roles.AdmissionsManager], clock.GetUtcNow(), cancellationToken);
         return true;
     }
 

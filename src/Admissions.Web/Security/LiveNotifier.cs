@@ -13,6 +13,9 @@ public sealed class LiveNotifier : ILiveNotifier
 
     public event Action<Guid>? InquiryUpdated;
 
+    /// <summary>A task list changed: the assignee's id, or null for the team queue.</summary>
+    public event Action<string?>? TasksUpdated;
+
     public void NotificationsChanged(IEnumerable<string> userIds)
     {
         foreach (var userId in userIds)
@@ -22,4 +25,12 @@ public sealed class LiveNotifier : ILiveNotifier
     }
 
     public void InquiryChanged(Guid inquiryId) => InquiryUpdated?.Invoke(inquiryId);
+
+    public void TasksChanged(IReadOnlyCollection<string?> assigneeIds)
+    {
+        foreach (var assigneeId in assigneeIds)
+        {
+            TasksUpdated?.Invoke(assigneeId);
+        }
+    }
 }

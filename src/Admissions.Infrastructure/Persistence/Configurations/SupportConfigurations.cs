@@ -16,12 +16,20 @@ internal sealed class FollowUpTaskConfiguration : IEntityTypeConfiguration<Follo
         builder.Property(t => t.Title).HasMaxLength(200);
         builder.Property(t => t.AssigneeId).HasMaxLength(100);
         builder.Property(t => t.AssigneeName).HasMaxLength(200);
-        builder.Property(t => t.Outcome).HasMaxLength(1000);
+        builder.Property(t => t.Outcome).HasMaxLength(FollowUpTask.MaxTextLength);
+        builder.Property(t => t.Notes).HasMaxLength(FollowUpTask.MaxTextLength);
+        builder.Property(t => t.SnoozeReason).HasMaxLength(FollowUpTask.MaxTextLength);
+        builder.Property(t => t.CreatedById).HasMaxLength(100);
+        builder.Property(t => t.CreatedByName).HasMaxLength(200);
+        builder.Property(t => t.ClosedById).HasMaxLength(100);
+        builder.Property(t => t.ClosedByName).HasMaxLength(200);
         builder.Property(t => t.UniqueKey).HasMaxLength(200);
         builder.HasIndex(t => t.UniqueKey).IsUnique();
         builder.HasIndex(t => new { t.InquiryId, t.State });
         builder.HasIndex(t => new { t.AssigneeId, t.State, t.DueAt });
         builder.HasIndex(t => new { t.State, t.DueAt });
+        builder.Ignore(t => t.IsInTeamQueue);
+        builder.Ignore(t => t.DomainEvents);
     }
 }
 

@@ -10,11 +10,21 @@ public sealed class FacilityClock(IConfiguration configuration, TimeProvider clo
     public DateTimeOffset ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, _zone);
 
     /// <summary>The instant a date and time read on the facility's clock stands for.</summary>
-    public DateTimeOffset FromLocal(DateTime local)
+    public DateTimeOffset FromLocal(DateTime local) => FromLocal(DateOnly.FromDateTime(local), TimeOnly.FromDateTime(local));
+
+    /// <summary>A wall-clock time at the facility as an instant (a time skipped by daylight saving moves forward an hour).</summary>
+    public DateTimeOffset FromLocal(DateOnly date, TimeOnly time)
     {
-        var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
-        return new DateTimeOffset(unspecified, _zone.GetUtcOffset(unspecified)).ToUniversalTime();
+        var local = date.ToDateTime(time, DateTimeKind.Unspecified);
+        if (_zone.IsInvalidTime(local))
+        {
+            local = local.AddHours(1);
+        }
+
+        return new DateTimeOffset(local, _zone.GetUtcOffset(local)).ToUniversalTime();
     }
+
+    public DateOnly Today => DateOnly.FromDateTime(ToLocal(clock.GetUtcNow()).DateTime);
 
     public string Abbreviation => _zone.IsDaylightSavingTime(clock.GetUtcNow()) ? _zone.DaylightName : _zone.StandardName;
 

@@ -1,0 +1,105 @@
+using Admissions.Application.Common;
+using Admissions.Domain.FollowUps;
+using Admissions.Domain.Security;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Admissions.Application.FollowUps;
+
+public enum WorkView
+{
+    /// <summary>Open tasks assigned to the signed-in user.</summary>
+    Mine,
+
+    /// <summary>Open tasks nobody has taken yet.</summary>
+    TeamQueue,
+}
+
+public sealed record WorkItem(
+    Guid Id, Guid InquiryId, string InquiryNumber, string PatientName, FollowUpKind Kind, string Title, string? Notes,
+    DateTimeOffset DueAt, TaskPriority Priority, string? AssigneeId, string? AssigneeName, bool IsOverdue, int SnoozeCount,
+    string? SnoozeReason, string CreatedByName);
+
+public sealed record TaskCounts(int Open, int Overdue, int TeamQueue);
+
+public sealed record MyWork(PagedResult<WorkItem> Page, TaskCounts Counts);
+
+/// <summary>
+/// The signed-in user's open tasks (or the team queue): overdue first, most urgent first among them,
+/// then by due time. Rows carry the patient's name, so the read is audited.
+/// </summary>
+[RequiresRole(Roles.Admin, Roles.AdmissionsManager, Roles.AdmissionsCoordinator, Roles.Clinician, Roles.UtilizationReview)]
+public sealed record GetMyWork(WorkView View = WorkView.Mine, int Skip = 0, int Take = 25) : IQuery<MyWork>, IAuditedRead
+{
+    public string AuditEntityType => "MyWork";
+    public string AuditEntityId => $"{View} skip {Skip} take {Take}";
+}
+
+public sealed class GetMyWorkValidator : AbstractValidator<GetMyWork>
+{
+    public GetMyWorkValidator()
+    {
+        RuleFor(q => q.View).IsInEnum();
+        RuleFor(q => q.Skip).GreaterThanOrEqualTo(0);
+        RuleFor(q => q.Take).InclusiveBetween(1, 100).WithMessage("Pages hold between 1 and 100 tasks.");
+    }
+}
+
+public sealed class GetMyWorkHandler(IAdmissionsDbContextFactory dbFactory, ICurrentUser user, TimeProvider clock)
+    : IQueryHandler<GetMyWork, MyWork>
+{
+    public async ValueTask<MyWork> Handle(GetMyWork query, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var open = db.FollowUpTasks.AsNoTracking().Where(t => t.State == FollowUpState.Open);
+        var tasks = query.View == WorkView.Mine ? open.Where(t => t.AssigneeId == user.Id) : open.Where(t => t.AssigneeId == null);
+
+        var total = await tasks.CountAsync(cancellationToken);
+        var items = await (from t in tasks
+                           join i in db.Inquiries on t.InquiryId equals i.Id
+                           orderby t.DueAt <= now descending, t.DueAt <= now ? (int)t.Priority : 0 descending, t.DueAt, t.Id
+                           select new WorkItem(
+                               t.Id, t.InquiryId, i.Number, (i.Details.PatientFirstName + " " + i.Details.PatientLastName).Trim(),
+                               t.Kind, t.Title, t.Notes, t.DueAt, t.Priority, t.AssigneeId, t.AssigneeName, t.DueAt <= now, t.SnoozeCount,
+                               t.SnoozeReason, t.CreatedByName))
+            .Skip(query.Skip)
+            .Take(query.Take)
+            .ToListAsync(cancellationToken);
+        var counts = await TaskCountQuery.CountAsync(db, user.Id, now, cancellationToken);
+        return new MyWork(new PagedResult<WorkItem>(items, total), counts);
+    }
+}
+
+/// <summary>The nav bar badge: the signed-in user's open and overdue tasks, and the team queue size. No patient data.</summary>
+[RequiresRole(Roles.Admin, Roles.AdmissionsManager, Roles.AdmissionsCoordinator, Roles.Clinician, Roles.UtilizationReview)]
+public sealed record GetTaskCounts : IQuery<TaskCounts>;
+
+public sealed class GetTaskCountsHandler(IAdmissionsDbContextFactory dbFactory, ICurrentUser user, TimeProvider clock)
+    : IQueryHandler<GetTaskCounts, TaskCounts>
+{
+    public async ValueTask<TaskCounts> Handle(GetTaskCounts query, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        return await TaskCountQuery.CountAsync(db, user.Id, clock.GetUtcNow(), cancellationToken);
+    }
+}
+
+internal static class TaskCountQuery
+{
+    public static async Task<TaskCounts> CountAsync(IAdmissionsDbContext db, string userId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var counts = await db.FollowUpTasks.AsNoTracking()
+            .Where(t => t.State == FollowUpState.Open && (t.AssigneeId == userId || t.AssigneeId == null))
+            .GroupBy(t => 1)
+            .Select(g => new
+            {
+                Open = g.Count(t => t.AssigneeId == userId),
+                Overdue = g.Count(t => t.AssigneeId == userId && t.DueAt <= now),
+                Team = g.Count(t => t.AssigneeId == null),
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        return counts is null ? new TaskCounts(0, 0, 0) : new TaskCounts(counts.Open, counts.Overdue, counts.Team);
+    }
+}
