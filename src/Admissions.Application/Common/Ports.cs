@@ -42,6 +42,7 @@ public interface IAdmissionsDbContext : IAsyncDisposable
     DbSet<Admission> Admissions { get; }
     DbSet<PartnerFacility> PartnerFacilities { get; }
     DbSet<OutboundReferral> OutboundReferrals { get; }
+    DbSet<CensusSnapshot> CensusSnapshots { get; }
     DbSet<ClinicalIntake> ClinicalIntakes { get; }
     DbSet<OutboundMessage> OutboundMessages { get; }
     DbSet<MessagingOptOut> MessagingOptOuts { get; }

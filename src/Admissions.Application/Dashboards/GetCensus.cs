@@ -10,11 +10,14 @@ namespace Admissions.Application.Dashboards;
 /// <summary>A program's beds today. Occupancy is occupied beds over beds in service (out-of-service beds left out).</summary>
 public sealed record CensusRow(Guid ProgramId, string Program, LevelOfCare Level, int Beds, int Occupied, int Reserved, int OutOfService, double? Occupancy);
 
-/// <summary>
-/// Census today, and admissions per program level over the period as the trend. Beds keep no history yet,
-/// so a day-by-day occupancy trend is not available (the page says so).
-/// </summary>
-public sealed record Census(DashboardScope Scope, IReadOnlyList<CensusRow> Programs, int Beds, int Occupied, double? Occupancy);
+/// <summary>Occupied beds over beds in service on one day of the period, across the facility's programs (from the census snapshots).</summary>
+public sealed record CensusDay(DateOnly Day, int InService, int Occupied, double? Occupancy);
+
+/// <summary>Census today, and the day-by-day occupancy over the period from the hourly census snapshots.</summary>
+public sealed record Census(DashboardScope Scope, IReadOnlyList<CensusRow> Programs, int Beds, int Occupied, double? Occupancy)
+{
+    public IReadOnlyList<CensusDay> Trend { get; init; } = [];
+}
 
 [RequiresRole(Roles.Admin, Roles.AdmissionsManager, Roles.BusinessDevelopment)]
 public sealed record GetCensus(DashboardFilter Filter) : IQuery<Census>;
@@ -43,6 +46,14 @@ public sealed class GetCensusHandler(IAdmissionsDbContextFactory dbFactory, Time
             .ToList();
         var totalInService = rows.Sum(r => r.Beds - r.OutOfService);
         var totalOccupied = rows.Sum(r => r.Occupied);
-        return new Census(scope, rows, rows.Sum(r => r.Beds), totalOccupied, Stats.Rate(totalOccupied, totalInService));
+        var trend = (await db.CensusSnapshots.AsNoTracking()
+                .Where(c => c.Day >= scope.From && c.Day <= scope.To && (scope.FacilityId == null || c.FacilityId == scope.FacilityId))
+                .GroupBy(c => c.Day)
+                .Select(g => new { Day = g.Key, InService = g.Sum(c => c.InService), Occupied = g.Sum(c => c.Occupied) })
+                .ToListAsync(cancellationToken))
+            .OrderBy(d => d.Day)
+            .Select(d => new CensusDay(d.Day, d.InService, d.Occupied, Stats.Rate(d.Occupied, d.InService)))
+            .ToList();
+        return new Census(scope, rows, rows.Sum(r => r.Beds), totalOccupied, Stats.Rate(totalOccupied, totalInService)) { Trend = trend };
     }
 }

@@ -15,6 +15,9 @@ public sealed class PlacementOptions
     /// <summary>Cron expression (UTC) of the nightly re-verification of admissions in the next 48 hours (10:00 UTC is 2 AM Pacific).</summary>
     public string Reverification { get; set; } = "0 10 * * *";
 
+    /// <summary>Cron expression (UTC) of the census count that builds the occupancy trend; the day's last count stands.</summary>
+    public string CensusSnapshot { get; set; } = "55 * * * *";
+
     /// <summary>Facility hour from which the day-before reminder goes out.</summary>
     public int EveReminderHour { get; set; } = 9;
 

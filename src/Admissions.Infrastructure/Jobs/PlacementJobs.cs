@@ -13,6 +13,7 @@ public sealed class PlacementJobs(CurrentUser currentUser, ISender sender)
     public const string ReservationSweepId = "placement-reservation-sweep";
     public const string AdmissionDayClockId = "placement-admission-day";
     public const string ReverificationId = "placement-reverify-upcoming";
+    public const string CensusSnapshotId = "placement-census-snapshot";
 
     [AutomaticRetry(Attempts = 3)]
     [DisableConcurrentExecution(timeoutInSeconds: 60)]
@@ -30,6 +31,15 @@ public sealed class PlacementJobs(CurrentUser currentUser, ISender sender)
     {
         currentUser.SetSystem();
         await sender.Send(new RunAdmissionDayClock(), cancellationToken);
+    }
+
+    [AutomaticRetry(Attempts = 3)]
+    [DisableConcurrentExecution(timeoutInSeconds: 60)]
+    [JobDisplayName("Count the census for the occupancy trend")]
+    public async Task RecordCensusSnapshotAsync(CancellationToken cancellationToken)
+    {
+        currentUser.SetSystem();
+        await sender.Send(new RecordCensusSnapshot(), cancellationToken);
     }
 
     [AutomaticRetry(Attempts = 3)]
@@ -53,6 +63,8 @@ internal sealed class RecurringJobsRegistration(IRecurringJobManager jobs, IOpti
             placement.Value.AdmissionDayClock, new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         jobs.AddOrUpdate<PlacementJobs>(PlacementJobs.ReverificationId, job => job.ReverifyUpcomingAdmissionsAsync(CancellationToken.None),
             placement.Value.Reverification, new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        jobs.AddOrUpdate<PlacementJobs>(PlacementJobs.CensusSnapshotId, job => job.RecordCensusSnapshotAsync(CancellationToken.None),
+            placement.Value.CensusSnapshot, new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         return Task.CompletedTask;
     }
 

@@ -47,6 +47,7 @@ public sealed class AdmissionsDbContext(DbContextOptions<AdmissionsDbContext> op
     public DbSet<Admission> Admissions => Set<Admission>();
     public DbSet<PartnerFacility> PartnerFacilities => Set<PartnerFacility>();
     public DbSet<OutboundReferral> OutboundReferrals => Set<OutboundReferral>();
+    public DbSet<CensusSnapshot> CensusSnapshots => Set<CensusSnapshot>();
     public DbSet<ClinicalIntake> ClinicalIntakes => Set<ClinicalIntake>();
     public DbSet<OutboundMessage> OutboundMessages => Set<OutboundMessage>();
     public DbSet<MessagingOptOut> MessagingOptOuts => Set<MessagingOptOut>();

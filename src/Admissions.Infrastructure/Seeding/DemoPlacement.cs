@@ -106,7 +106,32 @@ internal static class DemoPlacement
         order[next++].MarkCleaning(now.AddMinutes(-15));
         order[next++].TakeOutOfService("Bathroom leak; plumber booked", now.AddDays(-1));
         order[next].TakeOutOfService("Bed frame replacement", now.AddHours(-5));
+        SeedCensusHistory(db, facility, programOfUnit, beds, now);
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Sixty days of daily census before today (a steady drift around 70% occupancy) and today's real count.</summary>
+    private static void SeedCensusHistory(IAdmissionsDbContext db, Facility facility, Dictionary<Guid, TreatmentProgram> programOfUnit, List<Bed> beds, DateTimeOffset now)
+    {
+        var random = new Random(20261129);
+        var today = facility.DayAt(now);
+        foreach (var program in beds.GroupBy(b => programOfUnit[b.UnitId]))
+        {
+            var total = program.Count();
+            var occupancy = 0.55 + (random.NextDouble() * 0.25);
+            for (var daysAgo = 60; daysAgo >= 1; daysAgo--)
+            {
+                occupancy = Math.Clamp(occupancy + ((random.NextDouble() - 0.5) * 0.12), 0.35, 0.95);
+                var occupied = (int)Math.Round(total * occupancy);
+                var reserved = Math.Min(total - occupied, random.Next(0, 3));
+                db.CensusSnapshots.Add(CensusSnapshot.Take(facility.Id, program.Key.Id, today.AddDays(-daysAgo),
+                    new BedCount(total, total, occupied, reserved), now.AddDays(-daysAgo)));
+            }
+
+            var inService = program.Count(b => b.State != BedState.OutOfService);
+            db.CensusSnapshots.Add(CensusSnapshot.Take(facility.Id, program.Key.Id, today,
+                new BedCount(total, inService, program.Count(b => b.State == BedState.Occupied), program.Count(b => b.State == BedState.Reserved)), now));
+        }
     }
 
     private static AdmissionPlan Plan(Facility facility, TreatmentProgram program, Bed bed, DateTimeOffset arrival, string broughtBy) =>

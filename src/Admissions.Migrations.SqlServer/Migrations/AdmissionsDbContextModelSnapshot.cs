@@ -1488,6 +1488,45 @@ namespace Admissions.Migrations.SqlServer.Migrations
                     b.ToTable("CareUnits");
                 });
 
+            modelBuilder.Entity("Admissions.Domain.Placement.CensusSnapshot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Beds")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("FacilityId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("InService")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Occupied")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Reserved")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("TakenAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FacilityId", "Day");
+
+                    b.HasIndex("ProgramId", "Day")
+                        .IsUnique();
+
+                    b.ToTable("CensusSnapshots");
+                });
+
             modelBuilder.Entity("Admissions.Domain.Placement.Facility", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2293,6 +2332,15 @@ namespace Admissions.Migrations.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Admissions.Domain.Placement.TreatmentProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Admissions.Domain.Placement.CensusSnapshot", b =>
+                {
                     b.HasOne("Admissions.Domain.Placement.TreatmentProgram", null)
                         .WithMany()
                         .HasForeignKey("ProgramId")

@@ -1467,6 +1467,45 @@ namespace Admissions.Migrations.Sqlite.Migrations
                     b.ToTable("CareUnits");
                 });
 
+            modelBuilder.Entity("Admissions.Domain.Placement.CensusSnapshot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Beds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FacilityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InService")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Occupied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Reserved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TakenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FacilityId", "Day");
+
+                    b.HasIndex("ProgramId", "Day")
+                        .IsUnique();
+
+                    b.ToTable("CensusSnapshots");
+                });
+
             modelBuilder.Entity("Admissions.Domain.Placement.Facility", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2264,6 +2303,15 @@ namespace Admissions.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Admissions.Domain.Placement.TreatmentProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Admissions.Domain.Placement.CensusSnapshot", b =>
+                {
                     b.HasOne("Admissions.Domain.Placement.TreatmentProgram", null)
                         .WithMany()
                         .HasForeignKey("ProgramId")

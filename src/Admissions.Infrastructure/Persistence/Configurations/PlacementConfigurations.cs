@@ -127,3 +127,15 @@ internal sealed class OutboundReferralConfiguration : IEntityTypeConfiguration<O
         builder.HasIndex(r => r.InquiryId);
     }
 }
+
+internal sealed class CensusSnapshotConfiguration : IEntityTypeConfiguration<CensusSnapshot>
+{
+    public void Configure(EntityTypeBuilder<CensusSnapshot> builder)
+    {
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.HasIndex(s => new { s.ProgramId, s.Day }).IsUnique();
+        builder.HasIndex(s => new { s.FacilityId, s.Day });
+        builder.HasOne<TreatmentProgram>().WithMany().HasForeignKey(s => s.ProgramId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
