@@ -110,7 +110,7 @@ internal static class DemoPlacement
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>Sixty days of daily census before today (a steady drift around 70% occupancy) and today's real count.</summary>
+    /// <summary>Today's real count, and sixty days before it drifting back from today's occupancy.</summary>
     private static void SeedCensusHistory(IAdmissionsDbContext db, Facility facility, Dictionary<Guid, TreatmentProgram> programOfUnit, List<Bed> beds, DateTimeOffset now)
     {
         var random = new Random(20261129);
@@ -118,19 +118,19 @@ internal static class DemoPlacement
         foreach (var program in beds.GroupBy(b => programOfUnit[b.UnitId]))
         {
             var total = program.Count();
-            var occupancy = 0.55 + (random.NextDouble() * 0.25);
-            for (var daysAgo = 60; daysAgo >= 1; daysAgo--)
-            {
-                occupancy = Math.Clamp(occupancy + ((random.NextDouble() - 0.5) * 0.12), 0.35, 0.95);
-                var occupied = (int)Math.Round(total * occupancy);
-                var reserved = Math.Min(total - occupied, random.Next(0, 3));
-                db.CensusSnapshots.Add(CensusSnapshot.Take(facility.Id, program.Key.Id, today.AddDays(-daysAgo),
-                    new BedCount(total, total, occupied, reserved), now.AddDays(-daysAgo)));
-            }
-
             var inService = program.Count(b => b.State != BedState.OutOfService);
+            var occupied = program.Count(b => b.State == BedState.Occupied);
             db.CensusSnapshots.Add(CensusSnapshot.Take(facility.Id, program.Key.Id, today,
-                new BedCount(total, inService, program.Count(b => b.State == BedState.Occupied), program.Count(b => b.State == BedState.Reserved)), now));
+                new BedCount(total, inService, occupied, program.Count(b => b.State == BedState.Reserved)), now));
+
+            var occupancy = (double)occupied / total;
+            for (var daysAgo = 1; daysAgo <= 60; daysAgo++)
+            {
+                occupancy = Math.Clamp(occupancy + ((random.NextDouble() - 0.45) * 0.08), 0, 0.95);
+                var earlier = (int)Math.Round(total * occupancy);
+                db.CensusSnapshots.Add(CensusSnapshot.Take(facility.Id, program.Key.Id, today.AddDays(-daysAgo),
+                    new BedCount(total, total, earlier, Math.Min(total - earlier, random.Next(0, 3))), now.AddDays(-daysAgo)));
+            }
         }
     }
 
