@@ -46,7 +46,7 @@ public sealed class GetInquiryHandler(IAdmissionsDbContextFactory dbFactory, ICu
             inquiry.Id,
             inquiry.Number,
             InquiryVersion.Encode(inquiry.Version),
-            inquiry.Details.ToForm(),
+            inquiry.ToForm(),
             inquiry.Stage,
             inquiry.NotAdmittedReason,
             inquiry.StageChangedAt,
