@@ -63,6 +63,14 @@ public class DemoDataSeederTests
         });
         Assert.Equal(42, host.Scheduler.Checks.Count);
 
+        // Referrals: every referral inquiry is attributed to one of the demo referral organisations.
+        var organisations = await host.QueryAsync(db => db.ReferralOrganisations.ToDictionaryAsync(o => o.Id, o => o.Name));
+        Assert.Equal(6, organisations.Count);
+        var referrals = inquiries.Where(i => i.Details.Source == InquirySource.Referral).ToList();
+        Assert.NotEmpty(referrals);
+        Assert.All(referrals, i => Assert.True(i.ReferralOrganisationId is { } id && organisations.ContainsKey(id), $"{i.Number} is not attributed"));
+        Assert.All(inquiries.Where(i => i.Details.Source != InquirySource.Referral), i => Assert.Null(i.ReferralOrganisationId));
+
         // Again: nothing added.
         var activities = await host.QueryAsync(db => db.InquiryActivities.CountAsync());
         var audit = await host.QueryAsync(db => db.AuditEntries.CountAsync());
@@ -71,6 +79,7 @@ public class DemoDataSeederTests
 
         Assert.Equal(7, await host.QueryAsync(db => db.Users.CountAsync()));
         Assert.Equal(42, await host.QueryAsync(db => db.Inquiries.CountAsync()));
+        Assert.Equal(6, await host.QueryAsync(db => db.ReferralOrganisations.CountAsync()));
         Assert.Equal(activities, await host.QueryAsync(db => db.InquiryActivities.CountAsync()));
         Assert.Equal(audit, await host.QueryAsync(db => db.AuditEntries.CountAsync()));
         Assert.Equal(42, host.Scheduler.Checks.Count);
