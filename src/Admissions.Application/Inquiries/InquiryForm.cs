@@ -80,8 +80,8 @@ public sealed class InquiryFormValidator : AbstractValidator<InquiryForm>
         RuleFor(f => f.PatientState).Must(UsStates.IsValid).When(f => !string.IsNullOrWhiteSpace(f.PatientState))
             .WithMessage("Choose a US state.");
 
-        RuleFor(f => f.ReferralSource).NotEmpty().When(f => f.Source == InquirySource.Referral)
-            .WithMessage("Name who referred this person.");
+        RuleFor(f => f.ReferralSource).NotEmpty().When(f => f.Source == InquirySource.Referral && f.ReferralOrganisationId is null)
+            .WithMessage("Name who referred this person, or choose the referring organisation.");
         RuleFor(f => f.ReferralSource).MaximumLength(200);
         RuleFor(f => f.Notes).MaximumLength(4000).WithMessage("Notes are limited to 4,000 characters.");
         RuleFor(f => f.CallerRelationship).IsInEnum();

@@ -12,7 +12,10 @@ public class ReferralOrganisationTests
     private static Task<Guid> SaveAsync(TestHost host, string name, Guid? id = null, bool active = true, TestUser? user = null) =>
         host.SendAsync(user ?? host.BusinessDevelopment, new SaveReferralOrganisation(id, new ReferralOrganisationForm
         {
-            Name = name, ContactName = "Dana Whitfield", ContactPhone = "916.555.0142", IsActive = active,
+            Name = name,
+            ContactName = "Dana Whitfield",
+            ContactPhone = "916.555.0142",
+            IsActive = active,
         }));
 
     private static InquiryForm Referred(Guid organisationId) => TestForms.Valid(f =>
@@ -128,6 +131,22 @@ public class ReferralOrganisationTests
         var detail = await host.SendAsync(host.Coordinator, new GetInquiry(id));
         Assert.Equal(hospital, detail.Form.ReferralOrganisationId);
         Assert.Equal("ED social worker", detail.Form.ReferralSource);
+    }
+
+    [Fact]
+    public async Task A_referral_attributed_to_an_organisation_needs_no_free_text_referrer()
+    {
+        await using var host = await TestHost.StartAsync();
+        var hospital = await SaveAsync(host, "St. Mary's Hospital ED");
+
+        var id = (await host.CreateInquiryAsync(TestForms.Valid(f =>
+        {
+            f.Source = InquirySource.Referral;
+            f.ReferralOrganisationId = hospital;
+        }))).InquiryId!.Value;
+
+        var inquiry = await InquiryAsync(host, id);
+        Assert.Equal((hospital, null), (inquiry.ReferralOrganisationId, inquiry.Details.ReferralSource));
     }
 
     [Fact]
