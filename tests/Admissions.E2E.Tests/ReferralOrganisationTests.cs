@@ -39,6 +39,7 @@ public sealed class ReferralOrganisationTests(AppServer app) : E2ETest(app)
         await WaitForCreatedInquiryAsync();
 
         await Expect(ByTestId("timeline")).ToContainTextAsync($"Referred by {name}");
+        await Expect(MainContent).ToContainTextAsync($"Referral · {name} · Therapist called on the patient's behalf");
         await Page.GetByRole(AriaRole.Tab, new PageGetByRoleOptions { Name = "Details" }).ClickAsync();
         await Expect(Input("referral-organisation")).ToHaveValueAsync(name);
         await ScreenshotAsync("details-referral-organisation.png");

@@ -129,7 +129,7 @@ public class ReferralOrganisationTests
         var entry = Assert.Single(inquiry.Activities, a => a.Summary == "Referred by St. Mary's Hospital ED");
         Assert.Equal((host.Coordinator.Name, TestHost.StartTime), (entry.ActorName, entry.OccurredAt));
         var detail = await host.SendAsync(host.Coordinator, new GetInquiry(id));
-        Assert.Equal(hospital, detail.Form.ReferralOrganisationId);
+        Assert.Equal((hospital, "St. Mary's Hospital ED"), (detail.Form.ReferralOrganisationId, detail.ReferralOrganisationName));
         Assert.Equal("ED social worker", detail.Form.ReferralSource);
     }
 
