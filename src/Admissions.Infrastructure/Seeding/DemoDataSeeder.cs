@@ -113,7 +113,8 @@ public sealed class DemoDataSeeder(
             }
 
             var inquiry = Inquiry.Create(InquiryNumber.Format(now.Year, ++sequence.LastValue), Details(faker), coordinators[n % 2], createdAt);
-            if (inquiry.Details.ReferralSource is { } typed && referrers.TryGetValue(typed, out var referrer))
+            var typed = inquiry.Details.Source == InquirySource.Alumni ? DemoReferrals.AlumniTypedAs : inquiry.Details.ReferralSource;
+            if (typed is not null && referrers.TryGetValue(typed, out var referrer))
             {
                 inquiry.AttributeReferral(referrer, coordinators[n % 2], createdAt);
             }

@@ -6,8 +6,8 @@ namespace Admissions.Infrastructure.Seeding;
 
 /// <summary>
 /// The organisations that refer people to the demo campus. Demo inquiries whose source is a referral
-/// name one of them in the free-text referral source and are attributed to it, so the referral
-/// reports have something to show.
+/// name one of them in the free-text referral source and are attributed to it (alumni inquiries to the
+/// alumni association), so the referral reports have something to show.
 /// </summary>
 internal static class DemoReferrals
 {
@@ -21,8 +21,11 @@ internal static class DemoReferrals
         new("Hope Interventions", "Marcus Bell, CIP", "(530) 555-0115", "Hope Interventions"),
         new("Lakeside Employee Assistance Program", "Priya Shah", "(800) 555-0133", "Lakeside EAP"),
         new("Sacramento County Adult Drug Court", "Tom Reilly (treatment court coordinator)", "(916) 555-0160", "County Drug Court"),
-        new("Riverbend Alumni Association", "Rachel Thompson", "(916) 555-0191", "Alumni: R. Thompson"),
+        new("Riverbend Alumni Association", "Rachel Thompson", "(916) 555-0191", AlumniTypedAs),
     ];
+
+    /// <summary>Inquiries whose source is Alumni came through the alumni association.</summary>
+    public const string AlumniTypedAs = "Alumni: R. Thompson";
 
     /// <summary>Adds the organisations (once) and returns them by what coordinators type for them.</summary>
     public static async Task<IReadOnlyDictionary<string, ReferralOrganisation>> SeedOrganisationsAsync(
