@@ -52,5 +52,5 @@ public static class TestForms
         });
 
     /// <summary>A separate copy, as a second browser would hold it.</summary>
-    public static InquiryForm Copy(InquiryForm form) => form.ToDetails().ToForm();
+    public static InquiryForm Copy(InquiryForm form) => form.Copy();
 }

@@ -1,4 +1,5 @@
 using Admissions.Application.Common;
+using Admissions.Application.Referrals;
 using Admissions.Domain.Common;
 using Admissions.Domain.Inquiries;
 using Admissions.Domain.Security;
@@ -40,14 +41,22 @@ public sealed class CreateInquiryHandler(IAdmissionsDbContextFactory dbFactory, 
     {
         var details = command.Form.ToDetails();
         await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var organisation = command.Form.ReferralOrganisationId is { } organisationId
+            ? await ReferralAttribution.ChooseAsync(db, organisationId, cancellationToken)
+            : null;
         var duplicates = await InquiryIntake.FindDuplicatesAsync(db, details, cancellationToken);
         if (duplicates.Count > 0 && !command.AllowDuplicates)
         {
             return new CreateInquiryResult(null, null, duplicates);
         }
 
-        var actor = new Actor(user.Id, user.Name);
-        var inquiry = await InquiryIntake.CreateAsync(db, details, actor, clock.GetUtcNow(), duplicates.Count > 0 ? duplicates[0].Id : null, cancellationToken);
+        var (actor, now) = (new Actor(user.Id, user.Name), clock.GetUtcNow());
+        var inquiry = await InquiryIntake.CreateAsync(db, details, actor, now, duplicates.Count > 0 ? duplicates[0].Id : null, cancellationToken);
+        if (organisation is not null)
+        {
+            inquiry.AttributeReferral(organisation, actor, now);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return new CreateInquiryResult(inquiry.Id, inquiry.Number, duplicates);
     }

@@ -40,13 +40,16 @@ public sealed class GetInquiryHandler(IAdmissionsDbContextFactory dbFactory, ICu
         var duplicateOf = inquiry.PossibleDuplicateOfId is { } dupId
             ? await db.Inquiries.Where(i => i.Id == dupId).Select(i => i.Number).FirstOrDefaultAsync(cancellationToken)
             : null;
+        var referredBy = inquiry.ReferralOrganisationId is { } organisationId
+            ? await db.ReferralOrganisations.Where(o => o.Id == organisationId).Select(o => o.Name).FirstOrDefaultAsync(cancellationToken)
+            : null;
 
         var isManager = user.IsInRole(Roles.AdmissionsManager) || user.IsInRole(Roles.Admin);
         return new InquiryDetail(
             inquiry.Id,
             inquiry.Number,
             InquiryVersion.Encode(inquiry.Version),
-            inquiry.Details.ToForm(),
+            inquiry.ToForm(),
             inquiry.Stage,
             inquiry.NotAdmittedReason,
             inquiry.StageChangedAt,
@@ -59,6 +62,7 @@ public sealed class GetInquiryHandler(IAdmissionsDbContextFactory dbFactory, ICu
             inquiry.AssignedCoordinatorName,
             inquiry.PossibleDuplicateOfId,
             duplicateOf,
+            referredBy,
             [.. InquiryStageMachine.NextStages(inquiry.Stage).Where(stage => Placements.StageNeedsAdmissionTab(stage) is null)],
             isManager && InquiryStageMachine.CanReopen(inquiry.Stage),
             activities,

@@ -43,6 +43,7 @@ public sealed record InquiryDetail(
     string? AssignedCoordinatorName,
     Guid? PossibleDuplicateOfId,
     string? PossibleDuplicateOfNumber,
+    string? ReferralOrganisationName,
     IReadOnlyList<InquiryStage> NextStages,
     bool CanReopen,
     IReadOnlyList<ActivityItem> Activities,

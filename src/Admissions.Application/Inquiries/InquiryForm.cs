@@ -22,6 +22,10 @@ public sealed class InquiryForm
 
     public InquirySource Source { get; set; } = InquirySource.Phone;
     public string? ReferralSource { get; set; }
+
+    /// <summary>The referral organisation the inquiry is attributed to (the referral reports count by it).</summary>
+    public Guid? ReferralOrganisationId { get; set; }
+
     public SubstanceConcerns Substances { get; set; }
     public MentalHealthConcerns MentalHealthConcerns { get; set; }
     public Urgency Urgency { get; set; } = Urgency.Routine;
@@ -76,8 +80,8 @@ public sealed class InquiryFormValidator : AbstractValidator<InquiryForm>
         RuleFor(f => f.PatientState).Must(UsStates.IsValid).When(f => !string.IsNullOrWhiteSpace(f.PatientState))
             .WithMessage("Choose a US state.");
 
-        RuleFor(f => f.ReferralSource).NotEmpty().When(f => f.Source == InquirySource.Referral)
-            .WithMessage("Name who referred this person.");
+        RuleFor(f => f.ReferralSource).NotEmpty().When(f => f.Source == InquirySource.Referral && f.ReferralOrganisationId is null)
+            .WithMessage("Name who referred this person, or choose the referring organisation.");
         RuleFor(f => f.ReferralSource).MaximumLength(200);
         RuleFor(f => f.Notes).MaximumLength(4000).WithMessage("Notes are limited to 4,000 characters.");
         RuleFor(f => f.CallerRelationship).IsInEnum();
@@ -100,10 +104,35 @@ public sealed class InquiryFormValidator : AbstractValidator<InquiryForm>
 public static partial class InquiryFormMapper
 {
     [MapperIgnoreSource(nameof(InquiryForm.IsDualDiagnosis))]
+    [MapperIgnoreSource(nameof(InquiryForm.ReferralOrganisationId))]
     private static partial InquiryDetails MapToDetails(InquiryForm form);
 
     [MapperIgnoreSource(nameof(InquiryDetails.IsDualDiagnosis))]
-    public static partial InquiryForm ToForm(this InquiryDetails details);
+    [MapperIgnoreTarget(nameof(InquiryForm.ReferralOrganisationId))]
+    private static partial InquiryForm MapToForm(InquiryDetails details);
+
+    public static InquiryForm ToForm(this InquiryDetails details) => MapToForm(details);
+
+    /// <summary>The form as the inquiry stands, including what lives outside its details.</summary>
+    public static InquiryForm ToForm(this Inquiry inquiry)
+    {
+        var form = MapToForm(inquiry.Details);
+        form.ReferralOrganisationId = inquiry.ReferralOrganisationId;
+        return form;
+    }
+
+    /// <summary>A tidied copy, for keeping what was opened apart from what is being edited.</summary>
+    public static InquiryForm Copy(this InquiryForm form)
+    {
+        var copy = MapToForm(form.ToDetails());
+        copy.ReferralOrganisationId = form.ReferralOrganisationId;
+        return copy;
+    }
+
+    /// <summary>The names of the fields that differ, as a person would call them.</summary>
+    public static IReadOnlyList<string> ChangedFields(InquiryForm before, InquiryForm after) =>
+        [.. InquiryDetails.ChangedFields(before.ToDetails(), after.ToDetails()),
+            .. before.ReferralOrganisationId == after.ReferralOrganisationId ? Array.Empty<string>() : ["Referral organisation"]];
 
     /// <summary>Trims what people type and stores phones in one readable format.</summary>
     public static InquiryDetails ToDetails(this InquiryForm form)

@@ -26,6 +26,9 @@ public sealed class SubmitWebInquiryValidator : AbstractValidator<SubmitWebInqui
     {
         RuleFor(c => c.IdempotencyKey).MaximumLength(100).WithMessage("Idempotency-Key is limited to 100 characters.");
         RuleFor(c => c.Form).NotNull().SetValidator(new InquiryFormValidator(clock));
+        // Organisation ids are internal: a website names its referrer in ReferralSource.
+        RuleFor(c => c.Form.ReferralOrganisationId).Null().When(c => c.Form is not null)
+            .WithMessage("ReferralOrganisationId is not accepted here; name the referrer in ReferralSource.");
     }
 }
 

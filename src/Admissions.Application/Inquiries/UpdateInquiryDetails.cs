@@ -1,4 +1,5 @@
 using Admissions.Application.Common;
+using Admissions.Application.Referrals;
 using Admissions.Domain.Inquiries;
 using Admissions.Domain.Security;
 using FluentValidation;
@@ -40,7 +41,9 @@ public sealed class UpdateInquiryDetailsHandler(IAdmissionsDbContextFactory dbFa
 
         // The version the person saw is the one the database must still hold at save time.
         db.Entry(inquiry).Property(i => i.Version).OriginalValue = expected;
-        inquiry.UpdateDetails(command.Updated.ToDetails(), user.Actor(), clock.GetUtcNow());
+        var (actor, now) = (user.Actor(), clock.GetUtcNow());
+        inquiry.UpdateDetails(command.Updated.ToDetails(), actor, now);
+        await ReferralAttribution.AttributeAsync(db, inquiry, command.Updated.ReferralOrganisationId, actor, now, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -57,7 +60,7 @@ public sealed class UpdateInquiryDetailsHandler(IAdmissionsDbContextFactory dbFa
     private static async Task<ConcurrencyConflictException> ConflictAsync(
         IAdmissionsDbContext db, Inquiry current, InquiryForm original, CancellationToken cancellationToken)
     {
-        var changed = InquiryDetails.ChangedFields(original.ToDetails(), current.Details);
+        var changed = InquiryFormMapper.ChangedFields(original, current.ToForm());
         var lastEdit = await db.InquiryActivities.AsNoTracking()
             .Where(a => a.InquiryId == current.Id)
             .OrderByDescending(a => a.OccurredAt)
@@ -68,7 +71,7 @@ public sealed class UpdateInquiryDetailsHandler(IAdmissionsDbContextFactory dbFa
         return new ConcurrencyConflictException(
             $"{who} {what} while you were editing. Your edits are still in the form: review them and save again.",
             changed,
-            new InquiryConflict(InquiryVersion.Encode(current.Version), current.Details.ToForm()));
+            new InquiryConflict(InquiryVersion.Encode(current.Version), current.ToForm()));
     }
 }
 

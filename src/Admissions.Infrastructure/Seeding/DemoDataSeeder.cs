@@ -11,7 +11,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Admissions.Infrastructure.Seeding;
 
 /// <summary>
-/// Demo users for every role, a few dozen inquiries spread over every stage (with insurance) and a campus with
+/// Demo users for every role, a few dozen inquiries spread over every stage (with insurance, referrals attributed
+/// to the organisations in <see cref="DemoReferrals"/>) and a campus with
 /// programs and beds (some occupied or reserved by those inquiries), so a new install
 /// can be explored. Never runs in Production (the callers check).
 /// </summary>
@@ -31,11 +32,7 @@ public sealed class DemoDataSeeder(
         ("bd@demo.admissions.local", "Quinn Foster", Roles.BusinessDevelopment),
     ];
 
-    private static readonly string[] ReferralSources =
-    [
-        "St. Mary's Hospital ED", "Dr. Alvarez (psychiatry)", "Hope Interventions", "County Drug Court",
-        "Lakeside EAP", "Alumni: R. Thompson", "Google Ads", "Psychology Today",
-    ];
+    private static readonly string[] ReferralSources = [.. DemoReferrals.Organisations.Select(o => o.TypedAs)];
 
     private static readonly string[] Notes =
     [
@@ -100,6 +97,7 @@ public sealed class DemoDataSeeder(
         }
 
         var startOfYear = new DateTimeOffset(now.Year, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var referrers = await DemoReferrals.SeedOrganisationsAsync(db, now, cancellationToken);
 
         for (var n = 0; n < 42; n++)
         {
@@ -115,6 +113,12 @@ public sealed class DemoDataSeeder(
             }
 
             var inquiry = Inquiry.Create(InquiryNumber.Format(now.Year, ++sequence.LastValue), Details(faker), coordinators[n % 2], createdAt);
+            var typed = inquiry.Details.Source == InquirySource.Alumni ? DemoReferrals.AlumniTypedAs : inquiry.Details.ReferralSource;
+            if (typed is not null && referrers.TryGetValue(typed, out var referrer))
+            {
+                inquiry.AttributeReferral(referrer, coordinators[n % 2], createdAt);
+            }
+
             var at = createdAt;
             Actor Next(out DateTimeOffset when)
             {

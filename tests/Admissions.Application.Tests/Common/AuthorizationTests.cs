@@ -6,6 +6,7 @@ using Admissions.Application.FollowUps;
 using Admissions.Application.Inquiries;
 using Admissions.Application.Notifications;
 using Admissions.Application.Placement;
+using Admissions.Application.Referrals;
 using Admissions.Domain.Inquiries;
 using Admissions.Domain.Security;
 using Mediator;
@@ -187,14 +188,14 @@ public class AuthorizationTests
     public void Business_development_never_receives_patient_data()
     {
         // The dashboards' results are counts and shares; DashboardAccessTests proves no names reach business development.
-        // The partner directory is about providers, not patients: business development keeps it.
+        // The partner directory and the referral organisations are about providers, not patients: business development keeps them.
         Type[] allowed =
         [
             typeof(PipelineSummary), typeof(MyNotifications), typeof(Unit), typeof(DashboardOverview), typeof(Funnel), typeof(Trends),
             typeof(Breakdown), typeof(LostReasons), typeof(Census), typeof(AuthorizationOutcomes), typeof(ReferralSources), typeof(CsvFile),
-            typeof(IReadOnlyList<PartnerItem>), typeof(PagedResult<NotificationItem>),
+            typeof(IReadOnlyList<PartnerItem>), typeof(IReadOnlyList<ReferralOrganisationItem>), typeof(PagedResult<NotificationItem>),
         ];
-        Type[] allowedRequests = [typeof(SavePartnerFacility)];
+        Type[] allowedRequests = [typeof(SavePartnerFacility), typeof(SaveReferralOrganisation)];
 
         var forBusinessDevelopment = RequestTypes()
             .Where(t => t.GetCustomAttribute<RequiresRoleAttribute>()?.Roles.Contains(Roles.BusinessDevelopment) == true)

@@ -92,7 +92,7 @@ public class CreateInquiryTests
     [InlineData("no way to reach", "Form.CallerPhone", "Give at least one way to reach someone: a caller phone, a patient phone or an email.")]
     [InlineData("born tomorrow", "Form.PatientDateOfBirth", "Date of birth cannot be in the future.")]
     [InlineData("born 111 years ago", "Form.PatientDateOfBirth", "Check the date of birth: that would make the patient older than 110.")]
-    [InlineData("referral without referrer", "Form.ReferralSource", "Name who referred this person.")]
+    [InlineData("referral without referrer", "Form.ReferralSource", "Name who referred this person, or choose the referring organisation.")]
     [InlineData("no caller name", "Form.CallerName", "Enter the caller's name.")]
     [InlineData("no patient first name", "Form.PatientFirstName", "Enter the prospective patient's first name.")]
     [InlineData("unknown state", "Form.PatientState", "Choose a US state.")]

@@ -114,10 +114,15 @@ public class PublicIntakeTests
         await using var host = await TestHost.StartAsync();
 
         var error = await Assert.ThrowsAsync<RequestValidationException>(() => host.SendAsync(TestUser.ApiKey(WebsiteKey),
-            new SubmitWebInquiry(WebsiteKey, new string('k', 101), WebForm(f => f.CallerEmail = "not-an-email"))));
+            new SubmitWebInquiry(WebsiteKey, new string('k', 101), WebForm(f =>
+            {
+                f.CallerEmail = "not-an-email";
+                f.ReferralOrganisationId = Guid.NewGuid();
+            }))));
 
         Assert.Equal(["Idempotency-Key is limited to 100 characters."], error.Errors[nameof(SubmitWebInquiry.IdempotencyKey)]);
         Assert.Equal(["Enter an email address like name@example.com."], error.Errors["Form.CallerEmail"]);
+        Assert.Equal(["ReferralOrganisationId is not accepted here; name the referrer in ReferralSource."], error.Errors["Form.ReferralOrganisationId"]);
         Assert.Equal(0, await host.QueryAsync(db => db.Inquiries.CountAsync()));
     }
 

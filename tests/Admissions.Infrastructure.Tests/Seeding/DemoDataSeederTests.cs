@@ -63,6 +63,16 @@ public class DemoDataSeederTests
         });
         Assert.Equal(42, host.Scheduler.Checks.Count);
 
+        // Referrals: every referral inquiry is attributed to one of the demo referral organisations, alumni ones to the alumni association.
+        var organisations = await host.QueryAsync(db => db.ReferralOrganisations.ToDictionaryAsync(o => o.Id, o => o.Name));
+        Assert.Equal(6, organisations.Count);
+        var referred = inquiries.Where(i => i.Details.Source is InquirySource.Referral or InquirySource.Alumni).ToList();
+        Assert.Contains(referred, i => i.Details.Source == InquirySource.Referral);
+        Assert.All(referred, i => Assert.True(i.ReferralOrganisationId is { } id && organisations.ContainsKey(id), $"{i.Number} is not attributed"));
+        Assert.All(referred.Where(i => i.Details.Source == InquirySource.Alumni),
+            i => Assert.Equal("Riverbend Alumni Association", organisations[i.ReferralOrganisationId!.Value]));
+        Assert.All(inquiries.Except(referred), i => Assert.Null(i.ReferralOrganisationId));
+
         // Again: nothing added.
         var activities = await host.QueryAsync(db => db.InquiryActivities.CountAsync());
         var audit = await host.QueryAsync(db => db.AuditEntries.CountAsync());
@@ -71,6 +81,7 @@ public class DemoDataSeederTests
 
         Assert.Equal(7, await host.QueryAsync(db => db.Users.CountAsync()));
         Assert.Equal(42, await host.QueryAsync(db => db.Inquiries.CountAsync()));
+        Assert.Equal(6, await host.QueryAsync(db => db.ReferralOrganisations.CountAsync()));
         Assert.Equal(activities, await host.QueryAsync(db => db.InquiryActivities.CountAsync()));
         Assert.Equal(audit, await host.QueryAsync(db => db.AuditEntries.CountAsync()));
         Assert.Equal(42, host.Scheduler.Checks.Count);

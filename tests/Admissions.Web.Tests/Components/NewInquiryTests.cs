@@ -1,10 +1,12 @@
 using System.Diagnostics.CodeAnalysis;
 using Admissions.Application.Inquiries;
+using Admissions.Application.Referrals;
 using Admissions.Domain.Inquiries;
 using Admissions.Web.Components.Pages.Inquiries;
 using Admissions.Web.Tests.Support;
 using Bunit;
 using Moq;
+using MudBlazor;
 
 namespace Admissions.Web.Tests.Components;
 
@@ -94,5 +96,40 @@ public sealed class NewInquiryTests : IAsyncLifetime
         cut.WaitForAssertion(() => Assert.EndsWith($"/inquiries/{id}", _page.Navigation.Uri, StringComparison.Ordinal), Timeout);
         _page.Sender.Verify(s => s.Send(It.Is<CreateInquiry>(c => c.AllowDuplicates && c.Form.CallerName == "Dana Smith"), It.IsAny<CancellationToken>()), Times.Once);
         _page.Sender.Verify(s => s.Send(It.Is<CreateInquiry>(c => !c.AllowDuplicates), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public void A_referral_can_be_attributed_to_an_active_organisation_and_is_saved_with_it()
+    {
+        var hospital = new ReferralOrganisationItem(Guid.NewGuid(), "St. Mary's Hospital ED", "Dana Whitfield", "(916) 555-0142", true);
+        var retired = new ReferralOrganisationItem(Guid.NewGuid(), "Old Clinic", null, null, false);
+        _page.Sender.Setup(s => s.Send(It.IsAny<ListReferralOrganisations>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new[] { retired, hospital });
+        _page.Sender.Setup(s => s.Send(It.IsAny<CreateInquiry>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new CreateInquiryResult(Guid.NewGuid(), "INQ-2026-000044", []));
+        var cut = _page.RenderPage<NewInquiry>();
+        Assert.Empty(cut.FindAll("[data-testid=referral-organisation]"));
+
+        Fill(cut);
+        Choose<InquirySource>(cut, Inquiry.DescribeSource(InquirySource.Referral));
+        cut.Find("[data-testid=referral-source]").Change("ED social worker");
+        cut.WaitForElement("[data-testid=referral-organisation]", Timeout);
+        cut.InvokeAsync(() => cut.FindComponent<MudSelect<Guid?>>().Instance.OpenMenu());
+        _page.Popovers.WaitForAssertion(() => Assert.NotEmpty(_page.Popovers.FindAll(".mud-list-item")), Timeout);
+        Assert.DoesNotContain(_page.Popovers.FindAll(".mud-list-item"), i => i.TextContent.Contains("Old Clinic", StringComparison.Ordinal));
+        _page.Popovers.FindAll(".mud-list-item").Single(i => i.TextContent.Trim() == hospital.Name).Click();
+        Save(cut);
+
+        cut.WaitForAssertion(() => _page.Sender.Verify(s => s.Send(
+            It.Is<CreateInquiry>(c => c.Form.Source == InquirySource.Referral && c.Form.ReferralOrganisationId == hospital.Id
+                && c.Form.ReferralSource == "ED social worker"),
+            It.IsAny<CancellationToken>()), Times.Once), Timeout);
+    }
+
+    private void Choose<T>(IRenderedComponent<NewInquiry> cut, string text)
+    {
+        cut.InvokeAsync(() => cut.FindComponent<MudSelect<T>>().Instance.OpenMenu());
+        _page.Popovers.WaitForAssertion(() => Assert.Contains(_page.Popovers.FindAll(".mud-list-item"), i => i.TextContent.Trim() == text), Timeout);
+        _page.Popovers.FindAll(".mud-list-item").Single(i => i.TextContent.Trim() == text).Click();
     }
 }
