@@ -110,6 +110,8 @@ public static class DependencyInjection
     /// </summary>
     public static IServiceCollection AddFollowUpJobServer(this IServiceCollection services)
     {
+        // Registered first: hosted services start in order, and the locks must be gone before the server polls.
+        services.AddHostedService<StaleJobLocks>();
         services.AddHangfireServer(o =>
         {
             o.SchedulePollingInterval = TimeSpan.FromSeconds(2);
