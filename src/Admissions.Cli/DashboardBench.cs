@@ -27,7 +27,9 @@ public static class DashboardBench
         var runs = int.TryParse(Option(args, "--runs"), out var r) && r > 1 ? r : 20;
         var only = Option(args, "--filter");
         var month = new DashboardFilter();
-        var year = new DashboardFilter { From = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-364), To = DateOnly.FromDateTime(DateTime.UtcNow) };
+        var now = root.GetRequiredService<TimeProvider>().GetUtcNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var year = new DashboardFilter { From = today.AddDays(-364), To = today };
         string? coordinator;
         await using (var scope = CreateScope(root))
         {
@@ -68,8 +70,8 @@ public static class DashboardBench
             new("list: filter open only", (s, ct) => s.Send(List(new InquiryFilter { OpenOnly = true }), ct).AsTask()),
             new("list: filter coordinator", (s, ct) => s.Send(List(new InquiryFilter { CoordinatorId = coordinator }), ct).AsTask()),
             new("list: filter source Referral", (s, ct) => s.Send(List(new InquiryFilter { Source = InquirySource.Referral }), ct).AsTask()),
-            new("list: filter created last 7 days", (s, ct) => s.Send(List(new InquiryFilter { CreatedFrom = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-6) }), ct).AsTask()),
-            new("list: search INQ number", (s, ct) => s.Send(List(new InquiryFilter { Search = $"INQ-{DateTime.UtcNow.Year}-0001" }), ct).AsTask()),
+            new("list: filter created last 7 days", (s, ct) => s.Send(List(new InquiryFilter { CreatedFrom = today.AddDays(-6) }), ct).AsTask()),
+            new("list: search INQ number", (s, ct) => s.Send(List(new InquiryFilter { Search = $"INQ-{now.Year}-0001" }), ct).AsTask()),
             new("list: search phone", (s, ct) => s.Send(List(new InquiryFilter { Search = "(415) 555-0100" }), ct).AsTask()),
             new("list: search name", (s, ct) => s.Send(List(new InquiryFilter { Search = "Garcia" }), ct).AsTask()),
         ];

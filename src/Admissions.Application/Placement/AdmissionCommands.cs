@@ -154,7 +154,7 @@ public sealed class CheckInPatientHandler(IAdmissionsDbContextFactory dbFactory,
             var actor = user.Actor();
             var inquiry = await InquiryChanges.LoadAsync(db, command.InquiryId, cancellationToken);
             var admission = await AdmissionRules.ScheduledAsync(db, inquiry, cancellationToken);
-            if (await PlacementCandidates.LoadAsync(db, inquiry, cancellationToken) is { HasOpenSafetyAlert: true })
+            if (await PlacementCandidates.HasOpenSafetyAlertAsync(db, inquiry.Id, cancellationToken))
             {
                 throw new DomainRuleException("A safety alert is open: a clinician must record a safety disposition before the patient is checked in.");
             }

@@ -12,8 +12,7 @@ internal static class PlacementCandidates
 {
     public static async Task<PlacementCandidate> LoadAsync(IAdmissionsDbContext db, Inquiry inquiry, CancellationToken cancellationToken)
     {
-        var openSafetyAlert = await db.SafetyAlerts.AsNoTracking()
-            .AnyAsync(a => a.InquiryId == inquiry.Id && a.Level == AlertLevel.Immediate && a.ResolvedAt == null, cancellationToken);
+        var openSafetyAlert = await HasOpenSafetyAlertAsync(db, inquiry.Id, cancellationToken);
         var history = await db.LevelOfCareHistories.AsNoTracking().FirstOrDefaultAsync(h => h.InquiryId == inquiry.Id, cancellationToken);
         return new PlacementCandidate
         {
@@ -24,6 +23,10 @@ internal static class PlacementCandidates
             Payer = await PayerAsync(db, inquiry.Id, cancellationToken),
         };
     }
+
+    /// <summary>An immediate safety alert no clinician has closed yet: scheduling and check-in wait for it.</summary>
+    public static Task<bool> HasOpenSafetyAlertAsync(IAdmissionsDbContext db, Guid inquiryId, CancellationToken cancellationToken) =>
+        db.SafetyAlerts.AsNoTracking().AnyAsync(a => a.InquiryId == inquiryId && a.Level == AlertLevel.Immediate && a.ResolvedAt == null, cancellationToken);
 
     private static async Task<PayerStanding?> PayerAsync(IAdmissionsDbContext db, Guid inquiryId, CancellationToken cancellationToken)
     {

@@ -36,12 +36,15 @@ public sealed class RecordCensusSnapshotHandler(IAdmissionsDbContextFactory dbFa
                             })
             .ToListAsync(cancellationToken);
 
+        // Facilities in different zones can be on different days; today's snapshots are read once for all of them.
+        var days = facilities.Values.Select(f => f.DayAt(now)).Distinct().ToList();
+        var existing = await db.CensusSnapshots.Where(s => days.Contains(s.Day)).ToListAsync(cancellationToken);
         var taken = 0;
         foreach (var count in counts.Where(c => facilities.ContainsKey(c.FacilityId)))
         {
             var day = facilities[count.FacilityId].DayAt(now);
             var beds = new BedCount(count.Beds, count.InService, count.Occupied, count.Reserved);
-            var snapshot = await db.CensusSnapshots.FirstOrDefaultAsync(s => s.ProgramId == count.ProgramId && s.Day == day, cancellationToken);
+            var snapshot = existing.FirstOrDefault(s => s.ProgramId == count.ProgramId && s.Day == day);
             if (snapshot is null)
             {
                 db.CensusSnapshots.Add(CensusSnapshot.Take(count.FacilityId, count.ProgramId, day, beds, now));
