@@ -1,4 +1,5 @@
 using Admissions.Application.Common;
+using Admissions.Domain.Common;
 using Admissions.Domain.Inquiries;
 using Admissions.Domain.Placement;
 using Admissions.Domain.Security;
@@ -47,8 +48,7 @@ public sealed record DashboardScope(
 
     public DateTimeOffset StartOf(DateOnly day) => StartOf(day, Zone);
 
-    public static DateTimeOffset StartOf(DateOnly day, TimeZoneInfo zone) =>
-        new(TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(day.ToDateTime(TimeOnly.MinValue), DateTimeKind.Unspecified), zone), TimeSpan.Zero);
+    public static DateTimeOffset StartOf(DateOnly day, TimeZoneInfo zone) => ZonedTime.At(day, TimeOnly.MinValue, zone);
 
     public static async Task<DashboardScope> ResolveAsync(IAdmissionsDbContext db, DashboardFilter filter, TimeProvider clock, CancellationToken cancellationToken)
     {

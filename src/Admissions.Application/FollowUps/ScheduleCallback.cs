@@ -102,13 +102,12 @@ public sealed class ScheduleCallbackHandler(
     public async ValueTask<ScheduledCallback> Handle(ScheduleCallback command, CancellationToken cancellationToken)
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById(command.TimeZoneId);
-        var local = command.Date.ToDateTime(command.Time, DateTimeKind.Unspecified);
-        if (zone.IsInvalidTime(local))
+        if (ZonedTime.IsSkipped(command.Date, command.Time, zone))
         {
             throw new DomainRuleException("That time does not exist on the caller's clock (the clocks go forward then). Choose another time.");
         }
 
-        var dueAt = new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
+        var dueAt = ZonedTime.At(command.Date, command.Time, zone);
         var now = clock.GetUtcNow();
         if (dueAt <= now)
         {
@@ -120,7 +119,7 @@ public sealed class ScheduleCallbackHandler(
             throw new DomainRuleException($"Schedule callbacks at most {FollowUpTask.MaxSnooze.TotalDays:0} days ahead.");
         }
 
-        var description = $"{local.ToString("ddd MMM d, h:mm tt", CultureInfo.InvariantCulture)} {CallerTimeZones.Describe(zone.Id)} (caller's time)";
+        var description = $"{command.Date.ToDateTime(command.Time).ToString("ddd MMM d, h:mm tt", CultureInfo.InvariantCulture)} {CallerTimeZones.Describe(zone.Id)} (caller's time)";
         var task = new FollowUpTask
         {
             InquiryId = command.InquiryId,

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Admissions.Application.Common;
+using Admissions.Domain.Common;
 using Admissions.Domain.FollowUps;
 using Admissions.Domain.Inquiries;
 using Admissions.Domain.Messaging;
@@ -77,14 +78,5 @@ public sealed class SendManagerDigestHandler(
         return new DigestResult(counts, queued);
     }
 
-    private static DateTimeOffset StartOf(DateOnly day, TimeZoneInfo zone)
-    {
-        var midnight = day.ToDateTime(TimeOnly.MinValue);
-        while (zone.IsInvalidTime(midnight))
-        {
-            midnight = midnight.AddMinutes(30);
-        }
-
-        return new DateTimeOffset(midnight, zone.GetUtcOffset(midnight));
-    }
+    private static DateTimeOffset StartOf(DateOnly day, TimeZoneInfo zone) => ZonedTime.At(day, TimeOnly.MinValue, zone);
 }

@@ -86,11 +86,7 @@ public sealed class RunAdmissionDayClockHandler(IAdmissionsDbContextFactory dbFa
 
     private static string Bed(Admission admission) => admission.BedLabel is null ? "" : $", bed {admission.BedLabel}";
 
-    private static DateTimeOffset At(DateOnly day, int hour, TimeZoneInfo zone)
-    {
-        var local = day.ToDateTime(new TimeOnly(hour, 0));
-        return new DateTimeOffset(local, zone.GetUtcOffset(local));
-    }
+    private static DateTimeOffset At(DateOnly day, int hour, TimeZoneInfo zone) => ZonedTime.At(day, new TimeOnly(hour, 0), zone);
 }
 
 public sealed record ReverificationOutcome(int Requested, int NeedWork);

@@ -1,5 +1,6 @@
 using Admissions.Application.Common;
 using Admissions.Domain.Care;
+using Admissions.Domain.Common;
 using Admissions.Domain.Placement;
 using Admissions.Domain.Security;
 using Mediator;
@@ -82,9 +83,7 @@ public sealed class GetBedBoardHandler(IAdmissionsDbContextFactory dbFactory, Ti
                 return now;
             }
 
-            var facilityZone = facilities.First(f => f.Id == facilityId).TimeZone;
-            var start = date.ToDateTime(TimeOnly.MinValue);
-            return new DateTimeOffset(start, facilityZone.GetUtcOffset(start));
+            return ZonedTime.At(date, TimeOnly.MinValue, facilities.First(f => f.Id == facilityId).TimeZone);
         }
 
         BoardBed Show(Bed bed, DateTimeOffset asOf)

@@ -1,3 +1,5 @@
+using Admissions.Domain.Common;
+
 namespace Admissions.Domain.Messaging;
 
 /// <summary>
@@ -32,14 +34,7 @@ public sealed record QuietHours(TimeOnly Start, TimeOnly End)
             endDay = endDay.AddDays(1);
         }
 
-        var end = endDay.ToDateTime(End);
-
         // The end may fall in a spring-forward gap; the first valid minute after it is the answer.
-        while (zone.IsInvalidTime(end))
-        {
-            end = end.AddMinutes(1);
-        }
-
-        return new DateTimeOffset(end, zone.GetUtcOffset(end)).ToUniversalTime();
+        return ZonedTime.At(endDay, End, zone);
     }
 }

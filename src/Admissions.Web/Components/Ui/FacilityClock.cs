@@ -12,17 +12,8 @@ public sealed class FacilityClock(IConfiguration configuration, TimeProvider clo
     /// <summary>The instant a date and time read on the facility's clock stands for.</summary>
     public DateTimeOffset FromLocal(DateTime local) => FromLocal(DateOnly.FromDateTime(local), TimeOnly.FromDateTime(local));
 
-    /// <summary>A wall-clock time at the facility as an instant (a time skipped by daylight saving moves forward an hour).</summary>
-    public DateTimeOffset FromLocal(DateOnly date, TimeOnly time)
-    {
-        var local = date.ToDateTime(time, DateTimeKind.Unspecified);
-        if (_zone.IsInvalidTime(local))
-        {
-            local = local.AddHours(1);
-        }
-
-        return new DateTimeOffset(local, _zone.GetUtcOffset(local)).ToUniversalTime();
-    }
+    /// <summary>A wall-clock time at the facility as an instant (a time skipped by daylight saving becomes the first one after it).</summary>
+    public DateTimeOffset FromLocal(DateOnly date, TimeOnly time) => Domain.Common.ZonedTime.At(date, time, _zone);
 
     public DateOnly Today => DateOnly.FromDateTime(ToLocal(clock.GetUtcNow()).DateTime);
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Admissions.Domain.Common;
 using Admissions.Domain.Placement;
 using MudBlazor;
 
@@ -41,9 +42,7 @@ public static class AdmissionLabels
             return null;
         }
 
-        var local = day.ToDateTime(clock);
-        var zone = Zone(zoneId);
-        return new DateTimeOffset(local, zone.GetUtcOffset(local));
+        return ZonedTime.At(day, clock, Zone(zoneId));
     }
 
     public static string Icon(FitSeverity severity) => severity switch
