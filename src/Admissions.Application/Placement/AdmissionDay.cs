@@ -115,24 +115,25 @@ public sealed class ReverifyUpcomingAdmissionsHandler(IAdmissionsDbContextFactor
             var admissions = await db.Admissions.AsNoTracking()
                 .Where(a => a.State == AdmissionState.Scheduled && a.ScheduledFor >= now && a.ScheduledFor <= end)
                 .ToListAsync(cancellationToken);
-            foreach (var admission in admissions)
-            {
-                var policy = await db.InsurancePolicies.AsNoTracking()
-                    .FirstOrDefaultAsync(p => p.InquiryId == admission.InquiryId && p.RemovedAt == null && p.Rank == PolicyRank.Primary, cancellationToken);
-                if (policy is null || await db.Payers.AnyAsync(p => p.Id == policy.PayerId && p.Kind == PayerKind.SelfPay, cancellationToken))
-                {
-                    continue;
-                }
-
-                var since = now - Fresh;
-                var recentOrOpen = await db.EligibilityChecks.AnyAsync(c => c.PolicyId == policy.Id
-                    && (c.RequestedAt >= since || c.State == VerificationState.Pending || c.State == VerificationState.NeedsManual
-                        || c.State == VerificationState.AwaitingApproval), cancellationToken);
-                if (!recentOrOpen)
-                {
-                    due.Add((admission, policy));
-                }
-            }
+            var inquiryIds = admissions.Select(a => a.InquiryId).ToList();
+            var policies = await (from policy in db.InsurancePolicies.AsNoTracking()
+                                  join payer in db.Payers on policy.PayerId equals payer.Id
+                                  where inquiryIds.Contains(policy.InquiryId) && policy.RemovedAt == null && policy.Rank == PolicyRank.Primary
+                                      && payer.Kind != PayerKind.SelfPay
+                                  select policy)
+                .ToListAsync(cancellationToken);
+            var policyIds = policies.Select(p => p.Id).ToList();
+            var since = now - Fresh;
+            var recentOrOpen = (await db.EligibilityChecks.AsNoTracking()
+                    .Where(c => policyIds.Contains(c.PolicyId) && (c.RequestedAt >= since || c.State == VerificationState.Pending
+                        || c.State == VerificationState.NeedsManual || c.State == VerificationState.AwaitingApproval))
+                    .Select(c => c.PolicyId)
+                    .ToListAsync(cancellationToken))
+                .ToHashSet();
+            due = [.. from admission in admissions
+                      join policy in policies on admission.InquiryId equals policy.InquiryId
+                      where !recentOrOpen.Contains(policy.Id)
+                      select (admission, policy)];
         }
 
         int requested = 0, needWork = 0;
