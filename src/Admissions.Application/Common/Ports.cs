@@ -49,6 +49,7 @@ public interface IAdmissionsDbContext : IAsyncDisposable
     DbSet<MessagingOptOut> MessagingOptOuts { get; }
     DbSet<DailyFigures> DailyFigures { get; }
     DbSet<DailyDuration> DailyDurations { get; }
+    DbSet<DailyGroup> DailyGroups { get; }
     DbSet<DailyFiguresState> DailyFiguresStates { get; }
     DbSet<DailyFiguresChange> DailyFiguresChanges { get; }
 

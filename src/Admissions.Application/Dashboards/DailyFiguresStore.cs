@@ -76,7 +76,7 @@ public static class OverviewFigures
         var days = await db.DailyFigures.AsNoTracking().Where(d => d.TimeZoneId == timeZoneId && d.Day >= from && d.Day <= to).ToListAsync(cancellationToken);
         days.ForEach(tally.AddDay);
         var durations = await db.DailyDurations.AsNoTracking()
-            .Where(d => d.TimeZoneId == timeZoneId && d.Day >= from && d.Day <= to)
+            .Where(d => d.TimeZoneId == timeZoneId && FigureTally.Measures.Contains(d.Measure) && d.Day >= from && d.Day <= to)
             .GroupBy(d => new { d.Measure, d.Value })
             .Select(g => new { g.Key.Measure, g.Key.Value, Count = g.Sum(d => (long)d.Count) })
             .ToListAsync(cancellationToken);
@@ -92,7 +92,7 @@ public static class OverviewFigures
 public sealed record DailyFiguresRefresh(int Zones, int DaysCounted, int ChangesTaken);
 
 /// <summary>
-/// Brings the stored daily figures up to date for the time zone of every active facility: a zone seen for the first
+/// Brings the stored daily figures (and day groups) up to date for the time zone of every active facility: a zone seen for the first
 /// time is counted from its first inquiry; after that only the days that saved changes touched are counted again.
 /// Run every few minutes by a job (one at a time).
 /// </summary>
@@ -113,9 +113,11 @@ public sealed class RefreshDailyFiguresHandler(IAdmissionsDbContextFactory dbFac
         var lastChange = await db.DailyFiguresChanges.MaxAsync(c => (long?)c.Id, cancellationToken) ?? 0;
         var changes = db.DailyFiguresChanges.AsNoTracking().Where(c => c.Id <= lastChange);
         var changedAt = await changes.Where(c => c.At != null).Select(c => c.At!.Value).Distinct().ToListAsync(cancellationToken);
-        changedAt.AddRange(await (from change in changes
-                                  join inquiry in db.Inquiries on change.InquiryId equals inquiry.Id
-                                  select inquiry.CreatedAt).Distinct().ToListAsync(cancellationToken));
+        var changedInquiries = await (from change in changes
+                                      join inquiry in db.Inquiries on change.InquiryId equals inquiry.Id
+                                      select new { inquiry.CreatedAt, inquiry.ClosedAt }).Distinct().ToListAsync(cancellationToken);
+        changedAt.AddRange(changedInquiries.Select(i => i.CreatedAt));
+        changedAt.AddRange(changedInquiries.Select(i => i.ClosedAt).OfType<DateTimeOffset>());
 
         var zones = await db.Facilities.AsNoTracking().Where(f => f.IsActive).Select(f => f.TimeZoneId).Distinct().ToListAsync(cancellationToken);
         if (zones.Count == 0)
@@ -197,14 +199,26 @@ public sealed class RefreshDailyFiguresHandler(IAdmissionsDbContextFactory dbFac
         var start = DashboardScope.StartOf(from, zone);
         var end = DashboardScope.StartOf(to.AddDays(1), zone);
         var tallies = await OverviewFigures.CountAsync(db, start, end, at => DayAt(at, zone), cancellationToken);
+        var groups = new GroupTally();
+        foreach (var groupEvent in new[] { GroupEvent.Created, GroupEvent.Closed })
+        {
+            await foreach (var inquiry in DailyGroups.InquiriesAsync(db, start, end, groupEvent).WithCancellation(cancellationToken))
+            {
+                groups.Add(DayAt(groupEvent == GroupEvent.Created ? inquiry.CreatedAt : inquiry.ClosedAt!.Value, zone), groupEvent, inquiry);
+            }
+        }
 
         db.DailyFigures.RemoveRange(await db.DailyFigures.Where(d => d.TimeZoneId == zoneId && d.Day >= from && d.Day <= to).ToListAsync(cancellationToken));
         db.DailyDurations.RemoveRange(await db.DailyDurations.Where(d => d.TimeZoneId == zoneId && d.Day >= from && d.Day <= to).ToListAsync(cancellationToken));
+        db.DailyGroups.RemoveRange(await db.DailyGroups.Where(g => g.TimeZoneId == zoneId && g.Day >= from && g.Day <= to).ToListAsync(cancellationToken));
         foreach (var (day, tally) in tallies)
         {
             db.DailyFigures.Add(tally.ToDay(zoneId, day));
             db.DailyDurations.AddRange(tally.ToDurations(zoneId, day));
         }
+
+        db.DailyGroups.AddRange(groups.ToGroups(zoneId));
+        db.DailyDurations.AddRange(groups.ToCoordinatorDurations(zoneId));
 
         await db.SaveChangesAsync(cancellationToken);
     }

@@ -158,8 +158,11 @@ public sealed class FigureTally
         Admits = Admits,
     };
 
+    /// <summary>The measures a tally keeps (a coordinator's minutes are kept by <see cref="GroupTally"/>).</summary>
+    public static readonly DurationMeasure[] Measures = [DurationMeasure.MinutesToContact, DurationMeasure.VobTurnaroundMinutes, DurationMeasure.HoursToAdmission];
+
     public IEnumerable<DailyDuration> ToDurations(string timeZoneId, DateOnly day) =>
-        Enum.GetValues<DurationMeasure>().SelectMany(measure => Of(measure).Values.Select(v => new DailyDuration
+        Measures.SelectMany(measure => Of(measure).Values.Select(v => new DailyDuration
         {
             TimeZoneId = timeZoneId,
             Day = day,

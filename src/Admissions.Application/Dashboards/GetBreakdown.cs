@@ -2,6 +2,7 @@ using Admissions.Application.Common;
 using Admissions.Domain.Care;
 using Admissions.Domain.Inquiries;
 using Admissions.Domain.Insurance;
+using Admissions.Domain.Reporting;
 using Admissions.Domain.Security;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -47,9 +48,18 @@ public sealed class GetBreakdownHandler(IAdmissionsDbContextFactory dbFactory, T
 
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var scope = await DashboardScope.ResolveAsync(db, query.Filter, clock, cancellationToken);
-        var cohort = (await KeyedAsync(db, DashboardQueries.CreatedBetween(db, scope.Start, scope.End), query.Dimension, cancellationToken))
-            .Where(r => r.IsValid).ToList();
-        var admits = await KeyedAsync(db, DashboardQueries.AdmittedBetween(db, scope.Start, scope.End), query.Dimension, cancellationToken);
+        List<KeyedGroup> cohort, admits;
+        if (await OverviewFigures.StoredAsOfAsync(db, scope, cancellationToken) is null)
+        {
+            cohort = (await KeyedAsync(db, DashboardQueries.CreatedBetween(db, scope.Start, scope.End), query.Dimension, cancellationToken)).Where(r => r.IsValid).ToList();
+            admits = await KeyedAsync(db, DashboardQueries.AdmittedBetween(db, scope.Start, scope.End), query.Dimension, cancellationToken);
+        }
+        else
+        {
+            var dimension = Grouped(query.Dimension);
+            cohort = [.. (await DailyGroups.ReadAsync(db, scope, GroupEvent.Created, dimension, cancellationToken)).Where(g => g.IsValid).Select(Keyed)];
+            admits = [.. (await DailyGroups.ReadAsync(db, scope, GroupEvent.Closed, dimension, cancellationToken)).Where(g => g.Stage == InquiryStage.Admitted).Select(Keyed)];
+        }
 
         var names = query.Dimension == BreakdownDimension.ReferralOrganisation
             ? await db.ReferralOrganisations.AsNoTracking().Select(o => new { o.Id, o.Name }).ToDictionaryAsync(o => o.Id.ToString(), o => o.Name, cancellationToken)
@@ -85,6 +95,17 @@ public sealed class GetBreakdownHandler(IAdmissionsDbContextFactory dbFactory, T
             .ToList();
         return new Breakdown(scope, query.Dimension, rows);
     }
+
+    private static GroupDimension Grouped(BreakdownDimension dimension) => dimension switch
+    {
+        BreakdownDimension.Source => GroupDimension.Source,
+        BreakdownDimension.Payer => GroupDimension.Payer,
+        BreakdownDimension.ReferralOrganisation => GroupDimension.ReferralOrganisation,
+        BreakdownDimension.Coordinator => GroupDimension.Coordinator,
+        _ => GroupDimension.LevelOfCare,
+    };
+
+    private static KeyedGroup Keyed(StoredGroup group) => new(group.KeyOrNull, group.Label, group.Stage, group.Reason, group.PossibleDuplicate, group.Count);
 
     // Grouped in the database by the dimension, stage, reason and duplicate flag: a few hundred rows at most.
     private static async Task<List<KeyedGroup>> KeyedAsync(IAdmissionsDbContext db, IQueryable<Inquiry> inquiries, BreakdownDimension dimension, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using Admissions.Application.Common;
 using Admissions.Domain.Inquiries;
+using Admissions.Domain.Reporting;
 using Admissions.Domain.Security;
 using Mediator;
 
@@ -29,7 +30,9 @@ public sealed class GetFunnelHandler(IAdmissionsDbContextFactory dbFactory, Time
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var scope = await DashboardScope.ResolveAsync(db, query.Filter, clock, cancellationToken);
-        var counts = await DashboardQueries.CountAsync(DashboardQueries.CreatedBetween(db, scope.Start, scope.End), cancellationToken);
+        var counts = await OverviewFigures.StoredAsOfAsync(db, scope, cancellationToken) is null
+            ? await DashboardQueries.CountAsync(DashboardQueries.CreatedBetween(db, scope.Start, scope.End), cancellationToken)
+            : new CohortCounts([.. (await DailyGroups.ReadAsync(db, scope, GroupEvent.Created, GroupDimension.All, cancellationToken)).Select(g => g.ToCohortGroup())]);
         var valid = counts.Groups.Where(g => g.IsValid).ToList();
 
         int Furthest(CohortGroup group)

@@ -1,5 +1,6 @@
 using Admissions.Application.Common;
 using Admissions.Domain.Inquiries;
+using Admissions.Domain.Reporting;
 using Admissions.Domain.Security;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -21,12 +22,16 @@ public sealed class GetLostReasonsHandler(IAdmissionsDbContextFactory dbFactory,
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var scope = await DashboardScope.ResolveAsync(db, query.Filter, clock, cancellationToken);
-        var counts = await db.Inquiries.AsNoTracking()
-            .Where(i => i.Stage == InquiryStage.NotAdmitted && i.ClosedAt >= scope.Start && i.ClosedAt < scope.End
-                && i.NotAdmittedReason != NotAdmittedReason.Duplicate && i.NotAdmittedReason != NotAdmittedReason.Invalid)
-            .GroupBy(i => i.NotAdmittedReason)
-            .Select(g => new { Reason = g.Key, Count = g.Count() })
-            .ToListAsync(cancellationToken);
+        var counts = await OverviewFigures.StoredAsOfAsync(db, scope, cancellationToken) is null
+            ? await db.Inquiries.AsNoTracking()
+                .Where(i => i.Stage == InquiryStage.NotAdmitted && i.ClosedAt >= scope.Start && i.ClosedAt < scope.End
+                    && i.NotAdmittedReason != NotAdmittedReason.Duplicate && i.NotAdmittedReason != NotAdmittedReason.Invalid)
+                .GroupBy(i => i.NotAdmittedReason)
+                .Select(g => new ReasonCount(g.Key, g.Count()))
+                .ToListAsync(cancellationToken)
+            : [.. (await DailyGroups.ReadAsync(db, scope, GroupEvent.Closed, GroupDimension.All, cancellationToken))
+                .Where(g => g.Stage == InquiryStage.NotAdmitted && g.Reason is not (NotAdmittedReason.Duplicate or NotAdmittedReason.Invalid))
+                .GroupBy(g => g.Reason).Select(g => new ReasonCount(g.Key, g.Sum(r => r.Count)))];
         var total = counts.Sum(c => c.Count);
         var rows = new List<LostReasonRow>();
         var running = 0;
@@ -39,3 +44,5 @@ public sealed class GetLostReasonsHandler(IAdmissionsDbContextFactory dbFactory,
         return new LostReasons(scope, total, rows);
     }
 }
+
+internal sealed record ReasonCount(NotAdmittedReason? Reason, int Count);

@@ -1,5 +1,6 @@
 using Admissions.Application.Common;
 using Admissions.Domain.Inquiries;
+using Admissions.Domain.Reporting;
 using Admissions.Domain.Security;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -38,17 +39,9 @@ public sealed class GetReferralSourcesHandler(IAdmissionsDbContextFactory dbFact
                 Last = db.Inquiries.Where(i => i.ReferralOrganisationId == o.Id).OrderByDescending(i => i.CreatedAt).Select(i => (DateTimeOffset?)i.CreatedAt).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
-        var start = scope.Start;
-        var referred = (await db.Inquiries.AsNoTracking()
-                .Where(i => i.ReferralOrganisationId != null && i.CreatedAt >= scope.PreviousStart && i.CreatedAt < scope.End)
-                .Valid()
-                .GroupBy(i => new { i.ReferralOrganisationId, Current = i.CreatedAt >= start, Admitted = i.Stage == InquiryStage.Admitted })
-                .Select(g => new { g.Key.ReferralOrganisationId, g.Key.Current, g.Key.Admitted, Count = g.Count() })
-                .ToListAsync(cancellationToken))
-            .ToLookup(r => r.ReferralOrganisationId!.Value);
-        var admits = await DashboardQueries.AdmittedBetween(db, scope.Start, scope.End).Where(i => i.ReferralOrganisationId != null)
-            .GroupBy(i => i.ReferralOrganisationId).Select(g => new { Id = g.Key!.Value, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Id, g => g.Count, cancellationToken);
+        var (referred, admits) = await OverviewFigures.StoredAsOfAsync(db, scope, cancellationToken) is null
+            ? await LiveAsync(db, scope, cancellationToken)
+            : await StoredAsync(db, scope, cancellationToken);
 
         var rows = organisations
             .Select(o =>
@@ -63,5 +56,38 @@ public sealed class GetReferralSourcesHandler(IAdmissionsDbContextFactory dbFact
             .OrderByDescending(r => r.Inquiries).ThenByDescending(r => r.PreviousInquiries).ThenBy(r => r.Organisation, StringComparer.Ordinal)
             .ToList();
         return new ReferralSources(scope, rows);
+    }
+
+    private sealed record Referred(Guid OrganisationId, bool Current, bool Admitted, int Count);
+
+    private static async Task<(ILookup<Guid, Referred> Referred, Dictionary<Guid, int> Admits)> LiveAsync(
+        IAdmissionsDbContext db, DashboardScope scope, CancellationToken cancellationToken)
+    {
+        var start = scope.Start;
+        var referred = await db.Inquiries.AsNoTracking()
+            .Where(i => i.ReferralOrganisationId != null && i.CreatedAt >= scope.PreviousStart && i.CreatedAt < scope.End)
+            .Valid()
+            .GroupBy(i => new { i.ReferralOrganisationId, Current = i.CreatedAt >= start, Admitted = i.Stage == InquiryStage.Admitted })
+            .Select(g => new Referred(g.Key.ReferralOrganisationId!.Value, g.Key.Current, g.Key.Admitted, g.Count()))
+            .ToListAsync(cancellationToken);
+        var admits = await DashboardQueries.AdmittedBetween(db, scope.Start, scope.End).Where(i => i.ReferralOrganisationId != null)
+            .GroupBy(i => i.ReferralOrganisationId).Select(g => new { Id = g.Key!.Value, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Id, g => g.Count, cancellationToken);
+        return (referred.ToLookup(r => r.OrganisationId), admits);
+    }
+
+    private static async Task<(ILookup<Guid, Referred> Referred, Dictionary<Guid, int> Admits)> StoredAsync(
+        IAdmissionsDbContext db, DashboardScope scope, CancellationToken cancellationToken)
+    {
+        async Task<IEnumerable<Referred>> CohortAsync(bool current, DateOnly from, DateOnly to) =>
+            (await DailyGroups.ReadAsync(db, scope, GroupEvent.Created, GroupDimension.ReferralOrganisation, cancellationToken, from, to))
+                .Where(g => g.KeyOrNull is not null && g.IsValid)
+                .Select(g => new Referred(Guid.Parse(g.Key), current, g.Stage == InquiryStage.Admitted, g.Count));
+
+        var referred = (await CohortAsync(true, scope.From, scope.To)).Concat(await CohortAsync(false, scope.From.AddDays(-scope.Days), scope.From.AddDays(-1)));
+        var admits = (await DailyGroups.ReadAsync(db, scope, GroupEvent.Closed, GroupDimension.ReferralOrganisation, cancellationToken))
+            .Where(g => g.KeyOrNull is not null && g.Stage == InquiryStage.Admitted)
+            .GroupBy(g => Guid.Parse(g.Key)).ToDictionary(g => g.Key, g => g.Sum(r => r.Count));
+        return (referred.ToLookup(r => r.OrganisationId), admits);
     }
 }

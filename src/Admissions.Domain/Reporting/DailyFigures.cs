@@ -1,3 +1,5 @@
+using Admissions.Domain.Inquiries;
+
 namespace Admissions.Domain.Reporting;
 
 /// <summary>
@@ -30,6 +32,9 @@ public enum DurationMeasure
 
     /// <summary>Whole hours from inquiry to admission, rounded up; by admission day.</summary>
     HoursToAdmission = 3,
+
+    /// <summary><see cref="MinutesToContact"/> of the inquiries assigned to one coordinator (the row's key), for the scorecard.</summary>
+    CoordinatorMinutesToContact = 4,
 }
 
 /// <summary>How many of a day's durations had one value: a histogram row, so medians and percentiles stay exact over any run of days.</summary>
@@ -38,6 +43,9 @@ public sealed class DailyDuration
     public required string TimeZoneId { get; init; }
     public DateOnly Day { get; init; }
     public DurationMeasure Measure { get; init; }
+
+    /// <summary>Empty, except the coordinator's id for <see cref="DurationMeasure.CoordinatorMinutesToContact"/>.</summary>
+    public string Key { get; init; } = "";
     public int Value { get; init; }
     public int Count { get; init; }
 }
@@ -59,4 +67,51 @@ public sealed class DailyFiguresChange
     public long Id { get; init; }
     public DateTimeOffset? At { get; init; }
     public Guid? InquiryId { get; init; }
+}
+
+/// <summary>Which day of an inquiry a <see cref="DailyGroup"/> counts it on.</summary>
+public enum GroupEvent
+{
+    /// <summary>The day it was created: the cohort, with its stage now.</summary>
+    Created = 1,
+
+    /// <summary>The day it was closed (admitted, not admitted or referred out).</summary>
+    Closed = 2,
+}
+
+/// <summary>What a <see cref="DailyGroup"/>'s key is.</summary>
+public enum GroupDimension
+{
+    /// <summary>No key: every inquiry.</summary>
+    All = 0,
+    Source = 1,
+
+    /// <summary>The payer of the primary policy, by name.</summary>
+    Payer = 2,
+    ReferralOrganisation = 3,
+    Coordinator = 4,
+
+    /// <summary>The care setting the inquiry was admitted to.</summary>
+    LevelOfCare = 5,
+}
+
+/// <summary>
+/// How many inquiries of one day share a key of one dimension, a stage, a not-admitted reason, the duplicate flag and
+/// the contacted flag: the breakdowns, funnel, lost reasons, referral sources and scorecard over long periods add these
+/// up instead of reading every inquiry. <see cref="Key"/> is empty for "none".
+/// </summary>
+public sealed class DailyGroup
+{
+    public long Id { get; init; }
+    public required string TimeZoneId { get; init; }
+    public DateOnly Day { get; init; }
+    public GroupEvent Event { get; init; }
+    public GroupDimension Dimension { get; init; }
+    public required string Key { get; init; }
+    public string? Label { get; init; }
+    public InquiryStage Stage { get; init; }
+    public NotAdmittedReason? Reason { get; init; }
+    public bool PossibleDuplicate { get; init; }
+    public bool Contacted { get; init; }
+    public int Count { get; init; }
 }

@@ -54,6 +54,7 @@ public sealed class AdmissionsDbContext(DbContextOptions<AdmissionsDbContext> op
     public DbSet<MessagingOptOut> MessagingOptOuts => Set<MessagingOptOut>();
     public DbSet<DailyFigures> DailyFigures => Set<DailyFigures>();
     public DbSet<DailyDuration> DailyDurations => Set<DailyDuration>();
+    public DbSet<DailyGroup> DailyGroups => Set<DailyGroup>();
     public DbSet<DailyFiguresState> DailyFiguresStates => Set<DailyFiguresState>();
     public DbSet<DailyFiguresChange> DailyFiguresChanges => Set<DailyFiguresChange>();
 

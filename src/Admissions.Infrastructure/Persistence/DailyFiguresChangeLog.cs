@@ -1,3 +1,4 @@
+using Admissions.Domain.Care;
 using Admissions.Domain.Inquiries;
 using Admissions.Domain.Insurance;
 using Admissions.Domain.Reporting;
@@ -30,6 +31,12 @@ internal static class DailyFiguresChangeLog
             changes.Add(new DailyFiguresChange { At = entry.Entity.RequestedAt, InquiryId = entry.Entity.InquiryId });
         }
 
+        // The primary payer and the admitting level of care are keys of the day groups of their inquiry.
+        var records = db.ChangeTracker.Entries<InsurancePolicy>().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Select(e => e.Entity.InquiryId)
+            .Concat(db.ChangeTracker.Entries<LevelOfCareHistory>().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+                .Select(e => e.Entity.InquiryId));
+        changes.AddRange(records.Distinct().Select(id => new DailyFiguresChange { InquiryId = id }));
         db.DailyFiguresChanges.AddRange(changes);
     }
 }

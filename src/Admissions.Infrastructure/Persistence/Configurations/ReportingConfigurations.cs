@@ -17,8 +17,10 @@ internal sealed class DailyDurationConfiguration : IEntityTypeConfiguration<Dail
 {
     public void Configure(EntityTypeBuilder<DailyDuration> builder)
     {
-        builder.HasKey(d => new { d.TimeZoneId, d.Day, d.Measure, d.Value });
+        // Read a measure at a time for a run of days: each is one range of the key.
+        builder.HasKey(d => new { d.TimeZoneId, d.Measure, d.Day, d.Key, d.Value });
         builder.Property(d => d.TimeZoneId).HasMaxLength(64);
+        builder.Property(d => d.Key).HasMaxLength(200);
     }
 }
 
@@ -37,5 +39,18 @@ internal sealed class DailyFiguresChangeConfiguration : IEntityTypeConfiguration
     {
         builder.HasKey(c => c.Id);
         builder.Property(c => c.Id).ValueGeneratedOnAdd();
+    }
+}
+
+internal sealed class DailyGroupConfiguration : IEntityTypeConfiguration<DailyGroup>
+{
+    public void Configure(EntityTypeBuilder<DailyGroup> builder)
+    {
+        builder.HasKey(g => g.Id);
+        builder.Property(g => g.Id).ValueGeneratedOnAdd();
+        builder.Property(g => g.TimeZoneId).HasMaxLength(64);
+        builder.Property(g => g.Key).HasMaxLength(200);
+        builder.Property(g => g.Label).HasMaxLength(200);
+        builder.HasIndex(g => new { g.TimeZoneId, g.Event, g.Dimension, g.Day });
     }
 }

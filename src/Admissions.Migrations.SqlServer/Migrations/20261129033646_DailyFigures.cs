@@ -18,12 +18,13 @@ namespace Admissions.Migrations.SqlServer.Migrations
                     TimeZoneId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
                     Day = table.Column<DateOnly>(type: "date", nullable: false),
                     Measure = table.Column<int>(type: "int", nullable: false),
+                    Key = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
                     Value = table.Column<int>(type: "int", nullable: false),
                     Count = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_DailyDurations", x => new { x.TimeZoneId, x.Day, x.Measure, x.Value });
+                    table.PrimaryKey("PK_DailyDurations", x => new { x.TimeZoneId, x.Measure, x.Day, x.Key, x.Value });
                 });
 
             migrationBuilder.CreateTable(
@@ -71,6 +72,34 @@ namespace Admissions.Migrations.SqlServer.Migrations
                 {
                     table.PrimaryKey("PK_DailyFiguresStates", x => x.TimeZoneId);
                 });
+
+            migrationBuilder.CreateTable(
+                name: "DailyGroups",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    TimeZoneId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    Event = table.Column<int>(type: "int", nullable: false),
+                    Dimension = table.Column<int>(type: "int", nullable: false),
+                    Key = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Label = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Stage = table.Column<int>(type: "int", nullable: false),
+                    Reason = table.Column<int>(type: "int", nullable: true),
+                    PossibleDuplicate = table.Column<bool>(type: "bit", nullable: false),
+                    Contacted = table.Column<bool>(type: "bit", nullable: false),
+                    Count = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DailyGroups", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DailyGroups_TimeZoneId_Event_Dimension_Day",
+                table: "DailyGroups",
+                columns: new[] { "TimeZoneId", "Event", "Dimension", "Day" });
         }
 
         /// <inheritdoc />
@@ -87,6 +116,9 @@ namespace Admissions.Migrations.SqlServer.Migrations
 
             migrationBuilder.DropTable(
                 name: "DailyFiguresStates");
+
+            migrationBuilder.DropTable(
+                name: "DailyGroups");
         }
     }
 }

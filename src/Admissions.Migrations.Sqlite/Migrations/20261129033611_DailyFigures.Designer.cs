@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Admissions.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AdmissionsDbContext))]
-    [Migration("20261129031817_DailyFigures")]
+    [Migration("20261129033611_DailyFigures")]
     partial class DailyFigures
     {
         /// <inheritdoc />
@@ -1679,11 +1679,15 @@ namespace Admissions.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Measure")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("Day")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Measure")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Value")
                         .HasColumnType("INTEGER");
@@ -1691,7 +1695,7 @@ namespace Admissions.Migrations.Sqlite.Migrations
                     b.Property<int>("Count")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("TimeZoneId", "Day", "Measure", "Value");
+                    b.HasKey("TimeZoneId", "Measure", "Day", "Key", "Value");
 
                     b.ToTable("DailyDurations");
                 });
@@ -1763,6 +1767,57 @@ namespace Admissions.Migrations.Sqlite.Migrations
                     b.HasKey("TimeZoneId");
 
                     b.ToTable("DailyFiguresStates");
+                });
+
+            modelBuilder.Entity("Admissions.Domain.Reporting.DailyGroup", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Contacted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Dimension")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Event")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PossibleDuplicate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Reason")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TimeZoneId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TimeZoneId", "Event", "Dimension", "Day");
+
+                    b.ToTable("DailyGroups");
                 });
 
             modelBuilder.Entity("Admissions.Domain.Screening.InquirySafetyAlert", b =>

@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Admissions.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(AdmissionsDbContext))]
-    [Migration("20261129031822_DailyFigures")]
+    [Migration("20261129033646_DailyFigures")]
     partial class DailyFigures
     {
         /// <inheritdoc />
@@ -1700,11 +1700,15 @@ namespace Admissions.Migrations.SqlServer.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<int>("Measure")
+                        .HasColumnType("int");
+
                     b.Property<DateOnly>("Day")
                         .HasColumnType("date");
 
-                    b.Property<int>("Measure")
-                        .HasColumnType("int");
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<int>("Value")
                         .HasColumnType("int");
@@ -1712,7 +1716,7 @@ namespace Admissions.Migrations.SqlServer.Migrations
                     b.Property<int>("Count")
                         .HasColumnType("int");
 
-                    b.HasKey("TimeZoneId", "Day", "Measure", "Value");
+                    b.HasKey("TimeZoneId", "Measure", "Day", "Key", "Value");
 
                     b.ToTable("DailyDurations");
                 });
@@ -1786,6 +1790,59 @@ namespace Admissions.Migrations.SqlServer.Migrations
                     b.HasKey("TimeZoneId");
 
                     b.ToTable("DailyFiguresStates");
+                });
+
+            modelBuilder.Entity("Admissions.Domain.Reporting.DailyGroup", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("Contacted")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Dimension")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Event")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Label")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<bool>("PossibleDuplicate")
+                        .HasColumnType("bit");
+
+                    b.Property<int?>("Reason")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("int");
+
+                    b.Property<string>("TimeZoneId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TimeZoneId", "Event", "Dimension", "Day");
+
+                    b.ToTable("DailyGroups");
                 });
 
             modelBuilder.Entity("Admissions.Domain.Screening.InquirySafetyAlert", b =>
