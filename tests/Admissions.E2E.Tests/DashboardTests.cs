@@ -21,6 +21,9 @@ public sealed partial class DashboardTests(AppServer app) : E2ETest(app)
         await Expect(ByTestId("period-label")).Not.ToHaveTextAsync(before);
         await Expect(ByTestId("period-label")).ToContainTextAsync("compared with the 365 days before");
         await Expect(ByTestId("kpi-inquiries-value")).ToBeVisibleAsync();
+        await Expect(ByTestId("period-daily-note")).ToContainTextAsync("daily totals");
+        await Expect(ByTestId("period-preset")).ToContainTextAsync("Last 365 days");
+        await ScreenshotAsync("dashboard-year.png");
 
         await ByTestId("panel-funnel-toggle").ClickAsync();
         await Expect(ByTestId("funnel-table")).ToBeVisibleAsync();
