@@ -109,13 +109,13 @@ public sealed class RefreshDailyFiguresHandler(IAdmissionsDbContextFactory dbFac
         var now = clock.GetUtcNow();
         await using var db = await dbFactory.CreateAsync(cancellationToken);
 
-        // Changes saved after this point wait for the next run; everything counted below is read later, so nothing is lost.
-        var lastChange = await db.DailyFiguresChanges.MaxAsync(c => (long?)c.Id, cancellationToken) ?? 0;
-        var changes = db.DailyFiguresChanges.AsNoTracking().Where(c => c.Id <= lastChange);
-        var changedAt = await changes.Where(c => c.At != null).Select(c => c.At!.Value).Distinct().ToListAsync(cancellationToken);
-        var changedInquiries = await (from change in changes
-                                      join inquiry in db.Inquiries on change.InquiryId equals inquiry.Id
-                                      select new { inquiry.CreatedAt, inquiry.ClosedAt }).Distinct().ToListAsync(cancellationToken);
+        // Exactly the changes read here are taken (and deleted at the end): one committed while this runs waits for the next run,
+        // and everything counted below is read after these were saved, so nothing is lost.
+        var changes = await db.DailyFiguresChanges.ToListAsync(cancellationToken);
+        var changedAt = changes.Select(c => c.At).OfType<DateTimeOffset>().Distinct().ToList();
+        var inquiryIds = changes.Select(c => c.InquiryId).OfType<Guid>().Distinct().ToList();
+        var changedInquiries = await db.Inquiries.AsNoTracking().Where(i => inquiryIds.Contains(i.Id))
+            .Select(i => new { i.CreatedAt, i.ClosedAt }).ToListAsync(cancellationToken);
         changedAt.AddRange(changedInquiries.Select(i => i.CreatedAt));
         changedAt.AddRange(changedInquiries.Select(i => i.ClosedAt).OfType<DateTimeOffset>());
 
@@ -156,9 +156,9 @@ public sealed class RefreshDailyFiguresHandler(IAdmissionsDbContextFactory dbFac
             }
         }
 
-        db.DailyFiguresChanges.RemoveRange(await db.DailyFiguresChanges.Where(c => c.Id <= lastChange).ToListAsync(cancellationToken));
+        db.DailyFiguresChanges.RemoveRange(changes);
         await db.SaveChangesAsync(cancellationToken);
-        return new DailyFiguresRefresh(zones.Count, counted, changedAt.Count);
+        return new DailyFiguresRefresh(zones.Count, counted, changes.Count);
     }
 
     private static DateOnly DayAt(DateTimeOffset at, TimeZoneInfo zone) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime);
