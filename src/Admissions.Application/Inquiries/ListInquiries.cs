@@ -29,7 +29,7 @@ public sealed record InquiryFilter
     public DateOnly? CreatedFrom { get; init; }
     public DateOnly? CreatedTo { get; init; }
 
-    /// <summary>Matches an inquiry number, a phone number, or part of a patient's or caller's name.</summary>
+    /// <summary>Matches an inquiry number, a phone number, or the starts of words in a patient's or caller's name.</summary>
     public string? Search { get; init; }
     public bool OpenOnly { get; init; }
 
@@ -72,11 +72,51 @@ public sealed class ListInquiriesValidator : AbstractValidator<ListInquiries>
 public sealed class ListInquiriesHandler(IAdmissionsDbContextFactory dbFactory)
     : IQueryHandler<ListInquiries, PagedResult<InquiryListItem>>
 {
+    /// <summary>
+    /// A name search reads the page by walking the sort's index and checking each inquiry's terms only when the
+    /// matches are common enough to fill the page within 1/40 of the rows; rarer matches are read from the terms
+    /// and sorted, which costs one lookup per match.
+    /// </summary>
+    private const int WalkWhenOneIn = 40;
+
+    private const int RarenessCap = 5_000;
+
     public async ValueTask<PagedResult<InquiryListItem>> Handle(ListInquiries query, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        var filtered = Filter(db.Inquiries.AsNoTracking(), query.Filter);
-        var total = await filtered.CountAsync(cancellationToken);
+        var all = db.Inquiries.AsNoTracking();
+        var filtered = Filter(all, query.Filter);
+        var search = query.Filter.Search?.Trim() ?? "";
+        if (ByNumberOrPhone(filtered, search) is { } found)
+        {
+            return await PageAsync(found, await found.CountAsync(cancellationToken), query, cancellationToken);
+        }
+
+        var words = InquirySearchTerm.SearchWords(search);
+        if (words.Count == 0)
+        {
+            return await PageAsync(filtered, await filtered.CountAsync(cancellationToken), query, cancellationToken);
+        }
+
+        // With no other filter the matches are counted from the terms alone, without reading an inquiry.
+        var terms = db.InquirySearchTerms.AsNoTracking();
+        (words, var firstIsRare) = await RarestFirstAsync(terms, words, cancellationToken);
+        var matching = MatchingIds(terms, words, firstIsRare);
+        var total = ReferenceEquals(filtered, all)
+            ? await matching.Distinct().CountAsync(cancellationToken)
+            : await filtered.Where(i => matching.Contains(i.Id)).CountAsync(cancellationToken);
+        if (total == 0)
+        {
+            return new PagedResult<InquiryListItem>([], 0);
+        }
+
+        var walk = query.SortBy != InquirySort.PatientName && (long)total >= (long)WalkWhenOneIn * (query.Skip + query.Take);
+        return await PageAsync(walk ? HavingAllWords(filtered, terms, words) : filtered.Where(i => matching.Contains(i.Id)), total, query, cancellationToken);
+    }
+
+    private static async ValueTask<PagedResult<InquiryListItem>> PageAsync(
+        IQueryable<Inquiry> filtered, int total, ListInquiries query, CancellationToken cancellationToken)
+    {
         var items = await Sort(filtered, query.SortBy, query.Direction)
             .Skip(query.Skip)
             .Take(query.Take)
@@ -163,12 +203,12 @@ public sealed class ListInquiriesHandler(IAdmissionsDbContextFactory dbFactory)
             inquiries = inquiries.Where(i => i.ClosedAt < end);
         }
 
-        var search = filter.Search?.Trim();
-        if (string.IsNullOrEmpty(search))
-        {
-            return inquiries;
-        }
+        return inquiries;
+    }
 
+    /// <summary>The inquiries with the number or phone searched for; null when the search is neither (a name, or nothing).</summary>
+    private static IQueryable<Inquiry>? ByNumberOrPhone(IQueryable<Inquiry> inquiries, string search)
+    {
         if (search.StartsWith("INQ-", StringComparison.OrdinalIgnoreCase))
         {
             // A range rather than LIKE 'prefix%', so the number index is searched instead of scanned.
@@ -177,17 +217,85 @@ public sealed class ListInquiriesHandler(IAdmissionsDbContextFactory dbFactory)
             return inquiries.Where(i => i.Number.CompareTo(number) >= 0 && i.Number.CompareTo(after) < 0);
         }
 
-        if (PhoneNumber.TryNormalize(search, out var digits))
+        if (!PhoneNumber.TryNormalize(search, out var digits))
         {
-            // One indexed lookup per phone column; an OR of the two lets SQLite scan the table instead.
-            var matching = inquiries.Where(i => i.CallerPhoneDigits == digits).Select(i => i.Id)
-                .Union(inquiries.Where(i => i.PatientPhoneDigits == digits).Select(i => i.Id));
-            return inquiries.Where(i => matching.Contains(i.Id));
+            return null;
         }
 
-        var name = search.ToUpperInvariant();
-        var callerPattern = LikePattern.Containing(search);
-        return inquiries.Where(i => i.PatientNameKey.Contains(name) || EF.Functions.Like(i.Details.CallerName, callerPattern, LikePattern.Escape));
+        // One indexed lookup per phone column; an OR of the two lets SQLite scan the table instead.
+        var matching = inquiries.Where(i => i.CallerPhoneDigits == digits).Select(i => i.Id)
+            .Union(inquiries.Where(i => i.PatientPhoneDigits == digits).Select(i => i.Id));
+        return inquiries.Where(i => matching.Contains(i.Id));
+    }
+
+    /// <summary>
+    /// Orders several words so the one starting the fewest terms comes first, and tells whether that one is rare.
+    /// Terms are counted up to a cap, so a common prefix costs no more to count than a rare one.
+    /// </summary>
+    private static async Task<(List<string> Words, bool FirstIsRare)> RarestFirstAsync(
+        IQueryable<InquirySearchTerm> terms, List<string> words, CancellationToken cancellationToken)
+    {
+        if (words.Count < 2)
+        {
+            return (words, false);
+        }
+
+        var counted = new List<(string Word, int Terms)>();
+        foreach (var word in words)
+        {
+            counted.Add((word, await Starting(terms, word).OrderBy(t => t.Term).Take(RarenessCap).CountAsync(cancellationToken)));
+        }
+
+        var ordered = counted.OrderBy(c => c.Terms).ThenByDescending(c => c.Word.Length).ToList();
+        return ([.. ordered.Select(c => c.Word)], ordered[0].Terms < RarenessCap);
+    }
+
+    /// <summary>
+    /// The inquiries where every word starts one of their terms. A rare first word is read as a range and the others
+    /// are checked by key on its inquiries only. When every word is common, the words of three or more letters are
+    /// read as ranges and intersected (reading a range costs less than a lookup per term), and shorter ones, which
+    /// start far too many terms to read, are checked by key on what is left.
+    /// </summary>
+    private static IQueryable<Guid> MatchingIds(IQueryable<InquirySearchTerm> terms, List<string> words, bool firstIsRare)
+    {
+        List<string> ranges = firstIsRare ? [words[0]] : [.. words.Where(w => w.Length >= 3)];
+        if (ranges.Count == 0)
+        {
+            ranges = [words[0]];
+        }
+
+        var matching = Starting(terms, ranges[0]).Select(t => t.InquiryId);
+        foreach (var word in ranges.Skip(1))
+        {
+            matching = matching.Intersect(Starting(terms, word).Select(t => t.InquiryId));
+        }
+
+        foreach (var word in words.Except(ranges))
+        {
+            var starting = Starting(terms, word);
+            matching = matching.Where(id => starting.Any(t => t.InquiryId == id));
+        }
+
+        return matching;
+    }
+
+    /// <summary>The same condition tested per inquiry, for a page read in the order of the sort's index.</summary>
+    private static IQueryable<Inquiry> HavingAllWords(IQueryable<Inquiry> inquiries, IQueryable<InquirySearchTerm> terms, List<string> words)
+    {
+        foreach (var word in words)
+        {
+            var starting = Starting(terms, word);
+            inquiries = inquiries.Where(i => starting.Any(t => t.InquiryId == i.Id));
+        }
+
+        return inquiries;
+    }
+
+    /// <summary>The terms a word starts: a range rather than LIKE 'word%', so the terms index is searched, not scanned.</summary>
+    private static IQueryable<InquirySearchTerm> Starting(IQueryable<InquirySearchTerm> terms, string word)
+    {
+        var after = word + "\uffff";
+        return terms.Where(t => t.Term.CompareTo(word) >= 0 && t.Term.CompareTo(after) < 0);
     }
 
     private static IQueryable<Inquiry> Sort(IQueryable<Inquiry> inquiries, InquirySort sortBy, SortDirection direction)
