@@ -92,16 +92,24 @@ public sealed class ListInquiriesHandler(IAdmissionsDbContextFactory dbFactory)
             return await PageAsync(found, await found.CountAsync(cancellationToken), query, cancellationToken);
         }
 
-        var words = InquirySearchTerm.SearchWords(search);
-        if (words.Count == 0)
+        if (search.Length == 0)
         {
             return await PageAsync(filtered, await filtered.CountAsync(cancellationToken), query, cancellationToken);
         }
 
-        // With no other filter the matches are counted from the terms alone, without reading an inquiry.
+        // No name is made of punctuation alone: such a search matches nothing, like any name no one has.
+        var words = InquirySearchTerm.SearchWords(search);
+        if (words.Count == 0)
+        {
+            return new PagedResult<InquiryListItem>([], 0);
+        }
+
         var terms = db.InquirySearchTerms.AsNoTracking();
         (words, var firstIsRare) = await RarestFirstAsync(terms, words, cancellationToken);
         var matching = MatchingIds(terms, words, firstIsRare);
+
+        // Filter hands back the query it was given when no filter applies: the matches are then counted from the
+        // terms alone, without reading an inquiry.
         var total = ReferenceEquals(filtered, all)
             ? await matching.Distinct().CountAsync(cancellationToken)
             : await filtered.Where(i => matching.Contains(i.Id)).CountAsync(cancellationToken);
