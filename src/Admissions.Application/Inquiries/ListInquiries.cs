@@ -79,8 +79,6 @@ public sealed class ListInquiriesHandler(IAdmissionsDbContextFactory dbFactory)
     /// </summary>
     private const int WalkWhenOneIn = 40;
 
-    private const int RarenessCap = 5_000;
-
     public async ValueTask<PagedResult<InquiryListItem>> Handle(ListInquiries query, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
@@ -104,9 +102,8 @@ public sealed class ListInquiriesHandler(IAdmissionsDbContextFactory dbFactory)
             return new PagedResult<InquiryListItem>([], 0);
         }
 
-        var terms = db.InquirySearchTerms.AsNoTracking();
-        (words, var firstIsRare) = await RarestFirstAsync(terms, words, cancellationToken);
-        var matching = MatchingIds(terms, words, firstIsRare);
+        var names = await NameSearch.PrepareAsync(db.InquirySearchTerms.AsNoTracking(), words, cancellationToken);
+        var matching = names.MatchingIds;
 
         // Filter hands back the query it was given when no filter applies: the matches are then counted from the
         // terms alone, without reading an inquiry.
@@ -119,7 +116,7 @@ public sealed class ListInquiriesHandler(IAdmissionsDbContextFactory dbFactory)
         }
 
         var walk = query.SortBy != InquirySort.PatientName && (long)total >= (long)WalkWhenOneIn * (query.Skip + query.Take);
-        return await PageAsync(walk ? HavingAllWords(filtered, terms, words) : filtered.Where(i => matching.Contains(i.Id)), total, query, cancellationToken);
+        return await PageAsync(walk ? names.Having(filtered) : filtered.Where(i => matching.Contains(i.Id)), total, query, cancellationToken);
     }
 
     private static async ValueTask<PagedResult<InquiryListItem>> PageAsync(
@@ -234,76 +231,6 @@ public sealed class ListInquiriesHandler(IAdmissionsDbContextFactory dbFactory)
         var matching = inquiries.Where(i => i.CallerPhoneDigits == digits).Select(i => i.Id)
             .Union(inquiries.Where(i => i.PatientPhoneDigits == digits).Select(i => i.Id));
         return inquiries.Where(i => matching.Contains(i.Id));
-    }
-
-    /// <summary>
-    /// Orders several words so the one starting the fewest terms comes first, and tells whether that one is rare.
-    /// Terms are counted up to a cap, so a common prefix costs no more to count than a rare one.
-    /// </summary>
-    private static async Task<(List<string> Words, bool FirstIsRare)> RarestFirstAsync(
-        IQueryable<InquirySearchTerm> terms, List<string> words, CancellationToken cancellationToken)
-    {
-        if (words.Count < 2)
-        {
-            return (words, false);
-        }
-
-        var counted = new List<(string Word, int Terms)>();
-        foreach (var word in words)
-        {
-            counted.Add((word, await Starting(terms, word).OrderBy(t => t.Term).Take(RarenessCap).CountAsync(cancellationToken)));
-        }
-
-        var ordered = counted.OrderBy(c => c.Terms).ThenByDescending(c => c.Word.Length).ToList();
-        return ([.. ordered.Select(c => c.Word)], ordered[0].Terms < RarenessCap);
-    }
-
-    /// <summary>
-    /// The inquiries where every word starts one of their terms. A rare first word is read as a range and the others
-    /// are checked by key on its inquiries only. When every word is common, the words of three or more letters are
-    /// read as ranges and intersected (reading a range costs less than a lookup per term), and shorter ones, which
-    /// start far too many terms to read, are checked by key on what is left.
-    /// </summary>
-    private static IQueryable<Guid> MatchingIds(IQueryable<InquirySearchTerm> terms, List<string> words, bool firstIsRare)
-    {
-        List<string> ranges = firstIsRare ? [words[0]] : [.. words.Where(w => w.Length >= 3)];
-        if (ranges.Count == 0)
-        {
-            ranges = [words[0]];
-        }
-
-        var matching = Starting(terms, ranges[0]).Select(t => t.InquiryId);
-        foreach (var word in ranges.Skip(1))
-        {
-            matching = matching.Intersect(Starting(terms, word).Select(t => t.InquiryId));
-        }
-
-        foreach (var word in words.Except(ranges))
-        {
-            var starting = Starting(terms, word);
-            matching = matching.Where(id => starting.Any(t => t.InquiryId == id));
-        }
-
-        return matching;
-    }
-
-    /// <summary>The same condition tested per inquiry, for a page read in the order of the sort's index.</summary>
-    private static IQueryable<Inquiry> HavingAllWords(IQueryable<Inquiry> inquiries, IQueryable<InquirySearchTerm> terms, List<string> words)
-    {
-        foreach (var word in words)
-        {
-            var starting = Starting(terms, word);
-            inquiries = inquiries.Where(i => starting.Any(t => t.InquiryId == i.Id));
-        }
-
-        return inquiries;
-    }
-
-    /// <summary>The terms a word starts: a range rather than LIKE 'word%', so the terms index is searched, not scanned.</summary>
-    private static IQueryable<InquirySearchTerm> Starting(IQueryable<InquirySearchTerm> terms, string word)
-    {
-        var after = word + "\uffff";
-        return terms.Where(t => t.Term.CompareTo(word) >= 0 && t.Term.CompareTo(after) < 0);
     }
 
     private static IQueryable<Inquiry> Sort(IQueryable<Inquiry> inquiries, InquirySort sortBy, SortDirection direction)
