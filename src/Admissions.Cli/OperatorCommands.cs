@@ -1,7 +1,10 @@
+using Admissions.Application.Dashboards;
 using Admissions.Domain.Security;
 using Admissions.Infrastructure;
 using Admissions.Infrastructure.Identity;
+using Admissions.Infrastructure.Security;
 using Admissions.Infrastructure.Seeding;
+using Mediator;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -127,6 +130,11 @@ public static class OperatorCommands
         await output.WriteLineAsync(
             $"Added {result.Inquiries:N0} inquiries, {result.Policies:N0} policies, {result.Checks:N0} VOBs, {result.Authorizations:N0} authorizations, " +
             $"{result.Levels:N0} level-of-care decisions and {result.Tasks:N0} tasks in {result.Elapsed.TotalSeconds:N0} s.");
+        await output.WriteLineAsync("Counting the dashboards' daily figures…");
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        services.GetRequiredService<CurrentUser>().SetSystem();
+        var refresh = await services.GetRequiredService<ISender>().Send(new RefreshDailyFigures());
+        await output.WriteLineAsync($"Counted {refresh.DaysCounted:N0} days in {watch.Elapsed.TotalSeconds:N0} s.");
         return 0;
     }
 

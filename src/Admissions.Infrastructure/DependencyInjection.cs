@@ -1,5 +1,6 @@
 using Admissions.Application;
 using Admissions.Application.Common;
+using Admissions.Application.Dashboards;
 using Admissions.Application.FollowUps;
 using Admissions.Application.Insurance;
 using Admissions.Application.Placement;
@@ -36,6 +37,7 @@ public static class DependencyInjection
         services.Configure<FollowUpOptions>(configuration.GetSection(FollowUpOptions.Section));
         services.Configure<InsuranceOptions>(configuration.GetSection(InsuranceOptions.Section));
         services.Configure<PlacementOptions>(configuration.GetSection(PlacementOptions.Section));
+        services.Configure<DailyFiguresOptions>(configuration.GetSection(DailyFiguresOptions.Section));
 
         Directory.CreateDirectory(database.DataFolder);
         // Sign-in cookies survive restarts only if the keys that protect them do.
@@ -121,6 +123,7 @@ public static class DependencyInjection
         services.AddHostedService<RecurringJobsRegistration>();
         services.AddHostedService<MessagingJobsRegistration>();
         services.AddHostedService<FollowUpRecurringJobsRegistration>();
+        services.AddHostedService<DashboardJobsRegistration>();
         return services;
     }
 

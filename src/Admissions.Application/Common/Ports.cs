@@ -6,6 +6,7 @@ using Admissions.Domain.Insurance;
 using Admissions.Domain.Messaging;
 using Admissions.Domain.Notifications;
 using Admissions.Domain.Placement;
+using Admissions.Domain.Reporting;
 using Admissions.Domain.Screening;
 using Admissions.Domain.Security;
 using Microsoft.EntityFrameworkCore;
@@ -47,6 +48,10 @@ public interface IAdmissionsDbContext : IAsyncDisposable
     DbSet<ClinicalIntake> ClinicalIntakes { get; }
     DbSet<OutboundMessage> OutboundMessages { get; }
     DbSet<MessagingOptOut> MessagingOptOuts { get; }
+    DbSet<DailyFigures> DailyFigures { get; }
+    DbSet<DailyDuration> DailyDurations { get; }
+    DbSet<DailyFiguresState> DailyFiguresStates { get; }
+    DbSet<DailyFiguresChange> DailyFiguresChanges { get; }
 
     EntityEntry<TEntity> Entry<TEntity>(TEntity entity)
         where TEntity : class;

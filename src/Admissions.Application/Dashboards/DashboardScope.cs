@@ -131,12 +131,6 @@ public static class DashboardQueries
             .Select(g => new CohortGroup(g.Key.Stage, g.Key.NotAdmittedReason, g.Key.Duplicate, g.Key.Contacted, g.Count()))
             .ToListAsync(cancellationToken));
 
-    /// <summary>Minutes from creation to first contact of the valid, contacted inquiries (two numbers per inquiry).</summary>
-    public static async Task<List<double>> MinutesToContactAsync(IQueryable<Inquiry> inquiries, CancellationToken cancellationToken) =>
-        (await inquiries.Valid().Where(i => i.FirstContactAt != null).Select(i => new { i.CreatedAt, i.FirstContactAt }).ToListAsync(cancellationToken))
-            .Select(i => Math.Max(0, (i.FirstContactAt!.Value - i.CreatedAt).TotalMinutes))
-            .ToList();
-
     /// <summary>Admissions recorded in [start, end): inquiries in Admitted whose stage changed then.</summary>
     public static IQueryable<Inquiry> AdmittedBetween(IAdmissionsDbContext db, DateTimeOffset start, DateTimeOffset end) =>
         db.Inquiries.AsNoTracking().Where(i => i.Stage == InquiryStage.Admitted && i.ClosedAt >= start && i.ClosedAt < end);

@@ -43,7 +43,7 @@ public sealed class GetCoordinatorScorecardHandler(IAdmissionsDbContextFactory d
             .ToListAsync(cancellationToken);
         var minutes = (await created.Valid().Where(i => i.FirstContactAt != null)
                 .Select(i => new { i.AssignedCoordinatorId, i.CreatedAt, i.FirstContactAt }).ToListAsync(cancellationToken))
-            .ToLookup(i => i.AssignedCoordinatorId!, i => Math.Max(0, (i.FirstContactAt!.Value - i.CreatedAt).TotalMinutes));
+            .ToLookup(i => i.AssignedCoordinatorId!, i => (double)Durations.MinutesToContact(i.CreatedAt, i.FirstContactAt!.Value));
         var admits = await admitted.GroupBy(i => i.AssignedCoordinatorId).Select(g => new { Id = g.Key!, Count = g.Count() })
             .ToDictionaryAsync(g => g.Id, g => g.Count, cancellationToken);
         var now = scope.Now;

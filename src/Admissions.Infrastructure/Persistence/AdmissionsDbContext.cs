@@ -8,6 +8,7 @@ using Admissions.Domain.Insurance;
 using Admissions.Domain.Messaging;
 using Admissions.Domain.Notifications;
 using Admissions.Domain.Placement;
+using Admissions.Domain.Reporting;
 using Admissions.Domain.Screening;
 using Admissions.Domain.Security;
 using Admissions.Infrastructure.Identity;
@@ -52,6 +53,10 @@ public sealed class AdmissionsDbContext(DbContextOptions<AdmissionsDbContext> op
     public DbSet<ClinicalIntake> ClinicalIntakes => Set<ClinicalIntake>();
     public DbSet<OutboundMessage> OutboundMessages => Set<OutboundMessage>();
     public DbSet<MessagingOptOut> MessagingOptOuts => Set<MessagingOptOut>();
+    public DbSet<DailyFigures> DailyFigures => Set<DailyFigures>();
+    public DbSet<DailyDuration> DailyDurations => Set<DailyDuration>();
+    public DbSet<DailyFiguresState> DailyFiguresStates => Set<DailyFiguresState>();
+    public DbSet<DailyFiguresChange> DailyFiguresChanges => Set<DailyFiguresChange>();
 
     /// <summary>Who is saving and what to tell after the save; set by <see cref="AdmissionsDbContextFactory"/>.</summary>
     internal void Attach(SaveContext saveContext) => _saveContext = saveContext;
@@ -85,6 +90,7 @@ public sealed class AdmissionsDbContext(DbContextOptions<AdmissionsDbContext> op
         }
 
         AuditTrail.Record(this, context);
+        DailyFiguresChangeLog.Record(this);
         var aggregates = ChangeTracker.Entries<AggregateRoot>().Select(e => e.Entity).ToList();
         var taskAssignees = TaskAssignees();
         var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);

@@ -281,6 +281,9 @@ public sealed class BulkHistorySeeder(IDbContextFactory<AdmissionsDbContext> con
         Progress(progress, count, count, started.Elapsed);
         await progress.WriteLineAsync();
         await SaveSequencesAsync(connection, values, sequences, cancellationToken);
+
+        // These rows went around the change log, so the dashboards' daily figures are counted again from scratch.
+        await ExecuteAsync(connection, "DELETE FROM \"DailyFiguresStates\";", cancellationToken);
         if (sqlite)
         {
             await progress.WriteLineAsync("Updating query planner statistics (ANALYZE)…");

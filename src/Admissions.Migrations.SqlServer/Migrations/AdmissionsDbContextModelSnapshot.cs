@@ -1707,6 +1707,100 @@ namespace Admissions.Migrations.SqlServer.Migrations
                     b.ToTable("TreatmentPrograms");
                 });
 
+            modelBuilder.Entity("Admissions.Domain.Reporting.DailyDuration", b =>
+                {
+                    b.Property<string>("TimeZoneId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Measure")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Value")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("int");
+
+                    b.HasKey("TimeZoneId", "Day", "Measure", "Value");
+
+                    b.ToTable("DailyDurations");
+                });
+
+            modelBuilder.Entity("Admissions.Domain.Reporting.DailyFigures", b =>
+                {
+                    b.Property<string>("TimeZoneId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Admits")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Admitted")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Contacted")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Inquiries")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ValidInquiries")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Verified")
+                        .HasColumnType("int");
+
+                    b.Property<int>("VerifiedAdmitted")
+                        .HasColumnType("int");
+
+                    b.Property<int>("VobsRun")
+                        .HasColumnType("int");
+
+                    b.HasKey("TimeZoneId", "Day");
+
+                    b.ToTable("DailyFigures");
+                });
+
+            modelBuilder.Entity("Admissions.Domain.Reporting.DailyFiguresChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset?>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("InquiryId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DailyFiguresChanges");
+                });
+
+            modelBuilder.Entity("Admissions.Domain.Reporting.DailyFiguresState", b =>
+                {
+                    b.Property<string>("TimeZoneId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTimeOffset>("RefreshedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("TimeZoneId");
+
+                    b.ToTable("DailyFiguresStates");
+                });
+
             modelBuilder.Entity("Admissions.Domain.Screening.InquirySafetyAlert", b =>
                 {
                     b.Property<Guid>("Id")

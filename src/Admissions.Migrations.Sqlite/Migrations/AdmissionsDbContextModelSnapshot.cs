@@ -1686,6 +1686,98 @@ namespace Admissions.Migrations.Sqlite.Migrations
                     b.ToTable("TreatmentPrograms");
                 });
 
+            modelBuilder.Entity("Admissions.Domain.Reporting.DailyDuration", b =>
+                {
+                    b.Property<string>("TimeZoneId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Measure")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TimeZoneId", "Day", "Measure", "Value");
+
+                    b.ToTable("DailyDurations");
+                });
+
+            modelBuilder.Entity("Admissions.Domain.Reporting.DailyFigures", b =>
+                {
+                    b.Property<string>("TimeZoneId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Admits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Admitted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Contacted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Inquiries")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ValidInquiries")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Verified")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VerifiedAdmitted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VobsRun")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TimeZoneId", "Day");
+
+                    b.ToTable("DailyFigures");
+                });
+
+            modelBuilder.Entity("Admissions.Domain.Reporting.DailyFiguresChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("InquiryId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DailyFiguresChanges");
+                });
+
+            modelBuilder.Entity("Admissions.Domain.Reporting.DailyFiguresState", b =>
+                {
+                    b.Property<string>("TimeZoneId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RefreshedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TimeZoneId");
+
+                    b.ToTable("DailyFiguresStates");
+                });
+
             modelBuilder.Entity("Admissions.Domain.Screening.InquirySafetyAlert", b =>
                 {
                     b.Property<Guid>("Id")

@@ -33,6 +33,10 @@ public static class DashboardFormat
 
     public static string Date(DateOnly day) => day.ToString("MMM d", Us);
 
+    /// <summary>"at 10:45 AM on Nov 28", in the facility's time.</summary>
+    public static string AsOf(DashboardScope scope, DateTimeOffset instant) =>
+        TimeZoneInfo.ConvertTime(instant, scope.Zone).ToString("'at' h:mm tt 'on' MMM d", Us);
+
     /// <summary>The change of a count: "+12 (+8.0%)".</summary>
     public static string CountChange(int current, int previous)
     {

@@ -1,0 +1,211 @@
+using Admissions.Application.Common;
+using Admissions.Domain.Inquiries;
+using Admissions.Domain.Placement;
+using Admissions.Domain.Reporting;
+using Admissions.Domain.Security;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Admissions.Application.Dashboards;
+
+/// <summary>
+/// The overview's figures counted from the rows themselves, or added up from the stored daily figures. Periods up to
+/// <see cref="LiveDays"/> days are always counted live; longer ones read the stored days once the job has built them
+/// for the facility's time zone, and say how fresh they are.
+/// </summary>
+public static class OverviewFigures
+{
+    public const int LiveDays = 31;
+
+    /// <summary>When the stored figures for this scope's zone were last refreshed; null when the scope is counted live.</summary>
+    public static async Task<DateTimeOffset?> StoredAsOfAsync(IAdmissionsDbContext db, DashboardScope scope, CancellationToken cancellationToken) =>
+        scope.Days <= LiveDays ? null
+            : await db.DailyFiguresStates.AsNoTracking().Where(s => s.TimeZoneId == scope.TimeZoneId)
+                .Select(s => (DateTimeOffset?)s.RefreshedAt).FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>Counts the inquiries created, VOBs requested and admissions recorded in [start, end), in buckets by instant.</summary>
+    public static async Task<Dictionary<TBucket, FigureTally>> CountAsync<TBucket>(
+        IAdmissionsDbContext db, DateTimeOffset start, DateTimeOffset end, Func<DateTimeOffset, TBucket> bucketOf, CancellationToken cancellationToken)
+        where TBucket : notnull
+    {
+        var tallies = new Dictionary<TBucket, FigureTally>();
+        FigureTally TallyAt(DateTimeOffset at)
+        {
+            var bucket = bucketOf(at);
+            if (!tallies.TryGetValue(bucket, out var tally))
+            {
+                tallies[bucket] = tally = new FigureTally();
+            }
+
+            return tally;
+        }
+
+        var cohort = DashboardQueries.CreatedBetween(db, start, end)
+            .Select(i => new CohortInquiry(i.CreatedAt, i.FirstContactAt, i.Stage, i.NotAdmittedReason, i.PossibleDuplicateOfId != null,
+                db.EligibilityChecks.Any(c => c.InquiryId == i.Id)))
+            .AsAsyncEnumerable();
+        await foreach (var inquiry in cohort.WithCancellation(cancellationToken))
+        {
+            TallyAt(inquiry.CreatedAt).AddInquiry(inquiry);
+        }
+
+        var checks = db.EligibilityChecks.AsNoTracking().Where(c => c.RequestedAt >= start && c.RequestedAt < end)
+            .Select(c => new { c.RequestedAt, c.State, c.CompletedAt }).AsAsyncEnumerable();
+        await foreach (var check in checks.WithCancellation(cancellationToken))
+        {
+            TallyAt(check.RequestedAt).AddVob(check.RequestedAt, check.State, check.CompletedAt);
+        }
+
+        var admits = DashboardQueries.AdmittedBetween(db, start, end).Select(i => new { i.CreatedAt, i.ClosedAt }).AsAsyncEnumerable();
+        await foreach (var admit in admits.WithCancellation(cancellationToken))
+        {
+            TallyAt(admit.ClosedAt!.Value).AddAdmit(admit.CreatedAt, admit.ClosedAt.Value);
+        }
+
+        return tallies;
+    }
+
+    /// <summary>One period counted from the rows.</summary>
+    public static async Task<FigureTally> LiveAsync(IAdmissionsDbContext db, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken) =>
+        (await CountAsync(db, start, end, _ => 0, cancellationToken)).GetValueOrDefault(0) ?? new FigureTally();
+
+    /// <summary>The stored days from <paramref name="from"/> to <paramref name="to"/> (inclusive) added up: a row per day and a few hundred duration rows.</summary>
+    public static async Task<FigureTally> StoredAsync(IAdmissionsDbContext db, string timeZoneId, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        var tally = new FigureTally();
+        var days = await db.DailyFigures.AsNoTracking().Where(d => d.TimeZoneId == timeZoneId && d.Day >= from && d.Day <= to).ToListAsync(cancellationToken);
+        days.ForEach(tally.AddDay);
+        var durations = await db.DailyDurations.AsNoTracking()
+            .Where(d => d.TimeZoneId == timeZoneId && d.Day >= from && d.Day <= to)
+            .GroupBy(d => new { d.Measure, d.Value })
+            .Select(g => new { g.Key.Measure, g.Key.Value, Count = g.Sum(d => (long)d.Count) })
+            .ToListAsync(cancellationToken);
+        foreach (var duration in durations)
+        {
+            tally.Of(duration.Measure).Add(duration.Value, duration.Count);
+        }
+
+        return tally;
+    }
+}
+
+public sealed record DailyFiguresRefresh(int Zones, int DaysCounted, int ChangesTaken);
+
+/// <summary>
+/// Brings the stored daily figures up to date for the time zone of every active facility: a zone seen for the first
+/// time is counted from its first inquiry; after that only the days that saved changes touched are counted again.
+/// Run every few minutes by a job (one at a time).
+/// </summary>
+[RequiresRole(Roles.System)]
+public sealed record RefreshDailyFigures : ICommand<DailyFiguresRefresh>;
+
+public sealed class RefreshDailyFiguresHandler(IAdmissionsDbContextFactory dbFactory, TimeProvider clock) : ICommandHandler<RefreshDailyFigures, DailyFiguresRefresh>
+{
+    // Days counted per save: a month keeps each save small while a first build walks years of history.
+    private const int DaysPerSave = 31;
+
+    public async ValueTask<DailyFiguresRefresh> Handle(RefreshDailyFigures command, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+
+        // Changes saved after this point wait for the next run; everything counted below is read later, so nothing is lost.
+        var lastChange = await db.DailyFiguresChanges.MaxAsync(c => (long?)c.Id, cancellationToken) ?? 0;
+        var changes = db.DailyFiguresChanges.AsNoTracking().Where(c => c.Id <= lastChange);
+        var changedAt = await changes.Where(c => c.At != null).Select(c => c.At!.Value).Distinct().ToListAsync(cancellationToken);
+        changedAt.AddRange(await (from change in changes
+                                  join inquiry in db.Inquiries on change.InquiryId equals inquiry.Id
+                                  select inquiry.CreatedAt).Distinct().ToListAsync(cancellationToken));
+
+        var zones = await db.Facilities.AsNoTracking().Where(f => f.IsActive).Select(f => f.TimeZoneId).Distinct().ToListAsync(cancellationToken);
+        if (zones.Count == 0)
+        {
+            zones.Add("UTC");
+        }
+
+        // A zone no facility uses any more stops being kept, so it is built afresh if it comes back.
+        var states = await db.DailyFiguresStates.ToListAsync(cancellationToken);
+        foreach (var gone in states.Where(s => !zones.Contains(s.TimeZoneId)))
+        {
+            db.DailyFiguresStates.Remove(gone);
+        }
+
+        var counted = 0;
+        foreach (var zoneId in zones)
+        {
+            var zone = Facility.FindZone(zoneId) ?? TimeZoneInfo.Utc;
+            var state = states.FirstOrDefault(s => s.TimeZoneId == zoneId);
+            var days = state is null
+                ? await AllDaysAsync(db, zone, now, cancellationToken)
+                : changedAt.Select(at => DayAt(at, zone)).Distinct().Order().ToList();
+            foreach (var run in Runs(days))
+            {
+                await RecountAsync(zoneId, zone, run.From, run.To, cancellationToken);
+                counted += run.To.DayNumber - run.From.DayNumber + 1;
+            }
+
+            if (state is null)
+            {
+                db.DailyFiguresStates.Add(new DailyFiguresState { TimeZoneId = zoneId, RefreshedAt = now });
+            }
+            else
+            {
+                state.RefreshedAt = now;
+            }
+        }
+
+        db.DailyFiguresChanges.RemoveRange(await db.DailyFiguresChanges.Where(c => c.Id <= lastChange).ToListAsync(cancellationToken));
+        await db.SaveChangesAsync(cancellationToken);
+        return new DailyFiguresRefresh(zones.Count, counted, changedAt.Count);
+    }
+
+    private static DateOnly DayAt(DateTimeOffset at, TimeZoneInfo zone) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime);
+
+    private static async Task<List<DateOnly>> AllDaysAsync(IAdmissionsDbContext db, TimeZoneInfo zone, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var first = await db.Inquiries.MinAsync(i => (DateTimeOffset?)i.CreatedAt, cancellationToken);
+        if (first is null)
+        {
+            return [];
+        }
+
+        var from = DayAt(first.Value, zone);
+        var to = DayAt(now, zone);
+        return [.. Enumerable.Range(0, Math.Max(0, to.DayNumber - from.DayNumber + 1)).Select(from.AddDays)];
+    }
+
+    /// <summary>Consecutive days as runs of at most <see cref="DaysPerSave"/> days.</summary>
+    private static IEnumerable<(DateOnly From, DateOnly To)> Runs(List<DateOnly> days)
+    {
+        for (var i = 0; i < days.Count;)
+        {
+            var from = days[i];
+            var to = from;
+            for (i++; i < days.Count && days[i] == to.AddDays(1) && to.DayNumber - from.DayNumber + 1 < DaysPerSave; i++)
+            {
+                to = days[i];
+            }
+
+            yield return (from, to);
+        }
+    }
+
+    /// <summary>Counts the days again from the rows and replaces what was stored for them, in one save of its own.</summary>
+    private async Task RecountAsync(string zoneId, TimeZoneInfo zone, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var start = DashboardScope.StartOf(from, zone);
+        var end = DashboardScope.StartOf(to.AddDays(1), zone);
+        var tallies = await OverviewFigures.CountAsync(db, start, end, at => DayAt(at, zone), cancellationToken);
+
+        db.DailyFigures.RemoveRange(await db.DailyFigures.Where(d => d.TimeZoneId == zoneId && d.Day >= from && d.Day <= to).ToListAsync(cancellationToken));
+        db.DailyDurations.RemoveRange(await db.DailyDurations.Where(d => d.TimeZoneId == zoneId && d.Day >= from && d.Day <= to).ToListAsync(cancellationToken));
+        foreach (var (day, tally) in tallies)
+        {
+            db.DailyFigures.Add(tally.ToDay(zoneId, day));
+            db.DailyDurations.AddRange(tally.ToDurations(zoneId, day));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}
