@@ -83,6 +83,10 @@ public static class DashboardBench
             new("list: search INQ number", (s, ct) => s.Send(List(new InquiryFilter { Search = $"INQ-{now.Year}-0001" }), ct).AsTask()),
             new("list: search phone", (s, ct) => s.Send(List(new InquiryFilter { Search = "(415) 555-0100" }), ct).AsTask()),
             new("list: search name", (s, ct) => s.Send(List(new InquiryFilter { Search = "Garcia" }), ct).AsTask()),
+            new("list: search rare prefix zyx (none)", (s, ct) => s.Send(List(new InquiryFilter { Search = "Zyx" }), ct).AsTask()),
+            new("list: search two words mary garc", (s, ct) => s.Send(List(new InquiryFilter { Search = "mary garc" }), ct).AsTask()),
+            new("list: search name, sort by name", (s, ct) => s.Send(List(new InquiryFilter { Search = "Garcia" }, InquirySort.PatientName, SortDirection.Ascending), ct).AsTask()),
+            new("list: search one letter a (worst)", (s, ct) => s.Send(List(new InquiryFilter { Search = "a" }), ct).AsTask()),
         ];
 
         // Long periods read the daily figures the job keeps; bring them up to date first (the first time counts every day).

@@ -19,6 +19,7 @@ public interface IAdmissionsDbContext : IAsyncDisposable
 {
     DbSet<Inquiry> Inquiries { get; }
     DbSet<InquiryActivity> InquiryActivities { get; }
+    DbSet<InquirySearchTerm> InquirySearchTerms { get; }
     DbSet<ReferralOrganisation> ReferralOrganisations { get; }
     DbSet<NumberSequence> NumberSequences { get; }
     DbSet<FollowUpTask> FollowUpTasks { get; }

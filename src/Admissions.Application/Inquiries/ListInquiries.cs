@@ -29,7 +29,7 @@ public sealed record InquiryFilter
     public DateOnly? CreatedFrom { get; init; }
     public DateOnly? CreatedTo { get; init; }
 
-    /// <summary>Matches an inquiry number, a phone number, or part of a patient's or caller's name.</summary>
+    /// <summary>Matches an inquiry number, a phone number, or the starts of words in a patient's or caller's name.</summary>
     public string? Search { get; init; }
     public bool OpenOnly { get; init; }
 
@@ -72,11 +72,56 @@ public sealed class ListInquiriesValidator : AbstractValidator<ListInquiries>
 public sealed class ListInquiriesHandler(IAdmissionsDbContextFactory dbFactory)
     : IQueryHandler<ListInquiries, PagedResult<InquiryListItem>>
 {
+    /// <summary>
+    /// A name search reads the page by walking the sort's index and checking each inquiry's terms only when the
+    /// matches are common enough to fill the page within 1/40 of the rows; rarer matches are read from the terms
+    /// and sorted, which costs one lookup per match.
+    /// </summary>
+    private const int WalkWhenOneIn = 40;
+
     public async ValueTask<PagedResult<InquiryListItem>> Handle(ListInquiries query, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        var filtered = Filter(db.Inquiries.AsNoTracking(), query.Filter);
-        var total = await filtered.CountAsync(cancellationToken);
+        var all = db.Inquiries.AsNoTracking();
+        var filtered = Filter(all, query.Filter);
+        var search = query.Filter.Search?.Trim() ?? "";
+        if (ByNumberOrPhone(filtered, search) is { } found)
+        {
+            return await PageAsync(found, await found.CountAsync(cancellationToken), query, cancellationToken);
+        }
+
+        if (search.Length == 0)
+        {
+            return await PageAsync(filtered, await filtered.CountAsync(cancellationToken), query, cancellationToken);
+        }
+
+        // No name is made of punctuation alone: such a search matches nothing, like any name no one has.
+        var words = InquirySearchTerm.SearchWords(search);
+        if (words.Count == 0)
+        {
+            return new PagedResult<InquiryListItem>([], 0);
+        }
+
+        var names = await NameSearch.PrepareAsync(db.InquirySearchTerms.AsNoTracking(), words, cancellationToken);
+        var matching = names.MatchingIds;
+
+        // Filter hands back the query it was given when no filter applies: the matches are then counted from the
+        // terms alone, without reading an inquiry.
+        var total = ReferenceEquals(filtered, all)
+            ? await matching.Distinct().CountAsync(cancellationToken)
+            : await filtered.Where(i => matching.Contains(i.Id)).CountAsync(cancellationToken);
+        if (total == 0)
+        {
+            return new PagedResult<InquiryListItem>([], 0);
+        }
+
+        var walk = query.SortBy != InquirySort.PatientName && (long)total >= (long)WalkWhenOneIn * (query.Skip + query.Take);
+        return await PageAsync(walk ? names.Having(filtered) : filtered.Where(i => matching.Contains(i.Id)), total, query, cancellationToken);
+    }
+
+    private static async ValueTask<PagedResult<InquiryListItem>> PageAsync(
+        IQueryable<Inquiry> filtered, int total, ListInquiries query, CancellationToken cancellationToken)
+    {
         var items = await Sort(filtered, query.SortBy, query.Direction)
             .Skip(query.Skip)
             .Take(query.Take)
@@ -163,12 +208,12 @@ public sealed class ListInquiriesHandler(IAdmissionsDbContextFactory dbFactory)
             inquiries = inquiries.Where(i => i.ClosedAt < end);
         }
 
-        var search = filter.Search?.Trim();
-        if (string.IsNullOrEmpty(search))
-        {
-            return inquiries;
-        }
+        return inquiries;
+    }
 
+    /// <summary>The inquiries with the number or phone searched for; null when the search is neither (a name, or nothing).</summary>
+    private static IQueryable<Inquiry>? ByNumberOrPhone(IQueryable<Inquiry> inquiries, string search)
+    {
         if (search.StartsWith("INQ-", StringComparison.OrdinalIgnoreCase))
         {
             // A range rather than LIKE 'prefix%', so the number index is searched instead of scanned.
@@ -177,17 +222,15 @@ public sealed class ListInquiriesHandler(IAdmissionsDbContextFactory dbFactory)
             return inquiries.Where(i => i.Number.CompareTo(number) >= 0 && i.Number.CompareTo(after) < 0);
         }
 
-        if (PhoneNumber.TryNormalize(search, out var digits))
+        if (!PhoneNumber.TryNormalize(search, out var digits))
         {
-            // One indexed lookup per phone column; an OR of the two lets SQLite scan the table instead.
-            var matching = inquiries.Where(i => i.CallerPhoneDigits == digits).Select(i => i.Id)
-                .Union(inquiries.Where(i => i.PatientPhoneDigits == digits).Select(i => i.Id));
-            return inquiries.Where(i => matching.Contains(i.Id));
+            return null;
         }
 
-        var name = search.ToUpperInvariant();
-        var callerPattern = LikePattern.Containing(search);
-        return inquiries.Where(i => i.PatientNameKey.Contains(name) || EF.Functions.Like(i.Details.CallerName, callerPattern, LikePattern.Escape));
+        // One indexed lookup per phone column; an OR of the two lets SQLite scan the table instead.
+        var matching = inquiries.Where(i => i.CallerPhoneDigits == digits).Select(i => i.Id)
+            .Union(inquiries.Where(i => i.PatientPhoneDigits == digits).Select(i => i.Id));
+        return inquiries.Where(i => matching.Contains(i.Id));
     }
 
     private static IQueryable<Inquiry> Sort(IQueryable<Inquiry> inquiries, InquirySort sortBy, SortDirection direction)

@@ -9,6 +9,7 @@ namespace Admissions.Domain.Inquiries;
 public sealed class Inquiry : AggregateRoot
 {
     private readonly List<InquiryActivity> _activities = [];
+    private readonly List<InquirySearchTerm> _searchTerms = [];
 
     private Inquiry()
     {
@@ -51,6 +52,9 @@ public sealed class Inquiry : AggregateRoot
     public Guid? ReferralOrganisationId { get; private set; }
 
     public IReadOnlyList<InquiryActivity> Activities => _activities;
+
+    /// <summary>The name words the inquiry list searches; kept in step with the details.</summary>
+    public IReadOnlyList<InquirySearchTerm> SearchTerms => _searchTerms;
 
     public bool IsOpen => InquiryStageMachine.IsOpen(Stage);
 
@@ -208,6 +212,14 @@ public sealed class Inquiry : AggregateRoot
         PatientPhoneDigits = PhoneNumber.Normalize(details.PatientPhone);
         PatientNameKey = NameKey(details.PatientFirstName, details.PatientLastName);
         IsDualDiagnosis = details.IsDualDiagnosis;
+
+        // Only the words that changed are removed or added, so an edit that keeps the names writes no terms.
+        var terms = InquirySearchTerm.For(details);
+        _searchTerms.RemoveAll(t => !terms.Contains(t.Term));
+        foreach (var term in terms.Where(term => !_searchTerms.Exists(t => t.Term == term)))
+        {
+            _searchTerms.Add(new InquirySearchTerm(Id, term));
+        }
     }
 
     /// <summary>Puts insurance, authorization, consent, placement, screening, safety, level-of-care and task events on the timeline (they live in their own records).</summary>

@@ -24,6 +24,7 @@ public sealed class AdmissionsDbContext(DbContextOptions<AdmissionsDbContext> op
 
     public DbSet<Inquiry> Inquiries => Set<Inquiry>();
     public DbSet<InquiryActivity> InquiryActivities => Set<InquiryActivity>();
+    public DbSet<InquirySearchTerm> InquirySearchTerms => Set<InquirySearchTerm>();
     public DbSet<ReferralOrganisation> ReferralOrganisations => Set<ReferralOrganisation>();
     public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
     public DbSet<FollowUpTask> FollowUpTasks => Set<FollowUpTask>();

@@ -16,7 +16,7 @@ namespace Admissions.Infrastructure.Seeding;
 
 /// <summary>
 /// Writes a realistic admissions history of many inquiries (three years up to now) for load and dashboard work:
-/// sources, referral organisations, coordinators, contact times, stages and lost reasons, primary policies, VOBs,
+/// name-search terms, sources, referral organisations, coordinators, contact times, stages and lost reasons, primary policies, VOBs,
 /// authorizations, levels of care and open tasks. Rows go in with prepared statements in large transactions,
 /// not through the change tracker. Deterministic for a given seed. Never run against Production (callers check).
 /// </summary>
@@ -108,6 +108,7 @@ public sealed class BulkHistorySeeder(IDbContextFactory<AdmissionsDbContext> con
             "CallerPhoneDigits", "PatientPhoneDigits", "PatientNameKey", "IsDualDiagnosis", "Stage", "NotAdmittedReason", "StageChangedAt", "CreatedAt",
             "CreatedById", "CreatedByName", "FirstContactAt", "LastActivityAt", "ClosedAt", "AssignedCoordinatorId", "AssignedCoordinatorName",
             "PossibleDuplicateOfId", "ReferralOrganisationId", "Version");
+        var term = new Insert(connection, values, "InquirySearchTerms", "InquiryId", "Term");
         var policy = new Insert(connection, values, "InsurancePolicies",
             "Id", "InquiryId", "Rank", "PayerId", "PayerName", "MemberId", "GroupNumber", "Relationship", "CreatedAt", "UpdatedAt", "Version");
         var check = new Insert(connection, values, "EligibilityChecks",
@@ -120,7 +121,7 @@ public sealed class BulkHistorySeeder(IDbContextFactory<AdmissionsDbContext> con
         var level = new Insert(connection, values, "LevelOfCareHistories", "Id", "InquiryId", "Decisions", "AdmittingCareSetting", "Version");
         var task = new Insert(connection, values, "FollowUpTasks",
             "Id", "InquiryId", "Kind", "Title", "DueAt", "AssigneeId", "AssigneeName", "Priority", "State", "CreatedAt", "UniqueKey");
-        Insert[] all = [inquiry, policy, check, authorization, level, task];
+        Insert[] all = [inquiry, term, policy, check, authorization, level, task];
 
         // Inquiries are written oldest first so time-ordered keys and indexes grow at their ends.
         var start = now - History;
@@ -185,14 +186,19 @@ public sealed class BulkHistorySeeder(IDbContextFactory<AdmissionsDbContext> con
             var substances = (SubstanceConcerns)(1 << random.Next(0, 9));
             var mental = random.NextDouble() < 0.45 ? (MentalHealthConcerns)(1 << random.Next(0, 10)) : MentalHealthConcerns.None;
 
+            var caller = $"{FirstNames[random.Next(FirstNames.Length)]} {last}";
             await inquiry.RunAsync(cancellationToken,
-                id, InquiryNumber.Format(year, sequence), $"{FirstNames[random.Next(FirstNames.Length)]} {last}", Format(phone), null,
+                id, InquiryNumber.Format(year, sequence), caller, Format(phone), null,
                 (int)(CallerRelationship)random.Next(0, 7), first, last, values.Day(new DateOnly(1960, 1, 1).AddDays(random.Next(0, 16_000))),
                 random.Next(0, 2), patientPhone is null ? null : Format(patientPhone), "CA", (int)source, organisation?.Name, (int)substances, (int)mental, random.Next(0, 4), null,
                 phone, patientPhone, $"{first} {last}".ToUpperInvariant(), mental != MentalHealthConcerns.None, (int)stage, (int?)reason, values.Instant(stageChangedAt),
                 values.Instant(created), system.Id, system.Name, values.Instant(firstContact), values.Instant(Max(stageChangedAt, firstContact ?? created)),
                 values.Instant(closedAt), coordinator?.Id, coordinator?.Name, duplicate ? previous : null, organisation?.Id, values.Version());
             previous = id;
+            foreach (var searchTerm in InquirySearchTerm.For(new InquiryDetails { PatientFirstName = first, PatientLastName = last, CallerName = caller }))
+            {
+                await term.RunAsync(cancellationToken, id, searchTerm);
+            }
 
             if (!insured)
             {

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Admissions.Infrastructure.Seeding;
 
-/// <summary>Brings a database up to date: migrations, then the roles and payer directory every install needs.</summary>
+/// <summary>Brings a database up to date: migrations, name-search terms for older inquiries, then the roles and payer directory every install needs.</summary>
 public sealed partial class DatabaseInitializer(
     IDbContextFactory<AdmissionsDbContext> contexts, RoleManager<IdentityRole> roles, ILogger<DatabaseInitializer> logger)
 {
@@ -19,6 +19,12 @@ public sealed partial class DatabaseInitializer(
         {
             LogMigrating(logger, pending.Count);
             await db.Database.MigrateAsync(cancellationToken);
+        }
+
+        var indexed = await SearchTermBackfill.RunAsync(contexts, cancellationToken);
+        if (indexed > 0)
+        {
+            LogIndexed(logger, indexed);
         }
 
         await PayerDirectory.EnsureAsync(db, cancellationToken);
@@ -33,6 +39,9 @@ public sealed partial class DatabaseInitializer(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Applying {Count} database migration(s)")]
     private static partial void LogMigrating(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Indexed the names of {Count} inquiries for search")]
+    private static partial void LogIndexed(ILogger logger, int count);
 }
 
 /// <summary>Creates a staff account; used by the CLI's create-admin and by demo seeding.</summary>

@@ -505,6 +505,22 @@ namespace Admissions.Migrations.SqlServer.Migrations
                     b.ToTable("InquiryActivities");
                 });
 
+            modelBuilder.Entity("Admissions.Domain.Inquiries.InquirySearchTerm", b =>
+                {
+                    b.Property<Guid>("InquiryId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Term")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("InquiryId", "Term");
+
+                    b.HasIndex("Term", "InquiryId");
+
+                    b.ToTable("InquirySearchTerms");
+                });
+
             modelBuilder.Entity("Admissions.Domain.Inquiries.NumberSequence", b =>
                 {
                     b.Property<string>("Name")
@@ -2292,6 +2308,15 @@ namespace Admissions.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Admissions.Domain.Inquiries.InquirySearchTerm", b =>
+                {
+                    b.HasOne("Admissions.Domain.Inquiries.Inquiry", null)
+                        .WithMany("SearchTerms")
+                        .HasForeignKey("InquiryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Admissions.Domain.Insurance.Disclosure", b =>
                 {
                     b.HasOne("Admissions.Domain.Insurance.Part2Consent", null)
@@ -2586,6 +2611,8 @@ namespace Admissions.Migrations.SqlServer.Migrations
             modelBuilder.Entity("Admissions.Domain.Inquiries.Inquiry", b =>
                 {
                     b.Navigation("Activities");
+
+                    b.Navigation("SearchTerms");
                 });
 #pragma warning restore 612, 618
         }

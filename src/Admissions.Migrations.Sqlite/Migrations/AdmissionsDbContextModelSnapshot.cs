@@ -493,6 +493,22 @@ namespace Admissions.Migrations.Sqlite.Migrations
                     b.ToTable("InquiryActivities");
                 });
 
+            modelBuilder.Entity("Admissions.Domain.Inquiries.InquirySearchTerm", b =>
+                {
+                    b.Property<Guid>("InquiryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Term")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("InquiryId", "Term");
+
+                    b.HasIndex("Term", "InquiryId");
+
+                    b.ToTable("InquirySearchTerms");
+                });
+
             modelBuilder.Entity("Admissions.Domain.Inquiries.NumberSequence", b =>
                 {
                     b.Property<string>("Name")
@@ -2259,6 +2275,15 @@ namespace Admissions.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Admissions.Domain.Inquiries.InquirySearchTerm", b =>
+                {
+                    b.HasOne("Admissions.Domain.Inquiries.Inquiry", null)
+                        .WithMany("SearchTerms")
+                        .HasForeignKey("InquiryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Admissions.Domain.Insurance.Disclosure", b =>
                 {
                     b.HasOne("Admissions.Domain.Insurance.Part2Consent", null)
@@ -2553,6 +2578,8 @@ namespace Admissions.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Admissions.Domain.Inquiries.Inquiry", b =>
                 {
                     b.Navigation("Activities");
+
+                    b.Navigation("SearchTerms");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,4 +1,5 @@
 using Admissions.Application.Dashboards;
+using Admissions.Application.Inquiries;
 using Admissions.Domain.Inquiries;
 using Admissions.Infrastructure.Seeding;
 using Microsoft.EntityFrameworkCore;
@@ -52,5 +53,24 @@ public sealed class GeneratedHistoryTests : IAsyncLifetime
 
         var numbers = rows.Select(i => i.Number).ToList();
         Assert.Equal(numbers.Count, numbers.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Generated_inquiries_carry_the_name_search_terms_the_domain_gives_them()
+    {
+        await using (var scope = _host.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<BulkHistorySeeder>().SeedAsync(200, TextWriter.Null, seed: 5);
+        }
+
+        var rows = await _host.QueryAsync(db => db.Inquiries.AsNoTracking().ToListAsync());
+        var newest = rows.MaxBy(i => i.CreatedAt)!;
+        var search = new InquiryFilter { Search = $"{newest.Details.PatientFirstName} {newest.Details.PatientLastName}" };
+        var found = await _host.SendAsync(_host.Coordinator, new ListInquiries(search));
+
+        Assert.Equal(200, rows.Count);
+        Assert.All(rows, i => Assert.Equal(
+            InquirySearchTerm.For(i.Details).Order(StringComparer.Ordinal), i.SearchTerms.Select(t => t.Term).Order(StringComparer.Ordinal)));
+        Assert.Contains(found.Items, i => i.Id == newest.Id);
     }
 }

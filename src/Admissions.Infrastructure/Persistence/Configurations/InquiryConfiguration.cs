@@ -61,6 +61,10 @@ internal sealed class InquiryConfiguration : IEntityTypeConfiguration<Inquiry>
 
         builder.HasMany(i => i.Activities).WithOne().HasForeignKey(a => a.InquiryId).OnDelete(DeleteBehavior.Restrict);
         builder.Navigation(i => i.Activities).HasField("_activities").UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        // Loaded with every inquiry so the domain can replace the words that change; removed terms are deleted as orphans.
+        builder.HasMany(i => i.SearchTerms).WithOne().HasForeignKey(t => t.InquiryId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(i => i.SearchTerms).HasField("_searchTerms").UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
         builder.Ignore(i => i.DomainEvents);
         builder.Ignore(i => i.IsOpen);
     }
@@ -77,6 +81,17 @@ internal sealed class InquiryActivityConfiguration : IEntityTypeConfiguration<In
         builder.Property(a => a.Summary).HasMaxLength(300);
         builder.Property(a => a.Text).HasMaxLength(4000);
         builder.HasIndex(a => new { a.InquiryId, a.OccurredAt });
+    }
+}
+
+internal sealed class InquirySearchTermConfiguration : IEntityTypeConfiguration<InquirySearchTerm>
+{
+    public void Configure(EntityTypeBuilder<InquirySearchTerm> builder)
+    {
+        // The key reads an inquiry's terms; the index answers a name search as a range of terms.
+        builder.HasKey(t => new { t.InquiryId, t.Term });
+        builder.Property(t => t.Term).HasMaxLength(InquirySearchTerm.MaxLength);
+        builder.HasIndex(t => new { t.Term, t.InquiryId });
     }
 }
 
