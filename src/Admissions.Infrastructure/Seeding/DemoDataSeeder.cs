@@ -120,26 +120,28 @@ public sealed class DemoDataSeeder(
             }
 
             var at = createdAt;
-            Actor Next(out DateTimeOffset when)
+
+            // Assignment and the first call come within minutes, as a working team's would; later steps take hours.
+            Actor Next(out DateTimeOffset when, int minMinutes = 3, int maxMinutes = 600)
             {
-                at = at.AddMinutes(faker.Random.Int(3, 600));
+                at = at.AddMinutes(faker.Random.Int(minMinutes, maxMinutes));
                 when = at < now ? at : now;
                 return coordinators[faker.Random.Int(0, 1)];
             }
 
             if (n % 5 != 0)
             {
-                var by = Next(out var when);
+                var by = Next(out var when, 0, 2);
                 inquiry.AssignTo(coordinators[n % 2], by, when);
             }
 
             if (target != InquiryStage.New)
             {
-                var by = Next(out var when);
+                var by = Next(out var when, 1, 12);
                 if (faker.Random.Bool(0.4f))
                 {
                     inquiry.LogContactAttempt(ContactChannel.Call, ContactOutcome.NoAnswer, null, by, when);
-                    by = Next(out when);
+                    by = Next(out when, 5, 60);
                 }
 
                 inquiry.LogContactAttempt(ContactChannel.Call, ContactOutcome.Reached, "Spoke with the caller; explained next steps.", by, when);
