@@ -85,15 +85,31 @@ public sealed class AdmissionsDbContext(DbContextOptions<AdmissionsDbContext> op
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var context = _saveContext ?? SaveContext.Anonymous;
-        if (Database.IsSqlite())
+
+        // The bookkeeping below reads the tracked entries several times; changes are detected once for all of it
+        // (every Entries() call would detect them again) and once more by the save itself.
+        var autoDetect = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.DetectChanges();
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        List<AggregateRoot> aggregates;
+        HashSet<string?> taskAssignees;
+        try
         {
-            ConcurrencyTokens.Refresh(ChangeTracker);
+            if (Database.IsSqlite())
+            {
+                ConcurrencyTokens.Refresh(ChangeTracker);
+            }
+
+            AuditTrail.Record(this, context);
+            DailyFiguresChangeLog.Record(this);
+            aggregates = [.. ChangeTracker.Entries<AggregateRoot>().Select(e => e.Entity)];
+            taskAssignees = TaskAssignees();
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = autoDetect;
         }
 
-        AuditTrail.Record(this, context);
-        DailyFiguresChangeLog.Record(this);
-        var aggregates = ChangeTracker.Entries<AggregateRoot>().Select(e => e.Entity).ToList();
-        var taskAssignees = TaskAssignees();
         var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (taskAssignees.Count > 0)
         {

@@ -19,7 +19,6 @@ internal static class AuditTrail
     public static void Record(AdmissionsDbContext db, SaveContext context)
     {
         var tracker = db.ChangeTracker;
-        tracker.DetectChanges();
         if (tracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
         {
             throw new InvalidOperationException("Audit entries are written once and never changed or deleted.");

@@ -15,28 +15,32 @@ internal static class DailyFiguresChangeLog
     public static void Record(AdmissionsDbContext db)
     {
         var changes = new List<DailyFiguresChange>();
-        foreach (var entry in db.ChangeTracker.Entries<Inquiry>().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
+        var records = new HashSet<Guid>();
+        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
         {
-            changes.Add(new DailyFiguresChange { At = entry.Entity.CreatedAt });
-            var closed = entry.Property(i => i.ClosedAt);
-            foreach (var at in new[] { closed.CurrentValue, entry.State == EntityState.Added ? null : closed.OriginalValue }.OfType<DateTimeOffset>().Distinct())
+            switch (entry.Entity)
             {
-                changes.Add(new DailyFiguresChange { At = at });
+                case Inquiry inquiry:
+                    changes.Add(new DailyFiguresChange { At = inquiry.CreatedAt });
+                    var closed = entry.Property(nameof(Inquiry.ClosedAt));
+                    var closings = new[] { (DateTimeOffset?)closed.CurrentValue, entry.State == EntityState.Added ? null : (DateTimeOffset?)closed.OriginalValue };
+                    changes.AddRange(closings.OfType<DateTimeOffset>().Distinct().Select(at => new DailyFiguresChange { At = at }));
+                    break;
+                case EligibilityCheck check:
+                    // The check's own day (VOBs run, turnaround) and its inquiry's creation day (VOB-to-admit).
+                    changes.Add(new DailyFiguresChange { At = check.RequestedAt, InquiryId = check.InquiryId });
+                    break;
+                case InsurancePolicy policy:
+                    // The primary payer and the admitting level of care are keys of the day groups of their inquiry.
+                    records.Add(policy.InquiryId);
+                    break;
+                case LevelOfCareHistory levels:
+                    records.Add(levels.InquiryId);
+                    break;
             }
         }
 
-        foreach (var entry in db.ChangeTracker.Entries<EligibilityCheck>().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
-        {
-            // The check's own day (VOBs run, turnaround) and its inquiry's creation day (VOB-to-admit).
-            changes.Add(new DailyFiguresChange { At = entry.Entity.RequestedAt, InquiryId = entry.Entity.InquiryId });
-        }
-
-        // The primary payer and the admitting level of care are keys of the day groups of their inquiry.
-        var records = db.ChangeTracker.Entries<InsurancePolicy>().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-            .Select(e => e.Entity.InquiryId)
-            .Concat(db.ChangeTracker.Entries<LevelOfCareHistory>().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-                .Select(e => e.Entity.InquiryId));
-        changes.AddRange(records.Distinct().Select(id => new DailyFiguresChange { InquiryId = id }));
+        changes.AddRange(records.Select(id => new DailyFiguresChange { InquiryId = id }));
         db.DailyFiguresChanges.AddRange(changes);
     }
 }
