@@ -23,51 +23,40 @@ public static class OverviewFigures
             : await db.DailyFiguresStates.AsNoTracking().Where(s => s.TimeZoneId == scope.TimeZoneId)
                 .Select(s => (DateTimeOffset?)s.RefreshedAt).FirstOrDefaultAsync(cancellationToken);
 
-    /// <summary>Counts the inquiries created, VOBs requested and admissions recorded in [start, end), in buckets by instant.</summary>
-    public static async Task<Dictionary<TBucket, FigureTally>> CountAsync<TBucket>(
-        IAdmissionsDbContext db, DateTimeOffset start, DateTimeOffset end, Func<DateTimeOffset, TBucket> bucketOf, CancellationToken cancellationToken)
-        where TBucket : notnull
+    /// <summary>One period counted from the rows: the inquiries created, VOBs requested and admissions recorded in [start, end).</summary>
+    public static async Task<FigureTally> LiveAsync(IAdmissionsDbContext db, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
     {
-        var tallies = new Dictionary<TBucket, FigureTally>();
-        FigureTally TallyAt(DateTimeOffset at)
-        {
-            var bucket = bucketOf(at);
-            if (!tallies.TryGetValue(bucket, out var tally))
-            {
-                tallies[bucket] = tally = new FigureTally();
-            }
-
-            return tally;
-        }
-
+        var tally = new FigureTally();
         var cohort = DashboardQueries.CreatedBetween(db, start, end)
             .Select(i => new CohortInquiry(i.CreatedAt, i.FirstContactAt, i.Stage, i.NotAdmittedReason, i.PossibleDuplicateOfId != null,
                 db.EligibilityChecks.Any(c => c.InquiryId == i.Id)))
             .AsAsyncEnumerable();
         await foreach (var inquiry in cohort.WithCancellation(cancellationToken))
         {
-            TallyAt(inquiry.CreatedAt).AddInquiry(inquiry);
+            tally.AddInquiry(inquiry);
         }
 
+        await CountVobsAsync(db, start, end, _ => tally, cancellationToken);
+        var admits = DashboardQueries.AdmittedBetween(db, start, end).Select(i => new { i.CreatedAt, i.ClosedAt }).AsAsyncEnumerable();
+        await foreach (var admit in admits.WithCancellation(cancellationToken))
+        {
+            tally.AddAdmit(admit.CreatedAt, admit.ClosedAt!.Value);
+        }
+
+        return tally;
+    }
+
+    /// <summary>Counts the VOBs requested in [start, end) into the tally of their request time.</summary>
+    public static async Task CountVobsAsync(
+        IAdmissionsDbContext db, DateTimeOffset start, DateTimeOffset end, Func<DateTimeOffset, FigureTally> tallyAt, CancellationToken cancellationToken)
+    {
         var checks = db.EligibilityChecks.AsNoTracking().Where(c => c.RequestedAt >= start && c.RequestedAt < end)
             .Select(c => new { c.RequestedAt, c.State, c.CompletedAt }).AsAsyncEnumerable();
         await foreach (var check in checks.WithCancellation(cancellationToken))
         {
-            TallyAt(check.RequestedAt).AddVob(check.RequestedAt, check.State, check.CompletedAt);
+            tallyAt(check.RequestedAt).AddVob(check.RequestedAt, check.State, check.CompletedAt);
         }
-
-        var admits = DashboardQueries.AdmittedBetween(db, start, end).Select(i => new { i.CreatedAt, i.ClosedAt }).AsAsyncEnumerable();
-        await foreach (var admit in admits.WithCancellation(cancellationToken))
-        {
-            TallyAt(admit.ClosedAt!.Value).AddAdmit(admit.CreatedAt, admit.ClosedAt.Value);
-        }
-
-        return tallies;
     }
-
-    /// <summary>One period counted from the rows.</summary>
-    public static async Task<FigureTally> LiveAsync(IAdmissionsDbContext db, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken) =>
-        (await CountAsync(db, start, end, _ => 0, cancellationToken)).GetValueOrDefault(0) ?? new FigureTally();
 
     /// <summary>The stored days from <paramref name="from"/> to <paramref name="to"/> (inclusive) added up: a row per day and a few hundred duration rows.</summary>
     public static async Task<FigureTally> StoredAsync(IAdmissionsDbContext db, string timeZoneId, DateOnly from, DateOnly to, CancellationToken cancellationToken)
@@ -198,15 +187,28 @@ public sealed class RefreshDailyFiguresHandler(IAdmissionsDbContextFactory dbFac
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var start = DashboardScope.StartOf(from, zone);
         var end = DashboardScope.StartOf(to.AddDays(1), zone);
-        var tallies = await OverviewFigures.CountAsync(db, start, end, at => DayAt(at, zone), cancellationToken);
+        // Each inquiry is read once for the day figures and the day groups together.
+        var tallies = new Dictionary<DateOnly, FigureTally>();
         var groups = new GroupTally();
-        foreach (var groupEvent in new[] { GroupEvent.Created, GroupEvent.Closed })
+        await foreach (var inquiry in DailyGroups.InquiriesAsync(db, start, end, GroupEvent.Created).WithCancellation(cancellationToken))
         {
-            await foreach (var inquiry in DailyGroups.InquiriesAsync(db, start, end, groupEvent).WithCancellation(cancellationToken))
-            {
-                groups.Add(DayAt(groupEvent == GroupEvent.Created ? inquiry.CreatedAt : inquiry.ClosedAt!.Value, zone), groupEvent, inquiry);
-            }
+            var day = DayAt(inquiry.CreatedAt, zone);
+            tallies.GetOrAdd(day).AddInquiry(inquiry.Cohort);
+            groups.Add(day, GroupEvent.Created, inquiry);
         }
+
+        await foreach (var inquiry in DailyGroups.InquiriesAsync(db, start, end, GroupEvent.Closed).WithCancellation(cancellationToken))
+        {
+            var day = DayAt(inquiry.ClosedAt!.Value, zone);
+            if (inquiry.Stage == InquiryStage.Admitted)
+            {
+                tallies.GetOrAdd(day).AddAdmit(inquiry.CreatedAt, inquiry.ClosedAt.Value);
+            }
+
+            groups.Add(day, GroupEvent.Closed, inquiry);
+        }
+
+        await OverviewFigures.CountVobsAsync(db, start, end, at => tallies.GetOrAdd(DayAt(at, zone)), cancellationToken);
 
         db.DailyFigures.RemoveRange(await db.DailyFigures.Where(d => d.TimeZoneId == zoneId && d.Day >= from && d.Day <= to).ToListAsync(cancellationToken));
         db.DailyDurations.RemoveRange(await db.DailyDurations.Where(d => d.TimeZoneId == zoneId && d.Day >= from && d.Day <= to).ToListAsync(cancellationToken));

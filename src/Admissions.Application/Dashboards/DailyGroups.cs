@@ -10,9 +10,12 @@ namespace Admissions.Application.Dashboards;
 /// <summary>What the grouped dashboards need of one inquiry: its stage and flags, and its key in every dimension.</summary>
 public sealed record InquiryKeys(
     DateTimeOffset CreatedAt, DateTimeOffset? ClosedAt, DateTimeOffset? FirstContactAt, InquiryStage Stage, NotAdmittedReason? Reason, bool PossibleDuplicate,
-    InquirySource Source, Guid? ReferralOrganisationId, string? CoordinatorId, string? CoordinatorName, string? Payer, LevelOfCare? LevelOfCare)
+    InquirySource Source, Guid? ReferralOrganisationId, string? CoordinatorId, string? CoordinatorName, string? Payer, LevelOfCare? LevelOfCare,
+    bool HasVob)
 {
     public bool IsValid => CohortGroup.IsValidInquiry(PossibleDuplicate, Reason);
+
+    public CohortInquiry Cohort => new(CreatedAt, FirstContactAt, Stage, Reason, PossibleDuplicate, HasVob);
 
     /// <summary>The key and label in a dimension, as the live breakdowns group them; empty for "none".</summary>
     public (string Key, string? Label) In(GroupDimension dimension) => dimension switch
@@ -61,12 +64,7 @@ public sealed class GroupTally
 
         if (groupEvent == GroupEvent.Created && inquiry is { IsValid: true, CoordinatorId: { } coordinator, FirstContactAt: { } contact })
         {
-            if (!_minutes.TryGetValue((day, coordinator), out var histogram))
-            {
-                _minutes[(day, coordinator)] = histogram = new Histogram();
-            }
-
-            histogram.Add(Durations.MinutesToContact(inquiry.CreatedAt, contact));
+            _minutes.GetOrAdd((day, coordinator)).Add(Durations.MinutesToContact(inquiry.CreatedAt, contact));
         }
     }
 
@@ -98,10 +96,11 @@ public sealed class GroupTally
 
 public static class DailyGroups
 {
-    /// <summary>The inquiries created in [start, end), or closed in it, with their keys.</summary>
+    /// <summary>The inquiries created in [start, end), or closed in it, with their keys (and, for the created, whether they had a VOB).</summary>
     public static IAsyncEnumerable<InquiryKeys> InquiriesAsync(IAdmissionsDbContext db, DateTimeOffset start, DateTimeOffset end, GroupEvent groupEvent)
     {
-        var inquiries = groupEvent == GroupEvent.Created
+        var created = groupEvent == GroupEvent.Created;
+        var inquiries = created
             ? DashboardQueries.CreatedBetween(db, start, end)
             : db.Inquiries.AsNoTracking().Where(i => i.ClosedAt >= start && i.ClosedAt < end);
         return inquiries
@@ -109,7 +108,8 @@ public static class DailyGroups
                 i.CreatedAt, i.ClosedAt, i.FirstContactAt, i.Stage, i.NotAdmittedReason, i.PossibleDuplicateOfId != null, i.Details.Source,
                 i.ReferralOrganisationId, i.AssignedCoordinatorId, i.AssignedCoordinatorName,
                 db.InsurancePolicies.Where(p => p.InquiryId == i.Id && p.Rank == PolicyRank.Primary && p.RemovedAt == null).Select(p => p.PayerName).FirstOrDefault(),
-                db.LevelOfCareHistories.Where(h => h.InquiryId == i.Id).Select(h => h.AdmittingCareSetting).FirstOrDefault()))
+                db.LevelOfCareHistories.Where(h => h.InquiryId == i.Id).Select(h => h.AdmittingCareSetting).FirstOrDefault(),
+                created && db.EligibilityChecks.Any(c => c.InquiryId == i.Id)))
             .AsAsyncEnumerable();
     }
 
@@ -138,12 +138,7 @@ public static class DailyGroups
         var histograms = new Dictionary<string, Histogram>();
         foreach (var row in rows)
         {
-            if (!histograms.TryGetValue(row.Key, out var histogram))
-            {
-                histograms[row.Key] = histogram = new Histogram();
-            }
-
-            histogram.Add(row.Value, row.Count);
+            histograms.GetOrAdd(row.Key).Add(row.Value, row.Count);
         }
 
         return histograms;

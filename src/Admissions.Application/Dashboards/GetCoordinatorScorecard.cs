@@ -75,12 +75,7 @@ public sealed class GetCoordinatorScorecardHandler(IAdmissionsDbContextFactory d
         var contacts = created.Valid().Where(i => i.FirstContactAt != null).Select(i => new { i.AssignedCoordinatorId, i.CreatedAt, i.FirstContactAt }).AsAsyncEnumerable();
         await foreach (var contact in contacts.WithCancellation(cancellationToken))
         {
-            if (!minutes.TryGetValue(contact.AssignedCoordinatorId!, out var histogram))
-            {
-                minutes[contact.AssignedCoordinatorId!] = histogram = new Histogram();
-            }
-
-            histogram.Add(Durations.MinutesToContact(contact.CreatedAt, contact.FirstContactAt!.Value));
+            minutes.GetOrAdd(contact.AssignedCoordinatorId!).Add(Durations.MinutesToContact(contact.CreatedAt, contact.FirstContactAt!.Value));
         }
 
         var admits = await admitted.GroupBy(i => i.AssignedCoordinatorId).Select(g => new { Id = g.Key!, Count = g.Count() })
