@@ -1,4 +1,5 @@
 using Admissions.Application.Common;
+using Admissions.Domain.Common;
 using Admissions.Domain.Inquiries;
 using Admissions.Domain.Placement;
 using Admissions.Domain.Reporting;
@@ -78,7 +79,7 @@ public static class OverviewFigures
     }
 }
 
-public sealed record DailyFiguresRefresh(int Zones, int DaysCounted, int ChangesTaken);
+public sealed record DailyFiguresRefresh(int Zones, int DaysCounted);
 
 /// <summary>
 /// Brings the stored daily figures (and day groups) up to date for the time zone of every active facility: a zone seen for the first
@@ -128,7 +129,7 @@ public sealed class RefreshDailyFiguresHandler(IAdmissionsDbContextFactory dbFac
             var state = states.FirstOrDefault(s => s.TimeZoneId == zoneId);
             var days = state is null
                 ? await AllDaysAsync(db, zone, now, cancellationToken)
-                : changedAt.Select(at => DayAt(at, zone)).Distinct().Order().ToList();
+                : changedAt.Select(at => ZonedTime.DayOf(at, zone)).Distinct().Order().ToList();
             foreach (var run in Runs(days))
             {
                 await RecountAsync(zoneId, zone, run.From, run.To, cancellationToken);
@@ -147,10 +148,8 @@ public sealed class RefreshDailyFiguresHandler(IAdmissionsDbContextFactory dbFac
 
         db.DailyFiguresChanges.RemoveRange(changes);
         await db.SaveChangesAsync(cancellationToken);
-        return new DailyFiguresRefresh(zones.Count, counted, changes.Count);
+        return new DailyFiguresRefresh(zones.Count, counted);
     }
-
-    private static DateOnly DayAt(DateTimeOffset at, TimeZoneInfo zone) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime);
 
     private static async Task<List<DateOnly>> AllDaysAsync(IAdmissionsDbContext db, TimeZoneInfo zone, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -160,8 +159,8 @@ public sealed class RefreshDailyFiguresHandler(IAdmissionsDbContextFactory dbFac
             return [];
         }
 
-        var from = DayAt(first.Value, zone);
-        var to = DayAt(now, zone);
+        var from = ZonedTime.DayOf(first.Value, zone);
+        var to = ZonedTime.DayOf(now, zone);
         return [.. Enumerable.Range(0, Math.Max(0, to.DayNumber - from.DayNumber + 1)).Select(from.AddDays)];
     }
 
@@ -192,14 +191,14 @@ public sealed class RefreshDailyFiguresHandler(IAdmissionsDbContextFactory dbFac
         var groups = new GroupTally();
         await foreach (var inquiry in DailyGroups.InquiriesAsync(db, start, end, GroupEvent.Created).WithCancellation(cancellationToken))
         {
-            var day = DayAt(inquiry.CreatedAt, zone);
+            var day = ZonedTime.DayOf(inquiry.CreatedAt, zone);
             tallies.GetOrAdd(day).AddInquiry(inquiry.Cohort);
             groups.Add(day, GroupEvent.Created, inquiry);
         }
 
         await foreach (var inquiry in DailyGroups.InquiriesAsync(db, start, end, GroupEvent.Closed).WithCancellation(cancellationToken))
         {
-            var day = DayAt(inquiry.ClosedAt!.Value, zone);
+            var day = ZonedTime.DayOf(inquiry.ClosedAt!.Value, zone);
             if (inquiry.Stage == InquiryStage.Admitted)
             {
                 tallies.GetOrAdd(day).AddAdmit(inquiry.CreatedAt, inquiry.ClosedAt.Value);
@@ -208,7 +207,7 @@ public sealed class RefreshDailyFiguresHandler(IAdmissionsDbContextFactory dbFac
             groups.Add(day, GroupEvent.Closed, inquiry);
         }
 
-        await OverviewFigures.CountVobsAsync(db, start, end, at => tallies.GetOrAdd(DayAt(at, zone)), cancellationToken);
+        await OverviewFigures.CountVobsAsync(db, start, end, at => tallies.GetOrAdd(ZonedTime.DayOf(at, zone)), cancellationToken);
 
         db.DailyFigures.RemoveRange(await db.DailyFigures.Where(d => d.TimeZoneId == zoneId && d.Day >= from && d.Day <= to).ToListAsync(cancellationToken));
         db.DailyDurations.RemoveRange(await db.DailyDurations.Where(d => d.TimeZoneId == zoneId && d.Day >= from && d.Day <= to).ToListAsync(cancellationToken));

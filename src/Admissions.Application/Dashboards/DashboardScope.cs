@@ -44,7 +44,7 @@ public sealed record DashboardScope(
 
     public int Days => To.DayNumber - From.DayNumber + 1;
 
-    public DateOnly DayAt(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Zone).DateTime);
+    public DateOnly DayAt(DateTimeOffset instant) => ZonedTime.DayOf(instant, Zone);
 
     public DateTimeOffset StartOf(DateOnly day) => StartOf(day, Zone);
 
@@ -64,7 +64,7 @@ public sealed record DashboardScope(
         var zoneId = facility?.TimeZoneId ?? "UTC";
         var zone = Facility.FindZone(zoneId) ?? TimeZoneInfo.Utc;
         var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        var today = ZonedTime.DayOf(now, zone);
         var to = filter.To ?? today;
         var from = filter.From ?? to.AddDays(-(DashboardFilter.DefaultDays - 1));
         var start = StartOf(from, zone);

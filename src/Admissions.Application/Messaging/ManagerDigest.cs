@@ -36,7 +36,7 @@ public sealed class SendManagerDigestHandler(
         var settings = options.Value;
         var zone = settings.FacilityZone;
         var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        var today = ZonedTime.DayOf(now, zone);
         var day = today.AddDays(-1);
         var (from, to) = (StartOf(day, zone), StartOf(today, zone));
 

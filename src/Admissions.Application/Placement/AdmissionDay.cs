@@ -46,7 +46,7 @@ public sealed class RunAdmissionDayClockHandler(IAdmissionsDbContextFactory dbFa
         foreach (var admission in scheduled)
         {
             var zone = facilities.TryGetValue(admission.FacilityId, out var facility) ? facility.TimeZone : TimeZoneInfo.Utc;
-            var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(admission.ScheduledFor, zone).DateTime);
+            var day = ZonedTime.DayOf(admission.ScheduledFor, zone);
             var inquiry = inquiries[admission.InquiryId];
             var coordinatorId = inquiry.AssignedCoordinatorId ?? admission.ScheduledById;
             var when = Placements.LocalTime(admission.ScheduledFor, zone);

@@ -19,6 +19,9 @@ public static class ZonedTime
         return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
     }
 
+    /// <summary>The day <paramref name="instant"/> falls on in <paramref name="zone"/>.</summary>
+    public static DateOnly DayOf(DateTimeOffset instant, TimeZoneInfo zone) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime);
+
     /// <summary>Whether the clocks skip <paramref name="time"/> on <paramref name="day"/> in <paramref name="zone"/>.</summary>
     public static bool IsSkipped(DateOnly day, TimeOnly time, TimeZoneInfo zone) =>
         zone.IsInvalidTime(day.ToDateTime(time, DateTimeKind.Unspecified));

@@ -1,3 +1,5 @@
+using Admissions.Domain.Common;
+
 namespace Admissions.Domain.Placement;
 
 /// <summary>A treatment site: its programs, units and beds, and the time zone its days are counted in.</summary>
@@ -18,5 +20,5 @@ public sealed class Facility
         !string.IsNullOrWhiteSpace(id) && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : null;
 
     /// <summary>The calendar day at the facility at <paramref name="instant"/>.</summary>
-    public DateOnly DayAt(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, TimeZone).DateTime);
+    public DateOnly DayAt(DateTimeOffset instant) => ZonedTime.DayOf(instant, TimeZone);
 }

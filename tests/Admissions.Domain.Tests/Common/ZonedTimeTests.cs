@@ -24,4 +24,12 @@ public class ZonedTimeTests
         // 3:00 AM PDT is 10:00 UTC.
         Assert.Equal(new DateTimeOffset(2026, 3, 8, 10, 0, 0, TimeSpan.Zero), ZonedTime.At(springDay, new TimeOnly(2, 30), LosAngeles));
     }
+
+    [Fact]
+    public void An_instant_falls_on_its_day_in_the_zone()
+    {
+        // 06:30 UTC on 10 March is 23:30 PDT on 9 March; 08:00 UTC on 1 March is midnight PST on 1 March.
+        Assert.Equal(new DateOnly(2026, 3, 9), ZonedTime.DayOf(new DateTimeOffset(2026, 3, 10, 6, 30, 0, TimeSpan.Zero), LosAngeles));
+        Assert.Equal(new DateOnly(2026, 3, 1), ZonedTime.DayOf(new DateTimeOffset(2026, 3, 1, 8, 0, 0, TimeSpan.Zero), LosAngeles));
+    }
 }

@@ -35,7 +35,7 @@ public class DashboardJobsTests
         bool? asSystem = null;
         sender.Setup(s => s.Send(It.IsAny<RefreshDailyFigures>(), It.IsAny<CancellationToken>()))
             .Callback(() => asSystem = currentUser.IsInRole(Roles.System))
-            .ReturnsAsync(new DailyFiguresRefresh(1, 3, 4));
+            .ReturnsAsync(new DailyFiguresRefresh(1, 3));
 
         await new DashboardJobs(currentUser, sender.Object).RefreshDailyFiguresAsync(CancellationToken.None);
 
