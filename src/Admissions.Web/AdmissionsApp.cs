@@ -137,7 +137,8 @@ public static class AdmissionsApp
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync(
+            recreateOutdated: app.Environment.IsDevelopment() || app.Environment.IsEnvironment("Demo"));
         if (app.Configuration.GetValue<bool>("Admissions:SeedDemoData") && !app.Environment.IsProduction())
         {
             await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync();

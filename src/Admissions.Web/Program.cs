@@ -1,8 +1,20 @@
+using Admissions.Infrastructure.Seeding;
 using Admissions.Web;
 
 var app = AdmissionsApp.Build(args);
-await app.PrepareDatabaseAsync();
+try
+{
+    await app.PrepareDatabaseAsync();
+}
+catch (OutdatedDatabaseException outdated)
+{
+    // An operator reads this at start-up: say what to do, not a stack trace.
+    await Console.Error.WriteLineAsync($"Admissions cannot start: {outdated.Message}");
+    return 1;
+}
+
 await app.RunAsync();
+return 0;
 
 /// <summary>Entry point type, visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

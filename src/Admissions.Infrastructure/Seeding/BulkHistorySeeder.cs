@@ -120,7 +120,8 @@ public sealed class BulkHistorySeeder(IDbContextFactory<AdmissionsDbContext> con
             "Notes", "Version");
         var level = new Insert(connection, values, "LevelOfCareHistories", "Id", "InquiryId", "Decisions", "AdmittingCareSetting", "Version");
         var task = new Insert(connection, values, "FollowUpTasks",
-            "Id", "InquiryId", "Kind", "Title", "DueAt", "AssigneeId", "AssigneeName", "Priority", "State", "CreatedAt", "UniqueKey");
+            "Id", "InquiryId", "Kind", "Title", "DueAt", "AssigneeId", "AssigneeName", "Priority", "State", "CreatedAt", "CreatedById", "CreatedByName",
+            "SnoozeCount", "UniqueKey", "Version");
         Insert[] all = [inquiry, term, policy, check, authorization, level, task];
 
         // Inquiries are written oldest first so time-ordered keys and indexes grow at their ends.
@@ -263,7 +264,7 @@ public sealed class BulkHistorySeeder(IDbContextFactory<AdmissionsDbContext> con
             if (InquiryStageMachine.IsOpen(stage) && coordinator is not null && random.NextDouble() < 0.5)
             {
                 await task.RunAsync(cancellationToken, Guid.CreateVersion7(now), id, 1, "Call back", values.Instant(now.AddHours(random.Next(-72, 48))),
-                    coordinator.Id, coordinator.Name, 0, 0, values.Instant(created), $"seed-{runId}-{n}");
+                    coordinator.Id, coordinator.Name, 0, 0, values.Instant(created), Actor.System.Id, Actor.System.Name, 0, $"seed-{runId}-{n}", values.Version());
             }
         }
 

@@ -11,9 +11,25 @@ namespace Admissions.Infrastructure.Seeding;
 public sealed partial class DatabaseInitializer(
     IDbContextFactory<AdmissionsDbContext> contexts, RoleManager<IdentityRole> roles, ILogger<DatabaseInitializer> logger)
 {
-    public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    /// <param name="recreateOutdated">
+    /// Demo and Development only: a database made before the migration history was squashed (it has migrations this
+    /// version does not know) is deleted and made again instead of refusing to start.
+    /// </param>
+    public async Task MigrateAsync(bool recreateOutdated = false, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var unknown = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Except(db.Database.GetMigrations()).ToList();
+        if (unknown.Count > 0)
+        {
+            if (!recreateOutdated)
+            {
+                throw new OutdatedDatabaseException(unknown);
+            }
+
+            LogRecreating(logger, unknown.Count);
+            await db.Database.EnsureDeletedAsync(cancellationToken);
+        }
+
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count > 0)
         {
@@ -37,11 +53,23 @@ public sealed partial class DatabaseInitializer(
         }
     }
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The database was made by an older version of Admissions ({Count} migration(s) this version does not know); deleting it and making a new one with fresh demo data")]
+    private static partial void LogRecreating(ILogger logger, int count);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Applying {Count} database migration(s)")]
     private static partial void LogMigrating(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Indexed the names of {Count} inquiries for search")]
     private static partial void LogIndexed(ILogger logger, int count);
+}
+
+/// <summary>The database holds migrations this version does not know: it was made before the history was squashed.</summary>
+public sealed class OutdatedDatabaseException(IReadOnlyList<string> unknownMigrations) : Exception(
+    $"The database was made by an older version of Admissions: it has {unknownMigrations.Count} migration(s) this version does not know " +
+    $"(first: {unknownMigrations[0]}). This version starts from one 'Initial' migration. Back up the database, then either restore it " +
+    "into an older version to export what you need, or point ConnectionStrings:Admissions at a new, empty database and run 'scripts/admissions migrate'.")
+{
+    public IReadOnlyList<string> UnknownMigrations { get; } = unknownMigrations;
 }
 
 /// <summary>Creates a staff account; used by the CLI's create-admin and by demo seeding.</summary>

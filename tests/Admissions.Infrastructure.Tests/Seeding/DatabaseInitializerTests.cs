@@ -59,4 +59,30 @@ public class DatabaseInitializerTests
 
         Assert.True(result.Succeeded);
     }
+
+    [Fact]
+    public async Task A_database_made_before_the_squashed_history_is_refused_unless_it_may_be_recreated()
+    {
+        await using var host = await InfrastructureHost.StartMigratedAsync();
+        await host.QueryAsync(db => db.Database.ExecuteSqlRawAsync(
+            "INSERT INTO \"__EFMigrationsHistory\" (\"MigrationId\", \"ProductVersion\") VALUES ('20261128225807_Insurance', '10.0.15')"));
+        await host.QueryAsync(db => db.Database.ExecuteSqlRawAsync("INSERT INTO \"AspNetRoles\" (\"Id\", \"Name\") VALUES ('old', 'Old')"));
+
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var refused = await Assert.ThrowsAsync<OutdatedDatabaseException>(
+                () => scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync());
+            Assert.Equal(["20261128225807_Insurance"], refused.UnknownMigrations);
+            Assert.Contains("scripts/admissions migrate", refused.Message, StringComparison.Ordinal);
+        }
+
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync(recreateOutdated: true);
+        }
+
+        await using var db = host.CreateDbContext();
+        Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
+        Assert.False(await db.Roles.AnyAsync(r => r.Id == "old"));
+    }
 }
