@@ -2,6 +2,8 @@ using Admissions.Application.Dashboards;
 using Admissions.Domain.Security;
 using Admissions.Infrastructure;
 using Admissions.Infrastructure.Identity;
+using Admissions.Infrastructure.Operations;
+using Admissions.Infrastructure.Persistence;
 using Admissions.Infrastructure.Security;
 using Admissions.Infrastructure.Seeding;
 using Mediator;
@@ -13,7 +15,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Admissions.Cli;
 
-/// <summary>Operator commands: migrate, seed-demo, create-admin, x12. Exit codes: 0 ok, 1 failed, 2 usage or bad input.</summary>
+/// <summary>Operator commands: migrate, seed-demo, create-admin, backup, restore, x12. Exit codes: 0 ok, 1 failed, 2 usage or bad input.</summary>
 public static class OperatorCommands
 {
     private const string Usage = """
@@ -27,6 +29,11 @@ public static class OperatorCommands
           bench [--runs N] [--filter TEXT]      time every dashboard query and the inquiry list queries (p50/p95)
           create-admin --email E --name "N"     create the first administrator; the password comes from
                                                 ADMISSIONS_ADMIN_PASSWORD or is asked for
+          backup [--out FILE]                   embedded install: copy the database, job store, Data Protection keys
+                                                and outbox into one zip (default admissions-backup-<time>.zip here);
+                                                safe while the app runs
+          restore --from FILE [--replace]       embedded install: restore a backup into the data folder; refused while
+                                                the app runs; --replace moves existing data aside (never deletes it)
           x12 parse FILE                        print the 270, 271 or 278 transactions in FILE as JSON
           x12 build-270 --json REQUEST.json     print the X12 270 eligibility inquiry for REQUEST.json
 
@@ -95,13 +102,17 @@ public static class OperatorCommands
                     return await DashboardBench.RunAsync(host.Services, args[1..], output);
                 case "create-admin":
                     return await CreateAdminAsync(services, args[1..], output, error);
+                case "backup":
+                    return await BackupAsync(services, args[1..], output, clock ?? TimeProvider.System);
+                case "restore":
+                    return await RestoreAsync(services, args[1..], output, error, clock ?? TimeProvider.System);
                 default:
                     await error.WriteLineAsync($"error: unknown command '{args[0]}'.");
                     await error.WriteLineAsync(Usage);
                     return 2;
             }
         }
-        catch (Exception ex) when (ex is InvalidOperationException or IOException or OutdatedDatabaseException or Microsoft.Data.Sqlite.SqliteException or Microsoft.Data.SqlClient.SqlException)
+        catch (Exception ex) when (ex is InvalidOperationException or IOException or OutdatedDatabaseException or BackupException or Microsoft.Data.Sqlite.SqliteException or Microsoft.Data.SqlClient.SqlException)
         {
             await error.WriteLineAsync($"error: {ex.Message}");
             return 1;
@@ -182,10 +193,41 @@ public static class OperatorCommands
         });
         builder.Configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true);
         builder.Configuration.AddEnvironmentVariables();
+        // Last, so that an option given on the command line wins over the file and the environment.
+        builder.Configuration.AddCommandLine(args);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddSingleton<Application.Common.ILiveNotifier, NoLiveNotifier>();
         return builder.Build();
+    }
+
+    private static async Task<int> BackupAsync(IServiceProvider services, string[] args, TextWriter output, TimeProvider clock)
+    {
+        var archive = Option(args, "--out")
+            ?? $"admissions-backup-{clock.GetUtcNow().ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture)}.zip";
+        var result = await EmbeddedBackup.CreateAsync(services.GetRequiredService<DatabaseSettings>(), archive, clock);
+        await output.WriteLineAsync($"Backed up {result.Files} files ({result.Bytes / 1024.0 / 1024.0:0.0} MB, {result.Inquiries:N0} inquiries) to {result.Archive}");
+        return 0;
+    }
+
+    private static async Task<int> RestoreAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error, TimeProvider clock)
+    {
+        if (Option(args, "--from") is not { } archive)
+        {
+            await error.WriteLineAsync("error: restore needs --from FILE (a zip made by 'admissions backup').");
+            return 2;
+        }
+
+        var database = services.GetRequiredService<DatabaseSettings>();
+        var result = await EmbeddedBackup.RestoreAsync(database, archive, args.Contains("--replace"), clock);
+        await output.WriteLineAsync($"Restored {result.Files} files from the backup of {result.BackupCreatedAt:yyyy-MM-dd HH:mm} UTC into {database.DataFolder}.");
+        if (result.PreviousDataKeptIn is { } previous)
+        {
+            await output.WriteLineAsync($"What was there before is kept in {previous}.");
+        }
+
+        await output.WriteLineAsync("Start the app as usual; it applies any newer migrations on start.");
+        return 0;
     }
 
     private static string? Option(string[] args, string name)

@@ -1,5 +1,7 @@
 using Admissions.Domain.Security;
 using Admissions.Infrastructure;
+using Admissions.Infrastructure.Operations;
+using Admissions.Infrastructure.Persistence;
 using Admissions.Infrastructure.Seeding;
 using Admissions.Web.Api;
 using Admissions.Web.Clearinghouse;
@@ -136,6 +138,7 @@ public static class AdmissionsApp
     /// <summary>Migrates the database and, outside Production, seeds the demo users and inquiries when asked to.</summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
+        HoldEmbeddedDataFolder(app);
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync(
             recreateOutdated: app.Environment.IsDevelopment() || app.Environment.IsEnvironment("Demo"));
@@ -143,5 +146,18 @@ public static class AdmissionsApp
         {
             await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync();
         }
+    }
+
+    /// <summary>The embedded database is one node's: the lock keeps a second app or a restore off its files while this one runs.</summary>
+    private static void HoldEmbeddedDataFolder(WebApplication app)
+    {
+        var database = app.Services.GetRequiredService<DatabaseSettings>();
+        if (database.Provider != DatabaseProvider.Sqlite)
+        {
+            return;
+        }
+
+        var folderLock = DataFolderLock.TryAcquire(database.DataFolder) ?? throw new DataFolderInUseException(database.DataFolder);
+        app.Lifetime.ApplicationStopped.Register(folderLock.Dispose);
     }
 }

@@ -1,3 +1,4 @@
+using Admissions.Infrastructure.Operations;
 using Admissions.Infrastructure.Seeding;
 using Admissions.Web;
 
@@ -6,10 +7,10 @@ try
 {
     await app.PrepareDatabaseAsync();
 }
-catch (OutdatedDatabaseException outdated)
+catch (Exception refused) when (refused is OutdatedDatabaseException or DataFolderInUseException)
 {
     // An operator reads this at start-up: say what to do, not a stack trace.
-    await Console.Error.WriteLineAsync($"Admissions cannot start: {outdated.Message}");
+    await Console.Error.WriteLineAsync($"Admissions cannot start: {refused.Message}");
     return 1;
 }
 

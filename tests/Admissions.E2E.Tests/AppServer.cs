@@ -115,7 +115,12 @@ public sealed class AppServer : IAsyncLifetime, IDisposable
     {
         _playwright = await Playwright.CreateAsync();
         Assertions.SetDefaultExpectTimeout(15_000);
-        return await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        return await LaunchChromiumAsync(_playwright);
+    }
+
+    /// <summary>Debian's Chromium, headless, with the flags this machine's closed network needs.</summary>
+    public static Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright) =>
+        playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = "/usr/bin/chromium",
             Headless = true,
@@ -125,7 +130,6 @@ public sealed class AppServer : IAsyncLifetime, IDisposable
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
             ],
         });
-    }
 
     private async Task StartAppAsync()
     {
