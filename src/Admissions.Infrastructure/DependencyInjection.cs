@@ -13,9 +13,9 @@ using Admissions.Infrastructure.Persistence;
 using Admissions.Infrastructure.Security;
 using Admissions.Infrastructure.Seeding;
 using Hangfire;
+using Hangfire.PostgreSql;
 using Hangfire.SqlServer;
 using Hangfire.Storage.SQLite;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -40,10 +40,7 @@ public static class DependencyInjection
         services.Configure<DailyFiguresOptions>(configuration.GetSection(DailyFiguresOptions.Section));
 
         Directory.CreateDirectory(database.DataFolder);
-        // Sign-in cookies survive restarts only if the keys that protect them do.
-        services.AddDataProtection()
-            .SetApplicationName("Admissions")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(database.DataFolder, "keys")));
+        services.AddAdmissionsDataProtection(configuration, database);
         services.AddDbContextFactory<AdmissionsDbContext>(options => UseProvider(options, database));
         services.AddScoped<IAdmissionsDbContextFactory, AdmissionsDbContextFactory>();
         services.AddScoped<CurrentUser>();
@@ -89,6 +86,18 @@ public static class DependencyInjection
                     InvisibilityTimeout = configuration.GetValue("Jobs:InvisibilityTimeout", TimeSpan.FromMinutes(5)),
                 });
             }
+            else if (database.Provider == DatabaseProvider.PostgreSql)
+            {
+                // Every node runs a server on this storage: a job is fetched by one of them (SELECT ... FOR UPDATE SKIP LOCKED),
+                // and a job whose node died is fetched again by another once the invisibility timeout has passed.
+                config.UsePostgreSqlStorage(c => c.UseNpgsqlConnection(database.ConnectionString), new PostgreSqlStorageOptions
+                {
+                    QueuePollInterval = TimeSpan.FromSeconds(1),
+                    InvisibilityTimeout = configuration.GetValue("Jobs:InvisibilityTimeout", TimeSpan.FromMinutes(5)),
+                    PrepareSchemaIfNecessary = true,
+                    SchemaName = "hangfire",
+                });
+            }
             else
             {
                 config.UseSqlServerStorage(database.ConnectionString, new SqlServerStorageOptions
@@ -129,13 +138,17 @@ public static class DependencyInjection
 
     public static void UseProvider(DbContextOptionsBuilder options, DatabaseSettings database)
     {
-        if (database.Provider == DatabaseProvider.Sqlite)
+        switch (database.Provider)
         {
-            options.UseSqlite(database.ConnectionString, o => o.MigrationsAssembly(DatabaseSettings.SqliteMigrationsAssembly));
-        }
-        else
-        {
-            options.UseSqlServer(database.ConnectionString, o => o.MigrationsAssembly(DatabaseSettings.SqlServerMigrationsAssembly));
+            case DatabaseProvider.Sqlite:
+                options.UseSqlite(database.ConnectionString, o => o.MigrationsAssembly(DatabaseSettings.SqliteMigrationsAssembly));
+                break;
+            case DatabaseProvider.PostgreSql:
+                options.UseNpgsql(database.ConnectionString, o => o.MigrationsAssembly(DatabaseSettings.PostgreSqlMigrationsAssembly));
+                break;
+            default:
+                options.UseSqlServer(database.ConnectionString, o => o.MigrationsAssembly(DatabaseSettings.SqlServerMigrationsAssembly));
+                break;
         }
     }
 }
