@@ -25,6 +25,9 @@ namespace Admissions.Infrastructure;
 
 public static class DependencyInjection
 {
+    /// <summary>The health checks a load balancer waits for before sending a node traffic.</summary>
+    public const string ReadyTag = "ready";
+
     /// <summary>
     /// Everything behind the application's ports: the database (SQLite or SQL Server), Identity,
     /// Hangfire storage and the job client, and the clearinghouse. The web app and the CLI both call this.
@@ -90,10 +93,14 @@ public static class DependencyInjection
             {
                 // Every node runs a server on this storage: a job is fetched by one of them (SELECT ... FOR UPDATE SKIP LOCKED),
                 // and a job whose node died is fetched again by another once the invisibility timeout has passed.
+                // Sliding invisibility: a running job's fetch time is kept fresh by its node, so the timeout can be short and
+                // a job cut off by a dead node runs again within it. A lock a dead node held is taken over after DistributedLockTimeout.
                 config.UsePostgreSqlStorage(c => c.UseNpgsqlConnection(database.ConnectionString), new PostgreSqlStorageOptions
                 {
                     QueuePollInterval = TimeSpan.FromSeconds(1),
-                    InvisibilityTimeout = configuration.GetValue("Jobs:InvisibilityTimeout", TimeSpan.FromMinutes(5)),
+                    UseSlidingInvisibilityTimeout = true,
+                    InvisibilityTimeout = configuration.GetValue("Jobs:InvisibilityTimeout", TimeSpan.FromMinutes(1)),
+                    DistributedLockTimeout = configuration.GetValue("Jobs:LockTimeout", TimeSpan.FromMinutes(1)),
                     PrepareSchemaIfNecessary = true,
                     SchemaName = "hangfire",
                 });
@@ -109,8 +116,8 @@ public static class DependencyInjection
         });
 
         services.AddHealthChecks()
-            .AddDbContextCheck<AdmissionsDbContext>("database")
-            .AddCheck<JobStorageHealthCheck>("jobs");
+            .AddDbContextCheck<AdmissionsDbContext>("database", tags: [ReadyTag])
+            .AddCheck<JobStorageHealthCheck>("jobs", tags: [ReadyTag]);
         return services;
     }
 
@@ -119,7 +126,7 @@ public static class DependencyInjection
     /// registers the recurring jobs (the placement clocks, <c>Placement:*</c>; the follow-up sweeps, <c>FollowUps:*Sweep</c>;
     /// the outbox dispatch and the manager digest, <c>Messaging:Digest:Cron</c>).
     /// </summary>
-    public static IServiceCollection AddFollowUpJobServer(this IServiceCollection services)
+    public static IServiceCollection AddFollowUpJobServer(this IServiceCollection services, IConfiguration configuration)
     {
         // Registered first: hosted services start in order, and the locks must be gone before the server polls.
         services.AddHostedService<StaleJobLocks>();
@@ -127,7 +134,7 @@ public static class DependencyInjection
         {
             o.SchedulePollingInterval = TimeSpan.FromSeconds(2);
             o.WorkerCount = Math.Max(2, Environment.ProcessorCount);
-            o.ServerName = $"admissions-{Environment.MachineName}";
+            o.ServerName = $"admissions-{NodeName(configuration)}";
         });
         services.AddHostedService<RecurringJobsRegistration>();
         services.AddHostedService<MessagingJobsRegistration>();
@@ -135,6 +142,10 @@ public static class DependencyInjection
         services.AddHostedService<DashboardJobsRegistration>();
         return services;
     }
+
+    /// <summary>This node's name in job server lists and health answers (<c>Admissions:NodeName</c>, default the machine's name).</summary>
+    public static string NodeName(IConfiguration configuration) =>
+        configuration["Admissions:NodeName"] is { Length: > 0 } name ? name : Environment.MachineName;
 
     public static void UseProvider(DbContextOptionsBuilder options, DatabaseSettings database)
     {

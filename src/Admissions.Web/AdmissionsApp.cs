@@ -4,6 +4,7 @@ using Admissions.Infrastructure.Seeding;
 using Admissions.Web.Api;
 using Admissions.Web.Clearinghouse;
 using Admissions.Web.Components;
+using Admissions.Web.Nodes;
 using Admissions.Web.Security;
 using Hangfire;
 using Microsoft.AspNetCore.Antiforgery;
@@ -39,12 +40,11 @@ public static class AdmissionsApp
         builder.Services.AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
         if (builder.Configuration.GetValue("Jobs:RunServer", true))
         {
-            builder.Services.AddFollowUpJobServer();
+            builder.Services.AddFollowUpJobServer(builder.Configuration);
         }
 
         builder.Services.AddAdmissionsSecurity(builder.Configuration);
-        builder.Services.AddSingleton<LiveNotifier>();
-        builder.Services.AddSingleton<Application.Common.ILiveNotifier>(sp => sp.GetRequiredService<LiveNotifier>());
+        builder.Services.AddNodes(builder.Configuration);
         builder.Services.AddScoped<CircuitHandler, UserCircuitHandler>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddMudServices(config =>
@@ -116,6 +116,13 @@ public static class AdmissionsApp
         // Scripts, styles and fonts carry no patient data; the sign-in page needs them before anyone signs in.
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
+        // For the load balancer: live = the process answers; ready = its database, job storage (and Redis) answer too.
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(NodeServices.ReadyTag),
+            ResponseWriter = HealthResponse.WriteAsync,
+        }).AllowAnonymous();
         app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization();
         app.MapHangfireDashboard("/jobs", new DashboardOptions
         {

@@ -124,7 +124,15 @@ public sealed class AdmissionsDbContext(DbContextOptions<AdmissionsDbContext> op
             ChangeTracker.AutoDetectChangesEnabled = autoDetect;
         }
 
-        var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        int written;
+        try
+        {
+            written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex is not DbUpdateConcurrencyException && UniqueViolations.Is(ex))
+        {
+            throw new UniqueKeyViolationException(ex);
+        }
         if (taskAssignees.Count > 0)
         {
             context.Live?.TasksChanged(taskAssignees);
