@@ -93,3 +93,63 @@ redis_stop() {
     redis-cli -p "$port" shutdown nosave >/dev/null 2>&1 || true
     if [[ -f "$dir/redis/redis.pid" ]]; then kill "$(cat "$dir/redis/redis.pid")" 2>/dev/null || true; fi
 }
+
+# haproxy_start DIR FRONT_PORT NAME=PORT...: HAProxy in front of the app nodes on 127.0.0.1:FRONT_PORT. Sticky sessions by
+# cookie (a Blazor circuit lives on one node), WebSockets passed through, nodes taken out when /health/ready fails and
+# a request for a dead node sent to another (redispatch). Its pid is in DIR/haproxy/haproxy.pid.
+haproxy_start() {
+    local dir="$1" front="$2" node name port
+    shift 2
+    mkdir -p "$dir/haproxy"
+    {
+        cat <<CFG
+global
+    maxconn 2000
+    pidfile $dir/haproxy/haproxy.pid
+
+defaults
+    mode http
+    option redispatch
+    retries 3
+    timeout connect 2s
+    timeout client 1h
+    timeout server 1h
+    timeout tunnel 1h
+    timeout http-request 30s
+
+frontend admissions
+    bind 127.0.0.1:$front
+    default_backend nodes
+
+backend nodes
+    balance roundrobin
+    cookie ADMISSIONS_NODE insert indirect nocache httponly
+    option httpchk GET /health/ready
+    http-check expect status 200
+    default-server inter 1s fall 2 rise 2
+CFG
+        for node in "$@"; do
+            name="${node%%=*}"
+            port="${node#*=}"
+            echo "    server $name 127.0.0.1:$port check cookie $name"
+        done
+    } >"$dir/haproxy/haproxy.cfg"
+    haproxy -c -q -f "$dir/haproxy/haproxy.cfg"
+    haproxy -D -f "$dir/haproxy/haproxy.cfg"
+}
+
+haproxy_stop() {
+    local dir="$1"
+    if [[ -f "$dir/haproxy/haproxy.pid" ]]; then kill "$(cat "$dir/haproxy/haproxy.pid")" 2>/dev/null || true; fi
+}
+
+# wait_http URL SECONDS: waits until URL answers 200.
+wait_http() {
+    local url="$1" seconds="$2" i
+    for i in $(seq 1 $((seconds * 2))); do
+        if curl -fsS -o /dev/null --max-time 3 "$url"; then return 0; fi
+        sleep 0.5
+    done
+    echo "$url did not answer within $seconds s" >&2
+    return 1
+}
