@@ -147,7 +147,7 @@ haproxy_stop() {
 wait_http() {
     local url="$1" seconds="$2" i
     for i in $(seq 1 $((seconds * 2))); do
-        if curl -fsS -o /dev/null --max-time 3 "$url"; then return 0; fi
+        if curl -fs -o /dev/null --max-time 3 "$url"; then return 0; fi
         sleep 0.5
     done
     echo "$url did not answer within $seconds s" >&2

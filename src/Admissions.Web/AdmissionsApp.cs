@@ -81,7 +81,11 @@ public static class AdmissionsApp
         app.UseWhen(context => !ApiProblems.IsApiRequest(context),
             pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseWhen(ApiProblems.IsApiRequest, api => api.UseStatusCodePages());
-        app.UseSerilogRequestLogging();
+        // The balancer asks /health/ready every second on every node: those answers are not worth a log line each.
+        app.UseSerilogRequestLogging(o => o.GetLevel = (context, _, error) =>
+            error is not null || context.Response.StatusCode >= 500 ? Serilog.Events.LogEventLevel.Error
+            : context.Request.Path.StartsWithSegments("/health") ? Serilog.Events.LogEventLevel.Verbose
+            : Serilog.Events.LogEventLevel.Information);
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
