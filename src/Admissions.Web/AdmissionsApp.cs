@@ -4,6 +4,7 @@ using Admissions.Infrastructure.Seeding;
 using Admissions.Web.Api;
 using Admissions.Web.Clearinghouse;
 using Admissions.Web.Components;
+using Admissions.Web.Diagnostics;
 using Admissions.Web.Nodes;
 using Admissions.Web.Security;
 using Hangfire;
@@ -65,6 +66,10 @@ public static class AdmissionsApp
         // Malformed bodies become a BadHttpRequestException, which the API error handler answers with a 400 problem.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddIntakeRateLimiting(builder.Configuration);
+        if (CircuitBench.Enabled(builder.Configuration, builder.Environment))
+        {
+            builder.Services.AddCircuitBench();
+        }
 
         return builder.Build().UseAdmissions();
     }
@@ -138,6 +143,11 @@ public static class AdmissionsApp
         app.MapIntakeApi();
         app.MapMessagingWebhooks();
         app.MapClearinghouseSimulator();
+        if (CircuitBench.Enabled(app.Configuration, app.Environment))
+        {
+            app.MapCircuitBench();
+        }
+
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode()
             .RequireAuthorization();
