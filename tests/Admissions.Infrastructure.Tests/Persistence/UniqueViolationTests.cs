@@ -1,6 +1,6 @@
 using Admissions.Application.Common;
-using Admissions.Domain.FollowUps;
 using Admissions.Domain.Common;
+using Admissions.Domain.FollowUps;
 using Microsoft.EntityFrameworkCore;
 
 namespace Admissions.Infrastructure.Tests.Persistence;
