@@ -112,7 +112,7 @@ public static class OperatorCommands
                     return 2;
             }
         }
-        catch (Exception ex) when (ex is InvalidOperationException or IOException or OutdatedDatabaseException or BackupException or Microsoft.Data.Sqlite.SqliteException or Microsoft.Data.SqlClient.SqlException)
+        catch (Exception ex) when (ex is InvalidOperationException or IOException or OutdatedDatabaseException or BackupException or Microsoft.Data.Sqlite.SqliteException or Microsoft.Data.SqlClient.SqlException or Npgsql.NpgsqlException)
         {
             await error.WriteLineAsync($"error: {ex.Message}");
             return 1;

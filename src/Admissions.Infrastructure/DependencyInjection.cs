@@ -13,9 +13,9 @@ using Admissions.Infrastructure.Persistence;
 using Admissions.Infrastructure.Security;
 using Admissions.Infrastructure.Seeding;
 using Hangfire;
+using Hangfire.PostgreSql;
 using Hangfire.SqlServer;
 using Hangfire.Storage.SQLite;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -25,6 +25,9 @@ namespace Admissions.Infrastructure;
 
 public static class DependencyInjection
 {
+    /// <summary>The health checks a load balancer waits for before sending a node traffic.</summary>
+    public const string ReadyTag = "ready";
+
     /// <summary>
     /// Everything behind the application's ports: the database (SQLite or SQL Server), Identity,
     /// Hangfire storage and the job client, and the clearinghouse. The web app and the CLI both call this.
@@ -40,10 +43,7 @@ public static class DependencyInjection
         services.Configure<DailyFiguresOptions>(configuration.GetSection(DailyFiguresOptions.Section));
 
         Directory.CreateDirectory(database.DataFolder);
-        // Sign-in cookies survive restarts only if the keys that protect them do.
-        services.AddDataProtection()
-            .SetApplicationName("Admissions")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(database.DataFolder, "keys")));
+        services.AddAdmissionsDataProtection(configuration, database);
         services.AddDbContextFactory<AdmissionsDbContext>(options => UseProvider(options, database));
         services.AddScoped<IAdmissionsDbContextFactory, AdmissionsDbContextFactory>();
         services.AddScoped<CurrentUser>();
@@ -89,6 +89,22 @@ public static class DependencyInjection
                     InvisibilityTimeout = configuration.GetValue("Jobs:InvisibilityTimeout", TimeSpan.FromMinutes(5)),
                 });
             }
+            else if (database.Provider == DatabaseProvider.PostgreSql)
+            {
+                // Every node runs a server on this storage: a job is fetched by one of them (SELECT ... FOR UPDATE SKIP LOCKED),
+                // and a job whose node died is fetched again by another once the invisibility timeout has passed.
+                // Sliding invisibility: a running job's fetch time is kept fresh by its node, so the timeout can be short and
+                // a job cut off by a dead node runs again within it. A lock a dead node held is taken over after DistributedLockTimeout.
+                config.UsePostgreSqlStorage(c => c.UseNpgsqlConnection(database.ConnectionString), new PostgreSqlStorageOptions
+                {
+                    QueuePollInterval = TimeSpan.FromSeconds(1),
+                    UseSlidingInvisibilityTimeout = true,
+                    InvisibilityTimeout = configuration.GetValue("Jobs:InvisibilityTimeout", TimeSpan.FromMinutes(1)),
+                    DistributedLockTimeout = configuration.GetValue("Jobs:LockTimeout", TimeSpan.FromMinutes(1)),
+                    PrepareSchemaIfNecessary = true,
+                    SchemaName = "hangfire",
+                });
+            }
             else
             {
                 config.UseSqlServerStorage(database.ConnectionString, new SqlServerStorageOptions
@@ -100,8 +116,8 @@ public static class DependencyInjection
         });
 
         services.AddHealthChecks()
-            .AddDbContextCheck<AdmissionsDbContext>("database")
-            .AddCheck<JobStorageHealthCheck>("jobs");
+            .AddDbContextCheck<AdmissionsDbContext>("database", tags: [ReadyTag])
+            .AddCheck<JobStorageHealthCheck>("jobs", tags: [ReadyTag]);
         return services;
     }
 
@@ -110,7 +126,7 @@ public static class DependencyInjection
     /// registers the recurring jobs (the placement clocks, <c>Placement:*</c>; the follow-up sweeps, <c>FollowUps:*Sweep</c>;
     /// the outbox dispatch and the manager digest, <c>Messaging:Digest:Cron</c>).
     /// </summary>
-    public static IServiceCollection AddFollowUpJobServer(this IServiceCollection services)
+    public static IServiceCollection AddFollowUpJobServer(this IServiceCollection services, IConfiguration configuration)
     {
         // Registered first: hosted services start in order, and the locks must be gone before the server polls.
         services.AddHostedService<StaleJobLocks>();
@@ -118,7 +134,7 @@ public static class DependencyInjection
         {
             o.SchedulePollingInterval = TimeSpan.FromSeconds(2);
             o.WorkerCount = Math.Max(2, Environment.ProcessorCount);
-            o.ServerName = $"admissions-{Environment.MachineName}";
+            o.ServerName = $"admissions-{NodeName(configuration)}";
         });
         services.AddHostedService<RecurringJobsRegistration>();
         services.AddHostedService<MessagingJobsRegistration>();
@@ -127,15 +143,23 @@ public static class DependencyInjection
         return services;
     }
 
+    /// <summary>This node's name in job server lists and health answers (<c>Admissions:NodeName</c>, default the machine's name).</summary>
+    public static string NodeName(IConfiguration configuration) =>
+        configuration["Admissions:NodeName"] is { Length: > 0 } name ? name : Environment.MachineName;
+
     public static void UseProvider(DbContextOptionsBuilder options, DatabaseSettings database)
     {
-        if (database.Provider == DatabaseProvider.Sqlite)
+        switch (database.Provider)
         {
-            options.UseSqlite(database.ConnectionString, o => o.MigrationsAssembly(DatabaseSettings.SqliteMigrationsAssembly));
-        }
-        else
-        {
-            options.UseSqlServer(database.ConnectionString, o => o.MigrationsAssembly(DatabaseSettings.SqlServerMigrationsAssembly));
+            case DatabaseProvider.Sqlite:
+                options.UseSqlite(database.ConnectionString, o => o.MigrationsAssembly(DatabaseSettings.SqliteMigrationsAssembly));
+                break;
+            case DatabaseProvider.PostgreSql:
+                options.UseNpgsql(database.ConnectionString, o => o.MigrationsAssembly(DatabaseSettings.PostgreSqlMigrationsAssembly));
+                break;
+            default:
+                options.UseSqlServer(database.ConnectionString, o => o.MigrationsAssembly(DatabaseSettings.SqlServerMigrationsAssembly));
+                break;
         }
     }
 }

@@ -6,6 +6,8 @@ using Admissions.Infrastructure.Seeding;
 using Admissions.Web.Api;
 using Admissions.Web.Clearinghouse;
 using Admissions.Web.Components;
+using Admissions.Web.Diagnostics;
+using Admissions.Web.Nodes;
 using Admissions.Web.Security;
 using Hangfire;
 using Microsoft.AspNetCore.Antiforgery;
@@ -41,12 +43,11 @@ public static class AdmissionsApp
         builder.Services.AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
         if (builder.Configuration.GetValue("Jobs:RunServer", true))
         {
-            builder.Services.AddFollowUpJobServer();
+            builder.Services.AddFollowUpJobServer(builder.Configuration);
         }
 
         builder.Services.AddAdmissionsSecurity(builder.Configuration);
-        builder.Services.AddSingleton<LiveNotifier>();
-        builder.Services.AddSingleton<Application.Common.ILiveNotifier>(sp => sp.GetRequiredService<LiveNotifier>());
+        builder.Services.AddNodes(builder.Configuration);
         builder.Services.AddScoped<CircuitHandler, UserCircuitHandler>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddMudServices(config =>
@@ -67,6 +68,10 @@ public static class AdmissionsApp
         // Malformed bodies become a BadHttpRequestException, which the API error handler answers with a 400 problem.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddIntakeRateLimiting(builder.Configuration);
+        if (CircuitBench.Enabled(builder.Configuration, builder.Environment))
+        {
+            builder.Services.AddCircuitBench();
+        }
 
         return builder.Build().UseAdmissions();
     }
@@ -83,7 +88,11 @@ public static class AdmissionsApp
         app.UseWhen(context => !ApiProblems.IsApiRequest(context),
             pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseWhen(ApiProblems.IsApiRequest, api => api.UseStatusCodePages());
-        app.UseSerilogRequestLogging();
+        // The balancer asks /health/ready every second on every node: those answers are not worth a log line each.
+        app.UseSerilogRequestLogging(o => o.GetLevel = (context, _, error) =>
+            error is not null || context.Response.StatusCode >= 500 ? Serilog.Events.LogEventLevel.Error
+            : context.Request.Path.StartsWithSegments("/health") ? Serilog.Events.LogEventLevel.Verbose
+            : Serilog.Events.LogEventLevel.Information);
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
@@ -118,6 +127,13 @@ public static class AdmissionsApp
         // Scripts, styles and fonts carry no patient data; the sign-in page needs them before anyone signs in.
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
+        // For the load balancer: live = the process answers; ready = its database, job storage (and Redis) answer too.
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(NodeServices.ReadyTag),
+            ResponseWriter = HealthResponse.WriteAsync,
+        }).AllowAnonymous();
         app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization();
         app.MapHangfireDashboard("/jobs", new DashboardOptions
         {
@@ -129,6 +145,11 @@ public static class AdmissionsApp
         app.MapIntakeApi();
         app.MapMessagingWebhooks();
         app.MapClearinghouseSimulator();
+        if (CircuitBench.Enabled(app.Configuration, app.Environment))
+        {
+            app.MapCircuitBench();
+        }
+
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode()
             .RequireAuthorization();

@@ -9,6 +9,7 @@ using Admissions.Infrastructure.Identity;
 using Admissions.Infrastructure.Persistence;
 using Admissions.Infrastructure.Security;
 using Admissions.Infrastructure.Seeding;
+using Admissions.Testing;
 using Mediator;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -23,9 +24,9 @@ using Moq;
 namespace Admissions.Application.Tests;
 
 /// <summary>
-/// The real application and infrastructure (Mediator pipeline, EF Core on a SQLite file, Identity)
-/// with a fake clock, a recording job scheduler, a recording live notifier and a mocked clearinghouse. One per test:
-/// every host gets its own copy of a migrated database that already holds the staff accounts.
+/// The real application and infrastructure (Mediator pipeline, EF Core on a SQLite file, or on PostgreSQL in the
+/// PostgreSQL lane, Identity) with a fake clock, a recording job scheduler, a recording live notifier and a mocked
+/// clearinghouse. One per test: every host gets its own copy of a migrated database that already holds the staff accounts.
 /// </summary>
 public sealed class TestHost : IAsyncDisposable
 {
@@ -35,9 +36,10 @@ public sealed class TestHost : IAsyncDisposable
     /// <summary>Who the application says it is on the wire; the clearinghouse gateway itself is <see cref="Gateway"/>.</summary>
     public static readonly ClearinghouseIdentity Clearinghouse = new("ADMISSIONS", "CLEARINGHSE", "RIVERBEND RECOVERY", "1234567893", "9123456789", false);
 
-    private TestHost(string folder, ServiceProvider services, FakeTimeProvider clock, RecordingFollowUpScheduler scheduler,
+    private TestHost(string folder, string? postgresDatabase, ServiceProvider services, FakeTimeProvider clock, RecordingFollowUpScheduler scheduler,
         RecordingLiveNotifier live, Mock<IEligibilityGateway> gateway, StaffUsers staff, RecordingOutboxSignal outbox)
     {
+        PostgresDatabase = postgresDatabase;
         Outbox = outbox;
         DataFolder = folder;
         Services = services;
@@ -49,7 +51,12 @@ public sealed class TestHost : IAsyncDisposable
     }
 
     public string DataFolder { get; }
+
+    /// <summary>The SQLite file (SQLite lane).</summary>
     public string DatabasePath => Path.Combine(DataFolder, "admissions.db");
+
+    /// <summary>This host's own database on the test server (PostgreSQL lane), else null.</summary>
+    public string? PostgresDatabase { get; }
     public ServiceProvider Services { get; }
     public FakeTimeProvider Clock { get; }
     public RecordingFollowUpScheduler Scheduler { get; }
@@ -75,13 +82,21 @@ public sealed class TestHost : IAsyncDisposable
     {
         var template = await TemplateDatabase.Instance.Value;
         var folder = NewFolder();
-        File.Copy(template.DatabasePath, Path.Combine(folder, "admissions.db"));
-        if (File.Exists(template.DatabasePath + "-wal"))
+        string? postgres = null;
+        if (PostgresLane.Enabled)
         {
-            File.Copy(template.DatabasePath + "-wal", Path.Combine(folder, "admissions.db-wal"));
+            postgres = await PostgresLane.TakeCopyAsync(template.PostgresDatabase!);
+        }
+        else
+        {
+            File.Copy(template.DatabasePath, Path.Combine(folder, "admissions.db"));
+            if (File.Exists(template.DatabasePath + "-wal"))
+            {
+                File.Copy(template.DatabasePath + "-wal", Path.Combine(folder, "admissions.db-wal"));
+            }
         }
 
-        var host = Build(folder, template.Staff, configure: configure);
+        var host = Build(folder, postgres, template.Staff, configure: configure);
 
         // The copy is already migrated; this proves it and is what a real start-up runs.
         await using var scope = host.Services.CreateAsyncScope();
@@ -89,13 +104,17 @@ public sealed class TestHost : IAsyncDisposable
         return host;
     }
 
-    internal static TestHost Build(string folder, StaffUsers staff, bool fastPasswordHashing = false, Action<IServiceCollection>? configure = null)
+    internal static TestHost Build(
+        string folder, string? postgresDatabase, StaffUsers staff, bool fastPasswordHashing = false, Action<IServiceCollection>? configure = null)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["Admissions:DataFolder"] = folder,
-                ["ConnectionStrings:Admissions"] = $"Data Source={Path.Combine(folder, "admissions.db")}",
+                ["Database:Provider"] = postgresDatabase is null ? "Sqlite" : "PostgreSql",
+                ["ConnectionStrings:Admissions"] = postgresDatabase is null
+                    ? $"Data Source={Path.Combine(folder, "admissions.db")}"
+                    : PostgresLane.ConnectionString(postgresDatabase),
             })
             .Build();
         var clock = new FakeTimeProvider(StartTime);
@@ -130,7 +149,7 @@ public sealed class TestHost : IAsyncDisposable
         configure?.Invoke(services);
 
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
-        return new TestHost(folder, provider, clock, scheduler, live, gateway, staff, outbox);
+        return new TestHost(folder, postgresDatabase, provider, clock, scheduler, live, gateway, staff, outbox);
     }
 
     internal static string NewFolder()
@@ -178,10 +197,11 @@ public sealed class TestHost : IAsyncDisposable
         return await query(db);
     }
 
-    /// <summary>Every cell of a table as text, read with plain SQL (what a person with the file would see).</summary>
+    /// <summary>Every cell of a table as text, read with plain SQL (what a person with the database would see).</summary>
     public async Task<IReadOnlyList<string>> AllCellsAsync(string table)
     {
-        await using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        await using var db = CreateDbContext();
+        var connection = db.Database.GetDbConnection();
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = $"SELECT * FROM \"{table}\"";
@@ -191,7 +211,13 @@ public sealed class TestHost : IAsyncDisposable
         {
             for (var i = 0; i < reader.FieldCount; i++)
             {
-                cells.Add(reader.IsDBNull(i) ? "" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture) ?? "");
+                var value = reader.IsDBNull(i) ? null : reader.GetValue(i);
+                cells.Add(value switch
+                {
+                    null => "",
+                    byte[] bytes => System.Text.Encoding.UTF8.GetString(bytes),
+                    _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "",
+                });
             }
         }
 
@@ -201,7 +227,15 @@ public sealed class TestHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Services.DisposeAsync();
-        SqliteConnection.ClearAllPools();
+        if (PostgresDatabase is not null)
+        {
+            PostgresLane.DropInBackground(PostgresDatabase);
+        }
+        else
+        {
+            SqliteConnection.ClearAllPools();
+        }
+
         TryDelete(DataFolder);
     }
 
@@ -265,13 +299,16 @@ internal sealed class TemplateDatabase
 
     public static readonly Lazy<Task<TemplateDatabase>> Instance = new(CreateAsync);
 
-    private TemplateDatabase(string databasePath, StaffUsers staff)
+    private TemplateDatabase(string databasePath, string? postgresDatabase, StaffUsers staff)
     {
         DatabasePath = databasePath;
+        PostgresDatabase = postgresDatabase;
         Staff = staff;
     }
 
     public string DatabasePath { get; }
+
+    public string? PostgresDatabase { get; }
     public StaffUsers Staff { get; }
 
     private static async Task<TemplateDatabase> CreateAsync()
@@ -279,8 +316,9 @@ internal sealed class TemplateDatabase
         var folder = TestHost.NewFolder();
         AppDomain.CurrentDomain.ProcessExit += (_, _) => TestHost.TryDelete(folder);
         var placeholder = new TestUser("", "", []);
+        var postgres = PostgresLane.Enabled ? await PostgresLane.CreateTemplateAsync("application") : null;
         var host = TestHost.Build(
-            folder, new StaffUsers(placeholder, placeholder, placeholder, placeholder, placeholder, placeholder, placeholder), fastPasswordHashing: true);
+            folder, postgres, new StaffUsers(placeholder, placeholder, placeholder, placeholder, placeholder, placeholder, placeholder), fastPasswordHashing: true);
         StaffUsers staff;
         await using (host.Services)
         {
@@ -306,8 +344,14 @@ internal sealed class TemplateDatabase
                 await Create("bd@test.local", "Quinn Foster", Roles.BusinessDevelopment));
         }
 
-        // Closing the last connection checkpoints the WAL into the file, so a plain copy is complete.
+        // Closing the last connection checkpoints the WAL into the file, so a plain copy is complete; PostgreSQL copies
+        // a template only while nobody is connected to it.
         SqliteConnection.ClearAllPools();
-        return new TemplateDatabase(Path.Combine(folder, "admissions.db"), staff);
+        if (postgres is not null)
+        {
+            PostgresLane.Release(postgres);
+        }
+
+        return new TemplateDatabase(Path.Combine(folder, "admissions.db"), postgres, staff);
     }
 }

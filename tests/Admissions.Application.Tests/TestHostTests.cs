@@ -1,5 +1,6 @@
 using Admissions.Application.Common;
 using Admissions.Domain.Security;
+using Admissions.Testing;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,16 +26,25 @@ public class TestHostTests
     }
 
     [Fact]
-    public async Task The_host_runs_on_a_migrated_sqlite_file_in_its_own_folder_with_the_staff_accounts()
+    public async Task The_host_runs_on_its_own_migrated_database_with_the_staff_accounts()
     {
         string folder;
         await using (var host = await TestHost.StartAsync())
         {
             folder = host.DataFolder;
-            Assert.True(File.Exists(host.DatabasePath));
             await using var db = host.CreateDbContext();
-            Assert.True(db.Database.IsSqlite());
-            Assert.Equal(host.DatabasePath, new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource);
+            if (PostgresLane.Enabled)
+            {
+                Assert.True(db.Database.IsNpgsql());
+                Assert.Equal(host.PostgresDatabase, new Npgsql.NpgsqlConnectionStringBuilder(db.Database.GetConnectionString()).Database);
+            }
+            else
+            {
+                Assert.True(File.Exists(host.DatabasePath));
+                Assert.True(db.Database.IsSqlite());
+                Assert.Equal(host.DatabasePath, new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource);
+            }
+
             Assert.Empty(await db.Database.GetPendingMigrationsAsync());
             Assert.Equal(Roles.StaffRoles.Order(), (await db.Roles.Select(r => r.Name!).ToListAsync()).Order());
             Assert.Equal(host.Staff.All.Select(u => u.Id).Order(), (await db.Users.Select(u => u.Id).ToListAsync()).Order());
@@ -59,6 +69,7 @@ public class TestHostTests
         await first.CreateInquiryAsync(TestForms.Valid());
 
         Assert.NotEqual(first.DatabasePath, second.DatabasePath);
+        Assert.NotEqual(first.PostgresDatabase ?? first.DatabasePath, second.PostgresDatabase ?? second.DatabasePath);
         Assert.Equal(1, await first.QueryAsync(db => db.Inquiries.CountAsync()));
         Assert.Equal(0, await second.QueryAsync(db => db.Inquiries.CountAsync()));
     }

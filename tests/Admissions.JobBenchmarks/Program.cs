@@ -37,7 +37,7 @@ builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
 });
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
 builder.Services.AddInfrastructure(builder.Configuration, data);
-builder.Services.AddFollowUpJobServer();
+builder.Services.AddFollowUpJobServer(builder.Configuration);
 builder.Services.AddSingleton<ILiveNotifier, QuietLiveNotifier>();
 
 using var host = builder.Build();

@@ -26,8 +26,10 @@ public sealed class ListAuditEntriesHandler(IAdmissionsDbContextFactory dbFactor
         var filter = query.Filter;
         if (!string.IsNullOrWhiteSpace(filter.User))
         {
-            var pattern = LikePattern.Containing(filter.User.Trim());
-            entries = entries.Where(e => EF.Functions.Like(e.UserName, pattern, LikePattern.Escape));
+            var pattern = LikePattern.ContainingIgnoringCase(filter.User.Trim());
+#pragma warning disable CA1304, CA1311 // Translated to SQL UPPER(); culture overloads have no translation.
+            entries = entries.Where(e => EF.Functions.Like(e.UserName.ToUpper(), pattern, LikePattern.Escape));
+#pragma warning restore CA1304, CA1311
         }
 
         if (filter.Action is { } action)

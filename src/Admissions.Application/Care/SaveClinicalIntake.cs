@@ -146,7 +146,7 @@ public sealed class SaveClinicalIntakeHandler(IAdmissionsDbContextFactory dbFact
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || first)
+        catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || (first && ex is UniqueKeyViolationException))
         {
             // A concurrency miss on an update, or a second first save on the inquiry's unique row.
             throw new ConcurrencyConflictException(Conflict, []);

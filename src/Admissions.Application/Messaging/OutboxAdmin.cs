@@ -36,8 +36,10 @@ public sealed class ListOutboundMessagesHandler(IAdmissionsDbContextFactory dbFa
 
         if (!string.IsNullOrWhiteSpace(query.Recipient))
         {
-            var pattern = LikePattern.Containing(query.Recipient.Trim().ToLowerInvariant());
-            messages = messages.Where(m => EF.Functions.Like(m.Recipient, pattern, LikePattern.Escape));
+            var pattern = LikePattern.ContainingIgnoringCase(query.Recipient.Trim());
+#pragma warning disable CA1304, CA1311 // Translated to SQL UPPER(); culture overloads have no translation.
+            messages = messages.Where(m => EF.Functions.Like(m.Recipient.ToUpper(), pattern, LikePattern.Escape));
+#pragma warning restore CA1304, CA1311
         }
 
         var pageSize = Math.Clamp(query.PageSize, 1, 200);

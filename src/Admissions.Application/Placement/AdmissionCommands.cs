@@ -50,7 +50,7 @@ public sealed class ScheduleAdmissionHandler(IAdmissionsDbContextFactory dbFacto
         {
             scheduled = await SaveConflicts.RetryAsync(() => ScheduleAsync(command, cancellationToken), attempts: 3);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (SaveRaces.Lost(ex))
         {
             throw new DomainRuleException(Placements.BedTakenMessage);
         }

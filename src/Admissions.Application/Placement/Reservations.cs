@@ -45,7 +45,7 @@ public sealed class ReserveBedHandler(IAdmissionsDbContextFactory dbFactory, ICu
             // data, so the loser is judged on what the winner saved: the bed is no longer free.
             return await SaveConflicts.RetryAsync(() => ReserveAsync(command, cancellationToken), attempts: 3);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (SaveRaces.Lost(ex))
         {
             throw new DomainRuleException(Placements.BedTakenMessage);
         }

@@ -12,13 +12,14 @@ using Admissions.Domain.Reporting;
 using Admissions.Domain.Screening;
 using Admissions.Domain.Security;
 using Admissions.Infrastructure.Identity;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Admissions.Infrastructure.Persistence;
 
 public sealed class AdmissionsDbContext(DbContextOptions<AdmissionsDbContext> options)
-    : IdentityDbContext<AdmissionsUser>(options), IAdmissionsDbContext
+    : IdentityDbContext<AdmissionsUser>(options), IAdmissionsDbContext, IDataProtectionKeyContext
 {
     private SaveContext? _saveContext;
 
@@ -59,6 +60,9 @@ public sealed class AdmissionsDbContext(DbContextOptions<AdmissionsDbContext> op
     public DbSet<DailyFiguresState> DailyFiguresStates => Set<DailyFiguresState>();
     public DbSet<DailyFiguresChange> DailyFiguresChanges => Set<DailyFiguresChange>();
 
+    /// <summary>The keys that protect sign-in cookies and antiforgery tokens, shared by every node (server databases only).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     /// <summary>Who is saving and what to tell after the save; set by <see cref="AdmissionsDbContextFactory"/>.</summary>
     internal void Attach(SaveContext saveContext) => _saveContext = saveContext;
 
@@ -66,7 +70,7 @@ public sealed class AdmissionsDbContext(DbContextOptions<AdmissionsDbContext> op
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AdmissionsDbContext).Assembly);
-        ConcurrencyTokens.Configure(builder, Database.IsSqlite());
+        ConcurrencyTokens.Configure(builder, appWritten: !Database.IsSqlServer());
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -79,8 +83,18 @@ public sealed class AdmissionsDbContext(DbContextOptions<AdmissionsDbContext> op
         }
     }
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        // Data Protection's key repository is synchronous and writes only its own keys, which are neither patient data
+        // nor aggregates: nothing to audit or announce.
+        var changed = ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
+        if (changed.Count > 0 && changed.All(e => e.Entity is DataProtectionKey))
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+
         throw new InvalidOperationException("Use SaveChangesAsync: saves are audited and dispatch domain events.");
+    }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
@@ -95,7 +109,7 @@ public sealed class AdmissionsDbContext(DbContextOptions<AdmissionsDbContext> op
         HashSet<string?> taskAssignees;
         try
         {
-            if (Database.IsSqlite())
+            if (!Database.IsSqlServer())
             {
                 ConcurrencyTokens.Refresh(ChangeTracker);
             }
@@ -110,7 +124,15 @@ public sealed class AdmissionsDbContext(DbContextOptions<AdmissionsDbContext> op
             ChangeTracker.AutoDetectChangesEnabled = autoDetect;
         }
 
-        var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        int written;
+        try
+        {
+            written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex is not DbUpdateConcurrencyException && UniqueViolations.Is(ex))
+        {
+            throw new UniqueKeyViolationException(ex);
+        }
         if (taskAssignees.Count > 0)
         {
             context.Live?.TasksChanged(taskAssignees);

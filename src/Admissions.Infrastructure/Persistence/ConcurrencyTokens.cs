@@ -7,18 +7,19 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 namespace Admissions.Infrastructure.Persistence;
 
 /// <summary>
-/// Optimistic concurrency on both providers. SQL Server generates rowversion values itself;
-/// SQLite has no such type, so the application writes a fresh random token on every save.
+/// Optimistic concurrency on every provider. SQL Server generates rowversion values itself. SQLite has no such type, and
+/// PostgreSQL's automatic one (the xmin system column) is a 32-bit transaction id that would change the domain's
+/// <c>byte[] Version</c>; on both, the application writes a fresh random rowversion-style token on every save.
 /// </summary>
 internal static class ConcurrencyTokens
 {
-    public static void Configure(ModelBuilder builder, bool isSqlite)
+    public static void Configure(ModelBuilder builder, bool appWritten)
     {
         foreach (var entity in builder.Model.GetEntityTypes()
                      .Where(e => typeof(AggregateRoot).IsAssignableFrom(e.ClrType) || e.ClrType == typeof(NumberSequence)))
         {
             var version = builder.Entity(entity.ClrType).Property<byte[]>(nameof(AggregateRoot.Version));
-            if (isSqlite)
+            if (appWritten)
             {
                 version.IsConcurrencyToken().ValueGeneratedNever();
             }

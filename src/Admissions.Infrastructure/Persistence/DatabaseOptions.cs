@@ -6,13 +6,18 @@ public enum DatabaseProvider
 {
     Sqlite,
     SqlServer,
+    PostgreSql,
 }
 
-/// <summary>Where the data lives: the embedded SQLite file by default, SQL Server in production.</summary>
+/// <summary>Where the data lives: the embedded SQLite file by default; PostgreSQL (several nodes) or SQL Server in production.</summary>
 public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString, string DataFolder)
 {
     public const string SqliteMigrationsAssembly = "Admissions.Migrations.Sqlite";
     public const string SqlServerMigrationsAssembly = "Admissions.Migrations.SqlServer";
+    public const string PostgreSqlMigrationsAssembly = "Admissions.Migrations.PostgreSql";
+
+    /// <summary>A server database is shared by every node: jobs, Data Protection keys and rate limits live there or in Redis.</summary>
+    public bool IsServer => Provider != DatabaseProvider.Sqlite;
 
     public string HangfireSqlitePath => Path.Combine(DataFolder, "hangfire.db");
 
@@ -23,7 +28,7 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
             ? DatabaseProvider.Sqlite
             : Enum.TryParse<DatabaseProvider>(providerName, ignoreCase: true, out var parsed)
                 ? parsed
-                : throw new InvalidOperationException($"Database:Provider must be Sqlite or SqlServer, not '{providerName}'.");
+                : throw new InvalidOperationException($"Database:Provider must be Sqlite, PostgreSql or SqlServer, not '{providerName}'.");
 
         var folder = configuration["Admissions:DataFolder"];
         var dataFolder = Path.GetFullPath(string.IsNullOrWhiteSpace(folder) ? "data" : folder, contentRoot);
@@ -32,7 +37,7 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         {
             connection = provider == DatabaseProvider.Sqlite
                 ? $"Data Source={Path.Combine(dataFolder, "admissions.db")}"
-                : throw new InvalidOperationException("ConnectionStrings:Admissions is required for SQL Server.");
+                : throw new InvalidOperationException($"ConnectionStrings:Admissions is required for {provider}.");
         }
 
         return new DatabaseSettings(provider, connection, dataFolder);

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
+using System.Text.RegularExpressions;
 using Admissions.Application.Common;
 using Admissions.Domain.Care;
 using Admissions.Domain.Common;
@@ -11,6 +12,8 @@ using Admissions.Domain.Security;
 using Admissions.Infrastructure.Persistence;
 using Admissions.Infrastructure.Persistence.Configurations;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Npgsql;
 
 namespace Admissions.Infrastructure.Seeding;
 
@@ -20,7 +23,7 @@ namespace Admissions.Infrastructure.Seeding;
 /// authorizations, levels of care and open tasks. Rows go in with prepared statements in large transactions,
 /// not through the change tracker. Deterministic for a given seed. Never run against Production (callers check).
 /// </summary>
-public sealed class BulkHistorySeeder(IDbContextFactory<AdmissionsDbContext> contexts, IStaffDirectory staff, TimeProvider clock)
+public sealed partial class BulkHistorySeeder(IDbContextFactory<AdmissionsDbContext> contexts, IStaffDirectory staff, TimeProvider clock)
 {
     private const int Batch = 20_000;
     private static readonly TimeSpan History = TimeSpan.FromDays(3 * 365);
@@ -80,7 +83,7 @@ public sealed class BulkHistorySeeder(IDbContextFactory<AdmissionsDbContext> con
         var now = clock.GetUtcNow();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var sqlite = db.Database.IsSqlite();
-        var values = new ProviderValues(sqlite);
+        var values = new ProviderValues(ProviderValues.KindOf(db), db.Model.GetRelationalModel());
 
         var payers = await db.Payers.AsNoTracking().Where(p => p.IsActive).Select(p => new { p.Id, p.Name }).ToListAsync(cancellationToken);
         var coordinators = (await staff.ListAsync(cancellationToken))
@@ -224,7 +227,7 @@ public sealed class BulkHistorySeeder(IDbContextFactory<AdmissionsDbContext> con
             var completed = requested.AddMinutes(electronic ? random.Next(0, 4) + random.NextDouble() : random.Next(30, 1440));
             var checkState = completed > now ? VerificationState.Pending : random.NextDouble() < 0.93 ? VerificationState.Completed : VerificationState.Failed;
             await check.RunAsync(cancellationToken, Guid.CreateVersion7(requested), id, policyId, payer.Id, payer.Name,
-                (int)(electronic ? VerificationMethod.Electronic : VerificationMethod.Phone), (int)checkState, $"[{(int)care}]", $"SEED-{runId}-{n}",
+                (int)(electronic ? VerificationMethod.Electronic : VerificationMethod.Phone), (int)checkState, values.Numbers((int)care), $"SEED-{runId}-{n}",
                 values.Instant(requested), system.Id, system.Name, 1, values.Instant(checkState == VerificationState.Pending ? null : completed),
                 checkState == VerificationState.Completed ? """{"CoverageActive":true,"PlanName":"Commercial PPO","Levels":[]}""" : null, values.Version());
 
@@ -285,10 +288,10 @@ public sealed class BulkHistorySeeder(IDbContextFactory<AdmissionsDbContext> con
 
         // These rows went around the change log, so the dashboards' daily figures are counted again from scratch.
         await ExecuteAsync(connection, "DELETE FROM \"DailyFiguresStates\";", cancellationToken);
-        if (sqlite)
+        if (values.Kind != ProviderKind.SqlServer)
         {
             await progress.WriteLineAsync("Updating query planner statistics (ANALYZE)…");
-            await ExecuteAsync(connection, "ANALYZE; PRAGMA synchronous=NORMAL;", cancellationToken);
+            await ExecuteAsync(connection, sqlite ? "ANALYZE; PRAGMA synchronous=NORMAL;" : "ANALYZE;", cancellationToken);
         }
 
         return new Result(count, policy.Rows, check.Rows, authorization.Rows, level.Rows, task.Rows, started.Elapsed);
@@ -440,16 +443,44 @@ public sealed class BulkHistorySeeder(IDbContextFactory<AdmissionsDbContext> con
         command.Parameters.Add(parameter);
     }
 
-    /// <summary>How each provider stores ids, instants, dates and row versions (SQLite: text, ticks, ISO dates, app-written versions).</summary>
-    private sealed class ProviderValues(bool sqlite)
+    private enum ProviderKind
     {
-        public bool Sqlite { get; } = sqlite;
+        Sqlite,
+        SqlServer,
+        PostgreSql,
+    }
 
-        public object? Instant(DateTimeOffset? value) => value is not { } v ? null : Sqlite ? v.UtcTicks : v;
+    /// <summary>
+    /// How each provider stores ids, instants, dates, number lists and row versions (SQLite: text, ticks, ISO dates,
+    /// JSON, app-written versions; SQL Server: native types, JSON, rowversion; PostgreSQL: native types, arrays,
+    /// app-written versions).
+    /// </summary>
+    private sealed partial class ProviderValues(ProviderKind kind, IRelationalModel model)
+    {
+        public ProviderKind Kind { get; } = kind;
 
-        public object Day(DateOnly value) => Sqlite ? value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : value.ToDateTime(TimeOnly.MinValue);
+        public bool Sqlite => Kind == ProviderKind.Sqlite;
 
-        public object? Version() => Sqlite ? RandomNumberGenerator.GetBytes(8) : Skip.Value;
+        /// <summary>SQL Server fills its rowversion itself; the other two take the token the application writes.</summary>
+        public bool WritesVersion => Kind != ProviderKind.SqlServer;
+
+        public static ProviderKind KindOf(DbContext db) =>
+            db.Database.IsSqlite() ? ProviderKind.Sqlite : db.Database.IsNpgsql() ? ProviderKind.PostgreSql : ProviderKind.SqlServer;
+
+        public object? Instant(DateTimeOffset? value) => value is not { } v ? null : Sqlite ? v.UtcTicks : v.ToUniversalTime();
+
+        public object Day(DateOnly value) => Kind switch
+        {
+            ProviderKind.Sqlite => value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ProviderKind.PostgreSql => value,
+            _ => value.ToDateTime(TimeOnly.MinValue),
+        };
+
+        /// <summary>A list of numbers (a primitive collection): a PostgreSQL array, JSON text elsewhere.</summary>
+        public object Numbers(params int[] numbers) =>
+            Kind == ProviderKind.PostgreSql ? numbers : $"[{string.Join(',', numbers.Select(n => n.ToString(CultureInfo.InvariantCulture)))}]";
+
+        public object? Version() => WritesVersion ? RandomNumberGenerator.GetBytes(8) : Skip.Value;
 
         public object? Value(object? value) => value switch
         {
@@ -457,6 +488,22 @@ public sealed class BulkHistorySeeder(IDbContextFactory<AdmissionsDbContext> con
             bool b when Sqlite => b ? 1 : 0,
             _ => value,
         };
+
+        /// <summary>
+        /// PostgreSQL prepares a statement with typed parameters and does not turn text into jsonb or a date by itself,
+        /// so each parameter takes its column's type from the model (without facets: "character varying(200)" is "character varying").
+        /// </summary>
+        public void Type(DbParameter parameter, string table, string column)
+        {
+            if (Kind == ProviderKind.PostgreSql && parameter is NpgsqlParameter typed
+                && model.FindTable(table, null)?.FindColumn(column)?.StoreType is { } storeType)
+            {
+                typed.DataTypeName = Facets().Replace(storeType, "");
+            }
+        }
+
+        [GeneratedRegex(@"\(\d+(,\s*\d+)?\)")]
+        private static partial Regex Facets();
     }
 
     /// <summary>Marks a column the provider fills itself (SQL Server rowversion).</summary>
@@ -468,7 +515,7 @@ public sealed class BulkHistorySeeder(IDbContextFactory<AdmissionsDbContext> con
     /// <summary>One prepared INSERT, re-bound for every row.</summary>
     private sealed class Insert(DbConnection connection, ProviderValues values, string table, params string[] columns) : IDisposable
     {
-        private readonly string[] _columns = values.Sqlite ? columns : [.. columns.Where(c => c != "Version")];
+        private readonly string[] _columns = values.WritesVersion ? columns : [.. columns.Where(c => c != "Version")];
         private DbCommand? _command;
 
         public int Rows { get; private set; }
@@ -483,6 +530,7 @@ public sealed class BulkHistorySeeder(IDbContextFactory<AdmissionsDbContext> con
             {
                 var parameter = _command.CreateParameter();
                 parameter.ParameterName = $"@p{i}";
+                values.Type(parameter, table, _columns[i]);
                 _command.Parameters.Add(parameter);
             }
 

@@ -4,8 +4,8 @@ namespace Admissions.Web.Security;
 
 /// <summary>
 /// In-process fan-out to connected circuits: the bell in each browser listens for its user, an
-/// open inquiry page for its inquiry. One process serves the app (SQLite); a scaled-out
-/// deployment would put a backplane here.
+/// open inquiry page for its inquiry. On one node it is the live channel itself; with several,
+/// <see cref="Nodes.RedisLiveNotifier"/> publishes each change and every node hears it here.
 /// </summary>
 public sealed class LiveNotifier : ILiveNotifier
 {

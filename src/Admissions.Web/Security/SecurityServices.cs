@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using Admissions.Domain.Security;
 using Admissions.Web.Api;
 using Microsoft.AspNetCore.Authentication;
@@ -52,7 +51,7 @@ public static class SecurityServices
         return services;
     }
 
-    /// <summary>Each API key gets its own budget of requests per minute; over it, 429.</summary>
+    /// <summary>Each API key gets its own budget of requests per minute, shared by every node through Redis when there is one; over it, 429.</summary>
     public static IServiceCollection AddIntakeRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
         var permits = configuration.GetValue("Api:PermitsPerMinute", 60);
@@ -65,9 +64,8 @@ public static class SecurityServices
                 return new ValueTask(ApiProblems.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests,
                     "Too many requests", $"This API key may send {permits} requests a minute. Retry after a minute."));
             };
-            options.AddPolicy(IntakeRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
-                ApiKeyAuthenticationHandler.PartitionKey(context),
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            options.AddPolicy(IntakeRateLimit, context => SharedRateLimits.FixedWindow(
+                context, IntakeRateLimit, ApiKeyAuthenticationHandler.PartitionKey(context), permits, TimeSpan.FromMinutes(1)));
         });
         return services;
     }

@@ -116,7 +116,7 @@ public class UpdateInquiryDetailsTests
     }
 
     [Fact]
-    public async Task Two_contexts_saving_the_same_inquiry_collide_on_sqlite()
+    public async Task Two_contexts_saving_the_same_inquiry_collide()
     {
         await using var host = await TestHost.StartAsync();
         var id = (await host.CreateInquiryAsync(TestForms.Valid())).InquiryId!.Value;

@@ -10,18 +10,21 @@ namespace Admissions.Infrastructure.Tests.Seeding;
 public class DatabaseInitializerTests
 {
     [Fact]
-    public async Task Migrating_a_new_sqlite_file_applies_every_migration_and_creates_the_staff_roles()
+    public async Task Migrating_a_new_database_creates_it_applies_every_migration_and_creates_the_staff_roles()
     {
         await using var host = InfrastructureHost.Create();
-        Assert.False(File.Exists(host.DatabasePath));
+        await using (var before = host.CreateDbContext())
+        {
+            Assert.False(await before.Database.CanConnectAsync());
+        }
 
         await using (var scope = host.Services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync();
         }
 
-        Assert.True(File.Exists(host.DatabasePath));
         await using var db = host.CreateDbContext();
+        Assert.True(await db.Database.CanConnectAsync());
         Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
         Assert.Equal(Roles.StaffRoles.Order(), (await db.Roles.Select(r => r.Name!).ToListAsync()).Order());

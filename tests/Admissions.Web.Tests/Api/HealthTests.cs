@@ -22,4 +22,22 @@ public sealed class HealthTests(AdmissionsWebFactory factory) : IClassFixture<Ad
         Assert.Equal("Healthy", checks.GetProperty("jobs").GetString());
         Assert.Equal(["database", "jobs"], checks.EnumerateObject().Select(c => c.Name).Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public async Task Live_answers_for_the_process_alone_and_ready_for_what_serving_needs()
+    {
+        using var client = factory.CreateBrowser();
+
+        using var live = await client.GetAsync("/health/live");
+        using var ready = await client.GetAsync("/health/ready");
+
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        var liveBody = JsonDocument.Parse(await live.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("Healthy", liveBody.GetProperty("status").GetString());
+        Assert.Empty(liveBody.GetProperty("checks").EnumerateObject());
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        var readyChecks = JsonDocument.Parse(await ready.Content.ReadAsStringAsync()).RootElement.GetProperty("checks");
+        // No Redis is configured here, so there is no Redis to wait for.
+        Assert.Equal(["database", "jobs"], readyChecks.EnumerateObject().Select(c => c.Name).Order(StringComparer.Ordinal));
+    }
 }

@@ -25,6 +25,8 @@ public sealed partial class AnonymousAccessTests(AdmissionsWebFactory factory) :
     {
         "/account/login",
         "/health",
+        "/health/live", // the load balancer's checks: status words only, no data
+        "/health/ready",
         "/error",
         "/not-found",
         "/account/logout", // POST, antiforgery-protected
@@ -118,6 +120,8 @@ public sealed partial class AnonymousAccessTests(AdmissionsWebFactory factory) :
     [Theory]
     [InlineData("/account/login")]
     [InlineData("/health")]
+    [InlineData("/health/live")]
+    [InlineData("/health/ready")]
     [InlineData("/error")]
     [InlineData("/not-found")]
     public async Task Public_pages_answer_anonymous_visitors(string url)

@@ -7,6 +7,7 @@ using Admissions.Infrastructure.Identity;
 using Admissions.Infrastructure.Persistence;
 using Admissions.Infrastructure.Security;
 using Admissions.Infrastructure.Seeding;
+using Admissions.Testing;
 using Mediator;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
@@ -19,8 +20,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Admissions.Web.Tests.Support;
 
 /// <summary>
-/// The real app over a fresh SQLite folder, in the Testing environment, without a Hangfire server.
-/// Program's code after Build() does not run under the factory, so the database is migrated here.
+/// The real app over a fresh SQLite folder (or a fresh PostgreSQL database in the PostgreSQL lane), in the Testing
+/// environment, without a Hangfire server. Program's code after Build() does not run under the factory, so the
+/// database is migrated (and, on PostgreSQL, created) here.
 /// </summary>
 public class AdmissionsWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
@@ -28,6 +30,7 @@ public class AdmissionsWebFactory : WebApplicationFactory<Program>, IAsyncLifeti
     public const string Password = "Correct-Horse-42";
 
     private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "admissions-webtests-" + Guid.NewGuid().ToString("N"));
+    private readonly string? _postgresDatabase = PostgresLane.Enabled ? $"w_{Guid.NewGuid():N}" : null;
 
     protected virtual int PermitsPerMinute => 5;
 
@@ -35,6 +38,12 @@ public class AdmissionsWebFactory : WebApplicationFactory<Program>, IAsyncLifeti
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Admissions:DataFolder", _dataFolder);
+        if (_postgresDatabase is not null)
+        {
+            builder.UseSetting("Database:Provider", "PostgreSql");
+            builder.UseSetting("ConnectionStrings:Admissions", PostgresLane.ConnectionString(_postgresDatabase));
+        }
+
         builder.UseSetting("Admissions:SeedDemoData", "false");
         builder.UseSetting("Jobs:RunServer", "false");
         builder.UseSetting("Api:PermitsPerMinute", PermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -54,6 +63,11 @@ public class AdmissionsWebFactory : WebApplicationFactory<Program>, IAsyncLifeti
     {
         await DisposeAsync();
         SqliteConnection.ClearAllPools();
+        if (_postgresDatabase is not null)
+        {
+            await PostgresLane.DropDatabaseAsync(_postgresDatabase);
+        }
+
         try
         {
             Directory.Delete(_dataFolder, recursive: true);

@@ -1,0 +1,1637 @@
+﻿using System;
+using System.Collections.Generic;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Admissions.Migrations.PostgreSql.Migrations
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "ApiKeys",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Prefix = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    SecretHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastUsedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApiKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetRoles",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetRoles", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUsers",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    DisplayName = table.Column<string>(type: "text", nullable: false),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    PasswordHash = table.Column<string>(type: "text", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUsers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AuditEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OccurredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    UserName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Action = table.Column<int>(type: "integer", nullable: false),
+                    EntityType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    EntityId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Fields = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    IpAddress = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditEntries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ClinicalIntakes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    InquiryId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Medications = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    MedicalConditions = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Pregnant = table.Column<bool>(type: "boolean", nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedById = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    UpdatedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Substances = table.Column<string>(type: "text", nullable: false),
+                    Version = table.Column<byte[]>(type: "bytea", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ClinicalIntakes", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DailyDurations",
+                columns: table => new
+                {
+                    TimeZoneId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    Measure = table.Column<int>(type: "integer", nullable: false),
+                    Key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Value = table.Column<int>(type: "integer", nullable: false),
+                    Count = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DailyDurations", x => new { x.TimeZoneId, x.Measure, x.Day, x.Key, x.Value });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DailyFigures",
+                columns: table => new
+                {
+                    TimeZoneId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    Inquiries = table.Column<int>(type: "integer", nullable: false),
+                    ValidInquiries = table.Column<int>(type: "integer", nullable: false),
+                    Contacted = table.Column<int>(type: "integer", nullable: false),
+                    Admitted = table.Column<int>(type: "integer", nullable: false),
+                    Verified = table.Column<int>(type: "integer", nullable: false),
+                    VerifiedAdmitted = table.Column<int>(type: "integer", nullable: false),
+                    VobsRun = table.Column<int>(type: "integer", nullable: false),
+                    Admits = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DailyFigures", x => new { x.TimeZoneId, x.Day });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DailyFiguresChanges",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    InquiryId = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DailyFiguresChanges", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DailyFiguresStates",
+                columns: table => new
+                {
+                    TimeZoneId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    RefreshedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DailyFiguresStates", x => x.TimeZoneId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DailyGroups",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TimeZoneId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    Event = table.Column<int>(type: "integer", nullable: false),
+                    Dimension = table.Column<int>(type: "integer", nullable: false),
+                    Key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Label = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Stage = table.Column<int>(type: "integer", nullable: false),
+                    Reason = table.Column<int>(type: "integer", nullable: true),
+                    PossibleDuplicate = table.Column<bool>(type: "boolean", nullable: false),
+                    Contacted = table.Column<bool>(type: "boolean", nullable: false),
+                    Count = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DailyGroups", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Facilities",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false),
+                    TimeZoneId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Address = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Facilities", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FollowUpTasks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    InquiryId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Notes = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    DueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    AssigneeId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    AssigneeName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Priority = table.Column<int>(type: "integer", nullable: false),
+                    State = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedById = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    CreatedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Outcome = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ClosedById = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ClosedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    SnoozeCount = table.Column<int>(type: "integer", nullable: false),
+                    SnoozeReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    SnoozedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    UniqueKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<byte[]>(type: "bytea", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FollowUpTasks", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IdempotencyRecords",
+                columns: table => new
+                {
+                    ApiKeyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    RequestHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    InquiryId = table.Column<Guid>(type: "uuid", nullable: false),
+                    InquiryNumber = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IdempotencyRecords", x => new { x.ApiKeyId, x.Key });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LevelOfCareHistories",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    InquiryId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AdmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AdmittingDecisionId = table.Column<Guid>(type: "uuid", nullable: true),
+                    AdmittingCareSetting = table.Column<int>(type: "integer", nullable: true),
+                    Decisions = table.Column<string>(type: "text", nullable: false),
+                    Version = table.Column<byte[]>(type: "bytea", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LevelOfCareHistories", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MessagingOptOuts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Channel = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Address = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    Source = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    OptedOutAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MessagingOptOuts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Notifications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Link = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ReadAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    UniqueKey = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Notifications", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NumberSequences",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    LastValue = table.Column<long>(type: "bigint", nullable: false),
+                    Version = table.Column<byte[]>(type: "bytea", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NumberSequences", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutboundMessages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Channel = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Audience = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Recipient = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    RecipientName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Subject = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Body = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    TemplateKey = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    InquiryId = table.Column<Guid>(type: "uuid", nullable: true),
+                    TimeZoneId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    UniqueKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    State = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SendingStartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastError = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ProviderMessageId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<byte[]>(type: "bytea", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboundMessages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Part2Consents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    InquiryId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PatientName = table.Column<string>(type: "character varying(202)", maxLength: 202, nullable: false),
+                    DisclosingProgram = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    RecipientPayerIds = table.Column<List<Guid>>(type: "uuid[]", nullable: false),
+                    RecipientNames = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Purposes = table.Column<int>(type: "integer", nullable: false),
+                    Information = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    ExpiresOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ExpiryEvent = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    SignedName = table.Column<string>(type: "character varying(202)", maxLength: 202, nullable: false),
+                    SignedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CapturedById = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    CapturedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RevokedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    RevocationNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Version = table.Column<byte[]>(type: "bytea", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Part2Consents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PartnerFacilities",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false),
+                    Levels = table.Column<int[]>(type: "integer[]", nullable: false),
+                    City = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    State = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: true),
+                    IntakePhone = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    Email = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Notes = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PartnerFacilities", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Payers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    ClearinghousePayerId = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: true),
+                    BehavioralCarveOut = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    BehavioralCarveOutPhone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    InNetwork = table.Column<bool>(type: "boolean", nullable: false),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    ServiceTypes_IntensiveOutpatient = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    ServiceTypes_MentalHealthResidential = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    ServiceTypes_Outpatient = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    ServiceTypes_PartialHospitalization = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    ServiceTypes_Residential = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    ServiceTypes_WithdrawalManagement = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Payers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReferralOrganisations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ContactName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ContactPhone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReferralOrganisations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Screenings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    InquiryId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Instrument = table.Column<int>(type: "integer", nullable: false),
+                    BandSet = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    AnswersJson = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Total = table.Column<int>(type: "integer", nullable: true),
+                    BandLabel = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    BandSeverity = table.Column<int>(type: "integer", nullable: true),
+                    SuicideRisk = table.Column<int>(type: "integer", nullable: true),
+                    IsComplete = table.Column<bool>(type: "boolean", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    VersionNumber = table.Column<int>(type: "integer", nullable: false),
+                    SupersedesId = table.Column<Guid>(type: "uuid", nullable: true),
+                    SupersededById = table.Column<Guid>(type: "uuid", nullable: true),
+                    SupersededAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    StartedById = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    StartedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CompletedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<byte[]>(type: "bytea", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Screenings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "X12Exchanges",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    InquiryId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SubjectId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TransactionType = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Request = table.Column<string>(type: "text", nullable: false),
+                    Response = table.Column<string>(type: "text", nullable: true),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_X12Exchanges", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetRoleClaims",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RoleId = table.Column<string>(type: "text", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetRoleClaims", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AspNetRoleClaims_AspNetRoles_RoleId",
+                        column: x => x.RoleId,
+                        principalTable: "AspNetRoles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserClaims",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserClaims", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AspNetUserClaims_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserLogins",
+                columns: table => new
+                {
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    ProviderKey = table.Column<string>(type: "text", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
+                    UserId = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserLogins", x => new { x.LoginProvider, x.ProviderKey });
+                    table.ForeignKey(
+                        name: "FK_AspNetUserLogins_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserRoles",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    RoleId = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserRoles", x => new { x.UserId, x.RoleId });
+                    table.ForeignKey(
+                        name: "FK_AspNetUserRoles_AspNetRoles_RoleId",
+                        column: x => x.RoleId,
+                        principalTable: "AspNetRoles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AspNetUserRoles_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserTokens",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    Value = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserTokens", x => new { x.UserId, x.LoginProvider, x.Name });
+                    table.ForeignKey(
+                        name: "FK_AspNetUserTokens_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TreatmentPrograms",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    FacilityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false),
+                    Level = table.Column<int>(type: "integer", nullable: false),
+                    Population = table.Column<int>(type: "integer", nullable: false),
+                    MinimumAge = table.Column<int>(type: "integer", nullable: false),
+                    MaximumAge = table.Column<int>(type: "integer", nullable: true),
+                    DailyRate = table.Column<decimal>(type: "numeric(10,2)", precision: 10, scale: 2, nullable: false),
+                    TypicalLengthOfStayDays = table.Column<int>(type: "integer", nullable: false),
+                    AcceptsSelfPay = table.Column<bool>(type: "boolean", nullable: false),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TreatmentPrograms", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TreatmentPrograms_Facilities_FacilityId",
+                        column: x => x.FacilityId,
+                        principalTable: "Facilities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Disclosures",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    InquiryId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ConsentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DisclosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DisclosedById = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    DisclosedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Recipient = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Purpose = table.Column<int>(type: "integer", nullable: false),
+                    Information = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Channel = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Reference = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Disclosures", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Disclosures_Part2Consents_ConsentId",
+                        column: x => x.ConsentId,
+                        principalTable: "Part2Consents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InsurancePolicies",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    InquiryId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Rank = table.Column<int>(type: "integer", nullable: false),
+                    PayerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PayerName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    MemberId = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    GroupNumber = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Relationship = table.Column<int>(type: "integer", nullable: false),
+                    SubscriberFirstName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    SubscriberLastName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    SubscriberDateOfBirth = table.Column<DateOnly>(type: "date", nullable: true),
+                    SubscriberSex = table.Column<int>(type: "integer", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RemovedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<byte[]>(type: "bytea", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InsurancePolicies", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_InsurancePolicies_Payers_PayerId",
+                        column: x => x.PayerId,
+                        principalTable: "Payers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Inquiries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CallerPhoneDigits = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    PatientPhoneDigits = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    PatientNameKey = table.Column<string>(type: "character varying(202)", maxLength: 202, nullable: false),
+                    IsDualDiagnosis = table.Column<bool>(type: "boolean", nullable: false),
+                    Stage = table.Column<int>(type: "integer", nullable: false),
+                    NotAdmittedReason = table.Column<int>(type: "integer", nullable: true),
+                    StageChangedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedById = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    CreatedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    FirstContactAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastActivityAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AssignedCoordinatorId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    AssignedCoordinatorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    PossibleDuplicateOfId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ReferralOrganisationId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CallerEmail = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    CallerName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    CallerPhone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    CallerRelationship = table.Column<int>(type: "integer", nullable: false),
+                    MentalHealthConcerns = table.Column<int>(type: "integer", nullable: false),
+                    Notes = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    PatientDateOfBirth = table.Column<DateOnly>(type: "date", nullable: true),
+                    PatientFirstName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    PatientLastName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    PatientPhone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    PatientSex = table.Column<int>(type: "integer", nullable: false),
+                    PatientState = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: true),
+                    ReferralSource = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Source = table.Column<int>(type: "integer", nullable: false),
+                    Substances = table.Column<int>(type: "integer", nullable: false),
+                    Urgency = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<byte[]>(type: "bytea", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Inquiries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Inquiries_ReferralOrganisations_ReferralOrganisationId",
+                        column: x => x.ReferralOrganisationId,
+                        principalTable: "ReferralOrganisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SafetyAlerts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    InquiryId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ScreeningId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Instrument = table.Column<int>(type: "integer", nullable: false),
+                    Level = table.Column<int>(type: "integer", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    RaisedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RaisedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Disposition = table.Column<int>(type: "integer", nullable: true),
+                    DispositionNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ResolvedById = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ResolvedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ResolvedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<byte[]>(type: "bytea", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SafetyAlerts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SafetyAlerts_Screenings_ScreeningId",
+                        column: x => x.ScreeningId,
+                        principalTable: "Screenings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CareUnits",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    FacilityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProgramId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CareUnits", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CareUnits_Facilities_FacilityId",
+                        column: x => x.FacilityId,
+                        principalTable: "Facilities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CareUnits_TreatmentPrograms_ProgramId",
+                        column: x => x.ProgramId,
+                        principalTable: "TreatmentPrograms",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CensusSnapshots",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    FacilityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProgramId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    Beds = table.Column<int>(type: "integer", nullable: false),
+                    InService = table.Column<int>(type: "integer", nullable: false),
+                    Occupied = table.Column<int>(type: "integer", nullable: false),
+                    Reserved = table.Column<int>(type: "integer", nullable: false),
+                    TakenAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CensusSnapshots", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CensusSnapshots_TreatmentPrograms_ProgramId",
+                        column: x => x.ProgramId,
+                        principalTable: "TreatmentPrograms",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EligibilityChecks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    InquiryId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PolicyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PayerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PayerName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Method = table.Column<int>(type: "integer", nullable: false),
+                    State = table.Column<int>(type: "integer", nullable: false),
+                    Levels = table.Column<int[]>(type: "integer[]", nullable: false),
+                    TraceNumber = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RequestedById = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    RequestedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ProblemCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Problem = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    PayerRepName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    CallReference = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    EnteredById = table.Column<string>(type: "text", nullable: true),
+                    EnteredByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ApprovedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ApprovedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<byte[]>(type: "bytea", nullable: false),
+                    Result = table.Column<string>(type: "jsonb", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EligibilityChecks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EligibilityChecks_InsurancePolicies_PolicyId",
+                        column: x => x.PolicyId,
+                        principalTable: "InsurancePolicies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PriorAuthorizations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    InquiryId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PolicyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PayerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PayerName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Level = table.Column<int>(type: "integer", nullable: false),
+                    ServiceType = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    AdmissionDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    RequestedDays = table.Column<int>(type: "integer", nullable: false),
+                    Diagnoses = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Channel = table.Column<int>(type: "integer", nullable: false),
+                    TraceNumber = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RequestedById = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    RequestedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    CertificationNumber = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    ApprovedDays = table.Column<int>(type: "integer", nullable: true),
+                    ApprovedFrom = table.Column<DateOnly>(type: "date", nullable: true),
+                    ApprovedTo = table.Column<DateOnly>(type: "date", nullable: true),
+                    NextReviewOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ReasonCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    DenialReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Rechecks = table.Column<int>(type: "integer", nullable: false),
+                    NextRecheckAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Problem = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Version = table.Column<byte[]>(type: "bytea", nullable: false),
+                    Notes = table.Column<string>(type: "jsonb", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PriorAuthorizations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PriorAuthorizations_InsurancePolicies_PolicyId",
+                        column: x => x.PolicyId,
+                        principalTable: "InsurancePolicies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Admissions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    InquiryId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FacilityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProgramId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProgramName = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false),
+                    ProgramLevel = table.Column<int>(type: "integer", nullable: false),
+                    BedId = table.Column<Guid>(type: "uuid", nullable: true),
+                    BedLabel = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    ScheduledFor = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ArrivalNotes = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    BroughtBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    LevelOverrideReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    State = table.Column<int>(type: "integer", nullable: false),
+                    ScheduledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ScheduledById = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ScheduledByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ClosedById = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ClosedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Outcome = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    AdmittingLevelCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    AdmittingDecisionId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Version = table.Column<byte[]>(type: "bytea", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Admissions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Admissions_Inquiries_InquiryId",
+                        column: x => x.InquiryId,
+                        principalTable: "Inquiries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Admissions_TreatmentPrograms_ProgramId",
+                        column: x => x.ProgramId,
+                        principalTable: "TreatmentPrograms",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InquiryActivities",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    InquiryId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    OccurredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ActorId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ActorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Summary = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Channel = table.Column<int>(type: "integer", nullable: true),
+                    Outcome = table.Column<int>(type: "integer", nullable: true),
+                    FromStage = table.Column<int>(type: "integer", nullable: true),
+                    ToStage = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InquiryActivities", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_InquiryActivities_Inquiries_InquiryId",
+                        column: x => x.InquiryId,
+                        principalTable: "Inquiries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InquirySearchTerms",
+                columns: table => new
+                {
+                    InquiryId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Term = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InquirySearchTerms", x => new { x.InquiryId, x.Term });
+                    table.ForeignKey(
+                        name: "FK_InquirySearchTerms_Inquiries_InquiryId",
+                        column: x => x.InquiryId,
+                        principalTable: "Inquiries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutboundReferrals",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    InquiryId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PartnerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PartnerName = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    ReferredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ReferredById = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ReferredByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboundReferrals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OutboundReferrals_Inquiries_InquiryId",
+                        column: x => x.InquiryId,
+                        principalTable: "Inquiries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_OutboundReferrals_PartnerFacilities_PartnerId",
+                        column: x => x.PartnerId,
+                        principalTable: "PartnerFacilities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Beds",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Label = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    State = table.Column<int>(type: "integer", nullable: false),
+                    StateChangedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ReservedForInquiryId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ReservedUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReservedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReservedById = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ReservedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    OccupiedByInquiryId = table.Column<Guid>(type: "uuid", nullable: true),
+                    OccupiedSince = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    OutOfServiceReason = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    Version = table.Column<byte[]>(type: "bytea", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Beds", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Beds_CareUnits_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "CareUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Beds_Inquiries_OccupiedByInquiryId",
+                        column: x => x.OccupiedByInquiryId,
+                        principalTable: "Inquiries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Beds_Inquiries_ReservedForInquiryId",
+                        column: x => x.ReservedForInquiryId,
+                        principalTable: "Inquiries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Admissions_InquiryId",
+                table: "Admissions",
+                column: "InquiryId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Admissions_ProgramId",
+                table: "Admissions",
+                column: "ProgramId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Admissions_State_ScheduledFor",
+                table: "Admissions",
+                columns: new[] { "State", "ScheduledFor" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiKeys_SecretHash",
+                table: "ApiKeys",
+                column: "SecretHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetRoleClaims_RoleId",
+                table: "AspNetRoleClaims",
+                column: "RoleId");
+
+            migrationBuilder.CreateIndex(
+                name: "RoleNameIndex",
+                table: "AspNetRoles",
+                column: "NormalizedName",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUserClaims_UserId",
+                table: "AspNetUserClaims",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUserLogins_UserId",
+                table: "AspNetUserLogins",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUserRoles_RoleId",
+                table: "AspNetUserRoles",
+                column: "RoleId");
+
+            migrationBuilder.CreateIndex(
+                name: "EmailIndex",
+                table: "AspNetUsers",
+                column: "NormalizedEmail");
+
+            migrationBuilder.CreateIndex(
+                name: "UserNameIndex",
+                table: "AspNetUsers",
+                column: "NormalizedUserName",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_EntityType_EntityId",
+                table: "AuditEntries",
+                columns: new[] { "EntityType", "EntityId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_OccurredAt",
+                table: "AuditEntries",
+                column: "OccurredAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Beds_OccupiedByInquiryId",
+                table: "Beds",
+                column: "OccupiedByInquiryId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Beds_ReservedForInquiryId",
+                table: "Beds",
+                column: "ReservedForInquiryId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Beds_State_ReservedUntil",
+                table: "Beds",
+                columns: new[] { "State", "ReservedUntil" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Beds_UnitId_Label",
+                table: "Beds",
+                columns: new[] { "UnitId", "Label" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CareUnits_FacilityId_Name",
+                table: "CareUnits",
+                columns: new[] { "FacilityId", "Name" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CareUnits_ProgramId",
+                table: "CareUnits",
+                column: "ProgramId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CensusSnapshots_FacilityId_Day",
+                table: "CensusSnapshots",
+                columns: new[] { "FacilityId", "Day" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CensusSnapshots_ProgramId_Day",
+                table: "CensusSnapshots",
+                columns: new[] { "ProgramId", "Day" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ClinicalIntakes_InquiryId",
+                table: "ClinicalIntakes",
+                column: "InquiryId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DailyGroups_TimeZoneId_Event_Dimension_Day",
+                table: "DailyGroups",
+                columns: new[] { "TimeZoneId", "Event", "Dimension", "Day" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Disclosures_ConsentId",
+                table: "Disclosures",
+                column: "ConsentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Disclosures_InquiryId_DisclosedAt",
+                table: "Disclosures",
+                columns: new[] { "InquiryId", "DisclosedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EligibilityChecks_InquiryId_RequestedAt",
+                table: "EligibilityChecks",
+                columns: new[] { "InquiryId", "RequestedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EligibilityChecks_PolicyId",
+                table: "EligibilityChecks",
+                column: "PolicyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EligibilityChecks_RequestedAt",
+                table: "EligibilityChecks",
+                column: "RequestedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EligibilityChecks_State_RequestedAt",
+                table: "EligibilityChecks",
+                columns: new[] { "State", "RequestedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EligibilityChecks_TraceNumber",
+                table: "EligibilityChecks",
+                column: "TraceNumber",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Facilities_Name",
+                table: "Facilities",
+                column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FollowUpTasks_AssigneeId_State_DueAt",
+                table: "FollowUpTasks",
+                columns: new[] { "AssigneeId", "State", "DueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FollowUpTasks_InquiryId_State",
+                table: "FollowUpTasks",
+                columns: new[] { "InquiryId", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FollowUpTasks_State_DueAt",
+                table: "FollowUpTasks",
+                columns: new[] { "State", "DueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FollowUpTasks_UniqueKey",
+                table: "FollowUpTasks",
+                column: "UniqueKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Inquiries_AssignedCoordinatorId_CreatedAt",
+                table: "Inquiries",
+                columns: new[] { "AssignedCoordinatorId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Inquiries_AssignedCoordinatorName_Id",
+                table: "Inquiries",
+                columns: new[] { "AssignedCoordinatorName", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Inquiries_CallerPhoneDigits",
+                table: "Inquiries",
+                column: "CallerPhoneDigits");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Inquiries_CreatedAt",
+                table: "Inquiries",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Inquiries_Dashboard",
+                table: "Inquiries",
+                columns: new[] { "CreatedAt", "FirstContactAt", "Stage", "NotAdmittedReason", "PossibleDuplicateOfId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Inquiries_LastActivityAt",
+                table: "Inquiries",
+                column: "LastActivityAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Inquiries_Number",
+                table: "Inquiries",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Inquiries_PatientNameKey",
+                table: "Inquiries",
+                column: "PatientNameKey");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Inquiries_PatientPhoneDigits",
+                table: "Inquiries",
+                column: "PatientPhoneDigits");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Inquiries_ReferralOrganisationId_CreatedAt",
+                table: "Inquiries",
+                columns: new[] { "ReferralOrganisationId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Inquiries_Stage_ClosedAt",
+                table: "Inquiries",
+                columns: new[] { "Stage", "ClosedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Inquiries_Stage_CreatedAt",
+                table: "Inquiries",
+                columns: new[] { "Stage", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Inquiries_Stage_Id",
+                table: "Inquiries",
+                columns: new[] { "Stage", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InquiryActivities_InquiryId_OccurredAt",
+                table: "InquiryActivities",
+                columns: new[] { "InquiryId", "OccurredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InquirySearchTerms_Term_InquiryId",
+                table: "InquirySearchTerms",
+                columns: new[] { "Term", "InquiryId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InsurancePolicies_InquiryId",
+                table: "InsurancePolicies",
+                column: "InquiryId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InsurancePolicies_PayerId",
+                table: "InsurancePolicies",
+                column: "PayerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LevelOfCareHistories_InquiryId",
+                table: "LevelOfCareHistories",
+                column: "InquiryId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LevelOfCareHistories_InquiryId_AdmittingCareSetting",
+                table: "LevelOfCareHistories",
+                columns: new[] { "InquiryId", "AdmittingCareSetting" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MessagingOptOuts_Channel_Address",
+                table: "MessagingOptOuts",
+                columns: new[] { "Channel", "Address" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_UserId_ReadAt_CreatedAt",
+                table: "Notifications",
+                columns: new[] { "UserId", "ReadAt", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_UserId_UniqueKey",
+                table: "Notifications",
+                columns: new[] { "UserId", "UniqueKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboundMessages_Channel_Recipient",
+                table: "OutboundMessages",
+                columns: new[] { "Channel", "Recipient" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboundMessages_CreatedAt",
+                table: "OutboundMessages",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboundMessages_InquiryId",
+                table: "OutboundMessages",
+                column: "InquiryId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboundMessages_State_NextAttemptAt",
+                table: "OutboundMessages",
+                columns: new[] { "State", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboundMessages_UniqueKey",
+                table: "OutboundMessages",
+                column: "UniqueKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboundReferrals_InquiryId",
+                table: "OutboundReferrals",
+                column: "InquiryId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboundReferrals_PartnerId",
+                table: "OutboundReferrals",
+                column: "PartnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Part2Consents_InquiryId",
+                table: "Part2Consents",
+                column: "InquiryId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PartnerFacilities_Name",
+                table: "PartnerFacilities",
+                column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Payers_Name",
+                table: "Payers",
+                column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PriorAuthorizations_InquiryId",
+                table: "PriorAuthorizations",
+                column: "InquiryId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PriorAuthorizations_PolicyId",
+                table: "PriorAuthorizations",
+                column: "PolicyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PriorAuthorizations_RequestedAt",
+                table: "PriorAuthorizations",
+                column: "RequestedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PriorAuthorizations_Status_NextReviewOn",
+                table: "PriorAuthorizations",
+                columns: new[] { "Status", "NextReviewOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PriorAuthorizations_TraceNumber",
+                table: "PriorAuthorizations",
+                column: "TraceNumber",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReferralOrganisations_Name",
+                table: "ReferralOrganisations",
+                column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SafetyAlerts_InquiryId_ResolvedAt",
+                table: "SafetyAlerts",
+                columns: new[] { "InquiryId", "ResolvedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SafetyAlerts_ResolvedAt",
+                table: "SafetyAlerts",
+                column: "ResolvedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SafetyAlerts_ScreeningId",
+                table: "SafetyAlerts",
+                column: "ScreeningId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Screenings_InquiryId_Instrument",
+                table: "Screenings",
+                columns: new[] { "InquiryId", "Instrument" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Screenings_SupersedesId",
+                table: "Screenings",
+                column: "SupersedesId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TreatmentPrograms_FacilityId_Name",
+                table: "TreatmentPrograms",
+                columns: new[] { "FacilityId", "Name" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_X12Exchanges_InquiryId",
+                table: "X12Exchanges",
+                column: "InquiryId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_X12Exchanges_SubjectId",
+                table: "X12Exchanges",
+                column: "SubjectId");
+
+            // The inquiry details are an EF complex property, which the model cannot index; the inquiry list still
+            // sorts by patient name and urgency and filters by source on a million rows, so the indexes are made here.
+            // PostgreSQL folds unquoted names to lower case, so every name is quoted as EF created it.
+            migrationBuilder.Sql("CREATE INDEX \"IX_Inquiries_PatientName\" ON \"Inquiries\" (\"PatientLastName\", \"PatientFirstName\", \"Id\")");
+            migrationBuilder.Sql("CREATE INDEX \"IX_Inquiries_Urgency\" ON \"Inquiries\" (\"Urgency\", \"Id\")");
+            migrationBuilder.Sql("CREATE INDEX \"IX_Inquiries_Source\" ON \"Inquiries\" (\"Source\", \"CreatedAt\", \"Id\")");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "Admissions");
+
+            migrationBuilder.DropTable(
+                name: "ApiKeys");
+
+            migrationBuilder.DropTable(
+                name: "AspNetRoleClaims");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserClaims");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserLogins");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserRoles");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserTokens");
+
+            migrationBuilder.DropTable(
+                name: "AuditEntries");
+
+            migrationBuilder.DropTable(
+                name: "Beds");
+
+            migrationBuilder.DropTable(
+                name: "CensusSnapshots");
+
+            migrationBuilder.DropTable(
+                name: "ClinicalIntakes");
+
+            migrationBuilder.DropTable(
+                name: "DailyDurations");
+
+            migrationBuilder.DropTable(
+                name: "DailyFigures");
+
+            migrationBuilder.DropTable(
+                name: "DailyFiguresChanges");
+
+            migrationBuilder.DropTable(
+                name: "DailyFiguresStates");
+
+            migrationBuilder.DropTable(
+                name: "DailyGroups");
+
+            migrationBuilder.DropTable(
+                name: "Disclosures");
+
+            migrationBuilder.DropTable(
+                name: "EligibilityChecks");
+
+            migrationBuilder.DropTable(
+                name: "FollowUpTasks");
+
+            migrationBuilder.DropTable(
+                name: "IdempotencyRecords");
+
+            migrationBuilder.DropTable(
+                name: "InquiryActivities");
+
+            migrationBuilder.DropTable(
+                name: "InquirySearchTerms");
+
+            migrationBuilder.DropTable(
+                name: "LevelOfCareHistories");
+
+            migrationBuilder.DropTable(
+                name: "MessagingOptOuts");
+
+            migrationBuilder.DropTable(
+                name: "Notifications");
+
+            migrationBuilder.DropTable(
+                name: "NumberSequences");
+
+            migrationBuilder.DropTable(
+                name: "OutboundMessages");
+
+            migrationBuilder.DropTable(
+                name: "OutboundReferrals");
+
+            migrationBuilder.DropTable(
+                name: "PriorAuthorizations");
+
+            migrationBuilder.DropTable(
+                name: "SafetyAlerts");
+
+            migrationBuilder.DropTable(
+                name: "X12Exchanges");
+
+            migrationBuilder.DropTable(
+                name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "CareUnits");
+
+            migrationBuilder.DropTable(
+                name: "Part2Consents");
+
+            migrationBuilder.DropTable(
+                name: "Inquiries");
+
+            migrationBuilder.DropTable(
+                name: "PartnerFacilities");
+
+            migrationBuilder.DropTable(
+                name: "InsurancePolicies");
+
+            migrationBuilder.DropTable(
+                name: "Screenings");
+
+            migrationBuilder.DropTable(
+                name: "TreatmentPrograms");
+
+            migrationBuilder.DropTable(
+                name: "ReferralOrganisations");
+
+            migrationBuilder.DropTable(
+                name: "Payers");
+
+            migrationBuilder.DropTable(
+                name: "Facilities");
+        }
+    }
+}

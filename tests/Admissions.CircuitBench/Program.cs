@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using Microsoft.Playwright;
+
+// Capacity of one node (scripts/bench-circuits): opens N signed-in Chromium pages on the inquiry list, then on an
+// inquiry's page, and prints the live managed heap each circuit holds (the node's /_bench/heap after a full collection,
+// minus the heap with no circuit open) and the paging latency of the inquiry list while they are all open.
+var pages = 100;
+Uri? site = null;
+for (var i = 0; i + 1 < args.Length; i += 2)
+{
+    if (args[i] == "--pages" && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var n) && n > 0)
+    {
+        pages = n;
+    }
+    else if (args[i] == "--url")
+    {
+        site = new Uri(args[i + 1].TrimEnd('/') + "/");
+    }
+}
+
+if (site is null)
+{
+    await Console.Error.WriteLineAsync("usage: Admissions.CircuitBench --url http://127.0.0.1:PORT [--pages 100]");
+    return 2;
+}
+
+using var http = new HttpClient { BaseAddress = site, Timeout = TimeSpan.FromMinutes(2) };
+using var playwright = await Playwright.CreateAsync();
+await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+{
+    ExecutablePath = "/usr/bin/chromium",
+    Headless = true,
+    Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--disable-renderer-backgrounding", "--disable-background-timer-throttling"],
+});
+await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = site.ToString(), ViewportSize = new ViewportSize { Width = 1366, Height = 768 } });
+context.SetDefaultTimeout(120_000);
+
+// One sign-in; every page of the context shares the cookie but has its own circuit.
+var first = await context.NewPageAsync();
+await first.GotoAsync("account/login");
+await first.Locator("#email").FillAsync("coordinator@demo.admissions.local");
+await first.Locator("#password").FillAsync("Admissions!2026");
+await first.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Sign in" }).ClickAsync();
+await first.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+await first.GotoAsync("about:blank");
+// Circuits of closed pages are kept for a while; the empty baseline is taken with none ever opened but the sign-in's.
+await Task.Delay(2_000);
+var empty = await HeapAsync(http);
+Console.WriteLine($"Baseline: {Mb(empty.HeapBytes)} live heap with {empty.Circuits} circuit(s) open");
+
+var open = new List<IPage> { first };
+for (var i = 1; i < pages; i++)
+{
+    open.Add(await context.NewPageAsync());
+}
+
+var watch = Stopwatch.StartNew();
+await Parallel.ForEachAsync(open, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (page, _) =>
+{
+    await page.GotoAsync("inquiries");
+    await page.Locator("[data-testid=interactive]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+    await page.Locator("[data-testid=inquiry-grid] tbody tr td a").First.WaitForAsync();
+});
+var list = await HeapAsync(http);
+Console.WriteLine($"Inquiry list: {pages} pages open in {watch.Elapsed.TotalSeconds:0} s; {list.Circuits} circuits; "
+    + $"{Mb(list.HeapBytes)} live heap; {Mb((list.HeapBytes - empty.HeapBytes) / (double)pages)} per circuit");
+
+// Paging while every circuit is open: next page, then back, on each page in turn; the time until the first row changes.
+var latencies = new List<double>();
+var rounds = Math.Max(100, pages);
+for (var i = 0; i < rounds; i++)
+{
+    var page = open[i % open.Count];
+    var forward = i / open.Count % 2 == 0;
+    var before = await page.Locator("[data-testid=inquiry-grid] tbody tr td").First.InnerTextAsync();
+    var button = page.Locator(".mud-table-pagination-actions button").Nth(forward ? 2 : 1);
+    var click = Stopwatch.StartNew();
+    await button.ClickAsync();
+    await page.WaitForFunctionAsync(
+        "previous => { const cell = document.querySelector('[data-testid=inquiry-grid] tbody tr td'); return cell && cell.innerText !== previous; }",
+        before);
+    latencies.Add(click.Elapsed.TotalMilliseconds);
+}
+
+latencies.Sort();
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"Paging with {pages} circuits open ({latencies.Count} page turns): p50 {Percentile(latencies, 0.50):0} ms, p95 {Percentile(latencies, 0.95):0} ms, max {latencies[^1]:0} ms"));
+
+// The same circuits on an inquiry's page.
+var link = await first.Locator("[data-testid=inquiry-grid] tbody tr td a").First.GetAttributeAsync("href");
+var loaded = 0;
+await Parallel.ForEachAsync(open, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (page, _) =>
+{
+    try
+    {
+        await page.GotoAsync(link!.TrimStart('/'));
+        await page.Locator("[data-testid=interactive]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+        Interlocked.Increment(ref loaded);
+    }
+    catch (TimeoutException)
+    {
+        // Counted below: a page that did not load in time is reported, not hidden.
+    }
+});
+await Task.Delay(2_000);
+var detail = await HeapAsync(http);
+Console.WriteLine($"Inquiry page: {loaded} of {pages} pages loaded; {detail.Circuits} circuits; {Mb(detail.HeapBytes)} live heap; "
+    + $"{Mb((detail.HeapBytes - empty.HeapBytes) / (double)pages)} per circuit");
+return 0;
+
+static async Task<Heap> HeapAsync(HttpClient http) => (await http.GetFromJsonAsync<Heap>("_bench/heap"))!;
+
+static string Mb(double bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024 / 1024:0.00} MB");
+
+static double Percentile(List<double> sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
+
+internal sealed record Heap(int Circuits, long HeapBytes);
