@@ -121,28 +121,12 @@ public sealed class Payer
 
     public string PlaceOfServiceFor(LevelOfCare level, CareTrack track = CareTrack.SubstanceUse) => RuleFor(level, track).PlaceOfService;
 
+    public DateTimeOffset? UpdatedAt { get; set; }
+    public string? UpdatedByName { get; set; }
+
     /// <summary>Whether a search text finds this payer: by name, alias, payer id (ours or another clearinghouse's) or state.</summary>
-    public bool Matches(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return true;
-        }
-
-        var term = text.Trim();
-        return Contains(Name, term)
-            || Aliases.Any(a => Contains(a, term))
-            || (ClearinghousePayerId is { } id && id.StartsWith(term, StringComparison.OrdinalIgnoreCase))
-            || OtherClearinghouseIds.Any(o => o.PayerId.StartsWith(term, StringComparison.OrdinalIgnoreCase))
-            || (term.Length == 2 && States.Contains(term.ToUpperInvariant()));
-    }
-
-    /// <summary>Names match ignoring case and punctuation, so "bcbs fl", "Blue Cross" and "blue-cross" all find their payer.</summary>
-    private static bool Contains(string value, string term) =>
-        Normalize(value).Contains(Normalize(term), StringComparison.Ordinal);
-
-    private static string Normalize(string value) =>
-        new(value.ToUpperInvariant().Where(char.IsLetterOrDigit).ToArray());
+    public bool Matches(string? text) =>
+        PayerSearch.Matches(text, Name, Aliases, [ClearinghousePayerId, .. OtherClearinghouseIds.Select(o => o.PayerId)], States);
 
     public static string Describe(PayerKind kind) => kind switch
     {
@@ -180,4 +164,26 @@ public sealed class PayerLevelRule
     public int? MaximumCoveredAge { get; set; }
 
     public PayerLevelRule Copy() => (PayerLevelRule)MemberwiseClone();
+}
+
+/// <summary>How the payer autocomplete finds a payer: name or alias ignoring case, spaces and punctuation ("bcbs fl",
+/// "Florida Blue"), the start of a payer id, or a two-letter state.</summary>
+public static class PayerSearch
+{
+    public static bool Matches(string? text, string name, IEnumerable<string> aliases, IEnumerable<string?> payerIds, IEnumerable<string> states)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return true;
+        }
+
+        var term = text.Trim();
+        var key = Key(term);
+        return (key.Length > 0 && (Key(name).Contains(key, StringComparison.Ordinal) || aliases.Any(a => Key(a).Contains(key, StringComparison.Ordinal))))
+            || payerIds.Any(id => id is not null && id.StartsWith(term, StringComparison.OrdinalIgnoreCase))
+            || (term.Length == 2 && states.Contains(term.ToUpperInvariant()));
+    }
+
+    /// <summary>A name as the search compares it: upper-case letters and digits only.</summary>
+    public static string Key(string value) => new(value.ToUpperInvariant().Where(char.IsLetterOrDigit).ToArray());
 }
