@@ -18,10 +18,10 @@ public sealed class InsuranceOptions
     public List<TimeSpan> RetryDelays { get; set; } = [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15), TimeSpan.FromHours(1)];
 
     /// <summary>
-    /// How long to wait before asking a pended authorization's status again by 278 inquiry. A pended request waits for
-    /// clinical information, so asking every few minutes only adds noise; payers that take no inquiries are not re-asked.
+    /// How long to wait before asking a pended authorization's status again by 278 inquiry (payers that take no inquiries
+    /// are never re-asked), or before sending a request the clearinghouse could not take.
     /// </summary>
-    public TimeSpan PendedRecheckDelay { get; set; } = TimeSpan.FromHours(4);
+    public TimeSpan PendedRecheckDelay { get; set; } = TimeSpan.FromMinutes(30);
 
     public int MaxAuthorizationRechecks { get; set; } = 8;
 
