@@ -144,6 +144,7 @@ internal static class DemoInsurance
                 OutOfPocketRemaining = 4200,
                 Coinsurance = 0.2m,
                 Copay = 0,
+                CopayPeriod = "36",
                 DayLimit = LevelsOfCare.IsInpatient(level) ? 30 : null,
             }).ToList(),
     };
