@@ -34,7 +34,7 @@ public sealed class PayerDirectoryTests(AppServer app) : E2ETest(app)
         await Expect(ByTestId("import-rows")).ToContainTextAsync("payer id (none) \u2192 00590");
         await ScreenshotAsync("payers-import-preview.png");
         await ByTestId("import-apply").ClickAsync();
-        await Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Apply" }).Last.ClickAsync();
+        await Page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Apply" }).ClickAsync();
         await Expect(ByTestId("payer-import")).ToHaveCountAsync(0);
 
         await Input("payer-search").FillAsync("Florida Blue");

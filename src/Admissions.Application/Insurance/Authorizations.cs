@@ -295,10 +295,8 @@ public sealed partial class SubmitAuthorizationHandler(
             $"auth-pended:{authorization.Id:N}", authorization.RequestedById, authorization.RequestedByName, TaskPriority.High, now, cancellationToken);
     }
 
-    public static string StatusInquiry(PriorAuthorization authorization) =>
-        $"Authorization status inquiry: patient and subscriber name, date of birth, member ID; {LevelsOfCare.Describe(authorization.Level)} from {authorization.AdmissionDate:yyyy-MM-dd}";
-
-    private static string StatusInquiryDisclosed(PriorAuthorization authorization) => StatusInquiry(authorization)
+    private static string StatusInquiryDisclosed(PriorAuthorization authorization) =>
+        $"Authorization status inquiry: patient and subscriber name, date of birth, member ID; {LevelsOfCare.Describe(authorization.Level)} from {authorization.AdmissionDate:yyyy-MM-dd}"
         + (authorization.CertificationNumber is null ? "" : $"; payer reference {authorization.CertificationNumber}");
 
     public static string Disclosed(PriorAuthorization authorization) =>

@@ -36,15 +36,22 @@ public sealed record PayerImportPreview(string Clearinghouse, bool IsOurClearing
 /// the app sends; otherwise they are kept as another clearinghouse's ids.
 /// </summary>
 [RequiresRole(Roles.Admin, Roles.AdmissionsManager)]
-public sealed record PreviewPayerImport(string Csv, string Clearinghouse, bool IsOurClearinghouse = true) : IQuery<PayerImportPreview>;
+public sealed record PreviewPayerImport(string Csv, string Clearinghouse, bool IsOurClearinghouse = true) : IQuery<PayerImportPreview>, IPayerImport;
 
 /// <summary>Applies an import all at once; a file with any bad row writes nothing.</summary>
 [RequiresRole(Roles.Admin, Roles.AdmissionsManager)]
-public sealed record ApplyPayerImport(string Csv, string Clearinghouse, bool IsOurClearinghouse = true) : ICommand<PayerImportPreview>;
+public sealed record ApplyPayerImport(string Csv, string Clearinghouse, bool IsOurClearinghouse = true) : ICommand<PayerImportPreview>, IPayerImport;
 
-public sealed class PreviewPayerImportValidator : AbstractValidator<PreviewPayerImport>
+public interface IPayerImport
 {
-    public PreviewPayerImportValidator()
+    string Csv { get; }
+    string Clearinghouse { get; }
+}
+
+public abstract class PayerImportValidator<T> : AbstractValidator<T>
+    where T : IPayerImport
+{
+    protected PayerImportValidator()
     {
         RuleFor(c => c.Csv).NotEmpty().WithMessage("Choose a CSV file or paste the payer list.").MaximumLength(PayerImports.MaxLength)
             .WithMessage("The file is too large (at most 2 MB).");
@@ -52,15 +59,9 @@ public sealed class PreviewPayerImportValidator : AbstractValidator<PreviewPayer
     }
 }
 
-public sealed class ApplyPayerImportValidator : AbstractValidator<ApplyPayerImport>
-{
-    public ApplyPayerImportValidator()
-    {
-        RuleFor(c => c.Csv).NotEmpty().WithMessage("Choose a CSV file or paste the payer list.").MaximumLength(PayerImports.MaxLength)
-            .WithMessage("The file is too large (at most 2 MB).");
-        RuleFor(c => c.Clearinghouse).NotEmpty().WithMessage("Name the clearinghouse the list comes from.").MaximumLength(60);
-    }
-}
+public sealed class PreviewPayerImportValidator : PayerImportValidator<PreviewPayerImport>;
+
+public sealed class ApplyPayerImportValidator : PayerImportValidator<ApplyPayerImport>;
 
 public sealed class PreviewPayerImportHandler(IAdmissionsDbContextFactory dbFactory) : IQueryHandler<PreviewPayerImport, PayerImportPreview>
 {

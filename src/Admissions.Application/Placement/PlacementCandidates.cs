@@ -57,14 +57,9 @@ internal static class PlacementCandidates
             .OrderByDescending(a => a.RequestedAt)
             .Select(a => new AuthorizationStanding(a.Level, a.Status, a.CertificationNumber))
             .ToList();
-        var ageLimits = CareTracks.All.Select(t => payer.RuleFor(t.Level, t.Track))
-            .Where(r => r.MaximumCoveredAge is not null)
-            .Select(r => new PayerAgeLimit(r.Level, r.MaximumCoveredAge!.Value))
-            .DistinctBy(l => l.Level)
-            .ToList();
         return new PayerStanding(policy.PayerName, payer.IsSelfPay)
         {
-            Levels = levels, Authorizations = authorizations, AgeLimits = ageLimits, NonCoveredNeedsAdvanceWaiver = payer.NonCoveredNeedsAdvanceWaiver,
+            Levels = levels, Authorizations = authorizations, AgeLimits = PayerAgeLimit.Of(payer), NonCoveredNeedsAdvanceWaiver = payer.NonCoveredNeedsAdvanceWaiver,
         };
     }
 }

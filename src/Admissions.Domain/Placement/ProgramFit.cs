@@ -57,7 +57,16 @@ public sealed record PayerStanding(string PayerName, bool IsSelfPay)
 }
 
 /// <summary>The oldest age a payer covers a level for.</summary>
-public sealed record PayerAgeLimit(LevelOfCare Level, int MaximumAge);
+public sealed record PayerAgeLimit(LevelOfCare Level, int MaximumAge)
+{
+    /// <summary>The age limits a payer's directory rules set, one per level.</summary>
+    public static IReadOnlyList<PayerAgeLimit> Of(Payer payer) =>
+        CareTracks.All.Select(t => payer.RuleFor(t.Level, t.Track))
+            .Where(r => r.MaximumCoveredAge is not null)
+            .Select(r => new PayerAgeLimit(r.Level, r.MaximumCoveredAge!.Value))
+            .DistinctBy(l => l.Level)
+            .ToList();
+}
 
 public sealed record AuthorizationStanding(LevelOfCare Level, AuthorizationStatus Status, string? CertificationNumber);
 

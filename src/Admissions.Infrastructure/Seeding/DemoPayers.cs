@@ -53,12 +53,10 @@ internal static class DemoPayers
             return;
         }
 
-        var limits = CareTracks.All.Select(t => tricare.RuleFor(t.Level, t.Track)).Where(r => r.MaximumCoveredAge is not null)
-            .Select(r => new PayerAgeLimit(r.Level, r.MaximumCoveredAge!.Value)).DistinctBy(l => l.Level).ToList();
         var candidate = new PlacementCandidate
         {
             DateOfBirth = inquiry.Details.PatientDateOfBirth,
-            Payer = new PayerStanding(tricare.Name, false) { AgeLimits = limits, NonCoveredNeedsAdvanceWaiver = tricare.NonCoveredNeedsAdvanceWaiver },
+            Payer = new PayerStanding(tricare.Name, false) { AgeLimits = PayerAgeLimit.Of(tricare), NonCoveredNeedsAdvanceWaiver = tricare.NonCoveredNeedsAdvanceWaiver },
         };
         var warning = ProgramFit.Check(program, candidate, DateOnly.FromDateTime(now.UtcDateTime)).FirstOrDefault(f => f.Message.Contains("only up to age", StringComparison.Ordinal));
         if (warning is not null)
