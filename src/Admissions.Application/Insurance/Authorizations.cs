@@ -176,7 +176,11 @@ public sealed partial class SubmitAuthorizationHandler(
         var request = X12.Write(X12Requests.Review(authorization, policy, payer, inquiry.Details, identity, statusInquiry), X12Requests.Envelope(identity, now));
         var exchange = new X12Exchange
         {
-            InquiryId = authorization.InquiryId, SubjectId = authorization.Id, TransactionType = statusInquiry ? "278 inquiry" : "278", SentAt = now, Request = request,
+            InquiryId = authorization.InquiryId,
+            SubjectId = authorization.Id,
+            TransactionType = statusInquiry ? "278 inquiry" : "278",
+            SentAt = now,
+            Request = request,
         };
         db.X12Exchanges.Add(exchange);
         await db.SaveChangesAsync(cancellationToken);

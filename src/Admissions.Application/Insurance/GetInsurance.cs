@@ -102,7 +102,8 @@ public sealed class GetInsuranceHandler(IAdmissionsDbContextFactory dbFactory, T
                 var (levels, episode) = Estimates(c.Result, rates, checkPayers.GetValueOrDefault(c.PayerId), track, settings.SelfPayDiscount);
                 return new VerificationView(c.Id, c.PolicyId, c.PayerName, c.Method, c.State, c.Levels, c.RequestedAt, c.RequestedByName,
                     c.Attempts, c.NextAttemptAt, c.CompletedAt, c.ProblemCode, c.Problem, c.Result, levels,
-                    c.PayerRepName, c.CallReference, c.EnteredByName, c.ApprovedByName, c.ApprovedAt) { Episode = episode };
+                    c.PayerRepName, c.CallReference, c.EnteredByName, c.ApprovedByName, c.ApprovedAt)
+                { Episode = episode };
             }).ToList(),
             authorizations.Select(a => new AuthorizationView(a.Id, a.PolicyId, a.PayerName, a.Level, a.Status, a.Channel, a.AdmissionDate,
                 a.RequestedDays, a.Diagnoses, a.CertificationNumber, a.ApprovedDays, a.ApprovedFrom, a.ApprovedTo, a.NextReviewOn, a.ReasonCode,

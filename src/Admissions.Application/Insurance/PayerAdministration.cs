@@ -80,8 +80,13 @@ public sealed class PayerForm
 
     public static PayerLevelRuleForm FromRule(PayerLevelRule rule) => new()
     {
-        Level = rule.Level, Track = rule.Track, ServiceType = rule.ServiceType, PlaceOfService = rule.PlaceOfService,
-        PriorAuthorizationRequired = rule.PriorAuthorizationRequired, ContractedRate = rule.ContractedRate, MaximumCoveredAge = rule.MaximumCoveredAge,
+        Level = rule.Level,
+        Track = rule.Track,
+        ServiceType = rule.ServiceType,
+        PlaceOfService = rule.PlaceOfService,
+        PriorAuthorizationRequired = rule.PriorAuthorizationRequired,
+        ContractedRate = rule.ContractedRate,
+        MaximumCoveredAge = rule.MaximumCoveredAge,
     };
 
     public static PayerForm From(Payer payer) => new()
@@ -211,8 +216,13 @@ public sealed class SavePayerHandler(IAdmissionsDbContextFactory dbFactory, ICur
         payer.LevelRules = form.LevelRules
             .Select(r => new PayerLevelRule
             {
-                Level = r.Level, Track = CareTracks.For(r.Level, r.Track), ServiceType = r.ServiceType!.Trim().ToUpperInvariant(), PlaceOfService = r.PlaceOfService!.Trim(),
-                PriorAuthorizationRequired = r.PriorAuthorizationRequired, ContractedRate = r.ContractedRate, MaximumCoveredAge = r.MaximumCoveredAge,
+                Level = r.Level,
+                Track = CareTracks.For(r.Level, r.Track),
+                ServiceType = r.ServiceType!.Trim().ToUpperInvariant(),
+                PlaceOfService = r.PlaceOfService!.Trim(),
+                PriorAuthorizationRequired = r.PriorAuthorizationRequired,
+                ContractedRate = r.ContractedRate,
+                MaximumCoveredAge = r.MaximumCoveredAge,
             })
             .Where(r => !SameAsDefault(r))
             .ToList();

@@ -33,7 +33,8 @@ public sealed class ListPayersHandler(IAdmissionsDbContextFactory dbFactory) : I
         var payers = await db.Payers.AsNoTracking().ToListAsync(cancellationToken);
         return payers.OrderBy(p => p.IsActive ? 0 : 1).ThenBy(p => p.Name, StringComparer.Ordinal)
             .Select(p => new PayerItem(p.Id, p.Name, p.Kind, p.ClearinghousePayerId, p.BehavioralCarveOut,
-                p.BehavioralCarveOutPhone, p.InNetwork, p.SupportsElectronicVerification) { Aliases = p.Aliases, States = p.States, IsActive = p.IsActive })
+                p.BehavioralCarveOutPhone, p.InNetwork, p.SupportsElectronicVerification)
+            { Aliases = p.Aliases, States = p.States, IsActive = p.IsActive })
             .ToList();
     }
 }

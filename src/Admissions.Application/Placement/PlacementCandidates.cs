@@ -59,7 +59,10 @@ internal static class PlacementCandidates
             .ToList();
         return new PayerStanding(policy.PayerName, payer.IsSelfPay)
         {
-            Levels = levels, Authorizations = authorizations, AgeLimits = PayerAgeLimit.Of(payer), NonCoveredNeedsAdvanceWaiver = payer.NonCoveredNeedsAdvanceWaiver,
+            Levels = levels,
+            Authorizations = authorizations,
+            AgeLimits = PayerAgeLimit.Of(payer),
+            NonCoveredNeedsAdvanceWaiver = payer.NonCoveredNeedsAdvanceWaiver,
         };
     }
 }

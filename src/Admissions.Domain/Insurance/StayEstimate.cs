@@ -108,8 +108,14 @@ public sealed record EpisodeEstimate(IReadOnlyList<StayEstimate> Levels, decimal
         List<string> notes = stay.Benefits?.Covered == false ? ["The plan does not cover this level: quoted as self-pay."] : [];
         return new StayEstimate(total, patient, 0, basis)
         {
-            Level = stay.Level, Rate = stay.ListRate, RateBasis = RateBasis.SelfPay, Length = stay.Length, CoveredUnits = 0,
-            UncoveredUnits = stay.Length, UncoveredCost = patient, Notes = notes,
+            Level = stay.Level,
+            Rate = stay.ListRate,
+            RateBasis = RateBasis.SelfPay,
+            Length = stay.Length,
+            CoveredUnits = 0,
+            UncoveredUnits = stay.Length,
+            UncoveredCost = patient,
+            Notes = notes,
         };
     }
 
@@ -161,9 +167,17 @@ public sealed record EpisodeEstimate(IReadOnlyList<StayEstimate> Levels, decimal
         var estimate = new StayEstimate(total, patientCovered + uncoveredCost, coveredCharge - patientCovered,
             "Remaining deductible, then copays by their period and coinsurance, capped at the out-of-pocket remaining")
         {
-            Level = stay.Level, Rate = rate, RateBasis = rateBasis, Length = stay.Length, CoveredUnits = covered, UncoveredUnits = uncovered,
-            Deductible = Math.Round(deductible, 2), Copays = Math.Round(copays, 2), Coinsurance = Math.Round(coinsurance, 2),
-            UncoveredCost = uncoveredCost, Notes = notes,
+            Level = stay.Level,
+            Rate = rate,
+            RateBasis = rateBasis,
+            Length = stay.Length,
+            CoveredUnits = covered,
+            UncoveredUnits = uncovered,
+            Deductible = Math.Round(deductible, 2),
+            Copays = Math.Round(copays, 2),
+            Coinsurance = Math.Round(coinsurance, 2),
+            UncoveredCost = uncoveredCost,
+            Notes = notes,
         };
         return (estimate, paidYearly);
     }

@@ -99,16 +99,29 @@ public static class PayerDirectory
     private static Payer Blue(string name, List<string> states, List<string> aliases, string? payerId = null, string? carveOut = null, string? carveOutPhone = null) =>
         new()
         {
-            Name = name, Kind = PayerKind.Commercial, States = states, Aliases = ["Blue Cross", "BCBS", .. aliases], ClearinghousePayerId = payerId,
-            InNetwork = true, Transactions = Electronic, BehavioralCarveOut = carveOut, BehavioralCarveOutPhone = carveOutPhone,
+            Name = name,
+            Kind = PayerKind.Commercial,
+            States = states,
+            Aliases = ["Blue Cross", "BCBS", .. aliases],
+            ClearinghousePayerId = payerId,
+            InNetwork = true,
+            Transactions = Electronic,
+            BehavioralCarveOut = carveOut,
+            BehavioralCarveOutPhone = carveOutPhone,
             Notes = "Out-of-state members: verify through the home plan (BlueCard); the prefix on the member ID names it.",
         };
 
     private static Payer Commercial(string name, string? payerId, List<string> aliases, string? carveOut = null, string? carveOutPhone = null, bool inNetwork = true) =>
         new()
         {
-            Name = name, Kind = PayerKind.Commercial, Aliases = aliases, ClearinghousePayerId = payerId, InNetwork = inNetwork, Transactions = Electronic,
-            BehavioralCarveOut = carveOut, BehavioralCarveOutPhone = carveOutPhone,
+            Name = name,
+            Kind = PayerKind.Commercial,
+            Aliases = aliases,
+            ClearinghousePayerId = payerId,
+            InNetwork = inNetwork,
+            Transactions = Electronic,
+            BehavioralCarveOut = carveOut,
+            BehavioralCarveOutPhone = carveOutPhone,
         };
 
     private static Payer Behavioral(string name, List<string> aliases, string? phone = null) =>
@@ -123,7 +136,11 @@ public static class PayerDirectory
     private static Payer Tricare(string name, List<string> aliases) =>
         new()
         {
-            Name = name, Kind = PayerKind.Military, Aliases = ["TRICARE", .. aliases], InNetwork = true, Transactions = Electronic,
+            Name = name,
+            Kind = PayerKind.Military,
+            Aliases = ["TRICARE", .. aliases],
+            InNetwork = true,
+            Transactions = Electronic,
             NonCoveredNeedsAdvanceWaiver = true,
             Notes = "Residential treatment centre (mental health) care: beneficiaries under 21 only; active duty members need their military clinic's referral.",
             LevelRules =

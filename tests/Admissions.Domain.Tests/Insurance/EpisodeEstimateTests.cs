@@ -12,8 +12,16 @@ public class EpisodeEstimateTests
         change?.Invoke(builder);
         return new LevelBenefits
         {
-            Level = level, Covered = true, InNetwork = builder.InNetwork, DeductibleRemaining = builder.Deductible, OutOfPocketRemaining = builder.OutOfPocket,
-            Coinsurance = builder.Coinsurance, Copay = builder.Copay, CopayPeriod = builder.CopayPeriod, DayLimit = builder.DayLimit, VisitLimit = builder.VisitLimit,
+            Level = level,
+            Covered = true,
+            InNetwork = builder.InNetwork,
+            DeductibleRemaining = builder.Deductible,
+            OutOfPocketRemaining = builder.OutOfPocket,
+            Coinsurance = builder.Coinsurance,
+            Copay = builder.Copay,
+            CopayPeriod = builder.CopayPeriod,
+            DayLimit = builder.DayLimit,
+            VisitLimit = builder.VisitLimit,
         };
     }
 

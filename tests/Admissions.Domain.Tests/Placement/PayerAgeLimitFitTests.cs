@@ -11,7 +11,11 @@ public class PayerAgeLimitFitTests
 
     private static readonly TreatmentProgram MentalHealthResidential = new()
     {
-        Name = "Adult Mental Health Residential", Level = LevelOfCare.MentalHealthResidential, Population = Population.Adults, MinimumAge = 18, DailyRate = 950m,
+        Name = "Adult Mental Health Residential",
+        Level = LevelOfCare.MentalHealthResidential,
+        Population = Population.Adults,
+        MinimumAge = 18,
+        DailyRate = 950m,
     };
 
     private static PlacementCandidate Patient(DateOnly born, bool waiver = true) => new()
