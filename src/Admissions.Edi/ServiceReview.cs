@@ -28,7 +28,17 @@ public sealed record ServiceReviewRequest(
     DateOnly AdmissionDate,
     IReadOnlyList<string> Diagnoses,
     string QuantityQualifier,
-    decimal Quantity) : X12Transaction("278", ControlNumber, Reference);
+    decimal Quantity) : X12Transaction("278", ControlNumber, Reference)
+{
+    /// <summary>
+    /// A 278 inquiry (005010X215) asks the status of a review already requested instead of requesting it again:
+    /// the same loops, written under the X215 implementation guide.
+    /// </summary>
+    public bool Inquiry { get; init; }
+
+    /// <summary>REF*BB in 2000E: the payer's authorization or reference number for the review, when it gave one.</summary>
+    public string? ReviewReference { get; init; }
+}
 
 /// <summary>A 278 response: the UMO's decisions on each patient event and service.</summary>
 public sealed record ServiceReviewResponse(

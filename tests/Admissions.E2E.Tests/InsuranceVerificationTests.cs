@@ -26,7 +26,7 @@ public sealed class InsuranceVerificationTests(AppServer app) : E2ETest(app)
         await Expect(ByTestId("no-policies")).ToBeVisibleAsync();
 
         await ByTestId("add-policy").ClickAsync();
-        await ChooseAsync("policy-payer", "Cigna");
+        await ChoosePayerAsync("policy-payer", "Cigna");
         await Input("policy-member-id").FillAsync("U1234567801");
         await ByTestId("policy-save").ClickAsync();
         await Expect(ByTestId("policy-member")).ToHaveTextAsync("U1234567801");
@@ -81,7 +81,7 @@ public sealed class InsuranceVerificationTests(AppServer app) : E2ETest(app)
 
         await Page.GetByRole(AriaRole.Tab, new PageGetByRoleOptions { Name = "Insurance" }).ClickAsync();
         await ByTestId("add-policy").ClickAsync();
-        await ChooseAsync("policy-payer", "Cigna");
+        await ChoosePayerAsync("policy-payer", "Cigna");
         await Input("policy-member-id").FillAsync("U5550001102");
         await ByTestId("policy-save").ClickAsync();
         await ByTestId("capture-consent").ClickAsync();
@@ -128,5 +128,15 @@ public sealed class InsuranceVerificationTests(AppServer app) : E2ETest(app)
         await GotoAsync("/authorizations");
         await Expect(Page.Locator("tr").Filter(new LocatorFilterOptions { HasText = number })).ToContainTextAsync("Certified");
         await ScreenshotAsync("authorizations.png");
+    }
+
+    /// <summary>Types into the payer autocomplete and picks the payer whose name is exactly <paramref name="name"/>.</summary>
+    private async Task ChoosePayerAsync(string testId, string name)
+    {
+        var input = Input(testId);
+        await input.FillAsync(name);
+        var item = Page.Locator(".mud-popover-open .mud-list-item").Filter(new LocatorFilterOptions { Has = Page.Locator("b", new PageLocatorOptions { HasTextRegex = new System.Text.RegularExpressions.Regex($"^{System.Text.RegularExpressions.Regex.Escape(name)}$") }) });
+        await item.First.ClickAsync();
+        await Expect(Page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
     }
 }

@@ -30,6 +30,7 @@ public interface IAdmissionsDbContext : IAsyncDisposable
     DbSet<Payer> Payers { get; }
     DbSet<InsurancePolicy> InsurancePolicies { get; }
     DbSet<Part2Consent> Part2Consents { get; }
+    DbSet<GoodFaithEstimate> GoodFaithEstimates { get; }
     DbSet<Disclosure> Disclosures { get; }
     DbSet<EligibilityCheck> EligibilityChecks { get; }
     DbSet<PriorAuthorization> PriorAuthorizations { get; }

@@ -74,7 +74,7 @@ public sealed class RequestAuthorizationHandler(
             throw new Domain.Common.DomainRuleException("Self-pay admissions need no prior authorization.");
         }
 
-        if (form.Channel == AuthorizationChannel.Electronic && !payer.SupportsElectronicVerification)
+        if (form.Channel == AuthorizationChannel.Electronic && !payer.SupportsElectronicAuthorization)
         {
             throw new Domain.Common.DomainRuleException($"{payer.Name} takes no electronic requests here. Record it as a portal or phone request.");
         }
@@ -88,7 +88,8 @@ public sealed class RequestAuthorizationHandler(
         }
 
         var now = clock.GetUtcNow();
-        var authorization = PriorAuthorization.Request(policy, form.Level, payer.ServiceTypes.For(form.Level), form.AdmissionDate!.Value,
+        var track = CareTracks.ForDiagnoses(X12Requests.Diagnoses(form.Diagnoses!));
+        var authorization = PriorAuthorization.Request(policy, form.Level, payer.ServiceTypeFor(form.Level, track), form.AdmissionDate!.Value,
             form.RequestedDays, X12Requests.DisplayDiagnoses(form.Diagnoses!), form.Channel,
             X12Requests.NewTraceNumber("UM", now), user.Actor(), now);
         db.PriorAuthorizations.Add(authorization);
@@ -123,8 +124,9 @@ public sealed class RequestAuthorizationHandler(
 public sealed record AuthorizationRunOutcome(AuthorizationStatus Status, string Message);
 
 /// <summary>
-/// The job behind an electronic authorization: sends the 278 (again, for a pended one) and
-/// records the decision. A decided authorization is left alone.
+/// The job behind an electronic authorization: sends the 278 request once and records the decision. A pended one is
+/// never sent again: where the payer takes 278 inquiries the job asks its status (X215), otherwise utilization review
+/// gets a task naming what the payer asked for. A decided authorization is left alone.
 /// </summary>
 [RequiresRole(Roles.System)]
 public sealed record SubmitAuthorization(Guid AuthorizationId) : ICommand<AuthorizationRunOutcome>;
@@ -164,11 +166,23 @@ public sealed partial class SubmitAuthorizationHandler(
             return new(authorization.Status, Problem);
         }
 
-        var request = X12.Write(X12Requests.Review(authorization, policy, payer, inquiry.Details, identity), X12Requests.Envelope(identity, now));
-        var exchange = new X12Exchange { InquiryId = authorization.InquiryId, SubjectId = authorization.Id, TransactionType = "278", SentAt = now, Request = request };
+        // A pended request is followed up by asking its status, never by sending the clinical request again.
+        var statusInquiry = authorization.Status == AuthorizationStatus.Pended;
+        if (statusInquiry && !payer.SupportsReviewInquiry)
+        {
+            return new(authorization.Status, "pended: followed up by utilization review");
+        }
+
+        var request = X12.Write(X12Requests.Review(authorization, policy, payer, inquiry.Details, identity, statusInquiry), X12Requests.Envelope(identity, now));
+        var exchange = new X12Exchange
+        {
+            InquiryId = authorization.InquiryId,
+            SubjectId = authorization.Id,
+            TransactionType = statusInquiry ? "278 inquiry" : "278",
+            SentAt = now,
+            Request = request,
+        };
         db.X12Exchanges.Add(exchange);
-        Disclosures.Record(db, authorization.InquiryId, consent, payer.Name, Disclosed(authorization),
-            "Clearinghouse, X12 278", authorization.TraceNumber, authorization.RequestedById, authorization.RequestedByName, now);
         await db.SaveChangesAsync(cancellationToken);
 
         string response;
@@ -182,6 +196,10 @@ public sealed partial class SubmitAuthorizationHandler(
             return await RecheckLaterAsync(db, authorization, inquiry, $"The clearinghouse did not answer: {ex.Message}", cancellationToken);
         }
 
+        // On record once the clearinghouse took it: a request that never left disclosed nothing (42 CFR 2.24 accounts for disclosures made).
+        Disclosures.Record(db, authorization.InquiryId, consent, payer.Name, statusInquiry ? StatusInquiryDisclosed(authorization) : Disclosed(authorization),
+            statusInquiry ? "Clearinghouse, X12 278 inquiry" : "Clearinghouse, X12 278", authorization.TraceNumber,
+            authorization.RequestedById, authorization.RequestedByName, now);
         exchange.Response = response;
         exchange.ReceivedAt = clock.GetUtcNow();
         ServiceReviewDecision? decision;
@@ -225,7 +243,15 @@ public sealed partial class SubmitAuthorizationHandler(
             Domain.Common.Actor.System, now);
         if (authorization.Status == AuthorizationStatus.Pended)
         {
-            return await RecheckLaterAsync(db, authorization, inquiry, null, cancellationToken);
+            await PendedTaskAsync(db, authorization, inquiry, payer, now, cancellationToken);
+            if (payer.SupportsReviewInquiry)
+            {
+                return await RecheckLaterAsync(db, authorization, inquiry, null, cancellationToken);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            live.InquiryChanged(inquiry.Id);
+            return new(authorization.Status, "pended: followed up by utilization review");
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -255,6 +281,27 @@ public sealed partial class SubmitAuthorizationHandler(
         live.InquiryChanged(inquiry.Id);
         return new(authorization.Status, $"re-check at {runAt:O}");
     }
+
+    /// <summary>
+    /// Utilization review's task for a pended request, naming what the payer asked for (HCR03) and how to answer it:
+    /// the 278 inquiry only asks the status, the clinical information goes by the payer's portal, fax or a call.
+    /// </summary>
+    private static async Task PendedTaskAsync(
+        IAdmissionsDbContext db, PriorAuthorization authorization, Inquiry inquiry, Payer payer, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var asked = AuthorizationDecisions.DescribeReason(authorization.ReasonCode) ?? "the payer gave no reason";
+        var how = payer.SupportsReviewInquiry
+            ? "Send it by the payer's portal or fax; the status is re-checked by 278 inquiry."
+            : "Send it by the payer's portal or fax, or call; this payer takes no 278 inquiries, so nothing is re-checked automatically.";
+        var notes = string.IsNullOrWhiteSpace(payer.Notes) ? "" : $" Payer notes: {payer.Notes}";
+        await FollowUpEffects.AddTaskOnceAsync(db, inquiry.Id, FollowUpKind.AuthorizationReview,
+            $"{payer.Name} pended the {LevelsOfCare.Describe(authorization.Level)} authorization for {inquiry.Number}: {asked}. {how}{notes}",
+            $"auth-pended:{authorization.Id:N}", authorization.RequestedById, authorization.RequestedByName, TaskPriority.High, now, cancellationToken);
+    }
+
+    private static string StatusInquiryDisclosed(PriorAuthorization authorization) =>
+        $"Authorization status inquiry: patient and subscriber name, date of birth, member ID; {LevelsOfCare.Describe(authorization.Level)} from {authorization.AdmissionDate:yyyy-MM-dd}"
+        + (authorization.CertificationNumber is null ? "" : $"; payer reference {authorization.CertificationNumber}");
 
     public static string Disclosed(PriorAuthorization authorization) =>
         $"Prior authorization request: patient and subscriber name, date of birth, member ID; {LevelsOfCare.Describe(authorization.Level)} from {authorization.AdmissionDate:yyyy-MM-dd} for {authorization.RequestedDays} days; diagnoses {authorization.Diagnoses}";

@@ -27,7 +27,8 @@ public static class BenefitsReader
     private static readonly HashSet<string> ConfigurationCodes = ["41", "43", "51"];
     private static readonly HashSet<string> PeriodTotals = ["21", "22", "23", "25"];
 
-    public static VerificationOutcome Read(X12Document document, string traceNumber, Payer payer, IReadOnlyList<LevelOfCare> levels)
+    public static VerificationOutcome Read(
+        X12Document document, string traceNumber, Payer payer, IReadOnlyList<LevelOfCare> levels, CareTrack track = CareTrack.SubstanceUse)
     {
         var responses = document.Transactions.OfType<EligibilityResponse>().ToList();
         if (responses.Count == 0)
@@ -50,7 +51,7 @@ public static class BenefitsReader
             return new(VerificationOutcomeKind.PhoneVerificationNeeded, null, null, "The payer's response named no subscriber. Call the payer to verify.");
         }
 
-        var result = Summarize(member, payer, levels);
+        var result = Summarize(member, payer, levels, track);
         if (result.CarveOutName is not null && result.Levels.All(l => l.Deductible is null && l.Coinsurance is null && l.Copay is null))
         {
             return new(VerificationOutcomeKind.PhoneVerificationNeeded, result, null,
@@ -128,7 +129,7 @@ public static class BenefitsReader
         return (first, firstSubscriber, firstSubscriber?.Dependents is [var firstDependent, ..] ? firstDependent : firstSubscriber);
     }
 
-    private static VerificationResult Summarize(MemberResult member, Payer payer, IReadOnlyList<LevelOfCare> levels)
+    private static VerificationResult Summarize(MemberResult member, Payer payer, IReadOnlyList<LevelOfCare> levels, CareTrack track)
     {
         var benefits = member.Benefits;
         var active = benefits.Any(b => ActiveCodes.Contains(b.Code));
@@ -148,7 +149,7 @@ public static class BenefitsReader
             PlanEnd = member.PlanEnd ?? member.EligibilityEnd,
             CarveOutName = carveOutName,
             CarveOutPhone = carveOutPhone,
-            Levels = levels.Select(level => ForLevel(level, payer.ServiceTypes.For(level), payer.InNetwork, benefits, active, carveOut, carveOutName, carveOutPhone)).ToList(),
+            Levels = levels.Select(level => ForLevel(level, payer.ServiceTypeFor(level, track), payer.InNetwork, benefits, active, carveOut, carveOutName, carveOutPhone)).ToList(),
         };
     }
 
@@ -161,6 +162,8 @@ public static class BenefitsReader
         var amounts = relevant.Where(b => b.InNetwork != otherNetwork).ToList() is { Count: > 0 } network ? network : relevant;
         var carvedOut = carveOut is not null && (carveOut.ServiceTypes.Count == 0 || carveOut.ServiceTypes.Contains(serviceType)
             || carveOut.ServiceTypes.Any(s => s is "MH" or "AI" or "A4"));
+        // EB*B: the copay with its EB06 period (X12 615: 7 day, 27 visit, 36 admission…); a per-period copay is preferred to one without a period.
+        var copay = amounts.Where(b => b.Code == "B" && b.Amount is not null).OrderBy(b => b.TimePeriod is null ? 1 : 0).FirstOrDefault();
         bool? covered = !active ? false
             : relevant.Any(b => b.Code == "I") ? false
             : relevant.Count > 0 ? true
@@ -180,14 +183,24 @@ public static class BenefitsReader
             OutOfPocketMax = Amount(amounts, "G", PeriodTotals.Contains),
             OutOfPocketRemaining = Amount(amounts, "G", p => p == "29"),
             Coinsurance = amounts.FirstOrDefault(b => b.Code == "A" && b.Percent is not null)?.Percent,
-            Copay = amounts.FirstOrDefault(b => b.Code == "B" && b.Amount is not null)?.Amount,
-            DayLimit = amounts.FirstOrDefault(b => b.QuantityQualifier == "DY" && b.Quantity is not null)?.Quantity,
-            VisitLimit = amounts.FirstOrDefault(b => b.QuantityQualifier == "VS" && b.Quantity is not null)?.Quantity,
+            Copay = copay?.Amount,
+            CopayPeriod = copay?.TimePeriod,
+            DayLimit = Limit(amounts, "DY"),
+            VisitLimit = Limit(amounts, "VS"),
             CarveOutName = carvedOut ? carveOutName : null,
             CarveOutPhone = carvedOut ? carveOutPhone : null,
             Notes = relevant.SelectMany(b => b.Messages).Distinct().ToList() is { Count: > 0 } messages ? string.Join(" ", messages) : null,
         };
     }
+
+    /// <summary>
+    /// A day or visit limit is an EB01 F (limitations) with EB09 DY or VS and EB10 the quantity (005010X279A1, 2110C EB09/EB10).
+    /// A "remaining" quantity (EB06 29) is preferred: it is what is left of the limit this year.
+    /// </summary>
+    private static decimal? Limit(List<Benefit> benefits, string qualifier) =>
+        benefits.Where(b => b.Code == "F" && b.QuantityQualifier == qualifier && b.Quantity is not null)
+            .OrderBy(b => b.TimePeriod == "29" ? 0 : 1)
+            .FirstOrDefault()?.Quantity;
 
     private static decimal? Amount(List<Benefit> benefits, string code, Func<string, bool> period) =>
         benefits.FirstOrDefault(b => b.Code == code && b.Amount is not null && b.TimePeriod is { } p && period(p))?.Amount;

@@ -25,7 +25,11 @@ public sealed record VerificationView(
     Guid Id, Guid PolicyId, string PayerName, VerificationMethod Method, VerificationState State, IReadOnlyList<LevelOfCare> Levels,
     DateTimeOffset RequestedAt, string RequestedByName, int Attempts, DateTimeOffset? NextAttemptAt, DateTimeOffset? CompletedAt,
     string? ProblemCode, string? Problem, VerificationResult? Result, IReadOnlyList<LevelEstimate> Estimates,
-    string? PayerRepName, string? CallReference, string? EnteredByName, string? ApprovedByName, DateTimeOffset? ApprovedAt);
+    string? PayerRepName, string? CallReference, string? EnteredByName, string? ApprovedByName, DateTimeOffset? ApprovedAt)
+{
+    /// <summary>The covered levels as one episode (detox, then residential…): one deductible and out-of-pocket maximum; null with fewer than two levels.</summary>
+    public EpisodeEstimate? Episode { get; init; }
+}
 
 public sealed record AuthorizationView(
     Guid Id, Guid PolicyId, string PayerName, LevelOfCare Level, AuthorizationStatus Status, AuthorizationChannel Channel,
@@ -38,7 +42,10 @@ public sealed record SelfPayQuote(LevelOfCare Level, decimal DailyRate, int Leng
 public sealed record InsuranceOverview(
     Guid InquiryId, string InquiryNumber, IReadOnlyList<PolicyView> Policies, IReadOnlyList<ConsentView> Consents,
     IReadOnlyList<VerificationView> Verifications, IReadOnlyList<AuthorizationView> Authorizations, IReadOnlyList<SelfPayQuote> SelfPayQuotes,
-    int DisclosureCount);
+    int DisclosureCount)
+{
+    public IReadOnlyList<GoodFaithEstimateView> GoodFaithEstimates { get; init; } = [];
+}
 
 /// <summary>The insurance side of an inquiry: policies, consent, verifications with estimates, authorizations.</summary>
 [RequiresRole(Roles.Admin, Roles.AdmissionsManager, Roles.AdmissionsCoordinator, Roles.Clinician, Roles.UtilizationReview)]
@@ -72,6 +79,11 @@ public sealed class GetInsuranceHandler(IAdmissionsDbContextFactory dbFactory, T
         var today = FacilityDate.Today(clock);
         var settings = options.Value;
         var rates = await StayRates.LoadAsync(db, settings, cancellationToken);
+        var checkPayerIds = checks.Select(c => c.PayerId).Distinct().ToList();
+        var checkPayers = await db.Payers.AsNoTracking().Where(p => checkPayerIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
+        var track = X12Requests.Track(inquiry.Details);
+        var estimates = await db.GoodFaithEstimates.AsNoTracking().Where(g => g.InquiryId == query.InquiryId)
+            .OrderByDescending(g => g.CreatedAt).ToListAsync(cancellationToken);
 
         return new InsuranceOverview(
             inquiry.Id,
@@ -85,9 +97,14 @@ public sealed class GetInsuranceHandler(IAdmissionsDbContextFactory dbFactory, T
             }).ToList(),
             consents.Select(c => new ConsentView(c.Id, c.RecipientNames, c.Purposes, c.Information, c.ExpiresOn, c.ExpiryEvent, c.SignedName,
                 c.SignedAt, c.CapturedByName, c.RevokedAt, c.RevokedByName, c.IsActive(today))).ToList(),
-            checks.Select(c => new VerificationView(c.Id, c.PolicyId, c.PayerName, c.Method, c.State, c.Levels, c.RequestedAt, c.RequestedByName,
-                c.Attempts, c.NextAttemptAt, c.CompletedAt, c.ProblemCode, c.Problem, c.Result, Estimates(c.Result, rates, settings.SelfPayDiscount),
-                c.PayerRepName, c.CallReference, c.EnteredByName, c.ApprovedByName, c.ApprovedAt)).ToList(),
+            checks.Select(c =>
+            {
+                var (levels, episode) = Estimates(c.Result, rates, checkPayers.GetValueOrDefault(c.PayerId), track, settings.SelfPayDiscount);
+                return new VerificationView(c.Id, c.PolicyId, c.PayerName, c.Method, c.State, c.Levels, c.RequestedAt, c.RequestedByName,
+                    c.Attempts, c.NextAttemptAt, c.CompletedAt, c.ProblemCode, c.Problem, c.Result, levels,
+                    c.PayerRepName, c.CallReference, c.EnteredByName, c.ApprovedByName, c.ApprovedAt)
+                { Episode = episode };
+            }).ToList(),
             authorizations.Select(a => new AuthorizationView(a.Id, a.PolicyId, a.PayerName, a.Level, a.Status, a.Channel, a.AdmissionDate,
                 a.RequestedDays, a.Diagnoses, a.CertificationNumber, a.ApprovedDays, a.ApprovedFrom, a.ApprovedTo, a.NextReviewOn, a.ReasonCode,
                 a.DenialReason, a.Problem, a.RequestedAt, a.RequestedByName, a.DecidedAt, a.NextRecheckAt, a.Notes.OrderByDescending(n => n.At).ToList())).ToList(),
@@ -96,20 +113,36 @@ public sealed class GetInsuranceHandler(IAdmissionsDbContextFactory dbFactory, T
                 var rate = rates.For(level);
                 return new SelfPayQuote(level, rate.DailyRate, rate.TypicalLength, StayEstimate.For(null, rate.DailyRate, rate.TypicalLength, settings.SelfPayDiscount));
             }).ToList(),
-            disclosures);
+            disclosures)
+        {
+            GoodFaithEstimates = estimates.Select(GoodFaithEstimateView.From).ToList(),
+        };
     }
 
-    private static List<LevelEstimate> Estimates(VerificationResult? result, StayRates rates, decimal selfPayDiscount) =>
-        result is null
-            ? []
-            : result.Levels.Select(l =>
-            {
-                var rate = rates.For(l.Level);
-                var estimate = l.Covered == true && !l.HasCostSharing
-                    ? null
-                    : StayEstimate.For(l, rate.DailyRate, rate.TypicalLength, selfPayDiscount);
-                return new LevelEstimate(l, rate.DailyRate, rate.TypicalLength, estimate);
-            }).ToList();
+    /// <summary>
+    /// Each level's estimate as part of one episode in the order of care (detox before residential before day programs),
+    /// so the deductible and out-of-pocket maximum are met once; the contracted rate from the payer directory when entered.
+    /// A covered level with no cost-sharing figures gets no estimate.
+    /// </summary>
+    private static (List<LevelEstimate> Levels, EpisodeEstimate? Episode) Estimates(
+        VerificationResult? result, StayRates rates, Payer? payer, CareTrack track, decimal selfPayDiscount)
+    {
+        if (result is null)
+        {
+            return ([], null);
+        }
+
+        var estimable = result.Levels.Where(l => !(l.Covered == true && !l.HasCostSharing)).OrderBy(l => l.Level).ToList();
+        var episode = EpisodeEstimate.For(
+            estimable.Select(l => new LevelStay(l.Level, l, rates.For(l.Level).DailyRate, payer?.RuleFor(l.Level, track).ContractedRate, rates.For(l.Level).TypicalLength)).ToList(),
+            selfPayDiscount);
+        var levels = result.Levels.Select(l =>
+        {
+            var rate = rates.For(l.Level);
+            return new LevelEstimate(l, rate.DailyRate, rate.TypicalLength, episode.Levels.FirstOrDefault(e => e.Level == l.Level));
+        }).ToList();
+        return (levels, episode.Levels.Count > 1 ? episode : null);
+    }
 }
 
 public sealed record X12ExchangeView(Guid Id, string TransactionType, DateTimeOffset SentAt, string Request, string? Response, DateTimeOffset? ReceivedAt);

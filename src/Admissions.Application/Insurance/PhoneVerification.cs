@@ -26,6 +26,7 @@ public sealed class PhoneLevelForm
     /// <summary>Whole percent as people say it: 20 means 20%.</summary>
     public decimal? CoinsurancePercent { get; set; }
     public decimal? Copay { get; set; }
+    public CopayPeriod CopayPeriod { get; set; }
     public decimal? DayLimit { get; set; }
     public decimal? VisitLimit { get; set; }
     public string? Notes { get; set; }
@@ -98,7 +99,7 @@ public sealed class EnterPhoneVerificationHandler(IAdmissionsDbContextFactory db
             Levels = form.Levels.Select(l => new LevelBenefits
             {
                 Level = l.Level,
-                ServiceType = payer.ServiceTypes.For(l.Level),
+                ServiceType = payer.ServiceTypeFor(l.Level, X12Requests.Track(inquiry.Details)),
                 Covered = form.CoverageActive && l.Covered,
                 InNetwork = l.InNetwork,
                 AuthorizationRequired = l.AuthorizationRequired,
@@ -108,6 +109,7 @@ public sealed class EnterPhoneVerificationHandler(IAdmissionsDbContextFactory db
                 OutOfPocketRemaining = l.OutOfPocketRemaining,
                 Coinsurance = l.CoinsurancePercent / 100m,
                 Copay = l.Copay,
+                CopayPeriod = Periods.Code(l.CopayPeriod),
                 DayLimit = l.DayLimit,
                 VisitLimit = l.VisitLimit,
                 Notes = string.IsNullOrWhiteSpace(l.Notes) ? null : l.Notes.Trim(),

@@ -10,9 +10,18 @@ using Microsoft.EntityFrameworkCore;
 namespace Admissions.Application.Insurance;
 
 public sealed record PayerItem(Guid Id, string Name, PayerKind Kind, string? ClearinghousePayerId, string? BehavioralCarveOut,
-    string? BehavioralCarveOutPhone, bool InNetwork, bool SupportsElectronicVerification);
+    string? BehavioralCarveOutPhone, bool InNetwork, bool SupportsElectronicVerification)
+{
+    public IReadOnlyList<string> Aliases { get; init; } = [];
+    public IReadOnlyList<string> States { get; init; } = [];
 
-/// <summary>The payer directory, for choosing a policy's payer and a consent's recipients.</summary>
+    /// <summary>Retired payers are listed so policies that name them still show them; they are offered for no new choice.</summary>
+    public bool IsActive { get; init; } = true;
+
+    public bool Matches(string? text) => PayerSearch.Matches(text, Name, Aliases, [ClearinghousePayerId], States);
+}
+
+/// <summary>The payer directory, for choosing a policy's payer and a consent's recipients: active payers, then retired ones.</summary>
 [RequiresRole(Roles.Admin, Roles.AdmissionsManager, Roles.AdmissionsCoordinator, Roles.Clinician, Roles.UtilizationReview)]
 public sealed record ListPayers : IQuery<IReadOnlyList<PayerItem>>;
 
@@ -21,9 +30,12 @@ public sealed class ListPayersHandler(IAdmissionsDbContextFactory dbFactory) : I
     public async ValueTask<IReadOnlyList<PayerItem>> Handle(ListPayers query, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        var payers = await db.Payers.AsNoTracking().Where(p => p.IsActive).OrderBy(p => p.Name).ToListAsync(cancellationToken);
-        return payers.Select(p => new PayerItem(p.Id, p.Name, p.Kind, p.ClearinghousePayerId, p.BehavioralCarveOut,
-            p.BehavioralCarveOutPhone, p.InNetwork, p.SupportsElectronicVerification)).ToList();
+        var payers = await db.Payers.AsNoTracking().ToListAsync(cancellationToken);
+        return payers.OrderBy(p => p.IsActive ? 0 : 1).ThenBy(p => p.Name, StringComparer.Ordinal)
+            .Select(p => new PayerItem(p.Id, p.Name, p.Kind, p.ClearinghousePayerId, p.BehavioralCarveOut,
+                p.BehavioralCarveOutPhone, p.InNetwork, p.SupportsElectronicVerification)
+            { Aliases = p.Aliases, States = p.States, IsActive = p.IsActive })
+            .ToList();
     }
 }
 
@@ -91,6 +103,11 @@ public sealed class SavePolicyHandler(IAdmissionsDbContextFactory dbFactory, ICu
         var form = command.Form;
         var payer = await db.Payers.FirstOrDefaultAsync(p => p.Id == form.PayerId, cancellationToken)
             ?? throw new RequestValidationException(new Dictionary<string, string[]> { [nameof(PolicyForm.PayerId)] = ["Choose a payer from the directory."] });
+        // A retired payer stays on the policies that already name it, but no policy is moved to it.
+        if (!payer.IsActive && !await db.InsurancePolicies.AnyAsync(p => p.Id == command.PolicyId && p.PayerId == payer.Id, cancellationToken))
+        {
+            throw new RequestValidationException(new Dictionary<string, string[]> { [nameof(PolicyForm.PayerId)] = [$"{payer.Name} is retired from the payer directory. Choose another payer."] });
+        }
 
         var others = await db.InsurancePolicies
             .Where(p => p.InquiryId == command.InquiryId && p.RemovedAt == null && p.Id != command.PolicyId)

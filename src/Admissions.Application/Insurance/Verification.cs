@@ -165,7 +165,7 @@ public sealed partial class RunVerificationHandler(
         // The disclosure is on record before the request leaves, so nothing is ever sent unrecorded.
         Disclosures.Record(db, check.InquiryId, consent, payer.Name,
             "Eligibility inquiry (X12 270): patient and subscriber name, date of birth, sex, member ID; service types "
-                + string.Join(", ", check.Levels.Select(payer.ServiceTypes.For).Distinct()),
+                + string.Join(", ", check.Levels.Select(level => payer.ServiceTypeFor(level, X12Requests.Track(inquiry.Details))).Distinct()),
             "Clearinghouse, X12 270", check.TraceNumber, check.RequestedById, check.RequestedByName, now);
         check.RecordAttempt(now);
         await db.SaveChangesAsync(cancellationToken);
@@ -186,7 +186,7 @@ public sealed partial class RunVerificationHandler(
         VerificationOutcome outcome;
         try
         {
-            outcome = BenefitsReader.Read(X12.Read(response), check.TraceNumber, payer, check.Levels);
+            outcome = BenefitsReader.Read(X12.Read(response), check.TraceNumber, payer, check.Levels, X12Requests.Track(inquiry.Details));
         }
         catch (X12ParseException ex)
         {

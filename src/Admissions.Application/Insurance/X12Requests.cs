@@ -43,7 +43,8 @@ internal static class X12Requests
         EligibilityCheck check, InsurancePolicy policy, Payer payer, InquiryDetails patient, ClearinghouseIdentity identity, DateOnly serviceDate)
     {
         var (subscriber, dependent) = Members(policy, patient);
-        var serviceTypes = check.Levels.Select(payer.ServiceTypes.For).Distinct().ToList();
+        var track = Track(patient);
+        var serviceTypes = check.Levels.Select(level => payer.ServiceTypeFor(level, track)).Distinct().ToList();
         return new EligibilityRequest(
             "0001",
             check.TraceNumber,
@@ -57,9 +58,18 @@ internal static class X12Requests
             serviceTypes);
     }
 
+    /// <summary>The track an inquiry's eligibility check asks codes for: substance use unless the caller named mental-health concerns only.</summary>
+    public static CareTrack Track(InquiryDetails patient) =>
+        CareTracks.ForConcerns(patient.Substances != SubstanceConcerns.None, patient.MentalHealthConcerns != MentalHealthConcerns.None);
+
+    /// <summary>
+    /// The 278 for an authorization: a request for review (X217), or with <paramref name="inquiry"/> a status inquiry
+    /// (X215) that carries the payer's reference when it gave one. The place of service follows the principal diagnosis's track.
+    /// </summary>
     public static ServiceReviewRequest Review(
-        PriorAuthorization authorization, InsurancePolicy policy, Payer payer, InquiryDetails patient, ClearinghouseIdentity identity)
+        PriorAuthorization authorization, InsurancePolicy policy, Payer payer, InquiryDetails patient, ClearinghouseIdentity identity, bool inquiry = false)
     {
+        var diagnoses = Diagnoses(authorization.Diagnoses);
         var (subscriber, dependent) = Members(policy, patient);
         return new ServiceReviewRequest(
             "0001",
@@ -73,11 +83,15 @@ internal static class X12Requests
             "AR",
             "I",
             authorization.ServiceType,
-            Domain.Care.LevelsOfCare.PlaceOfService(authorization.Level),
+            payer.PlaceOfServiceFor(authorization.Level, CareTracks.ForDiagnoses(diagnoses)),
             authorization.AdmissionDate,
-            Diagnoses(authorization.Diagnoses),
+            diagnoses,
             "DY",
-            authorization.RequestedDays);
+            authorization.RequestedDays)
+        {
+            Inquiry = inquiry,
+            ReviewReference = inquiry ? authorization.CertificationNumber : null,
+        };
     }
 
     /// <summary>ICD-10-CM codes as people read them: upper case, with their dots, comma separated.</summary>

@@ -113,6 +113,7 @@ public sealed class ScheduleAdmissionHandler(IAdmissionsDbContextFactory dbFacto
         inquiry.Record(ActivityKind.Placement,
             $"Admission {(rescheduling ? "rescheduled" : "scheduled")}: {where}, {Placements.LocalTime(command.ScheduledFor, facility.TimeZone)}",
             actor, now, text);
+        await Insurance.GoodFaithEstimateDue.OnScheduledAsync(db, inquiry, facility, command.ScheduledFor, actor, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return new ScheduledAdmission(admission.Id, program.Name, bed?.Label, command.ScheduledFor, warnings);
     }

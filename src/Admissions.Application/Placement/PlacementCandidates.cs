@@ -38,7 +38,7 @@ internal static class PlacementCandidates
             return null;
         }
 
-        var isSelfPay = await db.Payers.AsNoTracking().Where(p => p.Id == policy.PayerId).Select(p => p.Kind == PayerKind.SelfPay).FirstOrDefaultAsync(cancellationToken);
+        var payer = await db.Payers.AsNoTracking().FirstAsync(p => p.Id == policy.PayerId, cancellationToken);
         var checks = await db.EligibilityChecks.AsNoTracking()
             .Where(c => c.PolicyId == policy.Id && c.State == VerificationState.Completed)
             .ToListAsync(cancellationToken);
@@ -46,7 +46,9 @@ internal static class PlacementCandidates
         // The latest word per level: a later verification of residential does not erase an earlier one of detox.
         var levels = checks.OrderByDescending(c => c.CompletedAt)
             .Where(c => c.Result is not null)
-            .SelectMany(c => c.Result!.Levels.Select(l => new LevelBenefitsStanding(l.Level, c.Result.CoverageActive, l.InNetwork, l.AuthorizationRequired)))
+            .SelectMany(c => c.Result!.Levels.Select(l => new LevelBenefitsStanding(l.Level, c.Result.CoverageActive, l.InNetwork,
+                // The payer's word first; where it said nothing, the directory's rule for the level.
+                l.AuthorizationRequired ?? payer.RuleFor(l.Level, CareTrack.SubstanceUse).PriorAuthorizationRequired)))
             .DistinctBy(l => l.Level)
             .ToList();
         var authorizations = (await db.PriorAuthorizations.AsNoTracking()
@@ -55,6 +57,12 @@ internal static class PlacementCandidates
             .OrderByDescending(a => a.RequestedAt)
             .Select(a => new AuthorizationStanding(a.Level, a.Status, a.CertificationNumber))
             .ToList();
-        return new PayerStanding(policy.PayerName, isSelfPay) { Levels = levels, Authorizations = authorizations };
+        return new PayerStanding(policy.PayerName, payer.IsSelfPay)
+        {
+            Levels = levels,
+            Authorizations = authorizations,
+            AgeLimits = PayerAgeLimit.Of(payer),
+            NonCoveredNeedsAdvanceWaiver = payer.NonCoveredNeedsAdvanceWaiver,
+        };
     }
 }

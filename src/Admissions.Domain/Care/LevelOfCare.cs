@@ -32,13 +32,4 @@ public static class LevelsOfCare
     /// <summary>Stays are billed per day; outpatient levels per session or visit.</summary>
     public static bool IsInpatient(LevelOfCare level) =>
         level is LevelOfCare.WithdrawalManagement or LevelOfCare.Residential or LevelOfCare.MentalHealthResidential;
-
-    /// <summary>X12 place-of-service code sent in a 278 (UM04) for this setting.</summary>
-    public static string PlaceOfService(LevelOfCare level) => level switch
-    {
-        LevelOfCare.WithdrawalManagement or LevelOfCare.Residential => "55",
-        LevelOfCare.MentalHealthResidential => "51",
-        LevelOfCare.PartialHospitalization => "52",
-        _ => "57",
-    };
 }

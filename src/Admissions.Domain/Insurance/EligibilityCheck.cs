@@ -35,6 +35,9 @@ public sealed record LevelBenefits
     /// <summary>The patient's share as a fraction: 0.2 is 20%.</summary>
     public decimal? Coinsurance { get; init; }
     public decimal? Copay { get; init; }
+
+    /// <summary>How often the copay applies: the 271's EB06 time period code (7 day, 27 visit, 36 admission…).</summary>
+    public string? CopayPeriod { get; init; }
     public decimal? DayLimit { get; init; }
     public decimal? VisitLimit { get; init; }
     public string? CarveOutName { get; init; }

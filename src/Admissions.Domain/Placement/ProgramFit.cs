@@ -46,8 +46,26 @@ public sealed record PlacementCandidate
 /// <summary>What the payer said about one level of care (from the latest completed verification) and its authorizations.</summary>
 public sealed record PayerStanding(string PayerName, bool IsSelfPay)
 {
+    /// <summary>The payer directory's age limits per level (TRICARE: residential treatment centres up to age 21).</summary>
+    public IReadOnlyList<PayerAgeLimit> AgeLimits { get; init; } = [];
+
+    /// <summary>The payer lets a network provider bill a non-covered stay only with the beneficiary's advance written waiver.</summary>
+    public bool NonCoveredNeedsAdvanceWaiver { get; init; }
+
     public IReadOnlyList<LevelBenefitsStanding> Levels { get; init; } = [];
     public IReadOnlyList<AuthorizationStanding> Authorizations { get; init; } = [];
+}
+
+/// <summary>The oldest age a payer covers a level for.</summary>
+public sealed record PayerAgeLimit(LevelOfCare Level, int MaximumAge)
+{
+    /// <summary>The age limits a payer's directory rules set, one per level.</summary>
+    public static IReadOnlyList<PayerAgeLimit> Of(Payer payer) =>
+        CareTracks.All.Select(t => payer.RuleFor(t.Level, t.Track))
+            .Where(r => r.MaximumCoveredAge is not null)
+            .Select(r => new PayerAgeLimit(r.Level, r.MaximumCoveredAge!.Value))
+            .DistinctBy(l => l.Level)
+            .ToList();
 }
 
 public sealed record AuthorizationStanding(LevelOfCare Level, AuthorizationStatus Status, string? CertificationNumber);
@@ -76,6 +94,7 @@ public static class ProgramFit
         findings.AddRange(Population(program, patient.Sex));
         findings.Add(Age(program, patient.DateOfBirth, admissionDay));
         findings.AddRange(Payer(program, patient.Payer));
+        findings.AddRange(PayerAgeLimit(program, patient.Payer, patient.DateOfBirth, admissionDay));
         return findings;
     }
 
@@ -186,6 +205,34 @@ public static class ProgramFit
                 new(FitCheck.Authorization, FitSeverity.Warning, $"{payer.PayerName} did not certify {level}; see the authorization for appeal options."),
             _ => new(FitCheck.Authorization, FitSeverity.Warning, $"{payer.PayerName} requires authorization for {level}; none has been requested."),
         };
+    }
+
+    /// <summary>
+    /// A payer that covers the level only up to an age (TRICARE covers residential treatment centre care for mental
+    /// health for beneficiaries under 21: 32 CFR 199.4(b)(4), tricare.mil "Residential Treatment Centers") warns
+    /// that an older patient's stay would not be covered; where the payer holds network providers to its non-covered
+    /// services waiver (TRICARE: the beneficiary agrees in advance and in writing, naming the service, dates and
+    /// estimated cost; a general agreement to pay does not count), it says so.
+    /// </summary>
+    private static IEnumerable<FitFinding> PayerAgeLimit(TreatmentProgram program, PayerStanding? payer, DateOnly? dateOfBirth, DateOnly admissionDay)
+    {
+        if (payer?.AgeLimits.FirstOrDefault(l => l.Level == program.Level) is not { } limit || dateOfBirth is not { } born)
+        {
+            yield break;
+        }
+
+        var age = AgeOn(born, admissionDay);
+        if (age <= limit.MaximumAge)
+        {
+            yield break;
+        }
+
+        var level = LevelsOfCare.Describe(program.Level);
+        var waiver = payer.NonCoveredNeedsAdvanceWaiver
+            ? " The facility may bill the patient for a non-covered stay only if the beneficiary signs the payer's non-covered services waiver before admission (in writing, naming the service, dates and estimated cost); a general agreement to pay is not enough."
+            : " Quote the stay as self-pay or find a covered level.";
+        yield return new(FitCheck.Payer, FitSeverity.Warning, string.Create(CultureInfo.InvariantCulture,
+            $"{payer.PayerName} covers {level} only up to age {limit.MaximumAge}; the patient is {age} on admission, so the stay would not be covered.{waiver}"));
     }
 
     public static int AgeOn(DateOnly born, DateOnly day)

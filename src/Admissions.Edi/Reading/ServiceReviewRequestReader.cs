@@ -25,6 +25,7 @@ internal sealed class ServiceReviewRequestReader
     private DateOnly? _admissionDate;
     private string? _quantityQualifier;
     private decimal? _quantity;
+    private string? _reviewReference;
 
     private ServiceReviewRequestReader(X12Tokenizer tokens) => _tokens = tokens;
 
@@ -74,6 +75,9 @@ internal sealed class ServiceReviewRequestReader
                 _certificationType = _tokens.Text(2);
                 _serviceType = _tokens.Text(3);
                 _facilityCode = _tokens.Component(4, 1).ToString();
+                break;
+            case "REF" when _level == "EV" && _reviewReference is null && _tokens[1].SequenceEqual("BB"):
+                _reviewReference = _tokens.Text(2);
                 break;
             case "DTP" when _level == "EV" && _tokens[1].SequenceEqual("435"):
                 _admissionDate = _tokens.Period(2).Begin;
@@ -147,6 +151,9 @@ internal sealed class ServiceReviewRequestReader
             _admissionDate ?? DateOnly.MinValue,
             _diagnoses,
             _quantityQualifier ?? "",
-            _quantity ?? 0m);
+            _quantity ?? 0m)
+        {
+            ReviewReference = _reviewReference,
+        };
     }
 }

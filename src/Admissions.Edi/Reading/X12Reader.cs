@@ -91,6 +91,7 @@ internal static class X12Reader
         }
 
         var control = tokens.Text(2) ?? throw tokens.Error("ST02, the transaction set control number, is missing", 2);
+        var inquiry = tokens.Text(3) == Writing.ServiceReviewRequestWriter.InquiryVersion;
         if (!tokens.Next())
         {
             throw tokens.EndError("The text ends after ST: expected BHT");
@@ -106,7 +107,7 @@ internal static class X12Reader
         {
             "270" => EligibilityRequestReader.Read(tokens, control, reference),
             "271" => EligibilityResponseReader.Read(tokens, control, reference),
-            _ when tokens[2].SequenceEqual("13") => ServiceReviewRequestReader.Read(tokens, control, reference),
+            _ when tokens[2].SequenceEqual("13") => ServiceReviewRequestReader.Read(tokens, control, reference) with { Inquiry = inquiry },
             _ when tokens[2].SequenceEqual("11") => ServiceReviewResponseReader.Read(tokens, control, reference),
             _ => throw tokens.Error($"278 BHT02 '{tokens.Text(2)}' is not supported: expected 13 (request) or 11 (response)", 2),
         };

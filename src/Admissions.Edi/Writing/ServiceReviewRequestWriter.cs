@@ -9,13 +9,16 @@ internal static class ServiceReviewRequestWriter
 {
     private const string Version = "005010X217";
 
+    /// <summary>The 278 inquiry's implementation guide (Health Care Services Review - Inquiry and Response).</summary>
+    public const string InquiryVersion = "005010X215";
+
     /// <summary>X12 allows twelve diagnosis codes in one HI segment.</summary>
     private const int DiagnosesPerSegment = 12;
 
     public static string Write(ServiceReviewRequest request, X12Envelope envelope)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var writer = new X12Writer(envelope, "HI", "278", Version, request.ControlNumber, nameof(request));
+        var writer = new X12Writer(envelope, "HI", "278", request.Inquiry ? InquiryVersion : Version, request.ControlNumber, nameof(request));
         if (string.IsNullOrEmpty(request.RequestCategory) || string.IsNullOrEmpty(request.CertificationType))
         {
             throw writer.Invalid("A 278 request needs its request category (UM01) and certification type (UM02)");
@@ -43,6 +46,11 @@ internal static class ServiceReviewRequestWriter
         Loops.CurrentTrace(writer, request.TraceNumber, request.TraceOriginator);
         writer.Segment("UM", request.RequestCategory, request.CertificationType, request.ServiceType,
             string.IsNullOrEmpty(request.FacilityCode) ? null : writer.Composite("UM04", request.FacilityCode, "B"));
+        if (!string.IsNullOrEmpty(request.ReviewReference))
+        {
+            writer.Segment("REF", "BB", request.ReviewReference);
+        }
+
         if (request.AdmissionDate != DateOnly.MinValue)
         {
             writer.Segment("DTP", "435", "D8", X12Writer.Date(request.AdmissionDate));

@@ -36,6 +36,7 @@ public sealed class AdmissionsDbContext(DbContextOptions<AdmissionsDbContext> op
     public DbSet<Payer> Payers => Set<Payer>();
     public DbSet<InsurancePolicy> InsurancePolicies => Set<InsurancePolicy>();
     public DbSet<Part2Consent> Part2Consents => Set<Part2Consent>();
+    public DbSet<GoodFaithEstimate> GoodFaithEstimates => Set<GoodFaithEstimate>();
     public DbSet<Disclosure> Disclosures => Set<Disclosure>();
     public DbSet<EligibilityCheck> EligibilityChecks => Set<EligibilityCheck>();
     public DbSet<PriorAuthorization> PriorAuthorizations => Set<PriorAuthorization>();

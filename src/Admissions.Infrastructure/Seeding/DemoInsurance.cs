@@ -97,7 +97,7 @@ internal static class DemoInsurance
             if (inquiry.Stage is InquiryStage.Approved or InquiryStage.AdmissionScheduled or InquiryStage.Admitted)
             {
                 var admission = DateOnly.FromDateTime(inquiry.StageChangedAt.UtcDateTime).AddDays(1);
-                var authorization = PriorAuthorization.Request(policy, LevelOfCare.Residential, payer.ServiceTypes.For(LevelOfCare.Residential),
+                var authorization = PriorAuthorization.Request(policy, LevelOfCare.Residential, payer.ServiceTypeFor(LevelOfCare.Residential),
                     admission, 14, "F1120, F332", AuthorizationChannel.Electronic, $"UMDEMO{n:000}{faker.Random.Int(1000, 9999)}", reviewer, at.AddHours(2));
                 var today = DateOnly.FromDateTime(now.UtcDateTime);
                 var decision = (n % 3) switch
@@ -134,7 +134,7 @@ internal static class DemoInsurance
             : levels.Select(level => new LevelBenefits
             {
                 Level = level,
-                ServiceType = payer.ServiceTypes.For(level),
+                ServiceType = payer.ServiceTypeFor(level),
                 Covered = true,
                 InNetwork = payer.InNetwork,
                 AuthorizationRequired = level == LevelOfCare.Residential || payer.Kind == PayerKind.Military,
@@ -144,6 +144,7 @@ internal static class DemoInsurance
                 OutOfPocketRemaining = 4200,
                 Coinsurance = 0.2m,
                 Copay = 0,
+                CopayPeriod = "36",
                 DayLimit = LevelsOfCare.IsInpatient(level) ? 30 : null,
             }).ToList(),
     };

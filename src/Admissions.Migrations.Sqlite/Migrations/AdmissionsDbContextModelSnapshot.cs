@@ -722,6 +722,88 @@ namespace Admissions.Migrations.Sqlite.Migrations
                     b.ToTable("EligibilityChecks");
                 });
 
+            modelBuilder.Entity("Admissions.Domain.Insurance.GoodFaithEstimate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DiagnosisCodes")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("GivenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GivenByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GivenHow")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InquiryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PatientDateOfBirth")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PatientName")
+                        .IsRequired()
+                        .HasMaxLength(202)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PrimaryService")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProviderAddress")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProviderName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProviderNpi")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProviderTaxId")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ScheduledOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ServiceDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Version")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InquiryId");
+
+                    b.ToTable("GoodFaithEstimates");
+                });
+
             modelBuilder.Entity("Admissions.Domain.Insurance.InsurancePolicy", b =>
                 {
                     b.Property<Guid>("Id")
@@ -878,6 +960,10 @@ namespace Admissions.Migrations.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.PrimitiveCollection<string>("Aliases")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("BehavioralCarveOut")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -904,40 +990,25 @@ namespace Admissions.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "ServiceTypes", "Admissions.Domain.Insurance.Payer.ServiceTypes#ServiceTypeCodes", b1 =>
-                        {
-                            b1.IsRequired();
+                    b.Property<bool>("NonCoveredNeedsAdvanceWaiver")
+                        .HasColumnType("INTEGER");
 
-                            b1.Property<string>("IntensiveOutpatient")
-                                .IsRequired()
-                                .HasMaxLength(2)
-                                .HasColumnType("TEXT");
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
 
-                            b1.Property<string>("MentalHealthResidential")
-                                .IsRequired()
-                                .HasMaxLength(2)
-                                .HasColumnType("TEXT");
+                    b.PrimitiveCollection<string>("States")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
-                            b1.Property<string>("Outpatient")
-                                .IsRequired()
-                                .HasMaxLength(2)
-                                .HasColumnType("TEXT");
+                    b.Property<int>("Transactions")
+                        .HasColumnType("INTEGER");
 
-                            b1.Property<string>("PartialHospitalization")
-                                .IsRequired()
-                                .HasMaxLength(2)
-                                .HasColumnType("TEXT");
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
 
-                            b1.Property<string>("Residential")
-                                .IsRequired()
-                                .HasMaxLength(2)
-                                .HasColumnType("TEXT");
-
-                            b1.Property<string>("WithdrawalManagement")
-                                .IsRequired()
-                                .HasMaxLength(2)
-                                .HasColumnType("TEXT");
-                        });
+                    b.Property<string>("UpdatedByName")
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -2364,6 +2435,8 @@ namespace Admissions.Migrations.Sqlite.Migrations
 
                                     b2.Property<decimal?>("Copay");
 
+                                    b2.Property<string>("CopayPeriod");
+
                                     b2.Property<bool?>("Covered");
 
                                     b2.Property<decimal?>("DayLimit");
@@ -2401,6 +2474,42 @@ namespace Admissions.Migrations.Sqlite.Migrations
                     b.Navigation("Result");
                 });
 
+            modelBuilder.Entity("Admissions.Domain.Insurance.GoodFaithEstimate", b =>
+                {
+                    b.OwnsMany("Admissions.Domain.Insurance.GoodFaithEstimateItem", "Items", b1 =>
+                        {
+                            b1.Property<Guid>("GoodFaithEstimateId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Description")
+                                .IsRequired();
+
+                            b1.Property<int>("Level");
+
+                            b1.Property<string>("ServiceCode")
+                                .IsRequired();
+
+                            b1.Property<decimal>("UnitPrice");
+
+                            b1.Property<int>("Units");
+
+                            b1.HasKey("GoodFaithEstimateId", "__synthesizedOrdinal");
+
+                            b1.ToTable("GoodFaithEstimates");
+
+                            b1
+                                .ToJson("Items")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("GoodFaithEstimateId");
+                        });
+
+                    b.Navigation("Items");
+                });
+
             modelBuilder.Entity("Admissions.Domain.Insurance.InsurancePolicy", b =>
                 {
                     b.HasOne("Admissions.Domain.Insurance.Payer", null)
@@ -2408,6 +2517,73 @@ namespace Admissions.Migrations.Sqlite.Migrations
                         .HasForeignKey("PayerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Admissions.Domain.Insurance.Payer", b =>
+                {
+                    b.OwnsMany("Admissions.Domain.Insurance.PayerLevelRule", "LevelRules", b1 =>
+                        {
+                            b1.Property<Guid>("PayerId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<decimal?>("ContractedRate");
+
+                            b1.Property<int>("Level");
+
+                            b1.Property<int?>("MaximumCoveredAge");
+
+                            b1.Property<string>("PlaceOfService")
+                                .IsRequired();
+
+                            b1.Property<bool?>("PriorAuthorizationRequired");
+
+                            b1.Property<string>("ServiceType")
+                                .IsRequired();
+
+                            b1.Property<int>("Track");
+
+                            b1.HasKey("PayerId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Payers");
+
+                            b1
+                                .ToJson("LevelRules")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PayerId");
+                        });
+
+                    b.OwnsMany("Admissions.Domain.Insurance.ClearinghousePayerId", "OtherClearinghouseIds", b1 =>
+                        {
+                            b1.Property<Guid>("PayerId1");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Clearinghouse")
+                                .IsRequired();
+
+                            b1.Property<string>("PayerId")
+                                .IsRequired();
+
+                            b1.HasKey("PayerId1", "__synthesizedOrdinal");
+
+                            b1.ToTable("Payers");
+
+                            b1
+                                .ToJson("OtherClearinghouseIds")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PayerId1");
+                        });
+
+                    b.Navigation("LevelRules");
+
+                    b.Navigation("OtherClearinghouseIds");
                 });
 
             modelBuilder.Entity("Admissions.Domain.Insurance.PriorAuthorization", b =>

@@ -291,9 +291,10 @@ public class AuthorizationTests
     }
 
     [Fact]
-    public async Task A_pended_278_is_asked_about_again_after_the_recheck_delay()
+    public async Task A_pended_278_at_a_payer_that_takes_inquiries_is_asked_its_status_after_the_recheck_delay()
     {
         await using var host = await TestHost.StartAsync();
+        await TakesReviewInquiriesAsync(host);
         var insured = await InsuredAsync(host);
         var id = await RequestAsync(host, insured);
         host.Gateway.Answer278(r => Review(r, Decision(r, "A4", reason: "0V")));
@@ -307,33 +308,68 @@ public class AuthorizationTests
         Assert.Null(authorization.DecidedAt);
         Assert.Equal("0V", authorization.ReasonCode);
         Assert.Equal([new ScheduledCheck(id, TestHost.StartTime), new ScheduledCheck(id, recheckAt)], host.Scheduler.AuthorizationSubmissions);
-        Assert.Empty(await TasksAsync(host));
+        var task = Assert.Single(await TasksAsync(host));
+        Assert.Equal((FollowUpKind.AuthorizationReview, host.UtilizationReview.Id), (task.Kind, task.AssigneeId));
+        Assert.StartsWith("Aetna pended the Residential authorization for INQ-2026-000001: Requires medical review. Send it by the payer's portal or fax; the status is re-checked by 278 inquiry.",
+            task.Title, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task A_pended_request_that_gets_certified_on_a_recheck_is_decided()
+    public async Task A_pended_278_at_a_payer_without_inquiries_is_never_sent_again_and_utilization_review_is_told_what_the_payer_asked_for()
     {
         await using var host = await TestHost.StartAsync();
+        var insured = await InsuredAsync(host);
+        var id = await RequestAsync(host, insured);
+        host.Gateway.Answer278(r => Review(r, Decision(r, "A4", reason: "0U")));
+
+        var first = await SubmitAsync(host, id);
+        var again = await SubmitAsync(host, id);
+
+        Assert.Equal(new AuthorizationRunOutcome(AuthorizationStatus.Pended, "pended: followed up by utilization review"), first);
+        Assert.Equal(first, again);
+        host.Gateway.Verify(g => g.RequestReviewAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Once);
+        Assert.Equal([new ScheduledCheck(id, TestHost.StartTime)], host.Scheduler.AuthorizationSubmissions);
+        Assert.Null((await AuthorizationAsync(host, id)).NextRecheckAt);
+        Assert.Single(await DisclosuresAsync(host));
+        var task = Assert.Single(await TasksAsync(host));
+        Assert.Contains("Additional patient information required", task.Title, StringComparison.Ordinal);
+        Assert.Contains("this payer takes no 278 inquiries", task.Title, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_pended_request_that_gets_certified_on_a_status_inquiry_is_decided()
+    {
+        await using var host = await TestHost.StartAsync();
+        await TakesReviewInquiriesAsync(host);
         var insured = await InsuredAsync(host);
         var id = await RequestAsync(host, insured);
         host.Gateway.Answer278(r => Review(r, Decision(r, "A4")));
         await SubmitAsync(host, id);
         host.Clock.SetUtcNow((await AuthorizationAsync(host, id)).NextRecheckAt!.Value);
-        host.Gateway.Answer278(r => Review(r, Decision(r, "A1", "CERT-2", begin: Admission, end: Admission.AddDays(9))));
+        ServiceReviewRequest? asked = null;
+        host.Gateway.Answer278(r =>
+        {
+            asked = r;
+            return Review(r, Decision(r, "A1", "CERT-2", begin: Admission, end: Admission.AddDays(9)));
+        });
 
         var outcome = await SubmitAsync(host, id);
 
         Assert.Equal(AuthorizationStatus.Certified, outcome.Status);
+        Assert.True(asked!.Inquiry);
         var authorization = await AuthorizationAsync(host, id);
         Assert.Equal((10, "CERT-2"), (authorization.ApprovedDays!.Value, authorization.CertificationNumber));
         Assert.Null(authorization.NextRecheckAt);
-        Assert.Equal(2, (await DisclosuresAsync(host)).Count);
+        var disclosures = await DisclosuresAsync(host);
+        Assert.Equal(2, disclosures.Count);
+        Assert.Single(disclosures, d => d.Information.StartsWith("Authorization status inquiry:", StringComparison.Ordinal) && !d.Information.Contains("diagnoses", StringComparison.Ordinal));
     }
 
     [Fact]
-    public async Task After_the_most_rechecks_a_still_pended_request_becomes_a_follow_up_task()
+    public async Task After_the_most_status_inquiries_a_still_pended_request_becomes_a_follow_up_task()
     {
         await using var host = await TestHost.StartAsync();
+        await TakesReviewInquiriesAsync(host);
         var insured = await InsuredAsync(host);
         var id = await RequestAsync(host, insured);
         host.Gateway.Answer278(r => Review(r, Decision(r, "A4")));
@@ -353,10 +389,10 @@ public class AuthorizationTests
         Assert.Equal("Still pended. Stopped re-checking; follow up with the payer.", authorization.Problem);
         Assert.Null(authorization.NextRecheckAt);
         Assert.Equal(1 + MaxRechecks, host.Scheduler.AuthorizationSubmissions.Count);
-        var task = Assert.Single(await TasksAsync(host));
-        Assert.Equal(FollowUpKind.AuthorizationReview, task.Kind);
-        Assert.Equal("Follow up with Aetna on the authorization for INQ-2026-000001", task.Title);
-        Assert.Equal(host.UtilizationReview.Id, task.AssigneeId);
+        var tasks = await TasksAsync(host);
+        Assert.Equal(2, tasks.Count);
+        var task = Assert.Single(tasks, t => t.Title == "Follow up with Aetna on the authorization for INQ-2026-000001");
+        Assert.Equal((FollowUpKind.AuthorizationReview, host.UtilizationReview.Id), (task.Kind, task.AssigneeId));
         host.Gateway.Verify(g => g.RequestReviewAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Exactly(1 + MaxRechecks));
     }
 
@@ -425,6 +461,7 @@ public class AuthorizationTests
         Assert.Equal(AuthorizationStatus.Requested, outcome.Status);
         Assert.Equal("The clearinghouse did not answer: 503 from the clearinghouse", authorization.Problem);
         Assert.Equal(TestHost.StartTime.AddMinutes(30), authorization.NextRecheckAt);
+        Assert.Empty(await DisclosuresAsync(host));
     }
 
     [Fact]

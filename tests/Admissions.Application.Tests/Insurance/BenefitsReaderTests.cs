@@ -28,8 +28,9 @@ public class BenefitsReaderTests
     private static X12Document Document(params SubscriberResult[] subscribers) =>
         new([new EligibilityResponse("0001", "REF", PayerParty, ProviderParty, subscribers)]);
 
-    private static VerificationOutcome Read(X12Document document, Payer? payer = null, IReadOnlyList<LevelOfCare>? levels = null) =>
-        BenefitsReader.Read(document, Trace, payer ?? Aetna, levels ?? Residential);
+    private static VerificationOutcome Read(
+        X12Document document, Payer? payer = null, IReadOnlyList<LevelOfCare>? levels = null, CareTrack track = CareTrack.SubstanceUse) =>
+        BenefitsReader.Read(document, Trace, payer ?? Aetna, levels ?? Residential, track);
 
     // ---- AAA rejects ----
 
@@ -185,7 +186,7 @@ public class BenefitsReaderTests
     [Fact]
     public void Only_benefits_for_the_levels_service_type_count()
     {
-        var payer = new Payer { Name = "Custom", ClearinghousePayerId = "X1", InNetwork = true, ServiceTypes = new ServiceTypeCodes { Residential = "A6" } };
+        var payer = new Payer { Name = "Custom", ClearinghousePayerId = "X1", InNetwork = true, LevelRules = [new PayerLevelRule { Level = LevelOfCare.Residential, Track = CareTrack.SubstanceUse, ServiceType = "A6", PlaceOfService = "55" }] };
         var document = Document(Subscriber([Trace], [Eb("1", "30", network: null), Eb("C", "RT", "23", amount: 1000), Eb("C", "A6", "23", amount: 4000)]));
 
         var level = Assert.Single(Read(document, payer).Result!.Levels);
@@ -204,14 +205,15 @@ public class BenefitsReaderTests
             Eb("F", "MH", "23", quantityQualifier: "VS", quantity: 20),
         ]));
 
-        var outcome = Read(document, levels: [LevelOfCare.Residential, LevelOfCare.Outpatient]);
+        // A mental-health caller's outpatient benefits are asked and read under MH.
+        var outcome = Read(document, levels: [LevelOfCare.Residential, LevelOfCare.Outpatient], track: CareTrack.MentalHealth);
 
         Assert.Equal(VerificationOutcomeKind.Verified, outcome.Kind);
         var residential = outcome.Result!.Levels[0];
         var outpatient = outcome.Result.Levels[1];
         Assert.False(residential.Covered);
         Assert.True(outpatient.Covered);
-        Assert.Equal((40m, 20m, false), (outpatient.Copay!.Value, outpatient.VisitLimit!.Value, outpatient.AuthorizationRequired!.Value));
+        Assert.Equal((40m, "27", 20m, false), (outpatient.Copay!.Value, outpatient.CopayPeriod, outpatient.VisitLimit!.Value, outpatient.AuthorizationRequired!.Value));
         Assert.Null(outpatient.Coinsurance);
     }
 
@@ -230,7 +232,7 @@ public class BenefitsReaderTests
     {
         var document = Document(Subscriber([Trace], [Eb("1", "30", plan: "GOLD", network: null), Eb("C", "MH", "23", amount: 500)]));
 
-        var outcome = Read(document, levels: [LevelOfCare.WithdrawalManagement, LevelOfCare.Residential, LevelOfCare.Outpatient]);
+        var outcome = Read(document, levels: [LevelOfCare.WithdrawalManagement, LevelOfCare.Residential, LevelOfCare.Outpatient], track: CareTrack.MentalHealth);
 
         Assert.Equal(VerificationOutcomeKind.PhoneVerificationNeeded, outcome.Kind);
         Assert.Equal("The payer sent no behavioural benefit detail for Detox (withdrawal management), Residential. Call the payer to verify.", outcome.Message);

@@ -63,12 +63,19 @@ public class GetInsuranceTests
         Assert.Equal(1, overview.DisclosureCount);
         var detox = verification.Estimates[0];
         var residential = verification.Estimates[1];
-        // Residential: 30 days at 850 = 25,500; 1,500 + 20% of 24,000 = 6,300, capped at the 5,200 out-of-pocket remaining.
-        Assert.Equal((LevelOfCare.Residential, 850m, 30), (residential.Benefits.Level, residential.DailyRate, residential.Length));
-        Assert.Equal(new StayEstimate(25_500m, 5_200m, 20_300m, "Remaining deductible, then coinsurance, capped at the out-of-pocket remaining"), residential.Estimate);
-        // Detox: 7 days at 1,200 = 8,400; 1,500 + 20% of 6,900 = 2,880.
+        // One episode, detox first. The plan: 1,500 deductible left, 250 copay per visit (EB06 27), 20% coinsurance,
+        // 5,200 out-of-pocket left, 30 days a year.
+        // Detox: 7 days at the 1,200 list price = 8,400: 1,500 deductible + 7 x 250 = 1,750 copays + 20% of 5,150 = 1,030: 4,280.
         Assert.Equal((LevelOfCare.WithdrawalManagement, 1200m, 7), (detox.Benefits.Level, detox.DailyRate, detox.Length));
-        Assert.Equal((8_400m, 2_880m, 5_520m), (detox.Estimate!.TotalCharge, detox.Estimate.PatientResponsibility, detox.Estimate.PlanPays));
+        Assert.Equal((8_400m, 4_280m, 4_120m), (detox.Estimate!.TotalCharge, detox.Estimate.PatientResponsibility, detox.Estimate.PlanPays));
+        Assert.Equal((1_500m, 1_750m, 1_030m), (detox.Estimate.Deductible, detox.Estimate.Copays, detox.Estimate.Coinsurance));
+        // Residential: 30 days at 850 = 25,500; the deductible is met; 30 x 250 + 20% of 18,000 = 11,100, capped at the 920
+        // out-of-pocket left after detox (5,200 - 4,280).
+        Assert.Equal((LevelOfCare.Residential, 850m, 30), (residential.Benefits.Level, residential.DailyRate, residential.Length));
+        Assert.Equal((25_500m, 920m, 24_580m, 0m), (residential.Estimate!.TotalCharge, residential.Estimate.PatientResponsibility, residential.Estimate.PlanPays, residential.Estimate.Deductible));
+        // The episode: the patient pays the deductible once and no more than the out-of-pocket left.
+        var episode = verification.Episode!;
+        Assert.Equal((33_900m, 5_200m, 28_700m), (episode.TotalCharge, episode.PatientResponsibility, episode.PlanPays));
     }
 
     [Fact]

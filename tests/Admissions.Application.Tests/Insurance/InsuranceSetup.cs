@@ -23,6 +23,15 @@ public static class InsuranceSetup
     public static Task<Payer> PayerAsync(TestHost host, string name) =>
         host.QueryAsync(db => db.Payers.AsNoTracking().SingleAsync(p => p.Name == name));
 
+    /// <summary>Marks a payer as taking 278 inquiries, as the directory would after a clearinghouse import.</summary>
+    public static async Task TakesReviewInquiriesAsync(TestHost host, string name = "Aetna")
+    {
+        await using var db = host.CreateDbContext();
+        var payer = await db.Payers.SingleAsync(p => p.Name == name);
+        payer.Transactions |= PayerTransactions.ServiceReviewInquiry;
+        await db.SaveChangesAsync();
+    }
+
     /// <summary>Adds a payer the clearinghouse does not know (no payer id): verifications go by phone.</summary>
     public static async Task<Guid> AddPhoneOnlyPayerAsync(TestHost host, string name = "Riverbend Community Health Plan")
     {

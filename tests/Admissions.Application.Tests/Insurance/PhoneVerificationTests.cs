@@ -206,8 +206,9 @@ public class PhoneVerificationTests
         var overview = await host.SendAsync(host.Coordinator, new GetInsurance(insured.InquiryId));
         var view = Assert.Single(overview.Verifications);
         Assert.Equal((VerificationState.Completed, "Dana", host.Manager.Name), (view.State, view.PayerRepName, view.ApprovedByName));
-        // 30 days at 850 = 25,500: 400 deductible + 20% of 25,100 = 5,420, capped at the 3,600 out-of-pocket remaining.
-        Assert.Equal(3600m, Assert.Single(view.Estimates).Estimate!.PatientResponsibility);
+        // The plan covers 28 of the 30 days: 28 at 850 = 23,800: 400 deductible + 20% of 23,400 = 5,080, capped at the 3,600
+        // out-of-pocket remaining; the 2 days past the limit are not covered: 2 at 850 = 1,700. 3,600 + 1,700 = 5,300.
+        Assert.Equal(5300m, Assert.Single(view.Estimates).Estimate!.PatientResponsibility);
     }
 
     [Fact]
@@ -336,7 +337,7 @@ public class PhoneVerificationTests
             f.PatientPhone = null;
         });
         var theirCheck = await host.SendAsync(host.Coordinator2, new RequestVerification(theirs.InquiryId, theirs.PolicyId, [LevelOfCare.Outpatient]));
-        host.Gateway.Answer271(r => ClearinghouseScript.Eligibility(r, ClearinghouseScript.ActivePpo("MH")));
+        host.Gateway.Answer271(r => ClearinghouseScript.Eligibility(r, ClearinghouseScript.ActivePpo("AI")));
         await host.SendAsSystemAsync(new RunVerification(theirCheck));
 
         var all = await host.SendAsync(host.Coordinator, new ListVerifications([], null, MineOnly: false));

@@ -72,6 +72,7 @@ public class RunVerificationTests
             OutOfPocketRemaining = 5200,
             Coinsurance = 0.2m,
             Copay = 250,
+            CopayPeriod = "27",
             DayLimit = 30,
             Notes = "PRIOR AUTHORIZATION REQUIRED",
         };
@@ -105,11 +106,12 @@ public class RunVerificationTests
         Assert.Equal(new RequestedMember(MemberId, "LOPEZ", "ALEX", TestForms.PatientDateOfBirth, "M"), sent.Subscriber);
         Assert.Null(sent.Dependent);
         Assert.Equal(new DateOnly(2026, 3, 10), sent.ServiceDate);
-        Assert.Equal(["AI", "RT", "A8"], sent.ServiceTypes);
+        // A substance-use caller's IOP is asked under AI, as detox is: one EQ per distinct code.
+        Assert.Equal(["AI", "RT"], sent.ServiceTypes);
         Assert.False(sent.CombineServiceTypes);
 
         var raw = (string)host.Gateway.Invocations.Single().Arguments[0]!;
-        Assert.Equal(3, raw.Split('~').Count(s => s.TrimStart().StartsWith("EQ*", StringComparison.Ordinal)));
+        Assert.Equal(2, raw.Split('~').Count(s => s.TrimStart().StartsWith("EQ*", StringComparison.Ordinal)));
         Assert.Contains("*MI*" + MemberId, raw, StringComparison.Ordinal);
         Assert.Contains("TRN*1*" + check.TraceNumber + "*", raw, StringComparison.Ordinal);
         Assert.Contains("*T*:~", raw, StringComparison.Ordinal); // ISA15: test, not production

@@ -31,7 +31,8 @@ public class StayEstimateTests
         Assert.Equal(25_500m, estimate.TotalCharge);
         Assert.Equal(6_300m, estimate.PatientResponsibility);
         Assert.Equal(19_200m, estimate.PlanPays);
-        Assert.Equal("Remaining deductible, then coinsurance, capped at the out-of-pocket remaining", estimate.Basis);
+        Assert.Equal("Remaining deductible, then copays by their period and coinsurance, capped at the out-of-pocket remaining", estimate.Basis);
+        Assert.Equal((1_500m, 0m, 4_800m, RateBasis.ListPrice), (estimate.Deductible, estimate.Copays, estimate.Coinsurance, estimate.RateBasis));
     }
 
     [Fact]
@@ -63,23 +64,24 @@ public class StayEstimateTests
     }
 
     [Fact]
-    public void Without_coinsurance_the_copay_is_charged_per_day()
+    public void A_copay_whose_period_the_payer_did_not_give_is_charged_per_day_and_flagged()
     {
-        // 7 days at 1,200 = 8,400. 500 deductible left, then 7 x 100 copay: 1,200.
+        // 7 days at 1,200 = 8,400. 500 deductible left, then 7 x 100 copay (period unknown: the most it could be): 1,200.
         var estimate = StayEstimate.For(Covered(deductible: 1000, remaining: 500, copay: 100), 1200, 7, Discount);
 
         Assert.Equal(8_400m, estimate.TotalCharge);
         Assert.Equal(1_200m, estimate.PatientResponsibility);
         Assert.Equal(7_200m, estimate.PlanPays);
+        Assert.Contains(estimate.Notes, n => n.StartsWith("The payer did not say how often the copay applies", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void Coinsurance_wins_over_a_copay_when_the_payer_sends_both()
+    public void A_copay_and_coinsurance_together_both_apply()
     {
-        // 20 sessions at 450 = 9,000; no deductible; 10% coinsurance = 900 (the 50 copay is ignored).
-        var estimate = StayEstimate.For(Covered(coinsurance: 0.1m, copay: 50), 450, 20, Discount);
+        // 20 sessions at 450 = 9,000; no deductible; 20 x 50 per-visit copay = 1,000; 10% of the other 8,000 = 800: 1,800.
+        var estimate = StayEstimate.For(Covered(coinsurance: 0.1m, copay: 50) with { CopayPeriod = "27" }, 450, 20, Discount);
 
-        Assert.Equal(900m, estimate.PatientResponsibility);
+        Assert.Equal((1_000m, 800m, 1_800m), (estimate.Copays, estimate.Coinsurance, estimate.PatientResponsibility));
     }
 
     [Fact]

@@ -15,17 +15,16 @@ internal sealed class PayerConfiguration : IEntityTypeConfiguration<Payer>
         builder.Property(p => p.ClearinghousePayerId).HasMaxLength(80);
         builder.Property(p => p.BehavioralCarveOut).HasMaxLength(100);
         builder.Property(p => p.BehavioralCarveOutPhone).HasMaxLength(20);
-        builder.ComplexProperty(p => p.ServiceTypes, codes =>
-        {
-            codes.Property(c => c.WithdrawalManagement).HasMaxLength(2);
-            codes.Property(c => c.Residential).HasMaxLength(2);
-            codes.Property(c => c.MentalHealthResidential).HasMaxLength(2);
-            codes.Property(c => c.PartialHospitalization).HasMaxLength(2);
-            codes.Property(c => c.IntensiveOutpatient).HasMaxLength(2);
-            codes.Property(c => c.Outpatient).HasMaxLength(2);
-        });
+        builder.Property(p => p.Notes).HasMaxLength(2000);
+        builder.PrimitiveCollection(p => p.Aliases);
+        builder.PrimitiveCollection(p => p.States);
+        builder.OwnsMany(p => p.OtherClearinghouseIds, ids => ids.ToJson());
+        builder.OwnsMany(p => p.LevelRules, rules => rules.ToJson());
         builder.Ignore(p => p.IsSelfPay);
         builder.Ignore(p => p.SupportsElectronicVerification);
+        builder.Ignore(p => p.SupportsElectronicAuthorization);
+        builder.Ignore(p => p.SupportsReviewInquiry);
+        builder.Ignore(p => p.HasClearinghouseId);
     }
 }
 
@@ -152,5 +151,33 @@ internal sealed class X12ExchangeConfiguration : IEntityTypeConfiguration<X12Exc
         builder.Property(x => x.TransactionType).HasMaxLength(10);
         builder.HasIndex(x => x.SubjectId);
         builder.HasIndex(x => x.InquiryId);
+    }
+}
+
+internal sealed class GoodFaithEstimateConfiguration : IEntityTypeConfiguration<GoodFaithEstimate>
+{
+    public void Configure(EntityTypeBuilder<GoodFaithEstimate> builder)
+    {
+        builder.HasKey(g => g.Id);
+        builder.Property(g => g.Id).ValueGeneratedNever();
+        builder.Property(g => g.PatientName).HasMaxLength(202);
+        builder.Property(g => g.PrimaryService).HasMaxLength(500);
+        builder.Property(g => g.ProviderName).HasMaxLength(200);
+        builder.Property(g => g.ProviderAddress).HasMaxLength(500);
+        builder.Property(g => g.ProviderNpi).HasMaxLength(10);
+        builder.Property(g => g.ProviderTaxId).HasMaxLength(20);
+        builder.Property(g => g.DiagnosisCodes).HasMaxLength(200);
+        builder.Property(g => g.CreatedByName).HasMaxLength(200);
+        builder.Property(g => g.GivenByName).HasMaxLength(200);
+        builder.Property(g => g.GivenHow).HasMaxLength(200);
+        builder.OwnsMany(g => g.Items, items =>
+        {
+            items.ToJson();
+            items.Ignore(i => i.Total);
+        });
+        builder.HasIndex(g => g.InquiryId);
+        builder.Ignore(g => g.Total);
+        builder.Ignore(g => g.IsGiven);
+        builder.Ignore(g => g.DomainEvents);
     }
 }
