@@ -729,6 +729,88 @@ namespace Admissions.Migrations.PostgreSql.Migrations
                     b.ToTable("EligibilityChecks");
                 });
 
+            modelBuilder.Entity("Admissions.Domain.Insurance.GoodFaithEstimate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("DiagnosisCodes")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("GivenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("GivenByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("GivenHow")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("InquiryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("PatientDateOfBirth")
+                        .HasColumnType("date");
+
+                    b.Property<string>("PatientName")
+                        .IsRequired()
+                        .HasMaxLength(202)
+                        .HasColumnType("character varying(202)");
+
+                    b.Property<string>("PrimaryService")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("ProviderAddress")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("ProviderName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ProviderNpi")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("ProviderTaxId")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly>("ScheduledOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ServiceDay")
+                        .HasColumnType("date");
+
+                    b.Property<byte[]>("Version")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InquiryId");
+
+                    b.ToTable("GoodFaithEstimates");
+                });
+
             modelBuilder.Entity("Admissions.Domain.Insurance.InsurancePolicy", b =>
                 {
                     b.Property<Guid>("Id")
@@ -885,6 +967,10 @@ namespace Admissions.Migrations.PostgreSql.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.PrimitiveCollection<List<string>>("Aliases")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
                     b.Property<string>("BehavioralCarveOut")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -911,40 +997,25 @@ namespace Admissions.Migrations.PostgreSql.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "ServiceTypes", "Admissions.Domain.Insurance.Payer.ServiceTypes#ServiceTypeCodes", b1 =>
-                        {
-                            b1.IsRequired();
+                    b.Property<bool>("NonCoveredNeedsAdvanceWaiver")
+                        .HasColumnType("boolean");
 
-                            b1.Property<string>("IntensiveOutpatient")
-                                .IsRequired()
-                                .HasMaxLength(2)
-                                .HasColumnType("character varying(2)");
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
-                            b1.Property<string>("MentalHealthResidential")
-                                .IsRequired()
-                                .HasMaxLength(2)
-                                .HasColumnType("character varying(2)");
+                    b.PrimitiveCollection<List<string>>("States")
+                        .IsRequired()
+                        .HasColumnType("text[]");
 
-                            b1.Property<string>("Outpatient")
-                                .IsRequired()
-                                .HasMaxLength(2)
-                                .HasColumnType("character varying(2)");
+                    b.Property<int>("Transactions")
+                        .HasColumnType("integer");
 
-                            b1.Property<string>("PartialHospitalization")
-                                .IsRequired()
-                                .HasMaxLength(2)
-                                .HasColumnType("character varying(2)");
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
 
-                            b1.Property<string>("Residential")
-                                .IsRequired()
-                                .HasMaxLength(2)
-                                .HasColumnType("character varying(2)");
-
-                            b1.Property<string>("WithdrawalManagement")
-                                .IsRequired()
-                                .HasMaxLength(2)
-                                .HasColumnType("character varying(2)");
-                        });
+                    b.Property<string>("UpdatedByName")
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 
@@ -2381,6 +2452,8 @@ namespace Admissions.Migrations.PostgreSql.Migrations
 
                                     b2.Property<decimal?>("Copay");
 
+                                    b2.Property<string>("CopayPeriod");
+
                                     b2.Property<bool?>("Covered");
 
                                     b2.Property<decimal?>("DayLimit");
@@ -2418,6 +2491,42 @@ namespace Admissions.Migrations.PostgreSql.Migrations
                     b.Navigation("Result");
                 });
 
+            modelBuilder.Entity("Admissions.Domain.Insurance.GoodFaithEstimate", b =>
+                {
+                    b.OwnsMany("Admissions.Domain.Insurance.GoodFaithEstimateItem", "Items", b1 =>
+                        {
+                            b1.Property<Guid>("GoodFaithEstimateId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Description")
+                                .IsRequired();
+
+                            b1.Property<int>("Level");
+
+                            b1.Property<string>("ServiceCode")
+                                .IsRequired();
+
+                            b1.Property<decimal>("UnitPrice");
+
+                            b1.Property<int>("Units");
+
+                            b1.HasKey("GoodFaithEstimateId", "__synthesizedOrdinal");
+
+                            b1.ToTable("GoodFaithEstimates");
+
+                            b1
+                                .ToJson("Items")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("GoodFaithEstimateId");
+                        });
+
+                    b.Navigation("Items");
+                });
+
             modelBuilder.Entity("Admissions.Domain.Insurance.InsurancePolicy", b =>
                 {
                     b.HasOne("Admissions.Domain.Insurance.Payer", null)
@@ -2425,6 +2534,73 @@ namespace Admissions.Migrations.PostgreSql.Migrations
                         .HasForeignKey("PayerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Admissions.Domain.Insurance.Payer", b =>
+                {
+                    b.OwnsMany("Admissions.Domain.Insurance.PayerLevelRule", "LevelRules", b1 =>
+                        {
+                            b1.Property<Guid>("PayerId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<decimal?>("ContractedRate");
+
+                            b1.Property<int>("Level");
+
+                            b1.Property<int?>("MaximumCoveredAge");
+
+                            b1.Property<string>("PlaceOfService")
+                                .IsRequired();
+
+                            b1.Property<bool?>("PriorAuthorizationRequired");
+
+                            b1.Property<string>("ServiceType")
+                                .IsRequired();
+
+                            b1.Property<int>("Track");
+
+                            b1.HasKey("PayerId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Payers");
+
+                            b1
+                                .ToJson("LevelRules")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PayerId");
+                        });
+
+                    b.OwnsMany("Admissions.Domain.Insurance.ClearinghousePayerId", "OtherClearinghouseIds", b1 =>
+                        {
+                            b1.Property<Guid>("PayerId1");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Clearinghouse")
+                                .IsRequired();
+
+                            b1.Property<string>("PayerId")
+                                .IsRequired();
+
+                            b1.HasKey("PayerId1", "__synthesizedOrdinal");
+
+                            b1.ToTable("Payers");
+
+                            b1
+                                .ToJson("OtherClearinghouseIds")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PayerId1");
+                        });
+
+                    b.Navigation("LevelRules");
+
+                    b.Navigation("OtherClearinghouseIds");
                 });
 
             modelBuilder.Entity("Admissions.Domain.Insurance.PriorAuthorization", b =>
