@@ -42,7 +42,7 @@ public static class AdmissionsApp
             builder.Services.AddFollowUpJobServer();
         }
 
-        builder.Services.AddAdmissionsSecurity(builder.Configuration);
+        builder.Services.AddAdmissionsSecurity(builder.Configuration, builder.Environment);
         builder.Services.AddSingleton<LiveNotifier>();
         builder.Services.AddSingleton<Application.Common.ILiveNotifier>(sp => sp.GetRequiredService<LiveNotifier>());
         builder.Services.AddScoped<CircuitHandler, UserCircuitHandler>();
@@ -83,6 +83,7 @@ public static class AdmissionsApp
         app.UseWhen(ApiProblems.IsApiRequest, api => api.UseStatusCodePages());
         app.UseSerilogRequestLogging();
         app.UseAuthentication();
+        app.UseMiddleware<MfaSetupGate>();
         app.UseRateLimiter();
         app.UseAuthorization();
         // After authorization: an API request's user is the API key principal the policy authenticated.
@@ -124,6 +125,8 @@ public static class AdmissionsApp
             AppPath = "/",
         }).RequireAuthorization(policy => policy.RequireRole(Roles.Admin));
         app.MapAccountEndpoints();
+        app.MapSingleSignOn();
+        app.MapPasskeyEndpoints();
         app.MapIntakeApi();
         app.MapMessagingWebhooks();
         app.MapClearinghouseSimulator();
