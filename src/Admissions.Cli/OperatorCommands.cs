@@ -27,6 +27,12 @@ public static class OperatorCommands
           bench [--runs N] [--filter TEXT]      time every dashboard query and the inquiry list queries (p50/p95)
           create-admin --email E --name "N"     create the first administrator; the password comes from
                                                 ADMISSIONS_ADMIN_PASSWORD or is asked for
+          create-user --email E --name "N" --roles R1,R2 [--phone P] [--invite]
+                                                create a staff member with one or more of the roles Admin,
+                                                AdmissionsManager, AdmissionsCoordinator, Clinician, UtilizationReview,
+                                                BusinessDevelopment; the password comes from ADMISSIONS_USER_PASSWORD
+                                                or is asked for, or --invite emails a 72-hour set-password link
+          disable-user --email E [--reason "R"] disable a leaver: sessions end, open tasks go to the team queue
           x12 parse FILE                        print the 270, 271 or 278 transactions in FILE as JSON
           x12 build-270 --json REQUEST.json     print the X12 270 eligibility inquiry for REQUEST.json
 
@@ -95,6 +101,10 @@ public static class OperatorCommands
                     return await DashboardBench.RunAsync(host.Services, args[1..], output);
                 case "create-admin":
                     return await CreateAdminAsync(services, args[1..], output, error);
+                case "create-user":
+                    return await StaffCommands.CreateUserAsync(services, args[1..], output, error);
+                case "disable-user":
+                    return await StaffCommands.DisableUserAsync(services, args[1..], output, error);
                 default:
                     await error.WriteLineAsync($"error: unknown command '{args[0]}'.");
                     await error.WriteLineAsync(Usage);
@@ -188,13 +198,13 @@ public static class OperatorCommands
         return builder.Build();
     }
 
-    private static string? Option(string[] args, string name)
+    internal static string? Option(string[] args, string name)
     {
         var index = Array.IndexOf(args, name);
         return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
     }
 
-    private static string ReadHidden()
+    internal static string ReadHidden()
     {
         var password = new System.Text.StringBuilder();
         while (true)

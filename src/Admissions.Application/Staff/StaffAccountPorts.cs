@@ -106,5 +106,5 @@ internal static class StaffAccountRules
         });
 
     public static string RoleList(IEnumerable<string> roles) =>
-        string.Join(", ", roles.Select(Domain.Security.Roles.Describe).DefaultIfEmpty("no role"));
+        string.Join(", ", Domain.Security.Roles.StaffRoles.Where(roles.Contains).Select(Domain.Security.Roles.Describe).DefaultIfEmpty("no role"));
 }
