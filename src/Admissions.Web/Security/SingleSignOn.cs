@@ -67,14 +67,26 @@ public static class SingleSignOnServices
             o.Scope.Add("email");
 
             o.TokenValidationParameters.NameClaimType = "name";
+            // Identity finds the external login by the name identifier: the provider's subject.
+            o.Events.OnTokenValidated = context =>
+            {
+                if (context.Principal?.Identity is ClaimsIdentity identity && identity.FindFirst("sub") is { } subject
+                    && !identity.HasClaim(c => c.Type == ClaimTypes.NameIdentifier))
+                {
+                    identity.AddClaim(new Claim(ClaimTypes.NameIdentifier, subject.Value));
+                }
+
+                return Task.CompletedTask;
+            };
         });
     }
 
     public static void MapSingleSignOn(this WebApplication app)
     {
-        app.MapGet(SingleSignOn.ChallengePath, (string? returnUrl, SingleSignOn sso) => !sso.IsEnabled
+        app.MapGet(SingleSignOn.ChallengePath, (string? returnUrl, SingleSignOn sso, AdmissionsSignInManager signIn) => !sso.IsEnabled
             ? Results.NotFound()
-            : Results.Challenge(new AuthenticationProperties { RedirectUri = SingleSignOn.CompletePath + ReturnUrls.Query(returnUrl) }, [SingleSignOn.Scheme]))
+            : Results.Challenge(signIn.ConfigureExternalAuthenticationProperties(SingleSignOn.Scheme, SingleSignOn.CompletePath + ReturnUrls.Query(returnUrl)),
+                [SingleSignOn.Scheme]))
             .AllowAnonymous();
 
         app.MapGet(SingleSignOn.CompletePath, async (string? returnUrl, HttpContext context, AdmissionsSignInManager signIn, SingleSignOnAccounts accounts) =>
@@ -120,7 +132,7 @@ public sealed class SingleSignOnAccounts(
             return (null, "sso-no-role");
         }
 
-        var name = principal.FindFirstValue("name") ?? email ?? info.ProviderKey;
+        var name = principal.FindFirstValue("name") ?? principal.FindFirstValue(ClaimTypes.Name) ?? email ?? info.ProviderKey;
         if (user is null)
         {
             if (!sso.CreateUsers || string.IsNullOrWhiteSpace(email))
