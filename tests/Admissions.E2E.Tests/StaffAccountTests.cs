@@ -11,7 +11,7 @@ public sealed partial class StaffAccountTests(AppServer app) : E2ETest(app)
     [Fact]
     public async Task An_admin_invites_a_coordinator_who_sets_a_password_works_an_inquiry_and_is_signed_out_when_disabled()
     {
-        var email = $"morgan.{Guid.NewGuid():N}".Substring(0, 20) + "@demo.admissions.local";
+        var email = $"morgan.{Guid.NewGuid().ToString("N")[..12]}@demo.admissions.local";
         var lastName = UniqueSurname("Okafor");
 
         // Admin → Staff: add the coordinator; the invitation goes through the outbox.
