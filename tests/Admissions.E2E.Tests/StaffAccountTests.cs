@@ -24,7 +24,7 @@ public sealed partial class StaffAccountTests(AppServer app) : E2ETest(app)
         await Input("staff-name").FillAsync("Morgan Okafor");
         await Input("staff-email").FillAsync(email);
         await Input("staff-phone").FillAsync("(555) 310-2299");
-        await ByTestId("role-AdmissionsCoordinator").Locator("input").CheckAsync();
+        await Page.Locator("input[data-testid=role-AdmissionsCoordinator], [data-testid=role-AdmissionsCoordinator] input").First.CheckAsync();
         await ScreenshotAsync("staff-invite.png");
         await ByTestId("invite-send").ClickAsync();
         await Expect(Page.Locator(".mud-snackbar", new PageLocatorOptions { HasText = "Morgan Okafor added" })).ToBeVisibleAsync();

@@ -93,7 +93,13 @@ public sealed class SessionStore(IDbContextFactory<AdmissionsDbContext> contexts
         {
             session.End(reason, clock.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
-            events.SessionsEnded(session.UserId);
+
+            // A person signing out is already leaving the page; telling its circuit would race the sign-out's own
+            // redirect. Their other tabs find out at their next check.
+            if (reason != SessionEndReason.SignedOut)
+            {
+                events.SessionsEnded(session.UserId);
+            }
         }
     }
 }
