@@ -34,6 +34,12 @@ public static class OperatorCommands
                                                 safe while the app runs
           restore --from FILE [--replace]       embedded install: restore a backup into the data folder; refused while
                                                 the app runs; --replace moves existing data aside (never deletes it)
+          create-user --email E --name "N" --roles R1,R2 [--phone P] [--invite]
+                                                create a staff member with one or more of the roles Admin,
+                                                AdmissionsManager, AdmissionsCoordinator, Clinician, UtilizationReview,
+                                                BusinessDevelopment; the password comes from ADMISSIONS_USER_PASSWORD
+                                                or is asked for, or --invite emails a 72-hour set-password link
+          disable-user --email E [--reason "R"] disable a leaver: sessions end, open tasks go to the team queue
           x12 parse FILE                        print the 270, 271 or 278 transactions in FILE as JSON
           x12 build-270 --json REQUEST.json     print the X12 270 eligibility inquiry for REQUEST.json
 
@@ -106,6 +112,10 @@ public static class OperatorCommands
                     return await BackupAsync(services, args[1..], output, clock ?? TimeProvider.System);
                 case "restore":
                     return await RestoreAsync(services, args[1..], output, error, clock ?? TimeProvider.System);
+                case "create-user":
+                    return await StaffCommands.CreateUserAsync(services, args[1..], output, error);
+                case "disable-user":
+                    return await StaffCommands.DisableUserAsync(services, args[1..], output, error);
                 default:
                     await error.WriteLineAsync($"error: unknown command '{args[0]}'.");
                     await error.WriteLineAsync(Usage);
@@ -230,13 +240,13 @@ public static class OperatorCommands
         return 0;
     }
 
-    private static string? Option(string[] args, string name)
+    internal static string? Option(string[] args, string name)
     {
         var index = Array.IndexOf(args, name);
         return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
     }
 
-    private static string ReadHidden()
+    internal static string ReadHidden()
     {
         var password = new System.Text.StringBuilder();
         while (true)

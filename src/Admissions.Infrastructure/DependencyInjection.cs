@@ -56,6 +56,15 @@ public static class DependencyInjection
         services.AddClearinghouse(configuration);
         services.AddMessaging(configuration, database.DataFolder);
 
+        services.Configure<SecurityOptions>(configuration.GetSection(SecurityOptions.Section));
+        services.AddSingleton<SessionEvents>();
+        services.AddSingleton<Application.Staff.ISessionEvents>(sp => sp.GetRequiredService<SessionEvents>());
+        services.AddSingleton<SessionStore>();
+        services.AddSingleton<Application.Staff.IStaffAccounts, IdentityStaffAccounts>();
+        services.AddScoped<Application.Staff.AccountRecovery>();
+        services.AddScoped<PasswordSignIn>();
+        services.AddScoped(sp => (AdmissionsSignInManager)sp.GetRequiredService<SignInManager<AdmissionsUser>>());
+
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = SecuritySettings.PasswordHashIterations);
         services.AddIdentityCore<AdmissionsUser>(o =>
             {
@@ -66,10 +75,11 @@ public static class DependencyInjection
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.Lockout.AllowedForNewUsers = true;
                 o.SignIn.RequireConfirmedAccount = false;
+                AdmissionsDbContext.IdentityStoreVersion(o);
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AdmissionsDbContext>()
-            .AddSignInManager()
+            .AddSignInManager<AdmissionsSignInManager>()
             .AddClaimsPrincipalFactory<AdmissionsClaimsFactory>()
             .AddDefaultTokenProviders();
 

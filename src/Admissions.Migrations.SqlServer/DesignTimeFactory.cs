@@ -11,5 +11,6 @@ public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<AdmissionsDb
         new(new DbContextOptionsBuilder<AdmissionsDbContext>()
             .UseSqlServer("Server=(none);Database=Admissions;Trusted_Connection=True;TrustServerCertificate=True",
                 o => o.MigrationsAssembly(typeof(DesignTimeFactory).Assembly.GetName().Name))
+            .UseApplicationServiceProvider(AdmissionsDbContext.DesignTimeServices())
             .Options);
 }

@@ -10,5 +10,6 @@ public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<AdmissionsDb
     public AdmissionsDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<AdmissionsDbContext>()
             .UseSqlite("Data Source=design-time.db", o => o.MigrationsAssembly(typeof(DesignTimeFactory).Assembly.GetName().Name))
+            .UseApplicationServiceProvider(AdmissionsDbContext.DesignTimeServices())
             .Options);
 }

@@ -46,7 +46,7 @@ public static class AdmissionsApp
             builder.Services.AddFollowUpJobServer(builder.Configuration);
         }
 
-        builder.Services.AddAdmissionsSecurity(builder.Configuration);
+        builder.Services.AddAdmissionsSecurity(builder.Configuration, builder.Environment);
         builder.Services.AddNodes(builder.Configuration);
         builder.Services.AddScoped<CircuitHandler, UserCircuitHandler>();
         builder.Services.AddHttpContextAccessor();
@@ -94,6 +94,7 @@ public static class AdmissionsApp
             : context.Request.Path.StartsWithSegments("/health") ? Serilog.Events.LogEventLevel.Verbose
             : Serilog.Events.LogEventLevel.Information);
         app.UseAuthentication();
+        app.UseMiddleware<MfaSetupGate>();
         app.UseRateLimiter();
         app.UseAuthorization();
         // After authorization: an API request's user is the API key principal the policy authenticated.
@@ -142,6 +143,8 @@ public static class AdmissionsApp
             AppPath = "/",
         }).RequireAuthorization(policy => policy.RequireRole(Roles.Admin));
         app.MapAccountEndpoints();
+        app.MapSingleSignOn();
+        app.MapPasskeyEndpoints();
         app.MapIntakeApi();
         app.MapMessagingWebhooks();
         app.MapClearinghouseSimulator();

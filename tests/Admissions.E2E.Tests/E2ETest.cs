@@ -13,7 +13,7 @@ public abstract partial class E2ETest(AppServer app) : IAsyncLifetime
 {
     protected AppServer App { get; } = app;
 
-    protected IPage Page { get; private set; } = default!;
+    protected IPage Page { get; set; } = default!;
 
     public async Task InitializeAsync() => Page = await App.NewPageAsync();
 

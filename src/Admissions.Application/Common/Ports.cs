@@ -54,6 +54,9 @@ public interface IAdmissionsDbContext : IAsyncDisposable
     DbSet<DailyGroup> DailyGroups { get; }
     DbSet<DailyFiguresState> DailyFiguresStates { get; }
     DbSet<DailyFiguresChange> DailyFiguresChanges { get; }
+    DbSet<UserSession> UserSessions { get; }
+    DbSet<AccountLink> AccountLinks { get; }
+    DbSet<SignInThrottle> SignInThrottles { get; }
 
     EntityEntry<TEntity> Entry<TEntity>(TEntity entity)
         where TEntity : class;

@@ -76,6 +76,11 @@ public sealed class GetOutboundMessageHandler(IAdmissionsDbContextFactory dbFact
         var copy = m.ProviderMessageId is { } providerId ? await files.ReadAsync(m.Channel, providerId, cancellationToken) : null;
         var item = new OutboundMessageItem(m.Id, m.Channel, m.Audience, m.Recipient, m.Subject, m.TemplateKey, m.InquiryId, m.State,
             m.Attempts, m.CreatedAt, m.NextAttemptAt, m.SentAt, m.LastError);
+        if (MessageTemplates.AccountLinkTemplates.Contains(m.TemplateKey))
+        {
+            return new OutboundMessageDetail(item, Staff.AccountLinks.HideLinks(m.Body), number, m.ProviderMessageId, copy is null ? null : Staff.AccountLinks.HideLinks(copy));
+        }
+
         return new OutboundMessageDetail(item, m.Body, number, m.ProviderMessageId, copy);
     }
 }

@@ -146,6 +146,14 @@ public sealed class FollowUpTask : AggregateRoot
         _assigneeName = by.Name;
     }
 
+    /// <summary>Its owner left: the task goes back to the team queue for someone else to take.</summary>
+    public void ReturnToTeamQueue()
+    {
+        EnsureOpen("hand back");
+        _assigneeId = null;
+        _assigneeName = null;
+    }
+
     private void EnsureOpen(string action)
     {
         if (State != FollowUpState.Open)

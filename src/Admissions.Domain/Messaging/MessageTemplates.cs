@@ -25,6 +25,11 @@ public static partial class MessageTemplates
     public const string Nurture30Days = "nurture-30d";
     public const string AdmissionReminder = "admission-reminder";
     public const string ManagerDigest = "manager-digest";
+    public const string StaffInvitation = "staff-invitation";
+    public const string PasswordReset = "password-reset";
+
+    /// <summary>Staff emails that carry a single-use link to set a password: the link is a credential.</summary>
+    public static readonly IReadOnlyList<string> AccountLinkTemplates = [StaffInvitation, PasswordReset];
 
     private const string StopLine = "Reply STOP to opt out.";
     private const string EmailClose = "\n\nIf you would rather not hear from us, reply to this email and we will stop.\n\n{Team} Admissions";
@@ -60,6 +65,18 @@ public static partial class MessageTemplates
             "Admissions summary for {Date} (facility time)\n\n" +
             "New inquiries: {Inquiries}\nAdmissions: {Admits}\nOpen follow-up tasks overdue now: {OverdueTasks}\nOpen safety alerts: {SafetyAlerts}\n\n" +
             "Details are in the app: {AppUrl}\nThis summary carries counts only; sign in to see patients.",
+            ""),
+        new(StaffInvitation, MessageAudience.Staff,
+            "Your Admissions account",
+            "Hello {Name},\n\n{InvitedBy} has made you an account in Admissions ({AppUrl}) as {Roles}. Your sign-in is this email address.\n\n" +
+            "Choose your password here (the link works once and expires {Expires}):\n{Link}\n\n" +
+            "If you were not expecting this, ignore this email and tell your administrator.",
+            ""),
+        new(PasswordReset, MessageAudience.Staff,
+            "Reset your Admissions password",
+            "Hello {Name},\n\nSomeone (you, or your administrator) asked to reset the password of your Admissions account.\n\n" +
+            "Choose a new password here (the link works once and expires {Expires}):\n{Link}\n\n" +
+            "If you did not ask for this, ignore this email: your password stays as it is.",
             ""),
     ];
 

@@ -12,12 +12,12 @@ public sealed class StaffDirectory(IDbContextFactory<AdmissionsDbContext> contex
     public async Task<StaffMember?> FindAsync(string id, CancellationToken cancellationToken = default) =>
         await LoadAsync(id, cancellationToken) is [var member, ..] ? member : null;
 
-    /// <summary>Staff with their roles: everyone, or the one user <paramref name="id"/>.</summary>
+    /// <summary>Staff with their roles: everyone who can still sign in, or the one user <paramref name="id"/> (also a leaver, for names on old records).</summary>
     private async Task<IReadOnlyList<StaffMember>> LoadAsync(string? id, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var users = await db.Users.AsNoTracking()
-            .Where(u => id == null || u.Id == id)
+            .Where(u => id == null ? u.DisabledAt == null : u.Id == id)
             .Select(u => new { u.Id, u.DisplayName, u.Email })
             .ToListAsync(cancellationToken);
         var roles = await (from ur in db.UserRoles
@@ -33,7 +33,8 @@ public sealed class StaffDirectory(IDbContextFactory<AdmissionsDbContext> contex
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await (from ur in db.UserRoles
                       join r in db.Roles on ur.RoleId equals r.Id
-                      where r.Name == role
+                      join u in db.Users on ur.UserId equals u.Id
+                      where r.Name == role && u.DisabledAt == null
                       select ur.UserId).ToListAsync(cancellationToken);
     }
 }

@@ -13,8 +13,10 @@ using Admissions.Domain.Screening;
 using Admissions.Domain.Security;
 using Admissions.Infrastructure.Identity;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Admissions.Infrastructure.Persistence;
 
@@ -60,6 +62,26 @@ public sealed class AdmissionsDbContext(DbContextOptions<AdmissionsDbContext> op
     public DbSet<DailyGroup> DailyGroups => Set<DailyGroup>();
     public DbSet<DailyFiguresState> DailyFiguresStates => Set<DailyFiguresState>();
     public DbSet<DailyFiguresChange> DailyFiguresChanges => Set<DailyFiguresChange>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+    public DbSet<AccountLink> AccountLinks => Set<AccountLink>();
+    public DbSet<SignInThrottle> SignInThrottles => Set<SignInThrottle>();
+
+    /// <summary>
+    /// What the migrations' design-time factories give the context, so that the model they make migrations from has the
+    /// same Identity schema (version 3, with passkeys) as the running app.
+    /// </summary>
+    public static IServiceProvider DesignTimeServices() =>
+        new ServiceCollection().Configure<IdentityOptions>(IdentityStoreVersion).BuildServiceProvider();
+
+    /// <summary>
+    /// Version 3 adds the passkeys table. Keys keep their first length (450): version 2 and later would shorten login and
+    /// token keys to 128, which SQL Server cannot do to a primary key in place.
+    /// </summary>
+    public static void IdentityStoreVersion(IdentityOptions options)
+    {
+        options.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
+        options.Stores.MaxLengthForKeys = 450;
+    }
 
     /// <summary>The keys that protect sign-in cookies and antiforgery tokens, shared by every node (server databases only).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -69,6 +91,8 @@ public sealed class AdmissionsDbContext(DbContextOptions<AdmissionsDbContext> op
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
+        // Identity's schema version (3: with passkeys) comes from IdentityOptions.Stores.SchemaVersion, set in
+        // AddInfrastructure and in the migrations' design-time factories (IdentityOptions.ForDesignTime).
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AdmissionsDbContext).Assembly);
         ConcurrencyTokens.Configure(builder, appWritten: !Database.IsSqlServer());

@@ -1,46 +1,42 @@
 using Admissions.Domain.Security;
+using Admissions.Infrastructure.Security;
 using Admissions.Web.Api;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Admissions.Web.Security;
-
-public sealed class IdleLogoffOptions
-{
-    public const string Section = "Security";
-
-    /// <summary>HIPAA automatic logoff: minutes without keyboard or mouse activity before sign-out.</summary>
-    public int IdleTimeoutMinutes { get; set; } = 15;
-}
 
 public static class SecurityServices
 {
     public const string ApiKeyPolicy = "IntakeApi";
     public const string IntakeRateLimit = "intake";
 
-    public static IServiceCollection AddAdmissionsSecurity(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddAdmissionsSecurity(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        var idle = configuration.GetSection(IdleLogoffOptions.Section).Get<IdleLogoffOptions>() ?? new IdleLogoffOptions();
-        services.Configure<IdleLogoffOptions>(configuration.GetSection(IdleLogoffOptions.Section));
+        var security = configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
+        services.PostConfigure<SecurityOptions>(o => o.RequireMfa ??= o.MfaRequiredIn(environment.EnvironmentName));
 
-        services.AddAuthentication(IdentityConstants.ApplicationScheme)
-            .AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure(o =>
+        var authentication = services.AddAuthentication(IdentityConstants.ApplicationScheme);
+        authentication.AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure(o =>
             {
                 o.LoginPath = "/account/login";
-                o.LogoutPath = "/account/logout";
+                o.LogoutPath = AccountEndpoints.LogoutPath;
                 o.AccessDeniedPath = "/access-denied";
-                // A little longer than the idle logoff, so the browser's own sign-out still carries a valid session.
-                o.ExpireTimeSpan = TimeSpan.FromMinutes(idle.IdleTimeoutMinutes + 2);
-                o.SlidingExpiration = true;
+                // The session row in the database decides idle time and sign-out; the ticket itself carries the absolute end.
+                o.ExpireTimeSpan = security.SessionLifetime;
+                o.SlidingExpiration = false;
+                o.Events.OnValidatePrincipal = SessionCookieValidation.ValidateAsync;
                 o.Cookie.Name = "admissions.auth";
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Strict;
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             }));
-        services.AddAuthentication()
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        authentication.AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        authentication.AddSingleSignOn(configuration);
+        services.AddScoped<SingleSignOnAccounts>();
 
         services.AddAuthorizationBuilder()
             // Every endpoint needs a signed-in user unless it says otherwise.
@@ -48,6 +44,12 @@ public static class SecurityServices
             .AddPolicy(ApiKeyPolicy, policy => policy
                 .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
                 .RequireRole(Roles.IntakeApi));
+
+        // Open pages check their session against the database every minute (and at once when it ends on this node).
+        services.AddScoped<SignOutHooks>();
+        services.AddScoped<SessionAuthenticationStateProvider>();
+        services.AddScoped<AuthenticationStateProvider>(sp => sp.GetRequiredService<SessionAuthenticationStateProvider>());
+        services.AddSignInThrottling();
         return services;
     }
 

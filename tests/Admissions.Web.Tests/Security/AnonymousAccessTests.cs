@@ -30,6 +30,13 @@ public sealed partial class AnonymousAccessTests(AdmissionsWebFactory factory) :
         "/error",
         "/not-found",
         "/account/logout", // POST, antiforgery-protected
+        "/account/login/code", // the second step: only with the password step's cookie (see MfaTests)
+        "/account/forgot-password", // the same answer for every email (see StaffAccountWebTests)
+        "/account/set-password", // needs a single-use link's token
+        "/account/sso", // starts single sign-on (404 when it is not configured)
+        "/account/sso/complete", // finishes it: only with the provider's signed answer
+        "/account/passkey/request-options", // POST, antiforgery-protected: a WebAuthn challenge
+        "/account/passkey/sign-in", // POST, antiforgery-protected: only with a signed passkey answer
         "/api/messaging/twilio/inbound", // POST from Twilio, protected by Messaging:Sms:InboundSecret (see InboundTextWebhookTests)
     };
 

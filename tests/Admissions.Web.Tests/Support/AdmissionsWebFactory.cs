@@ -34,6 +34,12 @@ public class AdmissionsWebFactory : WebApplicationFactory<Program>, IAsyncLifeti
 
     protected virtual int PermitsPerMinute => 5;
 
+    /// <summary>Sign-in posts per minute from one address: every test client here comes from the same (no) address.</summary>
+    protected virtual int SignInPermitsPerMinute => 10_000;
+
+    /// <summary>Off for the page tests, which sign in with a password only; the MFA tests turn it on.</summary>
+    protected virtual bool RequireMfa => false;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -48,6 +54,9 @@ public class AdmissionsWebFactory : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting("Jobs:RunServer", "false");
         builder.UseSetting("Api:PermitsPerMinute", PermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.UseSetting("Security:RequireMfa", RequireMfa ? "true" : "false");
+        builder.UseSetting("Security:SignIn:PermitsPerMinutePerAddress", SignInPermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Security:SignIn:PermitsPerMinute", SignInPermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         // The production work factor (210,000 PBKDF2 rounds) costs a few hundred ms per sign-in on a
         // small machine; these tests exercise the sign-in flow, not the hash strength.
         builder.ConfigureTestServices(services => services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000));
