@@ -37,6 +37,11 @@ public sealed class TestOidcProvider : IAsyncDisposable
     /// <summary>Token requests that came with a valid PKCE verifier.</summary>
     public int PkceVerified { get; private set; }
 
+    private static readonly string[] CodeOnly = ["code"];
+    private static readonly string[] PublicOnly = ["public"];
+    private static readonly string[] Rs256Only = ["RS256"];
+    private static readonly string[] S256Only = ["S256"];
+
     public async Task StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -49,10 +54,10 @@ public sealed class TestOidcProvider : IAsyncDisposable
             ["authorization_endpoint"] = Issuer + "/authorize",
             ["token_endpoint"] = Issuer + "/token",
             ["jwks_uri"] = Issuer + "/jwks",
-            ["response_types_supported"] = new[] { "code" },
-            ["subject_types_supported"] = new[] { "public" },
-            ["id_token_signing_alg_values_supported"] = new[] { "RS256" },
-            ["code_challenge_methods_supported"] = new[] { "S256" },
+            ["response_types_supported"] = CodeOnly,
+            ["subject_types_supported"] = PublicOnly,
+            ["id_token_signing_alg_values_supported"] = Rs256Only,
+            ["code_challenge_methods_supported"] = S256Only,
         }));
         _app.MapGet("/jwks", () =>
         {
@@ -114,7 +119,7 @@ public sealed class TestOidcProvider : IAsyncDisposable
         });
         await _app.StartAsync();
         Issuer = _app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
-            .Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First().TrimEnd('/');
+            .Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
     }
 
     public async ValueTask DisposeAsync()
