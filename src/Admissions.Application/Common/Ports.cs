@@ -31,6 +31,7 @@ public interface IAdmissionsDbContext : IAsyncDisposable
     DbSet<InsurancePolicy> InsurancePolicies { get; }
     DbSet<Part2Consent> Part2Consents { get; }
     DbSet<Disclosure> Disclosures { get; }
+    DbSet<ConsentSigningRequest> ConsentSigningRequests { get; }
     DbSet<EligibilityCheck> EligibilityChecks { get; }
     DbSet<PriorAuthorization> PriorAuthorizations { get; }
     DbSet<X12Exchange> X12Exchanges { get; }
@@ -48,6 +49,7 @@ public interface IAdmissionsDbContext : IAsyncDisposable
     DbSet<ClinicalIntake> ClinicalIntakes { get; }
     DbSet<OutboundMessage> OutboundMessages { get; }
     DbSet<MessagingOptOut> MessagingOptOuts { get; }
+    DbSet<TextingConsent> TextingConsents { get; }
     DbSet<DailyFigures> DailyFigures { get; }
     DbSet<DailyDuration> DailyDurations { get; }
     DbSet<DailyGroup> DailyGroups { get; }
