@@ -67,7 +67,8 @@ public static class LevelOfCareRules
         // The rating rules cover every combination of ratings (tested), so at least one always fires.
         var recommended = findings[0];
         var warnings = Warnings(picture);
-        if (recommended.CareSetting is null)
+        // The safety workflow's own warning already sends a high-risk caller to an inpatient psychiatric evaluation.
+        if (recommended.CareSetting is null && picture.CssrsRisk != SuicideRisk.High)
         {
             warnings.Insert(0, $"Refer to a hospital: ASAM {recommended.Level.Code} (medically managed intensive inpatient) is hospital care, which no program here provides.");
         }
