@@ -147,8 +147,10 @@ public sealed partial class DispatchOutboxHandler(
             if (allowed > now)
             {
                 var local = TimeZoneInfo.ConvertTime(allowed, zone);
-                var why = sent.Count >= (rule.MaxPer24Hours ?? int.MaxValue) ? $"{sent.Count} texts in the last 24 hours" : "outside the allowed hours";
-                message.Defer(allowed, $"Texting rules for the recipient ({rule.Jurisdiction}, {zone.Id}): {why}; deferred to {local:yyyy-MM-dd HH:mm} their time. {rule.Citation}.");
+                var why = sent.Count >= (rule.MaxPer24Hours ?? int.MaxValue)
+                    ? $"Daily limit for the recipient: {sent.Count} texts in the last 24 hours"
+                    : $"Quiet hours for the recipient ({zone.Id})";
+                message.Defer(allowed, $"{why}; deferred to {local:yyyy-MM-dd HH:mm} their time. Rule: {rule.Citation}.");
                 return await TrySaveAsync(db, cancellationToken) ? Outcome.Deferred : Outcome.Skipped;
             }
         }

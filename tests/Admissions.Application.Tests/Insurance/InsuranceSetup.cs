@@ -47,14 +47,44 @@ public static class InsuranceSetup
         return form;
     }
 
+    /// <summary>A consent naming <paramref name="payerIds"/> for payment, whose signing link goes by text to the test patient's phone.</summary>
     public static ConsentForm Consent(params Guid[] payerIds) => new()
     {
         RecipientPayerIds = [.. payerIds],
         Purposes = DisclosurePurpose.Payment,
         ExpiresOn = ConsentExpiry,
-        SignedName = "Alex Lopez",
-        PatientConfirmed = true,
+        Signing = ConsentSigning.LinkByText,
+        SendTo = "(555) 201-4477",
     };
+
+    /// <summary>The token in the newest signing link queued in the outbox (what the patient taps).</summary>
+    public static async Task<string> LatestSigningTokenAsync(TestHost host)
+    {
+        var body = await host.QueryAsync(db => db.OutboundMessages.AsNoTracking()
+            .Where(m => m.TemplateKey == Domain.Messaging.MessageTemplates.ConsentSigning).OrderByDescending(m => m.CreatedAt).Select(m => m.Body).FirstAsync());
+        var start = body.IndexOf(ConsentSigningLinks.PagePath, StringComparison.Ordinal) + ConsentSigningLinks.PagePath.Length;
+        var end = start;
+        while (end < body.Length && (char.IsAsciiLetterOrDigit(body[end]) || body[end] is '-' or '_'))
+        {
+            end++;
+        }
+
+        return body[start..end];
+    }
+
+    /// <summary>The patient opens the newest link and signs with their name (and the test date of birth).</summary>
+    public static Task<SigningOutcome> PatientSignsAsync(TestHost host, string name = "Alex Lopez", DateOnly? born = null) =>
+        LatestSigningTokenAsync(host).ContinueWith(token => host.SendAsync(TestUser.ConsentSigner,
+            new SignConsent(token.Result, name, born ?? TestForms.PatientDateOfBirth, true, "xunit"))).Unwrap();
+
+    /// <summary>Prepares the consent, sends its link, and has the patient sign it: an active consent, as in real life.</summary>
+    public static async Task<Guid> SignedConsentAsync(TestHost host, Guid inquiryId, ConsentForm form, TestUser? by = null)
+    {
+        var id = await host.SendAsync(by ?? host.Coordinator, new CaptureConsent(inquiryId, form));
+        var outcome = await PatientSignsAsync(host);
+        Assert.Equal(SigningPageState.AlreadySigned, outcome.State);
+        return id;
+    }
 
     /// <summary>An inquiry (the standard test patient), a primary policy with <paramref name="payer"/> and, by default, a consent naming that payer.</summary>
     public static async Task<InsuredInquiry> InsuredAsync(
@@ -69,7 +99,7 @@ public static class InsuranceSetup
     {
         var inquiryId = (await host.CreateInquiryAsync(TestForms.Valid(patient))).InquiryId!.Value;
         var policyId = await host.SendAsync(host.Coordinator, new SavePolicy(inquiryId, null, Policy(payerId, policy)));
-        Guid? consentId = consent ? await host.SendAsync(host.Coordinator, new CaptureConsent(inquiryId, Consent(payerId))) : null;
+        Guid? consentId = consent ? await SignedConsentAsync(host, inquiryId, Consent(payerId)) : null;
         return new InsuredInquiry(inquiryId, policyId, payerId, consentId);
     }
 
