@@ -46,7 +46,7 @@ public sealed class RecordTextingConsentHandler(
         }
 
         db.TextingConsents.Add(consent);
-        inquiry.Record(ActivityKind.Note, $"Consent to text {PhoneNumber.Format(consent.Phone[2..])} recorded ({TextingConsentLabels.Describe(command.Method)})", user.Actor(), now, consent.Wording);
+        inquiry.Record(ActivityKind.Consent, $"Consent to text {PhoneNumber.Format(consent.Phone[2..])} recorded ({TextingConsentLabels.Describe(command.Method)})", user.Actor(), now, consent.Wording);
         await db.SaveChangesAsync(cancellationToken);
         live.InquiryChanged(inquiry.Id);
         return consent.Id;

@@ -156,6 +156,7 @@ public sealed class Part2Consent : AggregateRoot, IInquiryRecord
     {
         Insurance.SignatureMethod.Electronic => $"signed “{SignedName}” electronically",
         Insurance.SignatureMethod.Verbal => $"verbal consent taken by {VerbalTakenByName}",
+        _ when IsSigned => $"signed “{SignedName}” (typed in by {CapturedByName}, before signing links)",
         _ => "awaiting the patient's signature",
     };
 

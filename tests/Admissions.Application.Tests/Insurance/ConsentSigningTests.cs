@@ -119,7 +119,7 @@ public class ConsentSigningTests
         var second = await LatestSigningTokenAsync(host);
 
         Assert.NotEqual(first, second);
-        Assert.Equal(SigningPageState.Expired, (await host.SendAsync(TestUser.ConsentSigner, new GetSigningPage(first))).State);
+        Assert.Equal(SigningPageState.Withdrawn, (await host.SendAsync(TestUser.ConsentSigner, new GetSigningPage(first))).State);
         Assert.Equal(SigningPageState.AlreadySigned, (await host.SendAsync(TestUser.ConsentSigner,
             new SignConsent(second, "Alex Lopez", TestForms.PatientDateOfBirth, true, null))).State);
         Assert.Equal(MessageChannel.Email, (await host.QueryAsync(db => db.OutboundMessages.AsNoTracking().OrderByDescending(m => m.CreatedAt).FirstAsync())).Channel);
@@ -244,8 +244,10 @@ public class ConsentSigningTests
         var inquiryId = await InquiryAsync(host);
         await host.SendAsync(host.Coordinator, new Admissions.Application.Messaging.RecordOptOut(MessageChannel.Sms, "(555) 201-4477", null));
 
+        var aetna = await PayerIdAsync(host, "Aetna");
+
         var error = await Assert.ThrowsAsync<DomainRuleException>(() =>
-            host.SendAsync(host.Coordinator, new CaptureConsent(inquiryId, Consent(await PayerIdAsync(host, "Aetna")))));
+            host.SendAsync(host.Coordinator, new CaptureConsent(inquiryId, Consent(aetna))));
 
         Assert.Equal("(555) 201-4477 has opted out of texts: send the link another way.", error.Message);
     }

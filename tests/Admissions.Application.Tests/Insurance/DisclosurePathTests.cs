@@ -133,6 +133,6 @@ public class DisclosurePathTests
         await host.SendAsync(host.Coordinator, new RevokeConsent(inquiryId, consentId, "Patient asked"));
 
         await Assert.ThrowsAsync<DomainRuleException>(() => host.SendAsync(host.Coordinator, new RecordFamilyUpdate(inquiryId, "Jordan Rivera", "Update")));
-        Assert.Empty((await host.SendAsync(host.Coordinator, new GetUpdateContacts(inquiryId))).Contacts.Where(c => c.MayReceiveUpdates));
+        Assert.DoesNotContain((await host.SendAsync(host.Coordinator, new GetUpdateContacts(inquiryId))).Contacts, c => c.MayReceiveUpdates);
     }
 }

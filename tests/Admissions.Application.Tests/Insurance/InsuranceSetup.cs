@@ -72,16 +72,20 @@ public static class InsuranceSetup
         return body[start..end];
     }
 
-    /// <summary>The patient opens the newest link and signs with their name (and the test date of birth).</summary>
-    public static Task<SigningOutcome> PatientSignsAsync(TestHost host, string name = "Alex Lopez", DateOnly? born = null) =>
-        LatestSigningTokenAsync(host).ContinueWith(token => host.SendAsync(TestUser.ConsentSigner,
-            new SignConsent(token.Result, name, born ?? TestForms.PatientDateOfBirth, true, "xunit"))).Unwrap();
+    /// <summary>The patient opens the newest link and signs with the name and date of birth the inquiry has for them.</summary>
+    public static async Task<SigningOutcome> PatientSignsAsync(TestHost host, Guid inquiryId)
+    {
+        var patient = await host.QueryAsync(db => db.Inquiries.AsNoTracking().Where(i => i.Id == inquiryId)
+            .Select(i => new { i.Details.PatientFirstName, i.Details.PatientLastName, i.Details.PatientDateOfBirth }).SingleAsync());
+        return await host.SendAsync(TestUser.ConsentSigner, new SignConsent(await LatestSigningTokenAsync(host),
+            $"{patient.PatientFirstName} {patient.PatientLastName}", patient.PatientDateOfBirth, true, "xunit"));
+    }
 
     /// <summary>Prepares the consent, sends its link, and has the patient sign it: an active consent, as in real life.</summary>
     public static async Task<Guid> SignedConsentAsync(TestHost host, Guid inquiryId, ConsentForm form, TestUser? by = null)
     {
         var id = await host.SendAsync(by ?? host.Coordinator, new CaptureConsent(inquiryId, form));
-        var outcome = await PatientSignsAsync(host);
+        var outcome = await PatientSignsAsync(host, inquiryId);
         Assert.Equal(SigningPageState.AlreadySigned, outcome.State);
         return id;
     }
