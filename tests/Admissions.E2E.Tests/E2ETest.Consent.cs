@@ -19,7 +19,8 @@ public abstract partial class E2ETest
     protected async Task<string> SigningLinkTokenAsync(string e164)
     {
         var folder = Path.Combine(App.DataDirectory, "outbox", "sms");
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        // The dispatch job runs at once when a message is queued, and every minute anyway.
+        var deadline = DateTime.UtcNow.AddSeconds(100);
         while (DateTime.UtcNow < deadline)
         {
             if (Directory.Exists(folder))
@@ -27,7 +28,8 @@ public abstract partial class E2ETest
                 foreach (var file in new DirectoryInfo(folder).GetFiles("*.json").OrderByDescending(f => f.LastWriteTimeUtc))
                 {
                     var text = await File.ReadAllTextAsync(file.FullName);
-                    if (text.Contains(e164, StringComparison.Ordinal) && SigningLink().Match(text) is { Success: true } match)
+                    // The JSON writer escapes "+", so match the ten digits.
+                    if (text.Contains(e164[2..], StringComparison.Ordinal) && SigningLink().Match(text) is { Success: true } match)
                     {
                         return match.Groups[1].Value;
                     }
@@ -37,7 +39,8 @@ public abstract partial class E2ETest
             await Task.Delay(500);
         }
 
-        throw new TimeoutException($"No signing link to {e164} appeared in {folder}.");
+        var output = App.Output;
+        throw new TimeoutException($"No signing link to {e164} appeared in {folder}. App output (end): {output[Math.Max(0, output.Length - 3000)..]}");
     }
 
     /// <summary>Opens the link in a fresh browser (no staff session) and signs: typed name, date of birth (yyyy-MM-dd), confirmation.</summary>

@@ -44,6 +44,21 @@ public class ConsentSigningTests
     }
 
     [Fact]
+    public async Task The_signing_link_is_sent_at_once_even_in_quiet_hours()
+    {
+        var sender = new Messaging.RecordingSender();
+        await using var host = await TestHost.StartAsync(sender.Register);
+        host.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 11, 5, 30, 0, TimeSpan.Zero)); // 22:30 in Los Angeles
+        var inquiryId = await InquiryAsync(host);
+        await host.SendAsync(host.Coordinator, new CaptureConsent(inquiryId, Consent(await PayerIdAsync(host, "Aetna"))));
+
+        var summary = await host.SendAsSystemAsync(new Admissions.Application.Messaging.DispatchOutbox());
+
+        Assert.Equal(1, summary.Sent);
+        Assert.Single(sender.Sent);
+    }
+
+    [Fact]
     public async Task The_signing_page_shows_the_terms_and_only_the_first_name()
     {
         await using var host = await TestHost.StartAsync();
