@@ -27,8 +27,17 @@ public class ObservedScreeningTests
 
     private static Dictionary<string, int> Cows(int pulse = 2) => new()
     {
-        ["pulse"] = pulse, ["sweating"] = 2, ["restlessness"] = 3, ["pupils"] = 2, ["aches"] = 2, ["runnyNose"] = 2, ["giUpset"] = 2,
-        ["tremor"] = 2, ["yawning"] = 2, ["anxiety"] = 2, ["gooseflesh"] = 3,
+        ["pulse"] = pulse,
+        ["sweating"] = 2,
+        ["restlessness"] = 3,
+        ["pupils"] = 2,
+        ["aches"] = 2,
+        ["runnyNose"] = 2,
+        ["giUpset"] = 2,
+        ["tremor"] = 2,
+        ["yawning"] = 2,
+        ["anxiety"] = 2,
+        ["gooseflesh"] = 3,
     };
 
     [Fact]

@@ -69,8 +69,9 @@ public class EditionTests
     public void Every_combination_of_ratings_gets_a_4th_edition_recommendation()
     {
         var count = 0;
-        foreach (var ratings in from d1 in Range() from d2 in Range() from d3 in Range() from d4 in Range() from d5 in Range() from d6 in Range()
-                 select Ratings(d1, d2, d3, d4, d5, d6))
+        var all = Range().SelectMany(d1 => Range().SelectMany(d2 => Range().SelectMany(d3 => Range().SelectMany(d4 =>
+            Range().SelectMany(d5 => Range().Select(d6 => Ratings(d1, d2, d3, d4, d5, d6)))))));
+        foreach (var ratings in all)
         {
             Assert.NotEmpty(Recommend(Quiet, ratings, AsamEdition.Fourth).Reasons);
             count++;
