@@ -29,6 +29,7 @@ public sealed partial class AnonymousAccessTests(AdmissionsWebFactory factory) :
         "/not-found",
         "/account/logout", // POST, antiforgery-protected
         "/api/messaging/twilio/inbound", // POST from Twilio, protected by Messaging:Sms:InboundSecret (see InboundTextWebhookTests)
+        "/sign/{Token}", // The patient's consent signing page: a single-use, expiring token is the key (see ConsentSigningTests)
     };
 
     private static string Route(RouteEndpoint endpoint) => "/" + endpoint.RoutePattern.RawText!.TrimStart('/');
