@@ -39,6 +39,7 @@ public static class DependencyInjection
         services.AddApplication();
         services.Configure<FollowUpOptions>(configuration.GetSection(FollowUpOptions.Section));
         services.Configure<InsuranceOptions>(configuration.GetSection(InsuranceOptions.Section));
+        services.Configure<ConsentOptions>(configuration.GetSection(ConsentOptions.Section));
         services.Configure<PlacementOptions>(configuration.GetSection(PlacementOptions.Section));
         services.Configure<DailyFiguresOptions>(configuration.GetSection(DailyFiguresOptions.Section));
 

@@ -260,6 +260,9 @@ public sealed record TestUser(string Id, string Name, IReadOnlyList<string> Role
 {
     public static readonly TestUser Anonymous = new("", "", [], Authenticated: false);
 
+    /// <summary>Whoever holds a consent signing link (the public signing page).</summary>
+    public static readonly TestUser ConsentSigner = new("consent-signing-link", "Patient (signing link)", [Domain.Security.Roles.ConsentSigner]);
+
     public static TestUser ApiKey(Guid apiKeyId) => new($"apikey:{apiKeyId}", "API key 'Website form'", [Domain.Security.Roles.IntakeApi]);
 
     public ClaimsPrincipal Principal

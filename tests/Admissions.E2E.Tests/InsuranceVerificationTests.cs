@@ -15,7 +15,9 @@ public sealed class InsuranceVerificationTests(AppServer app) : E2ETest(app)
     {
         await SignInAsync(AppServer.Coordinator);
         await OpenNewInquiryAsync();
-        await FillMinimalInquiryAsync("Jane Doe", UniquePhone(), "Jane", UniqueSurname("Doe"));
+        var phone = UniquePhone();
+        var surname = UniqueSurname("Doe");
+        await FillMinimalInquiryAsync("Jane Doe", phone, "Jane", surname);
         await Input("patient-dob").FillAsync("04/12/1988");
         await Input("patient-dob").PressAsync("Tab");
         await ByTestId("save-inquiry").ClickAsync();
@@ -37,9 +39,8 @@ public sealed class InsuranceVerificationTests(AppServer app) : E2ETest(app)
 
         await ByTestId("capture-consent").ClickAsync();
         await Expect(ByTestId("consent-statement")).ToContainTextAsync("42 CFR part 2");
-        await Input("consent-signature").FillAsync("Jane Doe");
-        await Input("consent-confirm").CheckAsync();
-        await ByTestId("consent-save").ClickAsync();
+        await SendSigningLinkAsync(phone);
+        await (await PatientSignsAsync(await SigningLinkTokenAsync(E164(phone)), $"Jane {surname}", "1988-04-12")).Context.CloseAsync();
         await Expect(ByTestId("consent")).ToContainTextAsync("Active");
         await Expect(ByTestId("vob-blocked")).ToHaveCountAsync(0);
 
@@ -72,7 +73,8 @@ public sealed class InsuranceVerificationTests(AppServer app) : E2ETest(app)
         await SignInAsync(AppServer.Coordinator);
         await OpenNewInquiryAsync();
         var surname = UniqueSurname("Rivera");
-        await FillMinimalInquiryAsync("Marco Rivera", UniquePhone(), "Marco", surname);
+        var phone = UniquePhone();
+        await FillMinimalInquiryAsync("Marco Rivera", phone, "Marco", surname);
         await Input("patient-dob").FillAsync("03/02/1979");
         await Input("patient-dob").PressAsync("Tab");
         await ByTestId("save-inquiry").ClickAsync();
@@ -85,9 +87,9 @@ public sealed class InsuranceVerificationTests(AppServer app) : E2ETest(app)
         await Input("policy-member-id").FillAsync("U5550001102");
         await ByTestId("policy-save").ClickAsync();
         await ByTestId("capture-consent").ClickAsync();
-        await Input("consent-signature").FillAsync("Marco Rivera");
-        await Input("consent-confirm").CheckAsync();
-        await ByTestId("consent-save").ClickAsync();
+        await SendSigningLinkAsync(phone);
+        await (await PatientSignsAsync(await SigningLinkTokenAsync(E164(phone)), $"Marco {surname}", "1979-03-02")).Context.CloseAsync();
+        await Expect(ByTestId("consent")).ToContainTextAsync("Active");
         await ByTestId("run-vob").ClickAsync();
 
         // Member ids ending 02: behavioural benefits carved out (EB*U with the partner's phone).

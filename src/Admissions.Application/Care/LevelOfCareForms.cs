@@ -17,28 +17,31 @@ public sealed record DimensionRatingsForm(
 }
 
 /// <summary>
-/// The parts of the clinical picture the clinician answers on the ratings form. Screening totals left null are filled from the
-/// inquiry's latest completed screenings; a null dual diagnosis is taken from the inquiry. Substance use, medications, conditions
-/// and pregnancy come from the saved clinical intake.
+/// The parts of the clinical picture the clinician answers on the ratings form; a null dual diagnosis is taken from the inquiry.
+/// Withdrawal totals are never typed here: COWS and CIWA-Ar come only from observations a clinician recorded in person, and SOWS
+/// and SAWS from the caller's self-report. Substance use, medications, conditions and pregnancy come from the clinical intake.
 /// </summary>
 public sealed record ClinicalPictureForm
 {
     public bool? DualDiagnosis { get; init; }
-    public int? CiwaArTotal { get; init; }
-    public int? CowsTotal { get; init; }
     public SuicideRisk? CssrsRisk { get; init; }
     public int? Phq9Total { get; init; }
 }
 
-/// <summary>The latest completed screening results on an inquiry that the level-of-care rules read.</summary>
-public sealed record CareScreeningResults(int? CiwaArTotal, int? CowsTotal, SuicideRisk? CssrsRisk, int? Phq9Total, bool DualDiagnosis)
+/// <summary>
+/// The latest completed screening results on an inquiry that the level-of-care rules read: the observed withdrawal scales
+/// (COWS, CIWA-Ar), which can drive a level, and the phone self-reports (SOWS, SAWS), which are risk information.
+/// </summary>
+public sealed record CareScreeningResults(
+    int? CiwaArTotal, int? CowsTotal, SuicideRisk? CssrsRisk, int? Phq9Total, bool DualDiagnosis, int? SowsSelfReport = null, int? SawsSelfReport = null)
 {
     public static async Task<CareScreeningResults> LoadAsync(IAdmissionsDbContext db, Inquiry inquiry, CancellationToken cancellationToken)
     {
         var completed = await db.Screenings.AsNoTracking()
             .Where(s => s.InquiryId == inquiry.Id && s.Status == ScreeningStatus.Completed && s.SupersededById == null
                 && (s.Instrument == InstrumentCode.CiwaAr || s.Instrument == InstrumentCode.Cows
-                    || s.Instrument == InstrumentCode.Cssrs || s.Instrument == InstrumentCode.Phq9))
+                    || s.Instrument == InstrumentCode.Cssrs || s.Instrument == InstrumentCode.Phq9
+                    || s.Instrument == InstrumentCode.Sows || s.Instrument == InstrumentCode.Saws))
             .ToListAsync(cancellationToken);
         var latest = completed.GroupBy(s => s.Instrument)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(s => s.CompletedAt ?? s.UpdatedAt).First());
@@ -47,7 +50,9 @@ public sealed record CareScreeningResults(int? CiwaArTotal, int? CowsTotal, Suic
             latest.GetValueOrDefault(InstrumentCode.Cows)?.Total,
             latest.GetValueOrDefault(InstrumentCode.Cssrs)?.SuicideRisk,
             latest.GetValueOrDefault(InstrumentCode.Phq9)?.Total,
-            inquiry.IsDualDiagnosis);
+            inquiry.IsDualDiagnosis,
+            latest.GetValueOrDefault(InstrumentCode.Sows)?.Total,
+            latest.GetValueOrDefault(InstrumentCode.Saws)?.Total);
     }
 
     public ClinicalPicture Picture(ClinicalPictureForm form, ClinicalIntake? intake, DateTimeOffset at)
@@ -57,8 +62,10 @@ public sealed record CareScreeningResults(int? CiwaArTotal, int? CowsTotal, Suic
         {
             AssessedAt = at,
             DualDiagnosis = form.DualDiagnosis ?? DualDiagnosis,
-            CiwaArTotal = form.CiwaArTotal ?? CiwaArTotal,
-            CowsTotal = form.CowsTotal ?? CowsTotal,
+            CiwaArTotal = CiwaArTotal,
+            CowsTotal = CowsTotal,
+            SowsSelfReport = SowsSelfReport,
+            SawsSelfReport = SawsSelfReport,
             CssrsRisk = form.CssrsRisk ?? CssrsRisk,
             Phq9Total = form.Phq9Total ?? Phq9Total,
             Substances = intake?.Substances ?? [],

@@ -32,6 +32,7 @@ public interface IAdmissionsDbContext : IAsyncDisposable
     DbSet<Part2Consent> Part2Consents { get; }
     DbSet<GoodFaithEstimate> GoodFaithEstimates { get; }
     DbSet<Disclosure> Disclosures { get; }
+    DbSet<ConsentSigningRequest> ConsentSigningRequests { get; }
     DbSet<EligibilityCheck> EligibilityChecks { get; }
     DbSet<PriorAuthorization> PriorAuthorizations { get; }
     DbSet<X12Exchange> X12Exchanges { get; }
@@ -49,6 +50,7 @@ public interface IAdmissionsDbContext : IAsyncDisposable
     DbSet<ClinicalIntake> ClinicalIntakes { get; }
     DbSet<OutboundMessage> OutboundMessages { get; }
     DbSet<MessagingOptOut> MessagingOptOuts { get; }
+    DbSet<TextingConsent> TextingConsents { get; }
     DbSet<DailyFigures> DailyFigures { get; }
     DbSet<DailyDuration> DailyDurations { get; }
     DbSet<DailyGroup> DailyGroups { get; }

@@ -1,10 +1,15 @@
 using Admissions.Application.Common;
+using Admissions.Domain.Inquiries;
 using Admissions.Domain.Insurance;
 using Microsoft.EntityFrameworkCore;
 
 namespace Admissions.Application.Insurance;
 
-/// <summary>Part 2 consent lookups and the disclosure ledger, shared by every way records reach a payer.</summary>
+/// <summary>
+/// Part 2 consent lookups and the disclosure ledger, shared by every path that sends records out: 270, 278, phone VOB,
+/// portal or phone authorization, refer-out and updates to a named family member. Each asks one question — does an active
+/// consent cover this recipient for this purpose? — and writes one ledger line before anything leaves.
+/// </summary>
 internal static class Disclosures
 {
     /// <summary>The newest active consent that lets us disclose to <paramref name="payerId"/> for payment, if any.</summary>
@@ -12,14 +17,32 @@ internal static class Disclosures
         IAdmissionsDbContext db, Guid inquiryId, Guid payerId, DateOnly today, CancellationToken cancellationToken) =>
         PaymentConsent(await db.Part2Consents.Where(c => c.InquiryId == inquiryId).ToListAsync(cancellationToken), payerId, today);
 
-    /// <summary>The newest of <paramref name="consents"/> that lets us disclose to <paramref name="payerId"/> for payment, if any.</summary>
+    /// <summary>
+    /// The newest of <paramref name="consents"/> that lets us disclose to <paramref name="payerId"/> for payment, if any: a consent
+    /// naming the payer, or a single TPO consent naming health plans and third-party payers as a class.
+    /// </summary>
     public static Part2Consent? PaymentConsent(IEnumerable<Part2Consent> consents, Guid payerId, DateOnly today) =>
-        consents.OrderByDescending(c => c.SignedAt).FirstOrDefault(c => c.Covers(payerId, DisclosurePurpose.Payment, today));
+        ConsentFor(consents, DisclosureRecipient.Payer(payerId), DisclosurePurpose.Payment, today);
 
-    /// <summary>Writes one line of the accounting of disclosures: what went to the payer, how, under which consent.</summary>
+    /// <summary>The newest of <paramref name="consents"/> covering <paramref name="recipient"/> for <paramref name="purpose"/>, if any.</summary>
+    public static Part2Consent? ConsentFor(IEnumerable<Part2Consent> consents, DisclosureRecipient recipient, DisclosurePurpose purpose, DateOnly today) =>
+        consents.Where(c => c.IsSigned).OrderByDescending(c => c.SignedAt).FirstOrDefault(c => c.Covers(recipient, purpose, today));
+
+    public static async Task<Part2Consent?> ConsentForAsync(
+        IAdmissionsDbContext db, Guid inquiryId, DisclosureRecipient recipient, DisclosurePurpose purpose, DateOnly today, CancellationToken cancellationToken) =>
+        ConsentFor(await db.Part2Consents.Where(c => c.InquiryId == inquiryId).ToListAsync(cancellationToken), recipient, purpose, today);
+
+    /// <summary>Whether the inquiry's records are Part 2 records (anything but a mental-health-only inquiry).</summary>
+    public static async Task<bool> IsPart2RecordAsync(IAdmissionsDbContext db, Inquiry inquiry, CancellationToken cancellationToken)
+    {
+        var intake = await db.ClinicalIntakes.AsNoTracking().FirstOrDefaultAsync(i => i.InquiryId == inquiry.Id, cancellationToken);
+        return !CareScope.IsMentalHealthOnly(inquiry.Details, intake?.Substances.Count > 0);
+    }
+
+    /// <summary>Writes one line of the accounting of disclosures: what went to whom, how, why, under which consent.</summary>
     public static void Record(
         IAdmissionsDbContext db, Guid inquiryId, Part2Consent consent, string recipient, string information, string channel,
-        string? reference, string byId, string byName, DateTimeOffset at) =>
+        string? reference, string byId, string byName, DateTimeOffset at, DisclosurePurpose purpose = DisclosurePurpose.Payment) =>
         db.Disclosures.Add(new Disclosure
         {
             InquiryId = inquiryId,
@@ -28,7 +51,7 @@ internal static class Disclosures
             DisclosedById = byId,
             DisclosedByName = byName,
             Recipient = recipient,
-            Purpose = DisclosurePurpose.Payment,
+            Purpose = purpose,
             Information = information,
             Channel = channel,
             Reference = reference,

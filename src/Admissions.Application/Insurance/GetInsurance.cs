@@ -16,7 +16,19 @@ public sealed record PolicyView(
 
 public sealed record ConsentView(
     Guid Id, string RecipientNames, DisclosurePurpose Purposes, string Information, DateOnly? ExpiresOn, string? ExpiryEvent,
-    string SignedName, DateTimeOffset SignedAt, string CapturedByName, DateTimeOffset? RevokedAt, string? RevokedByName, bool IsActive);
+    string? SignedName, DateTimeOffset? SignedAt, string CapturedByName, DateTimeOffset? RevokedAt, string? RevokedByName, bool IsActive)
+{
+    public ConsentKind Kind { get; init; }
+    public DateTimeOffset PreparedAt { get; init; }
+    public bool IsAwaitingSignature { get; init; }
+
+    /// <summary>"signed “Alex Lopez” electronically", "verbal consent taken by Sam Reed", or "awaiting the patient's signature".</summary>
+    public string Signature { get; init; } = "";
+
+    /// <summary>Awaiting signature: where the newest link went, and until when it works.</summary>
+    public string? LinkSentTo { get; init; }
+    public DateTimeOffset? LinkExpiresAt { get; init; }
+}
 
 /// <summary>A level's benefits with what a stay would cost the patient; no estimate when the payer gave no figures.</summary>
 public sealed record LevelEstimate(LevelBenefits Benefits, decimal DailyRate, int Length, StayEstimate? Estimate);
@@ -70,7 +82,10 @@ public sealed class GetInsuranceHandler(IAdmissionsDbContextFactory dbFactory, T
         var payerIds = policies.Select(p => p.PayerId).ToList();
         var payers = await db.Payers.AsNoTracking().Where(p => payerIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
         var consents = await db.Part2Consents.AsNoTracking().Where(c => c.InquiryId == query.InquiryId)
-            .OrderByDescending(c => c.SignedAt).ToListAsync(cancellationToken);
+            .OrderByDescending(c => c.PreparedAt).ToListAsync(cancellationToken);
+        var consentIds = consents.Select(c => c.Id).ToList();
+        var links = (await db.ConsentSigningRequests.AsNoTracking().Where(r => consentIds.Contains(r.ConsentId)).ToListAsync(cancellationToken))
+            .GroupBy(r => r.ConsentId).ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.CreatedAt).First());
         var checks = await db.EligibilityChecks.AsNoTracking().Where(c => c.InquiryId == query.InquiryId)
             .OrderByDescending(c => c.RequestedAt).ToListAsync(cancellationToken);
         var authorizations = await db.PriorAuthorizations.AsNoTracking().Where(a => a.InquiryId == query.InquiryId)
@@ -96,7 +111,15 @@ public sealed class GetInsuranceHandler(IAdmissionsDbContextFactory dbFactory, T
                     payer.BehavioralCarveOut, VerificationReadiness.Missing(inquiry.Details, p, payer, consents, today));
             }).ToList(),
             consents.Select(c => new ConsentView(c.Id, c.RecipientNames, c.Purposes, c.Information, c.ExpiresOn, c.ExpiryEvent, c.SignedName,
-                c.SignedAt, c.CapturedByName, c.RevokedAt, c.RevokedByName, c.IsActive(today))).ToList(),
+                c.SignedAt, c.CapturedByName, c.RevokedAt, c.RevokedByName, c.IsActive(today))
+            {
+                Kind = c.Kind,
+                PreparedAt = c.PreparedAt,
+                IsAwaitingSignature = c.IsAwaitingSignature,
+                Signature = c.SignatureDescription,
+                LinkSentTo = c.IsAwaitingSignature ? links.GetValueOrDefault(c.Id)?.SentTo : null,
+                LinkExpiresAt = c.IsAwaitingSignature ? links.GetValueOrDefault(c.Id)?.ExpiresAt : null,
+            }).ToList(),
             checks.Select(c =>
             {
                 var (levels, episode) = Estimates(c.Result, rates, checkPayers.GetValueOrDefault(c.PayerId), track, settings.SelfPayDiscount);

@@ -119,20 +119,38 @@ public sealed partial class DispatchOutboxHandler(
             return Outcome.Skipped;
         }
 
+        if (message.Audience != MessageAudience.Staff
+            && await Outbox.FindOptOutAsync(db, message.Channel, message.Recipient, cancellationToken) is { } optOut)
+        {
+            message.Cancel(Outbox.OptedOutReason(optOut));
+            return await TrySaveAsync(db, cancellationToken) ? Outcome.Cancelled : Outcome.Skipped;
+        }
+
         if (message.Audience == MessageAudience.Prospect)
         {
-            if (await Outbox.FindOptOutAsync(db, message.Channel, message.Recipient, cancellationToken) is { } optOut)
+            // TCPA: texts to a prospect need the person's prior express consent (47 U.S.C. 227(b)(1)(A); 47 CFR 64.1200(a)).
+            if (message.Channel == MessageChannel.Sms && !await db.TextingConsents.AnyAsync(c => c.Phone == message.Recipient, cancellationToken))
             {
-                message.Cancel(Outbox.OptedOutReason(optOut));
+                message.Cancel($"Not sent: no prior express consent to text {message.Recipient} is recorded.");
                 return await TrySaveAsync(db, cancellationToken) ? Outcome.Cancelled : Outcome.Skipped;
             }
 
             var zone = Domain.Placement.Facility.FindZone(message.TimeZoneId) ?? settings.FacilityZone;
-            var allowed = settings.QuietHours.NextAllowed(now, zone);
+            var rule = settings.TextingRules.For(message.RecipientState);
+            // Daily caps count texts (Fla. Stat. § 501.616(6)(b) limits calls and texts); email keeps the hours only.
+            var sent = message.Channel == MessageChannel.Sms && rule.MaxPer24Hours is not null
+                ? await db.OutboundMessages.Where(m => m.Recipient == message.Recipient && m.Channel == MessageChannel.Sms
+                        && m.Audience == MessageAudience.Prospect && m.State == MessageState.Sent && m.SentAt > now - TimeSpan.FromDays(1))
+                    .Select(m => m.SentAt!.Value).ToListAsync(cancellationToken)
+                : [];
+            var allowed = TextingRules.NextAllowed(rule, now, zone, sent);
             if (allowed > now)
             {
                 var local = TimeZoneInfo.ConvertTime(allowed, zone);
-                message.Defer(allowed, $"Quiet hours for the recipient ({zone.Id}); deferred to {local:yyyy-MM-dd HH:mm} their time.");
+                var why = sent.Count >= (rule.MaxPer24Hours ?? int.MaxValue)
+                    ? $"Daily limit for the recipient: {sent.Count} texts in the last 24 hours"
+                    : $"Quiet hours for the recipient ({zone.Id})";
+                message.Defer(allowed, $"{why}; deferred to {local:yyyy-MM-dd HH:mm} their time. Rule: {rule.Citation}.");
                 return await TrySaveAsync(db, cancellationToken) ? Outcome.Deferred : Outcome.Skipped;
             }
         }

@@ -103,7 +103,7 @@ public sealed class LostLeadNurture(IAdmissionsDbContextFactory dbFactory, IOpti
                 }
 
                 await Outbox.QueueOnceAsync(db, new MessageDraft(channel, MessageAudience.Prospect, address, details.CallerName, template, values,
-                    inquiry.Id, zone, Key(inquiry.Id, domainEvent.At, touch, channel), domainEvent.At + delays[touch]), now, cancellationToken);
+                    inquiry.Id, zone, Key(inquiry.Id, domainEvent.At, touch, channel), domainEvent.At + delays[touch], details.PatientState), now, cancellationToken);
             }
         }
 

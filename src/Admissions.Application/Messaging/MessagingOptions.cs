@@ -26,11 +26,16 @@ public sealed class MessagingOptions
     /// <summary>Messages one dispatch run sends at most.</summary>
     public int BatchSize { get; set; } = 50;
 
-    /// <summary>Prospects are not messaged from this local time…</summary>
-    public TimeSpan QuietHoursStart { get; set; } = new(21, 0, 0);
+    /// <summary>
+    /// State texting rules that add to or replace the built-in table (<see cref="TextingRules.Default"/>: the federal 8:00–21:00
+    /// and Florida's 8:00–20:00 with at most 3 a day), keyed by state code, e.g. <c>Messaging:StateRules:OK:AllowedUntil</c>.
+    /// </summary>
+    public Dictionary<string, TextingRuleSettings> StateRules { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>…until this local time the next morning.</summary>
-    public TimeSpan QuietHoursEnd { get; set; } = new(8, 0, 0);
+    /// <summary>What a coordinator reads (or a form shows) when asking for consent to text; recorded with each consent.</summary>
+    public string TextConsentWording { get; set; } =
+        "May Admissions at {Team} text you at this number about your inquiry? Message frequency varies; message and data rates may apply. " +
+        "Reply STOP to stop, HELP for help. Agreeing is not a condition of any purchase.";
 
     /// <summary>The neutral name prospects see ("Admissions at Cedar Ridge"); must not say what the facility treats.</summary>
     public string SenderName { get; set; } = "Cedar Ridge";
@@ -50,10 +55,28 @@ public sealed class MessagingOptions
 
     public IReadOnlyList<TimeSpan> EffectiveRetryDelays => RetryDelays.Count > 0 ? RetryDelays : DefaultRetryDelays;
 
-    public QuietHours QuietHours => new(TimeOnly.FromTimeSpan(QuietHoursStart), TimeOnly.FromTimeSpan(QuietHoursEnd));
+    /// <summary>The built-in table with the configured states added or replaced.</summary>
+    public TextingRules TextingRules => new(
+        TextingRules.Default.States.Where(r => !StateRules.ContainsKey(r.Jurisdiction))
+            .Concat(StateRules.Select(pair => pair.Value.ToRule(pair.Key))));
+
+    /// <summary>The consent-to-text wording with the sender's neutral name filled in.</summary>
+    public string EffectiveTextConsentWording => TextConsentWording.Replace("{Team}", SenderName, StringComparison.Ordinal);
 
     public TimeZoneInfo FacilityZone =>
         TimeZoneInfo.TryFindSystemTimeZoneById(FacilityTimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
+}
+
+/// <summary>One state's texting rule as configured: allowed local hours, the most texts in any 24 hours, and the law it encodes.</summary>
+public sealed class TextingRuleSettings
+{
+    public TimeSpan AllowedFrom { get; set; } = new(8, 0, 0);
+    public TimeSpan AllowedUntil { get; set; } = new(21, 0, 0);
+    public int? MaxPer24Hours { get; set; }
+    public string Citation { get; set; } = "";
+
+    public TextingRule ToRule(string state) => new(state.ToUpperInvariant(), TimeOnly.FromTimeSpan(AllowedFrom), TimeOnly.FromTimeSpan(AllowedUntil),
+        MaxPer24Hours, string.IsNullOrWhiteSpace(Citation) ? $"{state.ToUpperInvariant()} rule configured by the facility" : Citation);
 }
 
 public sealed class NurtureOptions

@@ -8,7 +8,8 @@ namespace Admissions.Application.Messaging;
 /// <summary>A message to put in the outbox: which template, to whom, about which inquiry, when.</summary>
 internal sealed record MessageDraft(
     MessageChannel Channel, MessageAudience Audience, string Address, string? RecipientName, string TemplateKey,
-    IReadOnlyDictionary<string, string> Values, Guid? InquiryId, string? TimeZoneId, string UniqueKey, DateTimeOffset SendAt);
+    IReadOnlyDictionary<string, string> Values, Guid? InquiryId, string? TimeZoneId, string UniqueKey, DateTimeOffset SendAt,
+    string? RecipientState = null);
 
 /// <summary>Putting messages in the outbox and reading who may not be messaged.</summary>
 internal static class Outbox
@@ -27,8 +28,8 @@ internal static class Outbox
 
         var rendered = MessageTemplates.Render(draft.TemplateKey, draft.Channel, draft.Values);
         var message = OutboundMessage.Create(draft.Channel, draft.Audience, address, draft.RecipientName, rendered.Subject, rendered.Body,
-            draft.TemplateKey, draft.InquiryId, draft.TimeZoneId, draft.UniqueKey, now, draft.SendAt);
-        if (draft.Audience == MessageAudience.Prospect && await FindOptOutAsync(db, draft.Channel, address, cancellationToken) is { } optOut)
+            draft.TemplateKey, draft.InquiryId, draft.TimeZoneId, draft.UniqueKey, now, draft.SendAt, draft.RecipientState);
+        if (draft.Audience != MessageAudience.Staff && await FindOptOutAsync(db, draft.Channel, address, cancellationToken) is { } optOut)
         {
             message.Cancel(OptedOutReason(optOut));
         }

@@ -4,6 +4,7 @@ using Admissions.Domain.Care;
 using Admissions.Domain.Common;
 using Admissions.Domain.FollowUps;
 using Admissions.Domain.Inquiries;
+using Admissions.Domain.Insurance;
 using Admissions.Domain.Placement;
 using Admissions.Domain.Security;
 using FluentValidation;
@@ -169,7 +170,7 @@ public sealed class CheckInPatientHandler(IAdmissionsDbContextFactory dbFactory,
             inquiry.MoveTo(InquiryStage.Admitted, null, null, actor, now);
             var setting = level.CareSetting is { } s ? LevelsOfCare.Describe(s) : "hospital";
             inquiry.Record(ActivityKind.Placement,
-                $"Checked in to {admission.ProgramName}{(bedLabel is null ? "" : $", bed {bedLabel}")}; admitting level of care ASAM {level.Level.Code} ({setting})",
+                $"Checked in to {admission.ProgramName}{(bedLabel is null ? "" : $", bed {bedLabel}")}; admitting level of care {level.Label} ({setting})",
                 actor, now);
             await db.SaveChangesAsync(cancellationToken);
             return Unit.Value;
@@ -235,10 +236,13 @@ public sealed class RecordNoShowHandler(IAdmissionsDbContextFactory dbFactory, I
 
 /// <summary>
 /// Refers the person to a partner facility from the directory, with the reason: any scheduled admission is
-/// cancelled, any held bed released, and the inquiry closes as Referred out.
+/// cancelled, any held bed released, and the inquiry closes as Referred out. Sharing the person's records with the partner
+/// (<paramref name="ShareRecords"/>) needs the patient's active consent naming the partner, or a single TPO consent naming
+/// "my treating providers" (42 CFR 2.31(a)(4)), and is written to the disclosure ledger; without it the person is only given
+/// the partner's contact details and nothing is sent.
 /// </summary>
 [RequiresRole(Roles.Admin, Roles.AdmissionsManager, Roles.AdmissionsCoordinator, Roles.Clinician)]
-public sealed record ReferOut(Guid InquiryId, Guid PartnerId, string Reason) : ICommand<Unit>;
+public sealed record ReferOut(Guid InquiryId, Guid PartnerId, string Reason, bool ShareRecords = true) : ICommand<Unit>;
 
 public sealed class ReferOutValidator : AbstractValidator<ReferOut>
 {
@@ -268,9 +272,21 @@ public sealed class ReferOutHandler(IAdmissionsDbContextFactory dbFactory, ICurr
             var partner = await db.PartnerFacilities.AsNoTracking().FirstOrDefaultAsync(p => p.Id == command.PartnerId, cancellationToken)
                 ?? throw new NotFoundException("The partner facility");
             var referral = OutboundReferral.To(partner, inquiry.Id, command.Reason, actor, now);
+            if (command.ShareRecords)
+            {
+                var consent = await Insurance.Disclosures.ConsentForAsync(db, inquiry.Id, DisclosureRecipient.Partner(partner.Id, partner.Name),
+                        DisclosurePurpose.Treatment, FacilityDate.Today(clock), cancellationToken)
+                    ?? throw new DomainRuleException(
+                        $"Sharing records with {partner.Name} needs the patient's consent naming them (or \"my treating providers\" in a single TPO consent). Capture that consent, or refer without sharing records and give the person {partner.Name}'s number.");
+                Insurance.Disclosures.Record(db, inquiry.Id, consent, partner.Name,
+                    $"Referral for treatment: name, date of birth, contact details, substance use and level of care needed, and why: {referral.Reason}",
+                    "Referral to a partner provider", null, actor.Id, actor.Name, now, DisclosurePurpose.Treatment);
+            }
+
             await AdmissionRules.CloseOpenPlacementAsync(db, inquiry, $"referred out to {partner.Name}", actor, now, cancellationToken);
             db.OutboundReferrals.Add(referral);
-            inquiry.MoveTo(InquiryStage.ReferredOut, null, $"Referred to {partner.Name}: {referral.Reason}", actor, now);
+            inquiry.MoveTo(InquiryStage.ReferredOut, null,
+                $"Referred to {partner.Name}: {referral.Reason}{(command.ShareRecords ? " (records shared under the patient's consent)" : " (no records shared)")}", actor, now);
             await db.SaveChangesAsync(cancellationToken);
             return Unit.Value;
         });

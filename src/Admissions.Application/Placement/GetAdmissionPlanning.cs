@@ -91,7 +91,7 @@ public sealed class GetAdmissionPlanningHandler(IAdmissionsDbContextFactory dbFa
             .FirstOrDefaultAsync(cancellationToken);
         var decided = candidate.LevelOfCare;
         var decidedLevel = decided is null ? null
-            : $"ASAM {decided.Level.Code} · {(decided.CareSetting is { } s ? LevelsOfCare.Describe(s) : "hospital level")}";
+            : $"{decided.Label} · {(decided.CareSetting is { } s ? LevelsOfCare.Describe(s) : "hospital level: refer to a hospital")}";
         return new AdmissionPlanning(inquiry.Id, inquiry.Number, inquiry.Stage, candidate.HasOpenSafetyAlert, decidedLevel, decided?.CareSetting,
             current, [.. views.Where(v => v != current)], placements, referral);
     }

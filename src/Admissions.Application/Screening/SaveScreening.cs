@@ -14,12 +14,54 @@ public sealed record SaveScreeningResult(Guid ScreeningId, int VersionNumber, Sc
     SuicideRisk? SuicideRisk, bool IsComplete, AlertLevel SafetyLevel, Guid? RaisedAlertId);
 
 /// <summary>
-/// Saves a screening: a new one (no <paramref name="ScreeningId"/>), more answers on a draft, or — for a completed
-/// screening — a correction, which is a new completed version that keeps the old one.
+/// Saves a screening taken during the call: a new one (no <paramref name="ScreeningId"/>), more answers on a draft, or — for a
+/// completed screening — a correction, which is a new completed version that keeps the old one. Clinician-observed instruments
+/// (COWS, CIWA-Ar) are not taken during a call: they are recorded with <see cref="RecordObservation"/>.
 /// </summary>
 [RequiresRole(Roles.Admin, Roles.AdmissionsManager, Roles.AdmissionsCoordinator, Roles.Clinician)]
 public sealed record SaveScreening(Guid InquiryId, Guid? ScreeningId, InstrumentCode Instrument, IReadOnlyDictionary<string, int> Answers, bool Complete)
     : ICommand<SaveScreeningResult>;
+
+/// <summary>
+/// Records a clinician-observed instrument (COWS, CIWA-Ar): rated in person by a clinician, at or after the patient's arrival.
+/// COWS and CIWA-Ar score signs only an observer can see (COWS starts with the resting pulse; CIWA-Ar's tremor, sweating and
+/// orientation are observed): Wesson &amp; Ling 2003; Sullivan et al. 1989.
+/// </summary>
+[RequiresRole(Roles.Clinician)]
+public sealed record RecordObservation(
+    Guid InquiryId, Guid? ScreeningId, InstrumentCode Instrument, IReadOnlyDictionary<string, int> Answers, bool Complete, bool ObservedInPerson)
+    : ICommand<SaveScreeningResult>;
+
+public sealed class RecordObservationValidator : AbstractValidator<RecordObservation>
+{
+    public RecordObservationValidator()
+    {
+        RuleFor(c => c.Instrument).Must(code => InstrumentCatalog.Default.TryGet(code, out var definition) && definition.IsObserved)
+            .WithMessage("Only clinician-observed instruments (COWS, CIWA-Ar) are recorded as an observation.");
+        RuleFor(c => c.ObservedInPerson).Equal(true).WithMessage("Confirm you observed the patient in person.");
+        RuleFor(c => c.Answers).NotNull().WithMessage("Send the answers (an empty set saves an empty draft).");
+    }
+}
+
+public sealed class RecordObservationHandler(
+    IAdmissionsDbContextFactory dbFactory, ICurrentUser user, IStaffDirectory staff, ILiveNotifier live, TimeProvider clock)
+    : ICommandHandler<RecordObservation, SaveScreeningResult>
+{
+    public async ValueTask<SaveScreeningResult> Handle(RecordObservation command, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        if (!await ScreeningSaves.HasArrivedAsync(db, command.InquiryId, now, cancellationToken))
+        {
+            var name = InstrumentCatalog.Default.Get(command.Instrument).Name;
+            throw new DomainRuleException(
+                $"{name} is observed in person, at or after the patient's arrival. Book the admission first (a walk-in: book it for now), then record it.");
+        }
+
+        return await ScreeningSaves.SaveAsync(db, staff, live, user.Actor(), now,
+            new SaveScreening(command.InquiryId, command.ScreeningId, command.Instrument, command.Answers, command.Complete), cancellationToken);
+    }
+}
 
 public sealed class SaveScreeningValidator : AbstractValidator<SaveScreening>
 {
@@ -27,6 +69,8 @@ public sealed class SaveScreeningValidator : AbstractValidator<SaveScreening>
     {
         RuleFor(c => c.Instrument).IsInEnum().Must(code => InstrumentCatalog.Default.TryGet(code, out _))
             .WithMessage("Choose an instrument from the catalog.");
+        RuleFor(c => c.Instrument).Must(code => !InstrumentCatalog.Default.TryGet(code, out var definition) || !definition.IsObserved)
+            .WithMessage(c => $"{InstrumentCatalog.Default.Get(c.Instrument).Name} is rated by a clinician in person at or after arrival, not during a call. By phone, use the self-report scale (SOWS for opioids, SAWS for alcohol).");
         RuleFor(c => c.Answers).NotNull().WithMessage("Send the answers (an empty set saves an empty draft).");
         RuleFor(c => c.Answers).Custom((answers, context) =>
         {
@@ -65,10 +109,32 @@ public sealed class SaveScreeningHandler(
     public async ValueTask<SaveScreeningResult> Handle(SaveScreening command, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
+        return await ScreeningSaves.SaveAsync(db, staff, live, user.Actor(), clock.GetUtcNow(), command, cancellationToken);
+    }
+}
+
+internal static class ScreeningSaves
+{
+    /// <summary>
+    /// The patient is here: checked in, or an admission is booked whose arrival time has come (within the booking grace, so a
+    /// walk-in booked "now" counts).
+    /// </summary>
+    public static Task<bool> HasArrivedAsync(IAdmissionsDbContext db, Guid inquiryId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var arrivedBy = now + Placement.AdmissionRules.ArrivalGrace;
+        return db.Admissions.AnyAsync(
+            a => a.InquiryId == inquiryId
+                && (a.State == Domain.Placement.AdmissionState.Admitted
+                    || (a.State == Domain.Placement.AdmissionState.Scheduled && a.ScheduledFor <= arrivedBy)),
+            cancellationToken);
+    }
+
+    public static async Task<SaveScreeningResult> SaveAsync(
+        IAdmissionsDbContext db, IStaffDirectory staff, ILiveNotifier live, Actor actor, DateTimeOffset now, SaveScreening command,
+        CancellationToken cancellationToken)
+    {
         var inquiry = await InquiryChanges.LoadAsync(db, command.InquiryId, cancellationToken);
         var definition = InstrumentCatalog.Default.Get(command.Instrument);
-        var now = clock.GetUtcNow();
-        var actor = user.Actor();
 
         ScreeningRecord screening;
         ScreeningResult result;

@@ -20,6 +20,12 @@ public enum AsamEdition
 /// </param>
 public sealed record AsamLevel(AsamEdition Edition, string Code, string Name, bool ManagesWithdrawal, LevelOfCare? CareSetting)
 {
+    /// <summary>
+    /// Level 4 (medically managed intensive inpatient, 4-WM and 4.0) is delivered in an acute-care hospital with 24-hour
+    /// physician care (ASAM Criteria 3rd ed., 2013, Level 4 definition; 4th ed., 2023): no program of this facility provides it.
+    /// </summary>
+    public bool IsHospital => CareSetting is null;
+
     public override string ToString() => Code;
 }
 
@@ -42,7 +48,8 @@ public static class AsamLevels
         new(AsamEdition.Third, "2-WM", "Withdrawal management with day-long on-site monitoring", true, LevelOfCare.PartialHospitalization),
         new(AsamEdition.Third, "3.2-WM", "Residential withdrawal management, clinically managed", true, LevelOfCare.WithdrawalManagement),
         new(AsamEdition.Third, "3.7-WM", "Inpatient withdrawal management, medically monitored", true, LevelOfCare.WithdrawalManagement),
-        new(AsamEdition.Third, "4-WM", "Hospital withdrawal management, medically managed", true, LevelOfCare.WithdrawalManagement),
+        // Level 4-WM is hospital care, not the facility's detox program: only an acute-care hospital provides it.
+        new(AsamEdition.Third, "4-WM", "Hospital withdrawal management, medically managed", true, null),
     ];
 
     private static readonly AsamLevel[] Fourth =

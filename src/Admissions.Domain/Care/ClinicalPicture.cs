@@ -9,6 +9,8 @@ public sealed record ClinicalPicture
     public const int CiwaArMaximum = 67;
     public const int CowsMaximum = 48;
     public const int Phq9Maximum = 27;
+    public const int SowsMaximum = 64;
+    public const int SawsMaximum = 30;
 
     /// <summary>When the picture was taken; last-use times are measured from it.</summary>
     public required DateTimeOffset AssessedAt { get; init; }
@@ -19,16 +21,32 @@ public sealed record ClinicalPicture
     public bool? Pregnant { get; init; }
     public bool DualDiagnosis { get; init; }
 
+    /// <summary>The latest CIWA-Ar a clinician recorded in person (observed signs): drives the withdrawal rules.</summary>
     public int? CiwaArTotal
     {
         get;
         init => field = InRange("CIWA-Ar", value, CiwaArMaximum);
     }
 
+    /// <summary>The latest COWS a clinician recorded in person (observed signs): drives the withdrawal rules.</summary>
     public int? CowsTotal
     {
         get;
         init => field = InRange("COWS", value, CowsMaximum);
+    }
+
+    /// <summary>SOWS total the caller reported by phone: risk information, never read as an observed severity.</summary>
+    public int? SowsSelfReport
+    {
+        get;
+        init => field = InRange("SOWS", value, SowsMaximum);
+    }
+
+    /// <summary>SAWS total the caller reported by phone: risk information, never read as an observed severity.</summary>
+    public int? SawsSelfReport
+    {
+        get;
+        init => field = InRange("SAWS", value, SawsMaximum);
     }
 
     public SuicideRisk? CssrsRisk { get; init; }

@@ -2,7 +2,11 @@ using Admissions.Domain.Common;
 
 namespace Admissions.Domain.Care;
 
-/// <summary>A clinician's risk rating, 0 (none) to 4 (severe), for each of the six ASAM dimensions.</summary>
+/// <summary>
+/// A clinician's risk rating, 0 (none) to 4 (severe), for each of the six ASAM dimensions, by position. The property names
+/// are the 3rd edition's; under the 4th edition position 4 is substance use-related risks, 5 the recovery environment and
+/// 6 person-centered considerations (<see cref="AsamDimensions"/> names them per edition).
+/// </summary>
 public sealed record DimensionRatings
 {
     public const int Lowest = 0;
@@ -39,6 +43,18 @@ public sealed record DimensionRatings
 
     /// <summary>Dimension 6: recovery environment.</summary>
     public int RecoveryEnvironment { get; private init; }
+
+    /// <summary>The rating of dimension 1–6, whatever the edition calls it.</summary>
+    public int this[int dimension] => dimension switch
+    {
+        1 => IntoxicationWithdrawal,
+        2 => Biomedical,
+        3 => EmotionalBehavioral,
+        4 => Readiness,
+        5 => Relapse,
+        6 => RecoveryEnvironment,
+        _ => throw new ArgumentOutOfRangeException(nameof(dimension), dimension, "ASAM has six dimensions."),
+    };
 
     public int Worst =>
         Math.Max(Math.Max(Math.Max(IntoxicationWithdrawal, Biomedical), Math.Max(EmotionalBehavioral, Readiness)), Math.Max(Relapse, RecoveryEnvironment));

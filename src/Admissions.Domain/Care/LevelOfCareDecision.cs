@@ -10,7 +10,10 @@ public sealed record LevelOfCareOverride(AsamLevel Level, LevelOfCare? CareSetti
         : Reason.Trim();
 }
 
-/// <summary>A level of care a clinician decided: the recommendation shown, the level chosen, and who chose it when.</summary>
+/// <summary>
+/// A level of care a clinician decided, with the criteria set that justified it: under ASAM, the recommendation shown and the
+/// level chosen; for a mental-health-only placement, the LOCUS or payer-criteria level and the rationale (no ASAM level).
+/// </summary>
 public sealed class LevelOfCareDecision
 {
     private LevelOfCareDecision()
@@ -32,6 +35,7 @@ public sealed class LevelOfCareDecision
             throw new DomainRuleException("That is the recommended level and setting: accept the recommendation rather than overriding it.");
         }
 
+        Criteria = CriteriaSet.Asam;
         Recommendation = recommendation;
         Level = overriding?.Level ?? recommendation.Level;
         CareSetting = overriding is null ? recommendation.CareSetting : overriding.CareSetting;
@@ -42,10 +46,34 @@ public sealed class LevelOfCareDecision
         DecidedAt = at;
     }
 
+    internal LevelOfCareDecision(MentalHealthPlacement placement, bool isAdmitting, Actor by, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(placement);
+        ArgumentNullException.ThrowIfNull(by);
+        Criteria = placement.Criteria;
+        CriteriaName = placement.CriteriaName;
+        CriteriaLevel = placement.Level;
+        CareSetting = placement.CareSetting;
+        Rationale = placement.Rationale;
+        IsAdmitting = isAdmitting;
+        DecidedBy = by;
+        DecidedAt = at;
+    }
+
     public Guid Id { get; private init; } = Guid.CreateVersion7();
 
-    public LevelOfCareRecommendation Recommendation { get; private init; } = null!;
-    public AsamLevel Level { get; private init; } = null!;
+    public CriteriaSet Criteria { get; private init; }
+
+    /// <summary>ASAM decisions: the rules' recommendation. Null for a mental-health placement under other criteria.</summary>
+    public LevelOfCareRecommendation? Recommendation { get; private init; }
+
+    /// <summary>ASAM decisions: the level decided. Null for a mental-health placement under other criteria.</summary>
+    public AsamLevel? Level { get; private init; }
+
+    /// <summary>Mental-health placements: "LOCUS" or the payer's criteria, the level they point to, and why they are met.</summary>
+    public string? CriteriaName { get; private init; }
+    public string? CriteriaLevel { get; private init; }
+    public string? Rationale { get; private init; }
 
     /// <summary>Null when the patient goes to a hospital rather than a program setting.</summary>
     public LevelOfCare? CareSetting { get; private init; }
@@ -56,14 +84,34 @@ public sealed class LevelOfCareDecision
     public Actor DecidedBy { get; private init; } = null!;
     public DateTimeOffset DecidedAt { get; private init; }
 
-    public AsamEdition Edition => Recommendation.Edition;
+    /// <summary>The ASAM edition of an ASAM decision; null under other criteria.</summary>
+    public AsamEdition? Edition => Level?.Edition;
 
-    /// <summary>Rebuilds a stored decision exactly as it was recorded (persistence only; no rule is re-checked).</summary>
+    public DimensionRatings? Ratings => Recommendation?.Ratings;
+
+    /// <summary>Short code kept with an admission: the ASAM level, "LOCUS 5", or "Payer criteria".</summary>
+    public string LevelCode => Criteria switch
+    {
+        CriteriaSet.Asam => Level!.Code,
+        CriteriaSet.Locus => $"LOCUS {CriteriaLevel}",
+        _ => "Payer criteria",
+    };
+
+    /// <summary>How people read the level: "ASAM 3.5", "LOCUS level 5", "Aetna LOCAT: residential".</summary>
+    public string Label => Criteria switch
+    {
+        CriteriaSet.Asam => $"ASAM {Level!.Code}",
+        CriteriaSet.Locus => $"LOCUS level {CriteriaLevel}",
+        _ => $"{CriteriaName}: {CriteriaLevel}",
+    };
+
+    /// <summary>Rebuilds a stored ASAM decision exactly as it was recorded (persistence only; no rule is re-checked).</summary>
     public static LevelOfCareDecision Restore(
         Guid id, LevelOfCareRecommendation recommendation, AsamLevel level, LevelOfCare? careSetting, string? overrideReason,
         bool isAdmitting, Actor decidedBy, DateTimeOffset decidedAt) => new()
         {
             Id = id,
+            Criteria = CriteriaSet.Asam,
             Recommendation = recommendation,
             Level = level,
             CareSetting = careSetting,
@@ -73,5 +121,20 @@ public sealed class LevelOfCareDecision
             DecidedBy = decidedBy,
             DecidedAt = decidedAt,
         };
-    public DimensionRatings Ratings => Recommendation.Ratings;
+
+    /// <summary>Rebuilds a stored mental-health placement exactly as it was recorded (persistence only).</summary>
+    public static LevelOfCareDecision Restore(
+        Guid id, CriteriaSet criteria, string criteriaName, string criteriaLevel, LevelOfCare? careSetting, string rationale,
+        bool isAdmitting, Actor decidedBy, DateTimeOffset decidedAt) => new()
+        {
+            Id = id,
+            Criteria = criteria,
+            CriteriaName = criteriaName,
+            CriteriaLevel = criteriaLevel,
+            CareSetting = careSetting,
+            Rationale = rationale,
+            IsAdmitting = isAdmitting,
+            DecidedBy = decidedBy,
+            DecidedAt = decidedAt,
+        };
 }

@@ -50,6 +50,26 @@ public sealed class LevelOfCareHistory : AggregateRoot, IInquiryRecord
         return decision;
     }
 
+    /// <summary>
+    /// Records a mental-health-only placement under LOCUS or the payer's criteria: the admitting decision when none is made yet,
+    /// else a change.
+    /// </summary>
+    public LevelOfCareDecision Place(MentalHealthPlacement placement, Actor by, DateTimeOffset at)
+    {
+        if (Current is { } current && at < current.DecidedAt)
+        {
+            throw new DomainRuleException("A change cannot be dated before the decision it follows.");
+        }
+
+        var decision = Append(new(placement, isAdmitting: _decisions.Count == 0, by, at));
+        if (decision.IsAdmitting)
+        {
+            AdmittingCareSetting = decision.CareSetting;
+        }
+
+        return decision;
+    }
+
     /// <summary>Records a later level of care after a reassessment.</summary>
     public LevelOfCareDecision Change(LevelOfCareRecommendation recommendation, Actor by, DateTimeOffset at, LevelOfCareOverride? overriding = null)
     {

@@ -16,4 +16,7 @@ public sealed record LevelOfCareRecommendation(
     IReadOnlyList<string> Warnings)
 {
     public AsamEdition Edition => Level.Edition;
+
+    /// <summary>Hospital care (ASAM Level 4): the patient is referred to a hospital, never booked into a program here.</summary>
+    public bool RefersToHospital => CareSetting is null;
 }

@@ -24,6 +24,12 @@ public static class LevelOfCareRules
 
     public const int Phq9Severe = 20;
 
+    /// <summary>SOWS 11 or more is moderate in the bands in common use (SOWS is 0–64; the original paper gives no bands).</summary>
+    public const int SowsModerate = 11;
+
+    /// <summary>SAWS 12 or more indicates moderate to severe alcohol withdrawal (Gossop et al. 2002; Elholm et al. 2010).</summary>
+    public const int SawsModerateToSevere = 12;
+
     private const int Moderate = 2;
     private const int High = 3;
     private const int Severe = 4;
@@ -37,7 +43,8 @@ public static class LevelOfCareRules
     public static readonly IReadOnlyList<LevelOfCareRule> All =
     [
         new("SafetyFirst", "safety first, inpatient psychiatric evaluation rather than a placement", "4", "4.0", null, SafetyFirst),
-        new("MedicallyManagedWithdrawal", "medically managed withdrawal", "4-WM", "4.0", LevelOfCare.WithdrawalManagement, MedicallyManagedWithdrawal),
+        // Level 4 is hospital care: no care setting, so no program here passes the fit check and the patient is referred to a hospital.
+        new("MedicallyManagedWithdrawal", "medically managed withdrawal in a hospital", "4-WM", "4.0", null, MedicallyManagedWithdrawal),
         new("MedicallyMonitoredWithdrawal", "medically monitored withdrawal", "3.7-WM", "3.7", LevelOfCare.WithdrawalManagement, MedicallyMonitoredWithdrawal),
         // The 4th edition has no clinically managed withdrawal level; it folds withdrawal management into 3.7.
         new("ClinicallyManagedWithdrawal", "residential withdrawal management", "3.2-WM", "3.7", LevelOfCare.WithdrawalManagement, ClinicallyManagedWithdrawal),
@@ -59,13 +66,20 @@ public static class LevelOfCareRules
 
         // The rating rules cover every combination of ratings (tested), so at least one always fires.
         var recommended = findings[0];
-        return new(recommended.Level, recommended.CareSetting, ratings, findings, Warnings(picture));
+        var warnings = Warnings(picture);
+        // The safety workflow's own warning already sends a high-risk caller to an inpatient psychiatric evaluation.
+        if (recommended.CareSetting is null && picture.CssrsRisk != SuicideRisk.High)
+        {
+            warnings.Insert(0, $"Refer to a hospital: ASAM {recommended.Level.Code} (medically managed intensive inpatient) is hospital care, which no program here provides.");
+        }
+
+        return new(recommended.Level, recommended.CareSetting, ratings, findings, warnings);
     }
 
-    private static string? SafetyFirst(ClinicalPicture picture, DimensionRatings ratings) =>
+    private static string? SafetyFirst(ClinicalPicture picture, DimensionRatings ratings, AsamEdition edition) =>
         picture.CssrsRisk == SuicideRisk.High ? "C-SSRS high suicide risk" : null;
 
-    private static string? MedicallyManagedWithdrawal(ClinicalPicture picture, DimensionRatings ratings)
+    private static string? MedicallyManagedWithdrawal(ClinicalPicture picture, DimensionRatings ratings, AsamEdition edition)
     {
         var history = ComplicatedWithdrawalHistory(picture);
         var severe = picture.CiwaArTotal >= CiwaSevere ? Ciwa(picture) : history;
@@ -75,13 +89,13 @@ public static class LevelOfCareRules
             picture.CiwaArTotal >= CiwaHospital && history is not null ? $"{Ciwa(picture)} with {history}" : null);
     }
 
-    private static string? MedicallyMonitoredWithdrawal(ClinicalPicture picture, DimensionRatings ratings) => Facts(
+    private static string? MedicallyMonitoredWithdrawal(ClinicalPicture picture, DimensionRatings ratings, AsamEdition edition) => Facts(
         picture.CiwaArTotal >= CiwaSevere ? Ciwa(picture) : null,
         picture.CowsTotal >= CowsModeratelySevere ? Cows(picture) : null,
         ComplicatedWithdrawalHistory(picture),
         ratings.IntoxicationWithdrawal >= High ? $"dimension 1 rated {ratings.IntoxicationWithdrawal}" : null);
 
-    private static string? ClinicallyManagedWithdrawal(ClinicalPicture picture, DimensionRatings ratings) =>
+    private static string? ClinicallyManagedWithdrawal(ClinicalPicture picture, DimensionRatings ratings, AsamEdition edition) =>
         ComplicatedWithdrawalHistory(picture) is null
         && Facts(
             picture.CiwaArTotal is >= CiwaModerate and < CiwaSevere ? Ciwa(picture) : null,
@@ -89,7 +103,7 @@ public static class LevelOfCareRules
             ? $"{facts} without a history of complicated withdrawal"
             : null;
 
-    private static string? PsychiatricResidential(ClinicalPicture picture, DimensionRatings ratings) =>
+    private static string? PsychiatricResidential(ClinicalPicture picture, DimensionRatings ratings, AsamEdition edition) =>
         ratings.EmotionalBehavioral >= High
         && Facts(
             picture.DualDiagnosis ? "a dual diagnosis" : null,
@@ -97,20 +111,16 @@ public static class LevelOfCareRules
             ? $"dimension 3 rated {ratings.EmotionalBehavioral} with {facts}"
             : null;
 
-    private static string? BiomedicalMonitoring(ClinicalPicture picture, DimensionRatings ratings) =>
+    private static string? BiomedicalMonitoring(ClinicalPicture picture, DimensionRatings ratings, AsamEdition edition) =>
         ratings.Biomedical >= High ? $"dimension 2 rated {ratings.Biomedical}" : null;
 
-    private static string? HighIntensityResidential(ClinicalPicture picture, DimensionRatings ratings) =>
+    private static string? HighIntensityResidential(ClinicalPicture picture, DimensionRatings ratings, AsamEdition edition) =>
         ratings.IntoxicationWithdrawal <= Moderate && ratings.Biomedical <= Moderate
-        && Facts(
-            Rated(3, ratings.EmotionalBehavioral, High),
-            Rated(4, ratings.Readiness, High),
-            Rated(5, ratings.Relapse, High),
-            Rated(6, ratings.RecoveryEnvironment, High)) is { } facts
+        && Facts([.. Enumerable.Range(3, 4).Where(d => Places(edition, d)).Select(d => Rated(d, ratings[d], High))]) is { } facts
             ? $"{facts} with withdrawal and biomedical risk at 2 or lower"
             : null;
 
-    private static string? AmbulatoryWithdrawal(ClinicalPicture picture, DimensionRatings ratings) =>
+    private static string? AmbulatoryWithdrawal(ClinicalPicture picture, DimensionRatings ratings, AsamEdition edition) =>
         ratings.IntoxicationWithdrawal <= 1
         && Facts(
             picture.CiwaArTotal is > 0 and < CiwaModerate ? Ciwa(picture) : null,
@@ -118,17 +128,34 @@ public static class LevelOfCareRules
             ? $"{facts} with dimension 1 rated {ratings.IntoxicationWithdrawal}"
             : null;
 
-    private static string? PartialHospitalization(ClinicalPicture picture, DimensionRatings ratings) => Facts(
-        ratings.Relapse == Moderate ? "dimension 5 rated 2" : null,
-        ratings.RecoveryEnvironment == Moderate ? "dimension 6 rated 2" : null);
+    private static string? PartialHospitalization(ClinicalPicture picture, DimensionRatings ratings, AsamEdition edition)
+    {
+        var (relapse, environment) = (AsamDimensions.RelapseRisk(edition), AsamDimensions.Environment(edition));
+        return Facts(
+            ratings[relapse] == Moderate ? $"dimension {relapse} rated 2" : null,
+            ratings[environment] == Moderate ? $"dimension {environment} rated 2" : null);
+    }
 
-    private static string? IntensiveOutpatient(ClinicalPicture picture, DimensionRatings ratings) =>
-        ratings.Worst == Moderate && ratings.RecoveryEnvironment <= 1
-            ? $"no dimension above 2 and dimension 6 rated {ratings.RecoveryEnvironment}"
+    private static string? IntensiveOutpatient(ClinicalPicture picture, DimensionRatings ratings, AsamEdition edition)
+    {
+        var environment = AsamDimensions.Environment(edition);
+        return Worst(ratings, edition) == Moderate && ratings[environment] <= 1
+            ? $"no dimension above 2 and dimension {environment} rated {ratings[environment]}"
             : null;
+    }
 
-    private static string? Outpatient(ClinicalPicture picture, DimensionRatings ratings) =>
-        ratings.Worst <= 1 ? "every dimension rated 1 or lower" : null;
+    private static string? Outpatient(ClinicalPicture picture, DimensionRatings ratings, AsamEdition edition) =>
+        Worst(ratings, edition) <= 1 ? "every dimension rated 1 or lower" : null;
+
+    /// <summary>
+    /// Whether a dimension's risk rating places a patient in a level. Every dimension does in the 3rd edition; in the 4th,
+    /// person-centered considerations (6) shape how care is given, not its intensity, so they do not.
+    /// </summary>
+    private static bool Places(AsamEdition edition, int dimension) =>
+        edition != AsamEdition.Fourth || dimension != AsamDimensions.Engagement(AsamEdition.Fourth);
+
+    private static int Worst(DimensionRatings ratings, AsamEdition edition) =>
+        Enumerable.Range(1, 6).Where(d => Places(edition, d)).Max(d => ratings[d]);
 
     private static List<string> Warnings(ClinicalPicture picture)
     {
@@ -152,6 +179,22 @@ public static class LevelOfCareRules
         if (picture.Phq9Total >= Phq9Severe)
         {
             warnings.Add($"PHQ-9 {picture.Phq9Total} (severe depression): psychiatric assessment.");
+        }
+
+        // A caller's own rating by phone is risk information for planning the arrival, not the observed severity the
+        // withdrawal rules read (COWS and CIWA-Ar rate signs a clinician sees, starting with the resting pulse).
+        if (picture.SowsSelfReport is { } sows)
+        {
+            warnings.Add(sows >= SowsModerate
+                ? $"Self-reported by phone: SOWS {sows} (moderate or worse opioid withdrawal). Risk information only: plan for a clinician to rate COWS on arrival."
+                : $"Self-reported by phone: SOWS {sows}. Risk information only; a clinician rates COWS on arrival.");
+        }
+
+        if (picture.SawsSelfReport is { } saws)
+        {
+            warnings.Add(saws >= SawsModerateToSevere
+                ? $"Self-reported by phone: SAWS {saws} (moderate to severe alcohol withdrawal). Risk information only: plan for a clinician to rate CIWA-Ar on arrival."
+                : $"Self-reported by phone: SAWS {saws}. Risk information only; a clinician rates CIWA-Ar on arrival.");
         }
 
         return warnings;

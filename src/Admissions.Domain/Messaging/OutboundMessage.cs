@@ -23,6 +23,12 @@ public enum MessageAudience
 {
     Prospect,
     Staff,
+
+    /// <summary>
+    /// A message the person asked for during the conversation (a consent signing link): neutral wording like a prospect's,
+    /// sent at once rather than held for quiet hours or daily limits, which govern solicitations; an opt-out still stops it.
+    /// </summary>
+    Requested,
 }
 
 /// <summary>
@@ -46,6 +52,9 @@ public sealed class OutboundMessage : AggregateRoot
 
     /// <summary>The recipient's IANA time zone, for quiet hours.</summary>
     public string? TimeZoneId { get; init; }
+
+    /// <summary>The recipient's US state, for the state texting rules; null when unknown (the strictest rules apply).</summary>
+    public string? RecipientState { get; init; }
     public string UniqueKey { get; init; } = "";
 
     public MessageState State { get; private set; } = MessageState.Pending;
@@ -63,7 +72,7 @@ public sealed class OutboundMessage : AggregateRoot
 
     public static OutboundMessage Create(
         MessageChannel channel, MessageAudience audience, string recipient, string? recipientName, string subject, string body,
-        string templateKey, Guid? inquiryId, string? timeZoneId, string uniqueKey, DateTimeOffset now, DateTimeOffset sendAt)
+        string templateKey, Guid? inquiryId, string? timeZoneId, string uniqueKey, DateTimeOffset now, DateTimeOffset sendAt, string? recipientState = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(recipient);
         ArgumentException.ThrowIfNullOrWhiteSpace(body);
@@ -79,6 +88,7 @@ public sealed class OutboundMessage : AggregateRoot
             TemplateKey = templateKey,
             InquiryId = inquiryId,
             TimeZoneId = timeZoneId,
+            RecipientState = recipientState,
             UniqueKey = uniqueKey,
             CreatedAt = now,
         };

@@ -47,7 +47,7 @@ public sealed class Admission : AggregateRoot, IInquiryRecord
     /// <summary>Why it was a no-show or was cancelled.</summary>
     public string? Outcome { get; private set; }
 
-    /// <summary>The ASAM level the patient was admitted at, fixed at check-in.</summary>
+    /// <summary>The level the patient was admitted at (an ASAM code, or the mental-health criteria's level), fixed at check-in.</summary>
     public string? AdmittingLevelCode { get; private set; }
     public Guid? AdmittingDecisionId { get; private set; }
 
@@ -93,7 +93,7 @@ public sealed class Admission : AggregateRoot, IInquiryRecord
     {
         RequireScheduled("checked in");
         State = AdmissionState.Admitted;
-        AdmittingLevelCode = admittingLevel?.Level.Code;
+        AdmittingLevelCode = admittingLevel?.LevelCode;
         AdmittingDecisionId = admittingLevel?.Id;
         Close(null, by, now);
     }

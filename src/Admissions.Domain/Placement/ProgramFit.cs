@@ -23,7 +23,7 @@ public enum FitSeverity
     /// <summary>Scheduling is refused unless a reason is given (a level-of-care mismatch).</summary>
     NeedsOverride,
 
-    /// <summary>Scheduling is refused (an open safety alert).</summary>
+    /// <summary>Scheduling is refused (an open safety alert, or a hospital level of care).</summary>
     Blocking,
 }
 
@@ -115,16 +115,18 @@ public static class ProgramFit
             return new(FitCheck.LevelOfCare, FitSeverity.Warning, $"No level of care decided yet; this program is {offered}. Ask a clinician to decide before admission.");
         }
 
+        // Level 4 (and LOCUS 6) is hospital care: no program here can provide it, whatever reason is given, so it blocks
+        // rather than asking for an override (ASAM Criteria: Level 4 is delivered in an acute-care hospital).
         if (decision.CareSetting is not { } decided)
         {
-            return new(FitCheck.LevelOfCare, FitSeverity.NeedsOverride,
-                $"The clinician decided ASAM {decision.Level.Code}, a hospital level; this program is {offered}.");
+            return new(FitCheck.LevelOfCare, FitSeverity.Blocking,
+                $"The clinician decided {decision.Label}, hospital care that no program here provides ({program.Name} is {offered}). Refer to a hospital.");
         }
 
         return decided == program.Level
-            ? new(FitCheck.LevelOfCare, FitSeverity.Ok, $"Matches the decided level of care (ASAM {decision.Level.Code}, {offered}).")
+            ? new(FitCheck.LevelOfCare, FitSeverity.Ok, $"Matches the decided level of care ({decision.Label}, {offered}).")
             : new(FitCheck.LevelOfCare, FitSeverity.NeedsOverride,
-                $"The decided level of care is {LevelsOfCare.Describe(decided)} (ASAM {decision.Level.Code}); this program is {offered}.");
+                $"The decided level of care is {LevelsOfCare.Describe(decided)} ({decision.Label}); this program is {offered}.");
     }
 
     private static IEnumerable<FitFinding> Population(TreatmentProgram program, Sex sex)

@@ -24,8 +24,12 @@ public sealed record InstrumentDefinition(
     IReadOnlyList<string> ReverseScored,
     IReadOnlyList<BandSet> BandSets,
     ScoreRange? TotalRange = null,
-    string? DefaultBandSet = null)
+    string? DefaultBandSet = null,
+    Administration Administration = Administration.Interview)
 {
+    /// <summary>Recorded in person by a clinician, never filled in during a phone call.</summary>
+    public bool IsObserved => Administration == Administration.ClinicianObserved;
+
     public InstrumentItem? FindItem(string itemId) => Items.FirstOrDefault(item => item.Id == itemId);
 
     public bool IsReverseScored(string itemId) => ReverseScored.Contains(itemId);

@@ -43,6 +43,9 @@ public static class Roles
     /// <summary>Not a person: background jobs.</summary>
     public const string System = "System";
 
+    /// <summary>Not a person on staff: whoever holds a consent signing link (the patient), on the public signing page.</summary>
+    public const string ConsentSigner = "ConsentSigner";
+
     public static readonly IReadOnlyList<string> StaffRoles =
         [Admin, AdmissionsManager, AdmissionsCoordinator, Clinician, UtilizationReview, BusinessDevelopment];
 

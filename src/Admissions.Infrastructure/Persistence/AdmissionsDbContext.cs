@@ -40,6 +40,7 @@ public sealed class AdmissionsDbContext(DbContextOptions<AdmissionsDbContext> op
     public DbSet<Part2Consent> Part2Consents => Set<Part2Consent>();
     public DbSet<GoodFaithEstimate> GoodFaithEstimates => Set<GoodFaithEstimate>();
     public DbSet<Disclosure> Disclosures => Set<Disclosure>();
+    public DbSet<ConsentSigningRequest> ConsentSigningRequests => Set<ConsentSigningRequest>();
     public DbSet<EligibilityCheck> EligibilityChecks => Set<EligibilityCheck>();
     public DbSet<PriorAuthorization> PriorAuthorizations => Set<PriorAuthorization>();
     public DbSet<X12Exchange> X12Exchanges => Set<X12Exchange>();
@@ -57,6 +58,7 @@ public sealed class AdmissionsDbContext(DbContextOptions<AdmissionsDbContext> op
     public DbSet<ClinicalIntake> ClinicalIntakes => Set<ClinicalIntake>();
     public DbSet<OutboundMessage> OutboundMessages => Set<OutboundMessage>();
     public DbSet<MessagingOptOut> MessagingOptOuts => Set<MessagingOptOut>();
+    public DbSet<TextingConsent> TextingConsents => Set<TextingConsent>();
     public DbSet<DailyFigures> DailyFigures => Set<DailyFigures>();
     public DbSet<DailyDuration> DailyDurations => Set<DailyDuration>();
     public DbSet<DailyGroup> DailyGroups => Set<DailyGroup>();

@@ -31,6 +31,17 @@ public sealed class CurrentUser : ICurrentUser
 
     public void SetSystem() => Set(SystemPrincipal, null);
 
+    /// <summary>The public signing page: the caller is whoever holds the link, known by the token it carries and its address.</summary>
+    public void SetConsentSigner(string? ipAddress) => Set(ConsentSignerPrincipal, ipAddress);
+
+    public static readonly ClaimsPrincipal ConsentSignerPrincipal = new(new ClaimsIdentity(
+        [
+            new Claim(ClaimTypes.NameIdentifier, "consent-signing-link"),
+            new Claim(DisplayNameClaim, "Patient (signing link)"),
+            new Claim(ClaimTypes.Role, Roles.ConsentSigner),
+        ],
+        authenticationType: "ConsentSigningLink"));
+
     public static readonly ClaimsPrincipal SystemPrincipal = new(new ClaimsIdentity(
         [
             new Claim(ClaimTypes.NameIdentifier, Domain.Common.Actor.System.Id),

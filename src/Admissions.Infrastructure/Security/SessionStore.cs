@@ -94,9 +94,10 @@ public sealed class SessionStore(IDbContextFactory<AdmissionsDbContext> contexts
             session.End(reason, clock.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
 
-            // A person signing out is already leaving the page; telling its circuit would race the sign-out's own
-            // redirect. Their other tabs find out at their next check.
-            if (reason != SessionEndReason.SignedOut)
+            // A person signing out is already leaving the page, and a replaced session (the second step passed) is
+            // this very request's new cookie: telling its page would race the redirect or the page it is rendering.
+            // Their other tabs find out at their next check.
+            if (reason is not (SessionEndReason.SignedOut or SessionEndReason.Replaced))
             {
                 events.SessionsEnded(session.UserId);
             }

@@ -43,21 +43,27 @@ internal static class DemoInsurance
                 CreatedAt = at,
                 UpdatedAt = at,
             };
+            // Every third demo patient signed the single TPO consent (recipients by class); the others a consent naming their payer.
+            var tpo = n % 3 == 1;
             var consent = new Part2Consent
             {
                 InquiryId = inquiry.Id,
+                Kind = tpo ? ConsentKind.SingleTpo : ConsentKind.NamedRecipients,
                 PatientName = $"{inquiry.Details.PatientFirstName} {inquiry.Details.PatientLastName}",
                 DisclosingProgram = "Riverbend Recovery Center admissions",
-                RecipientPayerIds = [payer.Id],
-                RecipientNames = payer.Name,
-                Purposes = DisclosurePurpose.Payment,
+                RecipientPayerIds = tpo ? [] : [payer.Id],
+                RecipientClasses = tpo ? RecipientClass.TreatingProviders | RecipientClass.HealthPlansAndPayers | RecipientClass.ProgramOperations : RecipientClass.None,
+                RecipientNames = tpo ? Application.Insurance.ConsentDefaults.TpoRecipients : payer.Name,
+                Purposes = tpo ? DisclosurePurpose.Treatment | DisclosurePurpose.Payment | DisclosurePurpose.HealthCareOperations : DisclosurePurpose.Payment,
                 Information = Application.Insurance.ConsentDefaults.Information,
-                ExpiresOn = DateOnly.FromDateTime(at.UtcDateTime).AddYears(1),
-                SignedName = $"{inquiry.Details.PatientFirstName} {inquiry.Details.PatientLastName}",
-                SignedAt = at,
+                ExpiresOn = tpo ? null : DateOnly.FromDateTime(at.UtcDateTime).AddYears(1),
+                ExpiryEvent = tpo ? Application.Insurance.ConsentDefaults.TpoExpiryEvent : null,
                 CapturedById = coordinator.Id,
                 CapturedByName = coordinator.Name,
+                PreparedAt = at.AddMinutes(-10),
             };
+            consent.SignElectronically($"{inquiry.Details.PatientFirstName} {inquiry.Details.PatientLastName}",
+                $"203.0.113.{10 + n}", "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X)", at);
             db.InsurancePolicies.Add(policy);
             db.Part2Consents.Add(consent);
 

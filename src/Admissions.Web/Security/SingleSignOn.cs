@@ -57,6 +57,9 @@ public static class SingleSignOnServices
             o.ResponseMode = "query";
             o.CorrelationCookie.SameSite = SameSiteMode.Lax;
             o.NonceCookie.SameSite = SameSiteMode.Lax;
+            // Secure whenever the request is (always, behind TLS), like the sign-in cookie.
+            o.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.RequireHttpsMetadata = sso.RequireHttpsMetadata;
             o.MapInboundClaims = false;
             o.GetClaimsFromUserInfoEndpoint = false;

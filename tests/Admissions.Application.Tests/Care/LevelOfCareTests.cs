@@ -39,8 +39,9 @@ public class LevelOfCareTests
     {
         await using var host = await TestHost.StartAsync();
         var inquiryId = await InquiryAsync(host);
-        var first = await host.SendAsync(host.Coordinator, new SaveScreening(inquiryId, null, InstrumentCode.CiwaAr, Ciwa(10), Complete: true));
-        var corrected = await host.SendAsync(host.Coordinator, new SaveScreening(inquiryId, first.ScreeningId, InstrumentCode.CiwaAr, Ciwa(20), Complete: true));
+        await Screening.ScreeningArrival.ArriveAsync(host, inquiryId);
+        var first = await host.SendAsync(host.Clinician, new RecordObservation(inquiryId, null, InstrumentCode.CiwaAr, Ciwa(10), Complete: true, ObservedInPerson: true));
+        var corrected = await host.SendAsync(host.Clinician, new RecordObservation(inquiryId, first.ScreeningId, InstrumentCode.CiwaAr, Ciwa(20), Complete: true, ObservedInPerson: true));
         Assert.Equal(20, corrected.Total);
 
         var view = await host.SendAsync(host.Clinician, new RecommendLevelOfCare(inquiryId, new ClinicalPictureForm(), AllOne));
@@ -66,7 +67,7 @@ public class LevelOfCareTests
         var admitting = Assert.Single(overview.Decisions);
         Assert.Same(admitting, overview.Admitting);
         Assert.Equal(host.Clinician.Name, admitting.DecidedBy.Name);
-        Assert.NotEmpty(admitting.Recommendation.Reasons);
+        Assert.NotEmpty(admitting.Recommendation!.Reasons);
         var activities = await host.QueryAsync(db => db.InquiryActivities.Where(a => a.InquiryId == inquiryId && a.Kind == ActivityKind.LevelOfCare).ToListAsync());
         Assert.Contains(activities, a => a.Summary.Contains("Admitting level of care ASAM 1", StringComparison.Ordinal));
     }
@@ -87,8 +88,8 @@ public class LevelOfCareTests
         Assert.Equal(first.DecisionId, overview.Admitting!.Id);
         Assert.True(overview.Admitting.IsAdmitting);
         Assert.Equal(second.DecisionId, overview.Current!.Id);
-        Assert.Equal("3.5", overview.Current.Level.Code);
-        Assert.Equal("1", overview.Current.Recommendation.Level.Code);
+        Assert.Equal("3.5", overview.Current.Level!.Code);
+        Assert.Equal("1", overview.Current.Recommendation!.Level.Code);
         Assert.Equal("No safe place to stay at home", overview.Current.OverrideReason);
         Assert.Equal(LevelOfCare.Residential, overview.Current.CareSetting);
     }

@@ -7,6 +7,7 @@ using Admissions.Application.Inquiries;
 using Admissions.Application.Notifications;
 using Admissions.Application.Placement;
 using Admissions.Application.Referrals;
+using Admissions.Application.Staff;
 using Admissions.Domain.Inquiries;
 using Admissions.Domain.Security;
 using Mediator;
@@ -175,7 +176,7 @@ public class AuthorizationTests
     [Fact]
     public void Every_role_named_on_a_request_is_a_known_role()
     {
-        var known = Roles.StaffRoles.Concat([Roles.IntakeApi, Roles.System]).ToHashSet();
+        var known = Roles.StaffRoles.Concat([Roles.IntakeApi, Roles.System, Roles.ConsentSigner]).ToHashSet();
 
         var unknown = RequestTypes()
             .SelectMany(t => t.GetCustomAttribute<RequiresRoleAttribute>()?.Roles.Select(r => $"{t.Name}: {r}") ?? [])
@@ -189,11 +190,13 @@ public class AuthorizationTests
     {
         // The dashboards' results are counts and shares; DashboardAccessTests proves no names reach business development.
         // The partner directory and the referral organisations are about providers, not patients: business development keeps them.
+        // My account is the person's own roles and sign-ins.
         Type[] allowed =
         [
             typeof(PipelineSummary), typeof(MyNotifications), typeof(Unit), typeof(DashboardOverview), typeof(Funnel), typeof(Trends),
             typeof(Breakdown), typeof(LostReasons), typeof(Census), typeof(AuthorizationOutcomes), typeof(ReferralSources), typeof(CsvFile),
             typeof(IReadOnlyList<PartnerItem>), typeof(IReadOnlyList<ReferralOrganisationItem>), typeof(PagedResult<NotificationItem>),
+            typeof(MyAccount),
         ];
         Type[] allowedRequests = [typeof(SavePartnerFacility), typeof(SaveReferralOrganisation)];
 

@@ -256,7 +256,7 @@ public class CreateInquiryTests
         else
         {
             var partner = await host.SendAsync(host.Manager, new SavePartnerFacility(null, new PartnerForm { Name = "Harborview", Levels = [Domain.Care.LevelOfCare.Residential] }));
-            await host.SendAsync(host.Coordinator, new ReferOut(first.InquiryId!.Value, partner, "Adolescent program needed"));
+            await host.SendAsync(host.Coordinator, new ReferOut(first.InquiryId!.Value, partner, "Adolescent program needed", ShareRecords: false));
         }
 
         var second = await host.SendAsync(host.Coordinator, new CreateInquiry(TestForms.Valid()));

@@ -22,9 +22,8 @@ public class ConsentTests
         var aetna = await PayerIdAsync(host, "Aetna");
         var form = Consent(cigna, aetna);
         form.Purposes = DisclosurePurpose.Payment | DisclosurePurpose.Treatment;
-        form.SignedName = "  Alex Lopez ";
 
-        var id = await host.SendAsync(host.Coordinator, new CaptureConsent(inquiryId, form));
+        var id = await SignedConsentAsync(host, inquiryId, form);
 
         var consent = await ConsentAsync(host, id);
         Assert.Equal(inquiryId, consent.InquiryId);
@@ -36,12 +35,14 @@ public class ConsentTests
         Assert.Equal(ConsentDefaults.Information, consent.Information);
         Assert.Equal(ConsentExpiry, consent.ExpiresOn);
         Assert.Equal("Alex Lopez", consent.SignedName);
+        Assert.Equal(SignatureMethod.Electronic, consent.SignatureMethod);
         Assert.Equal(TestHost.StartTime, consent.SignedAt);
         Assert.Equal((host.Coordinator.Id, host.Coordinator.Name), (consent.CapturedById, consent.CapturedByName));
         Assert.Null(consent.RevokedAt);
-        Assert.Contains("Part 2 consent signed for disclosure to Aetna, Cigna", await TimelineAsync(host, inquiryId));
-        var audit = await host.QueryAsync(db => db.AuditEntries.SingleAsync(e => e.EntityType == nameof(Part2Consent)));
-        Assert.Equal((AuditAction.Create, id.ToString(), host.Coordinator.Id), (audit.Action, audit.EntityId, audit.UserId));
+        Assert.Contains("Part 2 consent prepared for disclosure to Aetna, Cigna; signing link sent by text to (555) 201-4477", await TimelineAsync(host, inquiryId));
+        var audits = await host.QueryAsync(db => db.AuditEntries.Where(e => e.EntityType == nameof(Part2Consent)).OrderBy(e => e.Id).ToListAsync());
+        Assert.Equal((AuditAction.Create, id.ToString(), host.Coordinator.Id), (audits[0].Action, audits[0].EntityId, audits[0].UserId));
+        Assert.Equal((AuditAction.Update, "consent-signing-link"), (audits[^1].Action, audits[^1].UserId));
 
         var overview = await host.SendAsync(host.Coordinator, new GetInsurance(inquiryId));
         var view = Assert.Single(overview.Consents);
@@ -58,7 +59,7 @@ public class ConsentTests
         form.ExpiresOn = null;
         form.ExpiryEvent = " Discharge from treatment ";
 
-        var id = await host.SendAsync(host.Coordinator, new CaptureConsent(inquiryId, form));
+        var id = await SignedConsentAsync(host, inquiryId, form);
 
         var consent = await ConsentAsync(host, id);
         Assert.Null(consent.ExpiresOn);
@@ -67,11 +68,12 @@ public class ConsentTests
     }
 
     [Theory]
-    [InlineData("no recipients", "Form.RecipientPayerIds", "Choose at least one payer the patient agrees we may disclose to.")]
+    [InlineData("no recipients", "Form.RecipientPayerIds", "Name at least one recipient: a payer, a partner, a person, or (single TPO consent) a class of recipients.")]
     [InlineData("no expiry", "Form.ExpiresOn", "Give an expiry date or the event that ends the consent.")]
     [InlineData("expired already", "Form.ExpiresOn", "The expiry date cannot be in the past.")]
-    [InlineData("unsigned", "Form.SignedName", "The patient signs by typing their full name.")]
-    [InlineData("not confirmed", "Form.PatientConfirmed", "Confirm the patient read (or was read) the consent and signed it.")]
+    [InlineData("verbal without a name", "Form.SignedName", "Enter the patient's name as they gave it.")]
+    [InlineData("verbal not confirmed", "Form.PatientConfirmed", "Confirm the patient heard the consent and agreed to it.")]
+    [InlineData("no number for the link", "Form.SendTo", "Enter the patient's 10-digit mobile number for the signing link.")]
     [InlineData("no purpose", "Form.Purposes", "Choose at least one purpose.")]
     [InlineData("no information", "Form.Information", "Describe what information may be disclosed.")]
     public async Task An_incomplete_consent_is_refused_with_the_field_and_a_message(string problem, string field, string message)
@@ -91,11 +93,16 @@ public class ConsentTests
             case "expired already":
                 form.ExpiresOn = new DateOnly(2026, 3, 9);
                 break;
-            case "unsigned":
-                form.SignedName = "";
+            case "verbal without a name":
+                form.Signing = ConsentSigning.Verbal;
+                form.PatientConfirmed = true;
                 break;
-            case "not confirmed":
-                form.PatientConfirmed = false;
+            case "verbal not confirmed":
+                form.Signing = ConsentSigning.Verbal;
+                form.SignedName = "Alex Lopez";
+                break;
+            case "no number for the link":
+                form.SendTo = "12";
                 break;
             case "no purpose":
                 form.Purposes = DisclosurePurpose.None;

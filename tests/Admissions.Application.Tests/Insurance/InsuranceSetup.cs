@@ -56,14 +56,48 @@ public static class InsuranceSetup
         return form;
     }
 
+    /// <summary>A consent naming <paramref name="payerIds"/> for payment, whose signing link goes by text to the test patient's phone.</summary>
     public static ConsentForm Consent(params Guid[] payerIds) => new()
     {
         RecipientPayerIds = [.. payerIds],
         Purposes = DisclosurePurpose.Payment,
         ExpiresOn = ConsentExpiry,
-        SignedName = "Alex Lopez",
-        PatientConfirmed = true,
+        Signing = ConsentSigning.LinkByText,
+        SendTo = "(555) 201-4477",
     };
+
+    /// <summary>The token in the newest signing link queued in the outbox (what the patient taps).</summary>
+    public static async Task<string> LatestSigningTokenAsync(TestHost host)
+    {
+        var body = await host.QueryAsync(db => db.OutboundMessages.AsNoTracking()
+            .Where(m => m.TemplateKey == Domain.Messaging.MessageTemplates.ConsentSigning).OrderByDescending(m => m.CreatedAt).Select(m => m.Body).FirstAsync());
+        var start = body.IndexOf(ConsentSigningLinks.PagePath, StringComparison.Ordinal) + ConsentSigningLinks.PagePath.Length;
+        var end = start;
+        while (end < body.Length && (char.IsAsciiLetterOrDigit(body[end]) || body[end] is '-' or '_'))
+        {
+            end++;
+        }
+
+        return body[start..end];
+    }
+
+    /// <summary>The patient opens the newest link and signs with the name and date of birth the inquiry has for them.</summary>
+    public static async Task<SigningOutcome> PatientSignsAsync(TestHost host, Guid inquiryId)
+    {
+        var patient = await host.QueryAsync(db => db.Inquiries.AsNoTracking().Where(i => i.Id == inquiryId)
+            .Select(i => new { i.Details.PatientFirstName, i.Details.PatientLastName, i.Details.PatientDateOfBirth }).SingleAsync());
+        return await host.SendAsync(TestUser.ConsentSigner, new SignConsent(await LatestSigningTokenAsync(host),
+            $"{patient.PatientFirstName} {patient.PatientLastName}", patient.PatientDateOfBirth, true, "xunit"));
+    }
+
+    /// <summary>Prepares the consent, sends its link, and has the patient sign it: an active consent, as in real life.</summary>
+    public static async Task<Guid> SignedConsentAsync(TestHost host, Guid inquiryId, ConsentForm form, TestUser? by = null)
+    {
+        var id = await host.SendAsync(by ?? host.Coordinator, new CaptureConsent(inquiryId, form));
+        var outcome = await PatientSignsAsync(host, inquiryId);
+        Assert.Equal(SigningPageState.AlreadySigned, outcome.State);
+        return id;
+    }
 
     /// <summary>An inquiry (the standard test patient), a primary policy with <paramref name="payer"/> and, by default, a consent naming that payer.</summary>
     public static async Task<InsuredInquiry> InsuredAsync(
@@ -78,7 +112,7 @@ public static class InsuranceSetup
     {
         var inquiryId = (await host.CreateInquiryAsync(TestForms.Valid(patient))).InquiryId!.Value;
         var policyId = await host.SendAsync(host.Coordinator, new SavePolicy(inquiryId, null, Policy(payerId, policy)));
-        Guid? consentId = consent ? await host.SendAsync(host.Coordinator, new CaptureConsent(inquiryId, Consent(payerId))) : null;
+        Guid? consentId = consent ? await SignedConsentAsync(host, inquiryId, Consent(payerId)) : null;
         return new InsuredInquiry(inquiryId, policyId, payerId, consentId);
     }
 

@@ -47,7 +47,7 @@ public class RequestVerificationTests
         var insured = await InsuredAsync(host, consent: false);
         var form = Consent(insured.PayerId);
         form.ExpiresOn = new DateOnly(2026, 3, 10);
-        var consentId = await host.SendAsync(host.Coordinator, new CaptureConsent(insured.InquiryId, form));
+        var consentId = await SignedConsentAsync(host, insured.InquiryId, form);
         insured = insured with { ConsentId = consentId };
 
         host.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 10, 23, 59, 0, TimeSpan.Zero));
@@ -65,10 +65,10 @@ public class RequestVerificationTests
     {
         await using var host = await TestHost.StartAsync();
         var insured = await InsuredAsync(host, consent: false);
-        await host.SendAsync(host.Coordinator, new CaptureConsent(insured.InquiryId, Consent(await PayerIdAsync(host, "Cigna"))));
+        await SignedConsentAsync(host, insured.InquiryId, Consent(await PayerIdAsync(host, "Cigna")));
         var treatmentOnly = Consent(insured.PayerId);
         treatmentOnly.Purposes = DisclosurePurpose.Treatment;
-        await host.SendAsync(host.Coordinator, new CaptureConsent(insured.InquiryId, treatmentOnly));
+        await SignedConsentAsync(host, insured.InquiryId, treatmentOnly);
 
         await AssertRefusedAsync(host, insured, "Before verifying, add a signed Part 2 consent to disclose to Aetna for payment.");
     }

@@ -9,7 +9,14 @@ public class LostLeadNurtureTests
 {
     private static async Task<Guid> NotAdmittedAsync(TestHost host, NotAdmittedReason reason, InquiryForm? form = null)
     {
-        var created = await host.CreateInquiryAsync(form ?? TestForms.Valid());
+        form ??= TestForms.Valid();
+        var created = await host.CreateInquiryAsync(form);
+        if (form.CallerPhone is { } phone)
+        {
+            // The caller agreed to texts on the first call (prior express consent).
+            await host.SendAsync(host.Coordinator, new Admissions.Application.Messaging.RecordTextingConsent(created.InquiryId!.Value, phone, Domain.Messaging.TextingConsentMethod.VerbalOnCall));
+        }
+
         await host.SendAsync(host.Coordinator, new MoveInquiryStage(created.InquiryId!.Value, InquiryStage.NotAdmitted, reason));
         return created.InquiryId.Value;
     }

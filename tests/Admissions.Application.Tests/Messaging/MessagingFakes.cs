@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Admissions.Application.Messaging;
 using Admissions.Domain.Messaging;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -71,13 +72,20 @@ internal static class Messages
     /// <summary>Puts a message straight into the outbox, due at <paramref name="sendAt"/> (now by default).</summary>
     public static async Task<OutboundMessage> QueueAsync(
         TestHost host, MessageChannel channel = MessageChannel.Email, MessageAudience audience = MessageAudience.Staff,
-        string? recipient = null, DateTimeOffset? sendAt = null, string? timeZoneId = null, string templateKey = "test", Guid? inquiryId = null)
+        string? recipient = null, DateTimeOffset? sendAt = null, string? timeZoneId = null, string templateKey = "test", Guid? inquiryId = null,
+        string? state = "NY", bool consentToText = true)
     {
         var now = host.Clock.GetUtcNow();
         var message = OutboundMessage.Create(channel, audience,
             recipient ?? (channel == MessageChannel.Email ? "someone@example.org" : "+15552014477"), "Someone", "Subject", "Body", templateKey,
-            inquiryId, timeZoneId, Guid.NewGuid().ToString("N"), now, sendAt ?? now);
+            inquiryId, timeZoneId, Guid.NewGuid().ToString("N"), now, sendAt ?? now, state);
         await using var db = host.CreateDbContext();
+        if (channel == MessageChannel.Sms && audience == MessageAudience.Prospect && consentToText && !await db.TextingConsents.AnyAsync(c => c.Phone == message.Recipient))
+        {
+            db.TextingConsents.Add(TextingConsent.Record(message.Recipient, inquiryId, TextingConsentMethod.VerbalOnCall, "May we text you?",
+                new Admissions.Domain.Common.Actor("test", "Test"), now));
+        }
+
         db.OutboundMessages.Add(message);
         await db.SaveChangesAsync();
         return message;

@@ -195,9 +195,9 @@ public class AdmissionTests
         // A later reassessment is a change; the admitting level stays.
         await host.SendAsync(host.Clinician, new DecideLevelOfCare(inquiryId, new ClinicalPictureForm(), AllOne, AsamEdition.Third, "3.5", "Stepped down after detox"));
         var overview = await host.SendAsync(host.Clinician, new GetLevelOfCare(inquiryId));
-        Assert.Equal("3.5", overview.Decisions[^1].Level.Code);
+        Assert.Equal("3.5", overview.Decisions[^1].Level!.Code);
         history = await host.QueryAsync(db => db.LevelOfCareHistories.AsNoTracking().SingleAsync(h => h.InquiryId == inquiryId));
-        Assert.Equal("3.7-WM", history.Admitting!.Level.Code);
+        Assert.Equal("3.7-WM", history.Admitting!.Level!.Code);
     }
 
     [Fact]
@@ -293,7 +293,7 @@ public class AdmissionTests
         var inquiryId = await ApprovedAsync(host);
         await ScheduleAsync(host, campus, inquiryId);
 
-        await host.SendAsync(host.Clinician, new ReferOut(inquiryId, partner, "Needs medically managed withdrawal (4-WM)"));
+        await host.SendAsync(host.Clinician, new ReferOut(inquiryId, partner, "Needs medically managed withdrawal (4-WM)", ShareRecords: false));
 
         var inquiry = await InquiryAsync(host, inquiryId);
         Assert.Equal(InquiryStage.ReferredOut, inquiry.Stage);

@@ -48,7 +48,7 @@ public class AsamLevelsTests
     [InlineData(AsamEdition.Third, "2-WM", LevelOfCare.PartialHospitalization)]
     [InlineData(AsamEdition.Third, "3.2-WM", LevelOfCare.WithdrawalManagement)]
     [InlineData(AsamEdition.Third, "3.7-WM", LevelOfCare.WithdrawalManagement)]
-    [InlineData(AsamEdition.Third, "4-WM", LevelOfCare.WithdrawalManagement)]
+    [InlineData(AsamEdition.Third, "4-WM", null)]
     [InlineData(AsamEdition.Fourth, "1.0", LevelOfCare.Outpatient)]
     [InlineData(AsamEdition.Fourth, "1.5", LevelOfCare.Outpatient)]
     [InlineData(AsamEdition.Fourth, "1.7", LevelOfCare.Outpatient)]

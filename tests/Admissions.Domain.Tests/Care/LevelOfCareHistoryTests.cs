@@ -34,7 +34,7 @@ public class LevelOfCareHistoryTests
         Assert.True(decision.IsAdmitting);
         Assert.False(decision.IsOverride);
         Assert.Null(decision.OverrideReason);
-        Assert.Equal("3.7-WM", decision.Level.Code);
+        Assert.Equal("3.7-WM", decision.Level!.Code);
         Assert.Equal(LevelOfCare.WithdrawalManagement, decision.CareSetting);
         Assert.Equal(AsamEdition.Third, decision.Edition);
         Assert.Equal(AllOnes, decision.Ratings);
@@ -56,7 +56,7 @@ public class LevelOfCareHistoryTests
         Assert.Equal("Trauma focus needed", decision.OverrideReason);
         Assert.Equal(chosen, decision.Level);
         Assert.Equal(LevelOfCare.MentalHealthResidential, decision.CareSetting);
-        Assert.Equal("3.5", decision.Recommendation.Level.Code);
+        Assert.Equal("3.5", decision.Recommendation!.Level.Code);
         Assert.Equal(LevelOfCare.Residential, decision.Recommendation.CareSetting);
     }
 
@@ -123,8 +123,8 @@ public class LevelOfCareHistoryTests
         Assert.Same(later, history.Current);
         Assert.False(stepDown.IsAdmitting);
         Assert.False(later.IsAdmitting);
-        Assert.Equal("3.7-WM", history.Admitting!.Level.Code);
-        Assert.Equal("2.5", history.Current!.Level.Code);
+        Assert.Equal("3.7-WM", history.Admitting!.Level!.Code);
+        Assert.Equal("2.5", history.Current!.Level!.Code);
     }
 
     [Fact]
@@ -155,7 +155,7 @@ public class LevelOfCareHistoryTests
 
         var decision = history.Decide(safetyFirst, Clinician, Now);
 
-        Assert.Equal("4.0", decision.Level.Code);
+        Assert.Equal("4.0", decision.Level!.Code);
         Assert.Null(decision.CareSetting);
         Assert.Equal(AsamEdition.Fourth, decision.Edition);
     }

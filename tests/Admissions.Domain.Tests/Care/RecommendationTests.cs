@@ -75,7 +75,7 @@ public class RecommendationTests
 
     [Theory]
     [InlineData("SafetyFirst", "4", "4.0", null)]
-    [InlineData("MedicallyManagedWithdrawal", "4-WM", "4.0", LevelOfCare.WithdrawalManagement)]
+    [InlineData("MedicallyManagedWithdrawal", "4-WM", "4.0", null)]
     [InlineData("MedicallyMonitoredWithdrawal", "3.7-WM", "3.7", LevelOfCare.WithdrawalManagement)]
     [InlineData("ClinicallyManagedWithdrawal", "3.2-WM", "3.7", LevelOfCare.WithdrawalManagement)]
     [InlineData("PsychiatricResidential", "3.7", "3.7", LevelOfCare.MentalHealthResidential)]
@@ -165,7 +165,7 @@ public class RecommendationTests
         "ClinicallyManagedWithdrawal" => (Quiet with { CiwaArTotal = 10 }, AllOnes),
         "PsychiatricResidential" => (Quiet with { DualDiagnosis = true }, Ratings(d3: 3)),
         "BiomedicalMonitoring" => (Quiet, Ratings(d2: 3)),
-        "HighIntensityResidential" => (Quiet, Ratings(d6: 4)),
+        "HighIntensityResidential" => (Quiet, Ratings(d5: 4)),
         "AmbulatoryWithdrawal" => (Quiet with { CowsTotal = 7 }, AllOnes),
         "PartialHospitalization" => (Quiet, Ratings(d5: 2)),
         "IntensiveOutpatient" => (Quiet, Ratings(d3: 2)),

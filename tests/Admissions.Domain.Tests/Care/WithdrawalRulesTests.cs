@@ -45,10 +45,14 @@ public class WithdrawalRulesTests
         var recommendation = Recommend(With(Use(SubstanceConcerns.Alcohol, deliriumTremens: true)), Ratings(d2: 4));
 
         Assert.Equal("4-WM", recommendation.Level.Code);
-        Assert.Equal(LevelOfCare.WithdrawalManagement, recommendation.CareSetting);
+        Assert.Null(recommendation.CareSetting);
+        Assert.True(recommendation.RefersToHospital);
         Assert.Equal(
-            "dimension 2 rated 4 with current alcohol use with a history of delirium tremens: medically managed withdrawal (4-WM)",
+            "dimension 2 rated 4 with current alcohol use with a history of delirium tremens: medically managed withdrawal in a hospital (4-WM)",
             recommendation.Reasons[0].Reason);
+        Assert.Equal(
+            "Refer to a hospital: ASAM 4-WM (medically managed intensive inpatient) is hospital care, which no program here provides.",
+            recommendation.Warnings[0]);
     }
 
     [Theory]

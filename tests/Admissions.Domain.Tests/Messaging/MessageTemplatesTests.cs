@@ -32,7 +32,7 @@ public class MessageTemplatesTests
     public void The_catalogue_has_the_reminder_missed_call_nurture_digest_and_account_templates()
     {
         Assert.Equal(
-            ["callback-reminder", "missed-call", "nurture-1d", "nurture-7d", "nurture-30d", "admission-reminder", "manager-digest", "staff-invitation", "password-reset"],
+            ["callback-reminder", "missed-call", "nurture-1d", "nurture-7d", "nurture-30d", "admission-reminder", "consent-signing", "manager-digest", "staff-invitation", "password-reset"],
             MessageTemplates.All.Select(t => t.Key));
     }
 

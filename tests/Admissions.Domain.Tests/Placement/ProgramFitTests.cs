@@ -78,15 +78,17 @@ public class ProgramFitTests
     }
 
     [Fact]
-    public void A_hospital_level_decision_needs_a_reason_for_any_program()
+    public void A_hospital_level_decision_blocks_every_program_and_says_refer_to_a_hospital()
     {
         var hospital = Decided(Recommend(Quiet with { CssrsRisk = Admissions.Domain.Screening.SuicideRisk.High }, AllOnes));
         Assert.Null(hospital.CareSetting);
 
         var level = Finding(ProgramFit.Check(AdultResidential, Adult(b => b.Decision = hospital), AdmissionDay), FitCheck.LevelOfCare);
 
-        Assert.Equal(FitSeverity.NeedsOverride, level.Severity);
-        Assert.StartsWith($"The clinician decided ASAM {hospital.Level.Code}, a hospital level", level.Message, StringComparison.Ordinal);
+        Assert.Equal(FitSeverity.Blocking, level.Severity);
+        Assert.StartsWith($"The clinician decided ASAM {hospital.Level!.Code}, hospital care that no program here provides", level.Message, StringComparison.Ordinal);
+        Assert.EndsWith("Refer to a hospital.", level.Message, StringComparison.Ordinal);
+        Assert.False(ProgramFit.Allows([level], hasOverrideReason: true));
     }
 
     [Theory]

@@ -38,6 +38,7 @@ public sealed partial class AnonymousAccessTests(AdmissionsWebFactory factory) :
         "/account/passkey/request-options", // POST, antiforgery-protected: a WebAuthn challenge
         "/account/passkey/sign-in", // POST, antiforgery-protected: only with a signed passkey answer
         "/api/messaging/twilio/inbound", // POST from Twilio, protected by Messaging:Sms:InboundSecret (see InboundTextWebhookTests)
+        "/sign/{Token}", // The patient's consent signing page: a single-use, expiring token is the key (see ConsentSigningTests)
     };
 
     private static string Route(RouteEndpoint endpoint) => "/" + endpoint.RoutePattern.RawText!.TrimStart('/');

@@ -10,7 +10,8 @@ namespace Admissions.Infrastructure.Persistence.Configurations;
 
 /// <summary>
 /// A level-of-care history is one row per inquiry; its append-only decisions (each with the recommendation shown,
-/// ratings, reasons and warnings) are one JSON document. Editions are stored by name and levels by code.
+/// ratings, reasons and warnings) are one JSON document. Editions are stored by name and levels by code; a mental-health placement
+/// keeps its criteria set, level and rationale instead.
 /// </summary>
 internal sealed class LevelOfCareHistoryConfiguration : IEntityTypeConfiguration<LevelOfCareHistory>
 {
@@ -52,28 +53,38 @@ internal static class DecisionsJson
     public static List<LevelOfCareDecision> Read(string json) =>
         [.. (JsonSerializer.Deserialize<List<DecisionDto>>(json, Options) ?? []).Select(FromDto)];
 
-    private static DecisionDto ToDto(LevelOfCareDecision d) => new(
-        d.Id,
-        d.Edition.ToString(),
-        d.Level.Code,
-        d.CareSetting?.ToString(),
-        d.OverrideReason,
-        d.IsAdmitting,
-        d.DecidedBy.Id,
-        d.DecidedBy.Name,
-        d.DecidedAt,
-        new RecommendationDto(
-            d.Recommendation.Level.Code,
-            d.Recommendation.CareSetting?.ToString(),
-            new RatingsDto(d.Ratings.IntoxicationWithdrawal, d.Ratings.Biomedical, d.Ratings.EmotionalBehavioral, d.Ratings.Readiness,
-                d.Ratings.Relapse, d.Ratings.RecoveryEnvironment),
-            [.. d.Recommendation.Reasons.Select(r => new FindingDto(r.Rule, r.Level.Code, r.CareSetting?.ToString(), r.Reason))],
-            [.. d.Recommendation.Warnings]));
+    private static DecisionDto ToDto(LevelOfCareDecision d) => d.Recommendation is not { } r
+        ? new(d.Id, null, null, d.CareSetting?.ToString(), null, d.IsAdmitting, d.DecidedBy.Id, d.DecidedBy.Name, d.DecidedAt, null,
+            d.Criteria.ToString(), d.CriteriaName, d.CriteriaLevel, d.Rationale)
+        : new(
+            d.Id,
+            r.Edition.ToString(),
+            d.Level!.Code,
+            d.CareSetting?.ToString(),
+            d.OverrideReason,
+            d.IsAdmitting,
+            d.DecidedBy.Id,
+            d.DecidedBy.Name,
+            d.DecidedAt,
+            new RecommendationDto(
+                r.Level.Code,
+                r.CareSetting?.ToString(),
+                new RatingsDto(r.Ratings.IntoxicationWithdrawal, r.Ratings.Biomedical, r.Ratings.EmotionalBehavioral, r.Ratings.Readiness,
+                    r.Ratings.Relapse, r.Ratings.RecoveryEnvironment),
+                [.. r.Reasons.Select(f => new FindingDto(f.Rule, f.Level.Code, f.CareSetting?.ToString(), f.Reason))],
+                [.. r.Warnings]));
 
     private static LevelOfCareDecision FromDto(DecisionDto dto)
     {
-        var edition = Enum.Parse<AsamEdition>(dto.Edition);
-        var r = dto.Recommendation;
+        // Decisions written before criteria sets were recorded are ASAM decisions.
+        if (dto.Criteria is { } criteria && Enum.Parse<CriteriaSet>(criteria) != CriteriaSet.Asam)
+        {
+            return LevelOfCareDecision.Restore(dto.Id, Enum.Parse<CriteriaSet>(criteria), dto.CriteriaName!, dto.CriteriaLevel!, Setting(dto.CareSetting),
+                dto.Rationale!, dto.IsAdmitting, new Actor(dto.DecidedById, dto.DecidedByName), dto.DecidedAt);
+        }
+
+        var edition = Enum.Parse<AsamEdition>(dto.Edition!);
+        var r = dto.Recommendation!;
         var recommendation = new LevelOfCareRecommendation(
             AsamLevels.Parse(edition, r.LevelCode),
             Setting(r.CareSetting),
@@ -81,15 +92,17 @@ internal static class DecisionsJson
                 r.Ratings.Relapse, r.Ratings.RecoveryEnvironment),
             [.. r.Reasons.Select(f => new RuleFinding(f.Rule, AsamLevels.Parse(edition, f.LevelCode), Setting(f.CareSetting), f.Reason))],
             r.Warnings);
-        return LevelOfCareDecision.Restore(dto.Id, recommendation, AsamLevels.Parse(edition, dto.LevelCode), Setting(dto.CareSetting),
+        return LevelOfCareDecision.Restore(dto.Id, recommendation, AsamLevels.Parse(edition, dto.LevelCode!), Setting(dto.CareSetting),
             dto.OverrideReason, dto.IsAdmitting, new Actor(dto.DecidedById, dto.DecidedByName), dto.DecidedAt);
     }
 
     private static LevelOfCare? Setting(string? value) => value is null ? null : Enum.Parse<LevelOfCare>(value);
 
+    /// <summary>An ASAM decision has an edition, level and recommendation; a mental-health placement its criteria set, level and rationale.</summary>
     private sealed record DecisionDto(
-        Guid Id, string Edition, string LevelCode, string? CareSetting, string? OverrideReason, bool IsAdmitting,
-        string DecidedById, string DecidedByName, DateTimeOffset DecidedAt, RecommendationDto Recommendation);
+        Guid Id, string? Edition, string? LevelCode, string? CareSetting, string? OverrideReason, bool IsAdmitting,
+        string DecidedById, string DecidedByName, DateTimeOffset DecidedAt, RecommendationDto? Recommendation,
+        string? Criteria = null, string? CriteriaName = null, string? CriteriaLevel = null, string? Rationale = null);
 
     private sealed record RecommendationDto(
         string LevelCode, string? CareSetting, RatingsDto Ratings, List<FindingDto> Reasons, List<string> Warnings);

@@ -1,5 +1,7 @@
+using System.Text.Json;
 using Admissions.Domain.Insurance;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Admissions.Infrastructure.Persistence.Configurations;
@@ -58,12 +60,44 @@ internal sealed class Part2ConsentConfiguration : IEntityTypeConfiguration<Part2
         builder.Property(c => c.Information).HasMaxLength(1000);
         builder.Property(c => c.ExpiryEvent).HasMaxLength(200);
         builder.Property(c => c.SignedName).HasMaxLength(202);
+        builder.Property(c => c.Kind).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.SignatureMethod).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.SignedFromIp).HasMaxLength(64);
+        builder.Property(c => c.SignedUserAgent).HasMaxLength(300);
+        builder.Property(c => c.VerbalTakenByName).HasMaxLength(200);
+        builder.Property(c => c.RecipientPeople)
+            .HasConversion(
+                v => JsonSerializer.Serialize(v, JsonOptions),
+                v => JsonSerializer.Deserialize<List<NamedPerson>>(v, JsonOptions) ?? new List<NamedPerson>(),
+                new ValueComparer<List<NamedPerson>>((a, b) => a != null && b != null && a.SequenceEqual(b), v => v.Aggregate(0, (h, p) => HashCode.Combine(h, p)), v => v.ToList()))
+            .HasMaxLength(4000);
         builder.Property(c => c.CapturedById).HasMaxLength(100);
         builder.Property(c => c.CapturedByName).HasMaxLength(200);
         builder.Property(c => c.RevokedByName).HasMaxLength(200);
         builder.Property(c => c.RevocationNote).HasMaxLength(1000);
         builder.HasIndex(c => c.InquiryId);
         builder.Ignore(c => c.DomainEvents);
+        builder.Ignore(c => c.IsSigned);
+        builder.Ignore(c => c.IsAwaitingSignature);
+        builder.Ignore(c => c.SignatureDescription);
+    }
+
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+}
+
+internal sealed class ConsentSigningRequestConfiguration : IEntityTypeConfiguration<ConsentSigningRequest>
+{
+    public void Configure(EntityTypeBuilder<ConsentSigningRequest> builder)
+    {
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.Channel).HasMaxLength(10);
+        builder.Property(r => r.SentTo).HasMaxLength(320);
+        builder.Property(r => r.TokenHash).HasMaxLength(64);
+        builder.Property(r => r.CreatedByName).HasMaxLength(200);
+        builder.HasIndex(r => r.TokenHash).IsUnique();
+        builder.HasIndex(r => r.ConsentId);
+        builder.HasOne<Part2Consent>().WithMany().HasForeignKey(r => r.ConsentId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

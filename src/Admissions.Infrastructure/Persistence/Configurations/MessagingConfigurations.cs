@@ -19,6 +19,7 @@ internal sealed class OutboundMessageConfiguration : IEntityTypeConfiguration<Ou
         builder.Property(m => m.Body).HasMaxLength(8000);
         builder.Property(m => m.TemplateKey).HasMaxLength(50);
         builder.Property(m => m.TimeZoneId).HasMaxLength(64);
+        builder.Property(m => m.RecipientState).HasMaxLength(2);
         builder.Property(m => m.UniqueKey).HasMaxLength(200);
         builder.Property(m => m.LastError).HasMaxLength(1000);
         builder.Property(m => m.ProviderMessageId).HasMaxLength(200);
@@ -43,5 +44,21 @@ internal sealed class MessagingOptOutConfiguration : IEntityTypeConfiguration<Me
         builder.Property(o => o.RecordedBy).HasMaxLength(200);
         builder.Property(o => o.Note).HasMaxLength(500);
         builder.HasIndex(o => new { o.Channel, o.Address }).IsUnique();
+    }
+}
+
+internal sealed class TextingConsentConfiguration : IEntityTypeConfiguration<TextingConsent>
+{
+    public void Configure(EntityTypeBuilder<TextingConsent> builder)
+    {
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Id).ValueGeneratedNever();
+        builder.Property(c => c.Phone).HasMaxLength(20);
+        builder.Property(c => c.Method).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.Wording).HasMaxLength(1000);
+        builder.Property(c => c.RecordedById).HasMaxLength(100);
+        builder.Property(c => c.RecordedByName).HasMaxLength(200);
+        builder.HasIndex(c => c.Phone);
+        builder.HasIndex(c => c.InquiryId);
     }
 }
