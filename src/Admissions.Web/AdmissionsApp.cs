@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using MudBlazor.Services;
 using Serilog;
+using Serilog.Events;
 using Serilog.Formatting.Compact;
 
 namespace Admissions.Web;
@@ -28,13 +29,19 @@ public static class AdmissionsApp
             builder.WebHost.UseStaticWebAssets();
         }
 
+        // The server's name and version help nobody but someone looking for a known flaw.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+
         builder.Services.AddSerilog((services, logger) => logger
             .ReadFrom.Configuration(builder.Configuration)
+            .ReadFrom.Services(services)
             .MinimumLevel.Override("Microsoft.EntityFrameworkCore", Serilog.Events.LogEventLevel.Warning)
             .MinimumLevel.Override("Microsoft.AspNetCore", Serilog.Events.LogEventLevel.Warning)
             .MinimumLevel.Override("Hangfire", Serilog.Events.LogEventLevel.Warning)
             .Enrich.FromLogContext()
-            .WriteTo.Console(new RenderedCompactJsonFormatter()));
+            .WriteTo.Console(new RenderedCompactJsonFormatter()),
+            // Each app has its own logger (the tests run several side by side); nothing logs through the static one.
+            preserveStaticLogger: true);
 
         builder.Services.AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
         if (builder.Configuration.GetValue("Jobs:RunServer", true))
@@ -43,6 +50,8 @@ public static class AdmissionsApp
         }
 
         builder.Services.AddAdmissionsSecurity(builder.Configuration);
+        builder.Services.AddApiChallenges();
+        builder.Services.AddSecureCookies(builder.Environment);
         builder.Services.AddSingleton<LiveNotifier>();
         builder.Services.AddSingleton<Application.Common.ILiveNotifier>(sp => sp.GetRequiredService<LiveNotifier>());
         builder.Services.AddScoped<CircuitHandler, UserCircuitHandler>();
@@ -60,17 +69,29 @@ public static class AdmissionsApp
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
-        builder.Services.AddOpenApi();
+        builder.Services.AddIntakeOpenApi();
         builder.Services.ConfigureApiJson();
         // Malformed bodies become a BadHttpRequestException, which the API error handler answers with a 400 problem.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        builder.Services.AddIntakeRateLimiting(builder.Configuration);
+        builder.Services.AddApiRateLimits(builder.Configuration);
 
         return builder.Build().UseAdmissions();
     }
 
     private static WebApplication UseAdmissions(this WebApplication app)
     {
+        // Outermost, so each request is logged with the status the client got: a refused request (400, 401, 404, 413,
+        // 415, 422, 429) is a client's mistake, logged without a stack trace, not a 500 that would page someone.
+        app.UseSerilogRequestLogging(o =>
+        {
+            o.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
+            o.GetLevel = (context, _, exception) =>
+                exception is not null || context.Response.StatusCode >= StatusCodes.Status500InternalServerError ? LogEventLevel.Error
+                : context.Response.StatusCode == StatusCodes.Status429TooManyRequests ? LogEventLevel.Warning
+                : LogEventLevel.Information;
+        });
+        app.UseSecurityHeaders();
+        app.UseCookiePolicy();
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error", CreateScopeForErrors = true });
         if (!app.Environment.IsDevelopment())
         {
@@ -81,7 +102,7 @@ public static class AdmissionsApp
         app.UseWhen(context => !ApiProblems.IsApiRequest(context),
             pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseWhen(ApiProblems.IsApiRequest, api => api.UseStatusCodePages());
-        app.UseSerilogRequestLogging();
+        app.UseDeclaredBodyLimits();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
@@ -116,7 +137,8 @@ public static class AdmissionsApp
         // Scripts, styles and fonts carry no patient data; the sign-in page needs them before anyone signs in.
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
-        app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization();
+        // The API's contract holds no patient data: integrators read it before they have a key.
+        app.MapOpenApi(IntakeOpenApi.DocumentPath).AllowAnonymous();
         app.MapHangfireDashboard("/jobs", new DashboardOptions
         {
             Authorization = [new AdminDashboardFilter()],

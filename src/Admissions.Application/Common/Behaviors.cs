@@ -73,7 +73,9 @@ public sealed partial class LoggingBehavior<TMessage, TResponse>(ILogger<Logging
         }
         catch (Exception ex) when (UserErrors.IsUserError(ex))
         {
-            LogRefused(logger, typeof(TMessage).Name, ex);
+            // A refusal is the person's or client's mistake, answered with a message: its kind is enough, a stack trace is noise.
+            var reason = ex.GetType().Name;
+            LogRefused(logger, typeof(TMessage).Name, reason);
 
             throw;
         }
@@ -87,8 +89,8 @@ public sealed partial class LoggingBehavior<TMessage, TResponse>(ILogger<Logging
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Request} refused")]
-    private static partial void LogRefused(ILogger logger, string request, Exception reason);
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Request} refused ({Reason})")]
+    private static partial void LogRefused(ILogger logger, string request, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Request} took {ElapsedMs} ms")]
     private static partial void LogSlow(ILogger logger, string request, long elapsedMs);

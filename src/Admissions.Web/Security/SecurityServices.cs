@@ -1,10 +1,7 @@
-using System.Threading.RateLimiting;
 using Admissions.Domain.Security;
-using Admissions.Web.Api;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace Admissions.Web.Security;
 
@@ -19,7 +16,6 @@ public sealed class IdleLogoffOptions
 public static class SecurityServices
 {
     public const string ApiKeyPolicy = "IntakeApi";
-    public const string IntakeRateLimit = "intake";
 
     public static IServiceCollection AddAdmissionsSecurity(this IServiceCollection services, IConfiguration configuration)
     {
@@ -49,26 +45,6 @@ public static class SecurityServices
             .AddPolicy(ApiKeyPolicy, policy => policy
                 .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
                 .RequireRole(Roles.IntakeApi));
-        return services;
-    }
-
-    /// <summary>Each API key gets its own budget of requests per minute; over it, 429.</summary>
-    public static IServiceCollection AddIntakeRateLimiting(this IServiceCollection services, IConfiguration configuration)
-    {
-        var permits = configuration.GetValue("Api:PermitsPerMinute", 60);
-        services.AddRateLimiter(options =>
-        {
-            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.OnRejected = (context, cancellationToken) =>
-            {
-                context.HttpContext.Response.Headers.RetryAfter = "60";
-                return new ValueTask(ApiProblems.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests,
-                    "Too many requests", $"This API key may send {permits} requests a minute. Retry after a minute."));
-            };
-            options.AddPolicy(IntakeRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
-                ApiKeyAuthenticationHandler.PartitionKey(context),
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
-        });
         return services;
     }
 }

@@ -29,6 +29,7 @@ public sealed partial class AnonymousAccessTests(AdmissionsWebFactory factory) :
         "/not-found",
         "/account/logout", // POST, antiforgery-protected
         "/api/messaging/twilio/inbound", // POST from Twilio, protected by Messaging:Sms:InboundSecret (see InboundTextWebhookTests)
+        "/openapi/{documentName}.json", // the public API's contract: no patient data (see OpenApiDocumentTests)
     };
 
     private static string Route(RouteEndpoint endpoint) => "/" + endpoint.RoutePattern.RawText!.TrimStart('/');
