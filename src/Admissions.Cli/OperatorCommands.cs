@@ -2,6 +2,7 @@ using Admissions.Application.Dashboards;
 using Admissions.Domain.Security;
 using Admissions.Infrastructure;
 using Admissions.Infrastructure.Identity;
+using Admissions.Infrastructure.Persistence;
 using Admissions.Infrastructure.Security;
 using Admissions.Infrastructure.Seeding;
 using Mediator;
@@ -27,6 +28,8 @@ public static class OperatorCommands
           bench [--runs N] [--filter TEXT]      time every dashboard query and the inquiry list queries (p50/p95)
           create-admin --email E --name "N"     create the first administrator; the password comes from
                                                 ADMISSIONS_ADMIN_PASSWORD or is asked for
+          audit verify                          walk the audit log's hash chain and report the first broken link
+                                                (exit 0 intact, 3 broken: a row changed, deleted or added outside the app)
           x12 parse FILE                        print the 270, 271 or 278 transactions in FILE as JSON
           x12 build-270 --json REQUEST.json     print the X12 270 eligibility inquiry for REQUEST.json
 
@@ -95,6 +98,8 @@ public static class OperatorCommands
                     return await DashboardBench.RunAsync(host.Services, args[1..], output);
                 case "create-admin":
                     return await CreateAdminAsync(services, args[1..], output, error);
+                case "audit" when args is [_, "verify", ..]:
+                    return await VerifyAuditAsync(services, output, error);
                 default:
                     await error.WriteLineAsync($"error: unknown command '{args[0]}'.");
                     await error.WriteLineAsync(Usage);
@@ -135,6 +140,22 @@ public static class OperatorCommands
         services.GetRequiredService<CurrentUser>().SetSystem();
         var refresh = await services.GetRequiredService<ISender>().Send(new RefreshDailyFigures());
         await output.WriteLineAsync($"Counted {refresh.DaysCounted:N0} days in {watch.Elapsed.TotalSeconds:N0} s.");
+        return 0;
+    }
+
+    /// <summary>Reads only: a check of the records must never change them.</summary>
+    private static async Task<int> VerifyAuditAsync(IServiceProvider services, TextWriter output, TextWriter error)
+    {
+        var report = await services.GetRequiredService<AuditChainVerifier>().VerifyAsync();
+        var earlier = report.WrittenBeforeTheChain > 0 ? $" ({report.WrittenBeforeTheChain:N0} older rows were written before the chain began)" : "";
+        if (!report.Intact)
+        {
+            await error.WriteLineAsync($"Audit chain broken: {report.Problem}");
+            await output.WriteLineAsync($"The first {report.Linked:N0} linked rows are intact{earlier}; the last intact link's hash is {report.HeadHash}.");
+            return 3;
+        }
+
+        await output.WriteLineAsync($"Audit chain intact: {report.Linked:N0} rows linked{earlier}. Head hash {report.HeadHash}.");
         return 0;
     }
 

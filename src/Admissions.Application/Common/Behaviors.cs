@@ -107,16 +107,25 @@ public sealed class AuditReadBehavior<TMessage, TResponse>(IAdmissionsDbContextF
         if (message is IAuditedRead read)
         {
             await using var db = await dbFactory.CreateAsync(cancellationToken);
-            db.AuditEntries.Add(new AuditEntry
+            var now = clock.GetUtcNow();
+            AuditEntry Row(string entityType, string entityId, string? fields) => new()
             {
-                OccurredAt = clock.GetUtcNow(),
+                OccurredAt = now,
                 UserId = user.Id,
                 UserName = user.Name,
                 Action = read.AuditAction,
-                EntityType = read.AuditEntityType,
-                EntityId = read.AuditEntityId,
+                EntityType = entityType,
+                EntityId = entityId,
+                Fields = fields,
                 IpAddress = user.IpAddress,
-            });
+            };
+
+            db.AuditEntries.Add(Row(read.AuditEntityType, read.AuditEntityId, read.AuditDetails));
+            foreach (var (entityType, entityId) in read.AlsoAudited)
+            {
+                db.AuditEntries.Add(Row(entityType, entityId, $"Through {read.AuditEntityType} {read.AuditEntityId}"));
+            }
+
             await db.SaveChangesAsync(cancellationToken);
         }
 

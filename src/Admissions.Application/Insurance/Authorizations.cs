@@ -95,8 +95,8 @@ public sealed class RequestAuthorizationHandler(
         if (form.Channel != AuthorizationChannel.Electronic)
         {
             // Readiness above guarantees the consent exists.
-            Disclosures.Record(db, inquiry.Id, Disclosures.PaymentConsent(consents, payer.Id, FacilityDate.Today(clock))!, payer.Name, SubmitAuthorizationHandler.Disclosed(authorization),
-                form.Channel == AuthorizationChannel.Portal ? "Payer portal" : "Phone call with payer", authorization.TraceNumber, user.Id, user.Name, now);
+            await Disclosures.RecordAsync(db, inquiry.Id, Disclosures.PaymentConsent(consents, payer.Id, FacilityDate.Today(clock))!, payer.Name, SubmitAuthorizationHandler.Disclosed(authorization),
+                form.Channel == AuthorizationChannel.Portal ? "Payer portal" : "Phone call with payer", authorization.TraceNumber, user.Id, user.Name, now, cancellationToken);
         }
 
         inquiry.Record(ActivityKind.Authorization,
@@ -165,10 +165,11 @@ public sealed partial class SubmitAuthorizationHandler(
         }
 
         var request = X12.Write(X12Requests.Review(authorization, policy, payer, inquiry.Details, identity), X12Requests.Envelope(identity, now));
+        await Disclosures.MarkInterruptedAttemptsAsync(db, authorization.Id, cancellationToken);
         var exchange = new X12Exchange { InquiryId = authorization.InquiryId, SubjectId = authorization.Id, TransactionType = "278", SentAt = now, Request = request };
         db.X12Exchanges.Add(exchange);
-        Disclosures.Record(db, authorization.InquiryId, consent, payer.Name, Disclosed(authorization),
-            "Clearinghouse, X12 278", authorization.TraceNumber, authorization.RequestedById, authorization.RequestedByName, now);
+        await Disclosures.RecordAsync(db, authorization.InquiryId, consent, payer.Name, Disclosed(authorization),
+            "Clearinghouse, X12 278", authorization.TraceNumber, authorization.RequestedById, authorization.RequestedByName, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
 
         string response;
@@ -179,6 +180,7 @@ public sealed partial class SubmitAuthorizationHandler(
         catch (ClearinghouseUnavailableException ex)
         {
             LogUnavailable(logger, authorization.Id, ex.Message);
+            exchange.NoAnswer = $"The clearinghouse did not answer: {ex.Message}";
             return await RecheckLaterAsync(db, authorization, inquiry, $"The clearinghouse did not answer: {ex.Message}", cancellationToken);
         }
 
@@ -433,6 +435,7 @@ public sealed record ListAuthorizations(IReadOnlyList<AuthorizationStatus> Statu
 {
     public string AuditEntityType => "AuthorizationQueue";
     public string AuditEntityId => $"page {Page}";
+    public string AuditDetails => $"statuses {(Statuses.Count == 0 ? "all" : string.Join(", ", Statuses))}{(ReviewDueOnly ? "; review due only" : "")}";
 }
 
 public sealed class ListAuthorizationsValidator : AbstractValidator<ListAuthorizations>

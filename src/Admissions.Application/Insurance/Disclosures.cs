@@ -16,10 +16,18 @@ internal static class Disclosures
     public static Part2Consent? PaymentConsent(IEnumerable<Part2Consent> consents, Guid payerId, DateOnly today) =>
         consents.OrderByDescending(c => c.SignedAt).FirstOrDefault(c => c.Covers(payerId, DisclosurePurpose.Payment, today));
 
-    /// <summary>Writes one line of the accounting of disclosures: what went to the payer, how, under which consent.</summary>
-    public static void Record(
+    /// <summary>
+    /// Writes one line of the accounting of disclosures: what went to the payer, how, under which consent. A request sent
+    /// again under the same trace number is recorded as a re-send of its first disclosure, not as a new one.
+    /// </summary>
+    public static async Task RecordAsync(
         IAdmissionsDbContext db, Guid inquiryId, Part2Consent consent, string recipient, string information, string channel,
-        string? reference, string byId, string byName, DateTimeOffset at) =>
+        string? reference, string byId, string byName, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var first = reference is null
+            ? null
+            : await db.Disclosures.Where(d => d.InquiryId == inquiryId && d.Reference == reference && d.Recipient == recipient && d.ResendOfId == null)
+                .Select(d => (Guid?)d.Id).FirstOrDefaultAsync(cancellationToken);
         db.Disclosures.Add(new Disclosure
         {
             InquiryId = inquiryId,
@@ -32,5 +40,19 @@ internal static class Disclosures
             Information = information,
             Channel = channel,
             Reference = reference,
+            ResendOfId = first,
         });
+    }
+
+    /// <summary>
+    /// Before a request is sent again, the earlier attempts that neither got an answer nor failed to reach the
+    /// clearinghouse were cut off (the app stopped while waiting): they are marked so, rather than left looking unanswered.
+    /// </summary>
+    public static async Task MarkInterruptedAttemptsAsync(IAdmissionsDbContext db, Guid subjectId, CancellationToken cancellationToken)
+    {
+        foreach (var cutOff in await db.X12Exchanges.Where(x => x.SubjectId == subjectId && x.Response == null && x.NoAnswer == null).ToListAsync(cancellationToken))
+        {
+            cutOff.NoAnswer = X12Exchange.Interrupted;
+        }
+    }
 }

@@ -14,6 +14,7 @@ using Admissions.Domain.Security;
 using Admissions.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace Admissions.Infrastructure.Persistence;
 
@@ -30,6 +31,7 @@ public sealed class AdmissionsDbContext(DbContextOptions<AdmissionsDbContext> op
     public DbSet<FollowUpTask> FollowUpTasks => Set<FollowUpTask>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    internal DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<Payer> Payers => Set<Payer>();
@@ -93,6 +95,7 @@ public sealed class AdmissionsDbContext(DbContextOptions<AdmissionsDbContext> op
         ChangeTracker.AutoDetectChangesEnabled = false;
         List<AggregateRoot> aggregates;
         HashSet<string?> taskAssignees;
+        List<EntityEntry<AuditEntry>> appended;
         try
         {
             if (Database.IsSqlite())
@@ -101,6 +104,7 @@ public sealed class AdmissionsDbContext(DbContextOptions<AdmissionsDbContext> op
             }
 
             AuditTrail.Record(this, context);
+            appended = [.. ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added)];
             DailyFiguresChangeLog.Record(this);
             aggregates = [.. ChangeTracker.Entries<AggregateRoot>().Select(e => e.Entity)];
             taskAssignees = TaskAssignees();
@@ -110,7 +114,9 @@ public sealed class AdmissionsDbContext(DbContextOptions<AdmissionsDbContext> op
             ChangeTracker.AutoDetectChangesEnabled = autoDetect;
         }
 
-        var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var written = appended.Count == 0
+            ? await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken)
+            : await AuditChain.SaveChainedAsync(this, appended, () => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken);
         if (taskAssignees.Count > 0)
         {
             context.Live?.TasksChanged(taskAssignees);
