@@ -48,6 +48,16 @@ public sealed class AuditVerifyCommandTests : IDisposable
         await db.SaveChangesAsync();
     }
 
+    /// <summary>Migrating already writes rows (the payer directory): the test's own rows come after them.</summary>
+    private async Task<long> RowCountAsync()
+    {
+        await using var connection = new SqliteConnection($"Data Source={Database};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM AuditEntries";
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
     private async Task ExecuteAsync(string sql)
     {
         await using var connection = new SqliteConnection($"Data Source={Database};Pooling=False");
@@ -61,31 +71,33 @@ public sealed class AuditVerifyCommandTests : IDisposable
     public async Task An_intact_chain_exits_0_and_a_changed_row_exits_3_naming_the_first_broken_link()
     {
         Assert.Equal(0, (await CliRun.RunAsync("migrate", DataFolder)).ExitCode);
+        var before = await RowCountAsync();
         await WriteAuditRowsAsync(3);
 
         var intact = await CliRun.RunAsync("audit", "verify", DataFolder);
-        await ExecuteAsync("DROP TRIGGER AuditEntries_NoUpdate; UPDATE AuditEntries SET UserName = 'Someone else' WHERE Id = 2;");
+        await ExecuteAsync($"DROP TRIGGER AuditEntries_NoUpdate; UPDATE AuditEntries SET UserName = 'Someone else' WHERE Id = {before + 2};");
         var broken = await CliRun.RunAsync("audit", "verify", DataFolder);
 
         Assert.Equal(0, intact.ExitCode);
-        Assert.StartsWith("Audit chain intact: 3 rows linked. Head hash ", intact.Output, StringComparison.Ordinal);
+        Assert.StartsWith($"Audit chain intact: {before + 3} rows linked. Head hash ", intact.Output, StringComparison.Ordinal);
         Assert.Equal("", intact.Error);
         Assert.Equal(3, broken.ExitCode);
-        Assert.Equal(["Audit chain broken: Row 2 (link 2) was changed after it was written: its contents no longer match its hash."], broken.ErrorLines);
-        Assert.StartsWith("The first 1 linked rows are intact", broken.Output, StringComparison.Ordinal);
+        Assert.Equal([$"Audit chain broken: Row {before + 2} (link {before + 2}) was changed after it was written: its contents no longer match its hash."], broken.ErrorLines);
+        Assert.StartsWith($"The first {before + 1} linked rows are intact", broken.Output, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task A_deleted_row_exits_3()
     {
         Assert.Equal(0, (await CliRun.RunAsync("migrate", DataFolder)).ExitCode);
+        var before = await RowCountAsync();
         await WriteAuditRowsAsync(4);
-        await ExecuteAsync("DROP TRIGGER AuditEntries_NoDelete; DELETE FROM AuditEntries WHERE Id = 2;");
+        await ExecuteAsync($"DROP TRIGGER AuditEntries_NoDelete; DELETE FROM AuditEntries WHERE Id = {before + 2};");
 
         var broken = await CliRun.RunAsync("audit", "verify", DataFolder);
 
         Assert.Equal(3, broken.ExitCode);
-        Assert.Contains("Row 3 is link 3, but link 2 is missing", broken.Error, StringComparison.Ordinal);
+        Assert.Contains($"Row {before + 3} is link {before + 3}, but link {before + 2} is missing", broken.Error, StringComparison.Ordinal);
     }
 
     [Fact]
