@@ -110,6 +110,8 @@ global
 defaults
     mode http
     option redispatch
+    # The nodes see the caller's address (per-address sign-in and API limits), not the balancer's.
+    option forwardfor
     retries 3
     timeout connect 2s
     timeout client 1h

@@ -40,6 +40,8 @@ public static class OperatorCommands
                                                 BusinessDevelopment; the password comes from ADMISSIONS_USER_PASSWORD
                                                 or is asked for, or --invite emails a 72-hour set-password link
           disable-user --email E [--reason "R"] disable a leaver: sessions end, open tasks go to the team queue
+          audit verify                          walk the audit log's hash chain and report the first broken link
+                                                (exit 0 intact, 3 broken: a row changed, deleted or added outside the app)
           x12 parse FILE                        print the 270, 271 or 278 transactions in FILE as JSON
           x12 build-270 --json REQUEST.json     print the X12 270 eligibility inquiry for REQUEST.json
 
@@ -116,6 +118,8 @@ public static class OperatorCommands
                     return await StaffCommands.CreateUserAsync(services, args[1..], output, error);
                 case "disable-user":
                     return await StaffCommands.DisableUserAsync(services, args[1..], output, error);
+                case "audit" when args is [_, "verify", ..]:
+                    return await VerifyAuditAsync(services, output, error);
                 default:
                     await error.WriteLineAsync($"error: unknown command '{args[0]}'.");
                     await error.WriteLineAsync(Usage);
@@ -156,6 +160,22 @@ public static class OperatorCommands
         services.GetRequiredService<CurrentUser>().SetSystem();
         var refresh = await services.GetRequiredService<ISender>().Send(new RefreshDailyFigures());
         await output.WriteLineAsync($"Counted {refresh.DaysCounted:N0} days in {watch.Elapsed.TotalSeconds:N0} s.");
+        return 0;
+    }
+
+    /// <summary>Reads only: a check of the records must never change them.</summary>
+    private static async Task<int> VerifyAuditAsync(IServiceProvider services, TextWriter output, TextWriter error)
+    {
+        var report = await services.GetRequiredService<AuditChainVerifier>().VerifyAsync();
+        var earlier = report.WrittenBeforeTheChain > 0 ? $" ({report.WrittenBeforeTheChain:N0} older rows were written before the chain began)" : "";
+        if (!report.Intact)
+        {
+            await error.WriteLineAsync($"Audit chain broken: {report.Problem}");
+            await output.WriteLineAsync($"The first {report.Linked:N0} linked rows are intact{earlier}; the last intact link's hash is {report.HeadHash}.");
+            return 3;
+        }
+
+        await output.WriteLineAsync($"Audit chain intact: {report.Linked:N0} rows linked{earlier}. Head hash {report.HeadHash}.");
         return 0;
     }
 

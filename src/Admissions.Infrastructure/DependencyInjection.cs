@@ -54,6 +54,7 @@ public static class DependencyInjection
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<BulkHistorySeeder>();
         services.AddScoped<DatabaseInitializer>();
+        services.AddSingleton<AuditChainVerifier>();
         services.AddClearinghouse(configuration);
         services.AddMessaging(configuration, database.DataFolder);
 

@@ -16,6 +16,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using MudBlazor.Services;
 using Serilog;
+using Serilog.Events;
 using Serilog.Formatting.Compact;
 
 namespace Admissions.Web;
@@ -32,13 +33,19 @@ public static class AdmissionsApp
             builder.WebHost.UseStaticWebAssets();
         }
 
+        // The server's name and version help nobody but someone looking for a known flaw.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+
         builder.Services.AddSerilog((services, logger) => logger
             .ReadFrom.Configuration(builder.Configuration)
+            .ReadFrom.Services(services)
             .MinimumLevel.Override("Microsoft.EntityFrameworkCore", Serilog.Events.LogEventLevel.Warning)
             .MinimumLevel.Override("Microsoft.AspNetCore", Serilog.Events.LogEventLevel.Warning)
             .MinimumLevel.Override("Hangfire", Serilog.Events.LogEventLevel.Warning)
             .Enrich.FromLogContext()
-            .WriteTo.Console(new RenderedCompactJsonFormatter()));
+            .WriteTo.Console(new RenderedCompactJsonFormatter()),
+            // Each app has its own logger (the tests run several side by side); nothing logs through the static one.
+            preserveStaticLogger: true);
 
         builder.Services.AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
         if (builder.Configuration.GetValue("Jobs:RunServer", true))
@@ -47,6 +54,8 @@ public static class AdmissionsApp
         }
 
         builder.Services.AddAdmissionsSecurity(builder.Configuration, builder.Environment);
+        builder.Services.AddApiChallenges();
+        builder.Services.AddSecureCookies(builder.Environment);
         builder.Services.AddNodes(builder.Configuration);
         builder.Services.AddScoped<CircuitHandler, UserCircuitHandler>();
         builder.Services.AddHttpContextAccessor();
@@ -63,11 +72,11 @@ public static class AdmissionsApp
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
-        builder.Services.AddOpenApi();
+        builder.Services.AddIntakeOpenApi();
         builder.Services.ConfigureApiJson();
         // Malformed bodies become a BadHttpRequestException, which the API error handler answers with a 400 problem.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        builder.Services.AddIntakeRateLimiting(builder.Configuration);
+        builder.Services.AddApiRateLimits(builder.Configuration);
         if (CircuitBench.Enabled(builder.Configuration, builder.Environment))
         {
             builder.Services.AddCircuitBench();
@@ -78,6 +87,20 @@ public static class AdmissionsApp
 
     private static WebApplication UseAdmissions(this WebApplication app)
     {
+        // Outermost, so each request is logged with the status the client got: a refused request (400, 401, 404, 413,
+        // 415, 422, 429) is a client's mistake, logged without a stack trace, not a 500 that would page someone.
+        app.UseSerilogRequestLogging(o =>
+        {
+            o.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
+            o.GetLevel = (context, _, exception) =>
+                exception is not null || context.Response.StatusCode >= StatusCodes.Status500InternalServerError ? LogEventLevel.Error
+                : context.Response.StatusCode == StatusCodes.Status429TooManyRequests ? LogEventLevel.Warning
+                // The balancer asks /health/ready every second on every node: those answers are not worth a log line each.
+                : context.Request.Path.StartsWithSegments("/health") ? LogEventLevel.Verbose
+                : LogEventLevel.Information;
+        });
+        app.UseSecurityHeaders();
+        app.UseCookiePolicy();
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error", CreateScopeForErrors = true });
         if (!app.Environment.IsDevelopment())
         {
@@ -88,11 +111,7 @@ public static class AdmissionsApp
         app.UseWhen(context => !ApiProblems.IsApiRequest(context),
             pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseWhen(ApiProblems.IsApiRequest, api => api.UseStatusCodePages());
-        // The balancer asks /health/ready every second on every node: those answers are not worth a log line each.
-        app.UseSerilogRequestLogging(o => o.GetLevel = (context, _, error) =>
-            error is not null || context.Response.StatusCode >= 500 ? Serilog.Events.LogEventLevel.Error
-            : context.Request.Path.StartsWithSegments("/health") ? Serilog.Events.LogEventLevel.Verbose
-            : Serilog.Events.LogEventLevel.Information);
+        app.UseDeclaredBodyLimits();
         app.UseAuthentication();
         app.UseMiddleware<MfaSetupGate>();
         app.UseRateLimiter();
@@ -135,7 +154,8 @@ public static class AdmissionsApp
             Predicate = check => check.Tags.Contains(NodeServices.ReadyTag),
             ResponseWriter = HealthResponse.WriteAsync,
         }).AllowAnonymous();
-        app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization();
+        // The API's contract holds no patient data: integrators read it before they have a key.
+        app.MapOpenApi(IntakeOpenApi.DocumentPath).AllowAnonymous();
         app.MapHangfireDashboard("/jobs", new DashboardOptions
         {
             Authorization = [new AdminDashboardFilter()],

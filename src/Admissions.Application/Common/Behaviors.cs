@@ -73,7 +73,9 @@ public sealed partial class LoggingBehavior<TMessage, TResponse>(ILogger<Logging
         }
         catch (Exception ex) when (UserErrors.IsUserError(ex))
         {
-            LogRefused(logger, typeof(TMessage).Name, ex);
+            // A refusal is the person's or client's mistake, answered with a message: its kind is enough, a stack trace is noise.
+            var reason = ex.GetType().Name;
+            LogRefused(logger, typeof(TMessage).Name, reason);
 
             throw;
         }
@@ -87,8 +89,8 @@ public sealed partial class LoggingBehavior<TMessage, TResponse>(ILogger<Logging
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Request} refused")]
-    private static partial void LogRefused(ILogger logger, string request, Exception reason);
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Request} refused ({Reason})")]
+    private static partial void LogRefused(ILogger logger, string request, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Request} took {ElapsedMs} ms")]
     private static partial void LogSlow(ILogger logger, string request, long elapsedMs);
@@ -105,16 +107,25 @@ public sealed class AuditReadBehavior<TMessage, TResponse>(IAdmissionsDbContextF
         if (message is IAuditedRead read)
         {
             await using var db = await dbFactory.CreateAsync(cancellationToken);
-            db.AuditEntries.Add(new AuditEntry
+            var now = clock.GetUtcNow();
+            AuditEntry Row(string entityType, string entityId, string? fields) => new()
             {
-                OccurredAt = clock.GetUtcNow(),
+                OccurredAt = now,
                 UserId = user.Id,
                 UserName = user.Name,
                 Action = read.AuditAction,
-                EntityType = read.AuditEntityType,
-                EntityId = read.AuditEntityId,
+                EntityType = entityType,
+                EntityId = entityId,
+                Fields = fields,
                 IpAddress = user.IpAddress,
-            });
+            };
+
+            db.AuditEntries.Add(Row(read.AuditEntityType, read.AuditEntityId, read.AuditDetails));
+            foreach (var (entityType, entityId) in read.AlsoAudited)
+            {
+                db.AuditEntries.Add(Row(entityType, entityId, $"Through {read.AuditEntityType} {read.AuditEntityId}"));
+            }
+
             await db.SaveChangesAsync(cancellationToken);
         }
 

@@ -18,4 +18,10 @@ public interface IAuditedRead
 
     /// <summary>A view unless the request hands data out of the system (a file).</summary>
     Domain.Auditing.AuditAction AuditAction => Domain.Auditing.AuditAction.View;
+
+    /// <summary>What was asked for, when the read chose its rows (a search, filters, a page): recorded as the row's fields.</summary>
+    string? AuditDetails => null;
+
+    /// <summary>Other records the read showed, each recorded as a view of its own (raw X12 is a view of the inquiry too).</summary>
+    IEnumerable<(string EntityType, string EntityId)> AlsoAudited => [];
 }

@@ -4,7 +4,6 @@ using Admissions.Domain.Auditing;
 using Admissions.Domain.Care;
 using Admissions.Domain.Inquiries;
 using Admissions.Domain.Security;
-using CsvHelper;
 using Mediator;
 
 namespace Admissions.Application.Dashboards;
@@ -72,20 +71,8 @@ public sealed class ExportDashboardCsvHandler(ISender sender) : IQueryHandler<Ex
                     r.LastReferralAt is { } last ? last.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "", r.StoppedReferring ? "yes" : "no"]),
         };
 
-        await using var text = new StringWriter(CultureInfo.InvariantCulture);
-        using (var csv = CsvWriter.Create(text, null, leaveOpen: true))
-        {
-            csv.WriteRecord(header);
-            foreach (var row in rows)
-            {
-                csv.WriteRecord(row);
-            }
-
-            csv.Flush();
-        }
-
         var name = query.Table == DashboardTable.Breakdown ? $"breakdown-{query.Dimension}" : query.Table.ToString();
-        return new CsvFile($"{name.ToLowerInvariant()}.csv", System.Text.Encoding.UTF8.GetBytes(text.ToString()));
+        return new CsvFile($"{name.ToLowerInvariant()}.csv", SafeCsv.Write(rows.Prepend(header)));
     }
 
     private static (string[] Header, IEnumerable<string[]> Rows) Table<T>(IEnumerable<T> items, string[] header, Func<T, string[]> row) =>
@@ -112,6 +99,9 @@ public sealed class ExportDashboardCsvHandler(ISender sender) : IQueryHandler<Ex
     }
 
     private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A count held back as too small to show (<see cref="SmallCells"/>).</summary>
+    private static string Int(int? value) => value is { } v ? Int(v) : $"<{SmallCells.Threshold}";
 
     private static string Date(DateOnly value) => value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -21,9 +21,9 @@ public enum BreakdownDimension
 /// <summary>
 /// One value of a dimension. Inquiries: valid inquiries created in the period; Admitted: how many of those are
 /// admitted now (Conversion = Admitted / Inquiries); Admits: admissions recorded in the period. Key is what the
-/// inquiry list filters by (null for "none").
+/// inquiry list filters by (null for "none"). Counts are null where they are too small to show to the person asking (<see cref="SmallCells"/>).
 /// </summary>
-public sealed record BreakdownRow(string? Key, string Label, int Inquiries, int Admitted, double? Conversion, int Admits);
+public sealed record BreakdownRow(string? Key, string Label, int? Inquiries, int? Admitted, double? Conversion, int? Admits);
 
 public sealed record Breakdown(DashboardScope Scope, BreakdownDimension Dimension, IReadOnlyList<BreakdownRow> Rows);
 
@@ -93,7 +93,7 @@ public sealed class GetBreakdownHandler(IAdmissionsDbContextFactory dbFactory, T
                 .Select(g => new BreakdownRow(g.Key, Label(g.Key, g.First().Label), 0, 0, null, g.Sum(a => a.Count))))
             .OrderByDescending(r => r.Inquiries).ThenByDescending(r => r.Admits).ThenBy(r => r.Label, StringComparer.Ordinal)
             .ToList();
-        return new Breakdown(scope, query.Dimension, rows);
+        return new Breakdown(scope, query.Dimension, SmallCells.AppliesTo(user) ? SmallCells.Suppress(rows) : rows);
     }
 
     private static GroupDimension Grouped(BreakdownDimension dimension) => dimension switch

@@ -7,8 +7,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Admissions.Application.Dashboards;
 
-/// <summary>One reason, most frequent first, with the running share of all losses (the Pareto line).</summary>
-public sealed record LostReasonRow(NotAdmittedReason Reason, int Count, double Share, double CumulativeShare);
+/// <summary>
+/// One reason, most frequent first, with the running share of all losses (the Pareto line). Null where the count is too
+/// small to show to the person asking (<see cref="SmallCells"/>).
+/// </summary>
+public sealed record LostReasonRow(NotAdmittedReason Reason, int? Count, double? Share, double? CumulativeShare);
 
 public sealed record LostReasons(DashboardScope Scope, int Total, IReadOnlyList<LostReasonRow> Rows);
 
@@ -16,7 +19,7 @@ public sealed record LostReasons(DashboardScope Scope, int Total, IReadOnlyList<
 [RequiresRole(Roles.Admin, Roles.AdmissionsManager, Roles.BusinessDevelopment)]
 public sealed record GetLostReasons(DashboardFilter Filter) : IQuery<LostReasons>;
 
-public sealed class GetLostReasonsHandler(IAdmissionsDbContextFactory dbFactory, TimeProvider clock) : IQueryHandler<GetLostReasons, LostReasons>
+public sealed class GetLostReasonsHandler(IAdmissionsDbContextFactory dbFactory, TimeProvider clock, ICurrentUser user) : IQueryHandler<GetLostReasons, LostReasons>
 {
     public async ValueTask<LostReasons> Handle(GetLostReasons query, CancellationToken cancellationToken)
     {
@@ -41,7 +44,7 @@ public sealed class GetLostReasonsHandler(IAdmissionsDbContextFactory dbFactory,
             rows.Add(new LostReasonRow(c.Reason!.Value, c.Count, (double)c.Count / total, (double)running / total));
         }
 
-        return new LostReasons(scope, total, rows);
+        return new LostReasons(scope, total, SmallCells.AppliesTo(user) ? SmallCells.Suppress(rows) : rows);
     }
 }
 

@@ -10,18 +10,19 @@ namespace Admissions.Application.Dashboards;
 /// <summary>
 /// One referral partner: valid inquiries it referred in the period and the period before, how many of this period's
 /// were admitted, admissions recorded in the period, and its last referral ever. Stopped: referred in the period before,
-/// not in this one. Counts and attribution only: no payment figures (EKRA).
+/// not in this one. Counts and attribution only: no payment figures (EKRA). Counts are null where they are too small to show
+/// to the person asking (<see cref="SmallCells"/>).
 /// </summary>
 public sealed record ReferralSourceRow(
-    Guid OrganisationId, string Organisation, string? Contact, int Inquiries, int PreviousInquiries, int Admitted, double? Conversion,
-    int Admits, DateTimeOffset? LastReferralAt, bool StoppedReferring);
+    Guid OrganisationId, string Organisation, string? Contact, int? Inquiries, int? PreviousInquiries, int? Admitted, double? Conversion,
+    int? Admits, DateTimeOffset? LastReferralAt, bool StoppedReferring);
 
 public sealed record ReferralSources(DashboardScope Scope, IReadOnlyList<ReferralSourceRow> Rows);
 
 [RequiresRole(Roles.Admin, Roles.AdmissionsManager, Roles.BusinessDevelopment)]
 public sealed record GetReferralSources(DashboardFilter Filter) : IQuery<ReferralSources>;
 
-public sealed class GetReferralSourcesHandler(IAdmissionsDbContextFactory dbFactory, TimeProvider clock) : IQueryHandler<GetReferralSources, ReferralSources>
+public sealed class GetReferralSourcesHandler(IAdmissionsDbContextFactory dbFactory, TimeProvider clock, ICurrentUser user) : IQueryHandler<GetReferralSources, ReferralSources>
 {
     public async ValueTask<ReferralSources> Handle(GetReferralSources query, CancellationToken cancellationToken)
     {
@@ -55,7 +56,7 @@ public sealed class GetReferralSourcesHandler(IAdmissionsDbContextFactory dbFact
             .Where(r => r.Inquiries > 0 || r.PreviousInquiries > 0 || r.Admits > 0 || organisations.First(o => o.Id == r.OrganisationId).IsActive)
             .OrderByDescending(r => r.Inquiries).ThenByDescending(r => r.PreviousInquiries).ThenBy(r => r.Organisation, StringComparer.Ordinal)
             .ToList();
-        return new ReferralSources(scope, rows);
+        return new ReferralSources(scope, SmallCells.AppliesTo(user) ? SmallCells.Suppress(rows) : rows);
     }
 
     private sealed record Referred(Guid OrganisationId, bool Current, bool Admitted, int Count);

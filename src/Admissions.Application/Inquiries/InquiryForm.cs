@@ -1,3 +1,4 @@
+using Admissions.Application.Common;
 using Admissions.Domain.Common;
 using Admissions.Domain.Inquiries;
 using FluentValidation;
@@ -57,7 +58,8 @@ public sealed class InquiryFormValidator : AbstractValidator<InquiryForm>
     public InquiryFormValidator(TimeProvider clock)
     {
         RuleFor(f => f.CallerName).NotEmpty().WithMessage("Enter the caller's name.")
-            .MaximumLength(100).WithMessage("Keep the caller's name under 100 characters.");
+            .MaximumLength(100).WithMessage("Keep the caller's name under 100 characters.")
+            .PlainLine();
         RuleFor(f => f.CallerPhone).Must(BeAPhoneNumber).When(f => !string.IsNullOrWhiteSpace(f.CallerPhone))
             .WithMessage("Enter a 10-digit US phone number, e.g. (555) 201-4477.");
         RuleFor(f => f.PatientPhone).Must(BeAPhoneNumber).When(f => !string.IsNullOrWhiteSpace(f.PatientPhone))
@@ -70,8 +72,9 @@ public sealed class InquiryFormValidator : AbstractValidator<InquiryForm>
             .WithMessage("Give at least one way to reach someone: a caller phone, a patient phone or an email.");
 
         RuleFor(f => f.PatientFirstName).NotEmpty().WithMessage("Enter the prospective patient's first name.")
-            .MaximumLength(100);
-        RuleFor(f => f.PatientLastName).MaximumLength(100);
+            .MaximumLength(100)
+            .PlainLine();
+        RuleFor(f => f.PatientLastName).MaximumLength(100).PlainLine();
         RuleFor(f => f.PatientDateOfBirth)
             .Must(dob => dob <= Today(clock)).When(f => f.PatientDateOfBirth is not null)
             .WithMessage("Date of birth cannot be in the future.")
@@ -82,12 +85,15 @@ public sealed class InquiryFormValidator : AbstractValidator<InquiryForm>
 
         RuleFor(f => f.ReferralSource).NotEmpty().When(f => f.Source == InquirySource.Referral && f.ReferralOrganisationId is null)
             .WithMessage("Name who referred this person, or choose the referring organisation.");
-        RuleFor(f => f.ReferralSource).MaximumLength(200);
-        RuleFor(f => f.Notes).MaximumLength(4000).WithMessage("Notes are limited to 4,000 characters.");
+        RuleFor(f => f.ReferralSource).MaximumLength(200).PlainLine();
+        RuleFor(f => f.Notes).MaximumLength(4000).WithMessage("Notes are limited to 4,000 characters.")
+            .PlainText();
         RuleFor(f => f.CallerRelationship).IsInEnum();
         RuleFor(f => f.PatientSex).IsInEnum();
         RuleFor(f => f.Source).IsInEnum();
         RuleFor(f => f.Urgency).IsInEnum();
+        RuleFor(f => f.Substances).IsInEnum().WithMessage("Choose substances from the list.");
+        RuleFor(f => f.MentalHealthConcerns).IsInEnum().WithMessage("Choose mental-health concerns from the list.");
     }
 
     private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);

@@ -51,9 +51,65 @@ public sealed record ListInquiries(
     InquiryFilter Filter, InquirySort SortBy = InquirySort.CreatedAt, SortDirection Direction = SortDirection.Descending,
     int Skip = 0, int Take = 25) : IQuery<PagedResult<InquiryListItem>>, IAuditedRead
 {
-    // A list page shows names and phones: the read is recorded like any other, with the filter that chose the rows.
+    // A list page shows names and phones: the read is recorded like any other, with what the person searched for and
+    // the filter that chose the rows. The search text is kept as typed: it is how "who looked for this person" is answered.
     public string AuditEntityType => "InquiryList";
-    public string AuditEntityId => $"skip {Skip} take {Take}";
+    public string AuditEntityId => $"rows {Skip + 1}-{Skip + Take}";
+    public string AuditDetails => Describe();
+
+    private string Describe()
+    {
+        static string Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "…";
+        var f = Filter;
+        List<string> parts = [];
+        if (!string.IsNullOrWhiteSpace(f.Search))
+        {
+            parts.Add($"search \"{f.Search.Trim()}\"");
+        }
+
+        if (f.Stages.Count > 0)
+        {
+            parts.Add($"stages {string.Join(", ", f.Stages)}");
+        }
+
+        if (f.OpenOnly)
+        {
+            parts.Add("open only");
+        }
+
+        if (f.CoordinatorId is { } coordinator)
+        {
+            parts.Add($"coordinator {coordinator}");
+        }
+
+        if (f.Source is { } source)
+        {
+            parts.Add($"source {source}");
+        }
+
+        if (f.ReferralOrganisationId is { } organisation)
+        {
+            parts.Add($"referral organisation {organisation}");
+        }
+
+        if (f.Reason is { } reason)
+        {
+            parts.Add($"reason {reason}");
+        }
+
+        if (f.CreatedFrom is not null || f.CreatedTo is not null)
+        {
+            parts.Add($"created {Day(f.CreatedFrom)} to {Day(f.CreatedTo)}");
+        }
+
+        if (f.ClosedFrom is not null || f.ClosedTo is not null)
+        {
+            parts.Add($"closed {Day(f.ClosedFrom)} to {Day(f.ClosedTo)}");
+        }
+
+        parts.Add($"sorted by {SortBy} {Direction}");
+        return string.Join("; ", parts);
+    }
 }
 
 public sealed class ListInquiriesValidator : AbstractValidator<ListInquiries>

@@ -84,9 +84,19 @@ public sealed class SubmitWebInquiryHandler(IAdmissionsDbContextFactory dbFactor
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(form))));
 }
 
-public sealed record InquiryStatus(
-    string Number, InquiryStage Stage, DateTimeOffset CreatedAt, DateTimeOffset? FirstContactAt,
-    DateTimeOffset StageChangedAt, DateTimeOffset? ClosedAt);
+/// <summary>How far an inquiry is, in words that say nothing of the person's care: admitted, not admitted and referred out are all "closed".</summary>
+public enum InquiryProgress
+{
+    Received,
+    InProgress,
+    Closed,
+}
+
+/// <summary>
+/// Where an inquiry stands, as a web-form vendor may know it. Part 2: whether an identified caller was admitted to, or
+/// turned away from, an addiction program is itself protected, so the stage is never shown here, only its coarse progress.
+/// </summary>
+public sealed record InquiryStatus(string Number, InquiryProgress Status, DateTimeOffset ReceivedAt, DateTimeOffset? ClosedAt);
 
 /// <summary>Where an inquiry stands, without clinical detail. An API key sees only the inquiries it sent.</summary>
 [RequiresRole(Roles.IntakeApi, Roles.Admin, Roles.AdmissionsManager, Roles.AdmissionsCoordinator)]
@@ -105,9 +115,13 @@ public sealed class GetInquiryStatusHandler(IAdmissionsDbContextFactory dbFactor
             inquiries = inquiries.Where(i => i.CreatedById == user.Id);
         }
 
-        return await inquiries
-            .Select(i => new InquiryStatus(i.Number, i.Stage, i.CreatedAt, i.FirstContactAt, i.StageChangedAt, i.ClosedAt))
+        var found = await inquiries
+            .Select(i => new { i.Number, i.Stage, i.CreatedAt, i.ClosedAt })
             .FirstOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException($"Inquiry {number}");
+        var progress = InquiryStageMachine.IsClosed(found.Stage) ? InquiryProgress.Closed
+            : found.Stage == InquiryStage.New ? InquiryProgress.Received
+            : InquiryProgress.InProgress;
+        return new InquiryStatus(found.Number, progress, found.CreatedAt, progress == InquiryProgress.Closed ? found.ClosedAt : null);
     }
 }

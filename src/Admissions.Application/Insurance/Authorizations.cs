@@ -96,8 +96,8 @@ public sealed class RequestAuthorizationHandler(
         if (form.Channel != AuthorizationChannel.Electronic)
         {
             // Readiness above guarantees the consent exists.
-            Disclosures.Record(db, inquiry.Id, Disclosures.PaymentConsent(consents, payer.Id, FacilityDate.Today(clock))!, payer.Name, SubmitAuthorizationHandler.Disclosed(authorization),
-                form.Channel == AuthorizationChannel.Portal ? "Payer portal" : "Phone call with payer", authorization.TraceNumber, user.Id, user.Name, now);
+            await Disclosures.RecordAsync(db, inquiry.Id, Disclosures.PaymentConsent(consents, payer.Id, FacilityDate.Today(clock))!, payer.Name, SubmitAuthorizationHandler.Disclosed(authorization),
+                form.Channel == AuthorizationChannel.Portal ? "Payer portal" : "Phone call with payer", authorization.TraceNumber, user.Id, user.Name, now, cancellationToken);
         }
 
         inquiry.Record(ActivityKind.Authorization,
@@ -174,6 +174,7 @@ public sealed partial class SubmitAuthorizationHandler(
         }
 
         var request = X12.Write(X12Requests.Review(authorization, policy, payer, inquiry.Details, identity, statusInquiry), X12Requests.Envelope(identity, now));
+        await Disclosures.MarkInterruptedAttemptsAsync(db, authorization.Id, cancellationToken);
         var exchange = new X12Exchange
         {
             InquiryId = authorization.InquiryId,
@@ -183,6 +184,19 @@ public sealed partial class SubmitAuthorizationHandler(
             Request = request,
         };
         db.X12Exchanges.Add(exchange);
+        // On the ledger before it leaves (42 CFR 2.24): a crash after sending must not leave a disclosure unaccounted for.
+        // A status inquiry discloses less than the request it asks about, so it is a line of its own, not a re-send.
+        if (statusInquiry)
+        {
+            Disclosures.Record(db, authorization.InquiryId, consent, payer.Name, StatusInquiryDisclosed(authorization),
+                "Clearinghouse, X12 278 inquiry", authorization.TraceNumber, authorization.RequestedById, authorization.RequestedByName, now);
+        }
+        else
+        {
+            await Disclosures.RecordAsync(db, authorization.InquiryId, consent, payer.Name, Disclosed(authorization),
+                "Clearinghouse, X12 278", authorization.TraceNumber, authorization.RequestedById, authorization.RequestedByName, now, cancellationToken);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
 
         string response;
@@ -193,13 +207,10 @@ public sealed partial class SubmitAuthorizationHandler(
         catch (ClearinghouseUnavailableException ex)
         {
             LogUnavailable(logger, authorization.Id, ex.Message);
+            exchange.NoAnswer = $"The clearinghouse did not answer: {ex.Message}";
             return await RecheckLaterAsync(db, authorization, inquiry, $"The clearinghouse did not answer: {ex.Message}", cancellationToken);
         }
 
-        // On record once the clearinghouse took it: a request that never left disclosed nothing (42 CFR 2.24 accounts for disclosures made).
-        Disclosures.Record(db, authorization.InquiryId, consent, payer.Name, statusInquiry ? StatusInquiryDisclosed(authorization) : Disclosed(authorization),
-            statusInquiry ? "Clearinghouse, X12 278 inquiry" : "Clearinghouse, X12 278", authorization.TraceNumber,
-            authorization.RequestedById, authorization.RequestedByName, now);
         exchange.Response = response;
         exchange.ReceivedAt = clock.GetUtcNow();
         ServiceReviewDecision? decision;
@@ -480,6 +491,7 @@ public sealed record ListAuthorizations(IReadOnlyList<AuthorizationStatus> Statu
 {
     public string AuditEntityType => "AuthorizationQueue";
     public string AuditEntityId => $"page {Page}";
+    public string AuditDetails => $"statuses {(Statuses.Count == 0 ? "all" : string.Join(", ", Statuses))}{(ReviewDueOnly ? "; review due only" : "")}";
 }
 
 public sealed class ListAuthorizationsValidator : AbstractValidator<ListAuthorizations>

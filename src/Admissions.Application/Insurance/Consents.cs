@@ -306,8 +306,9 @@ public sealed class RevokeConsentHandler(IAdmissionsDbContextFactory dbFactory, 
     }
 }
 
+/// <summary>One disclosure; <paramref name="ResentAt"/> lists when the same request (same recipient and trace number) was sent again.</summary>
 public sealed record DisclosureItem(DateTimeOffset DisclosedAt, string DisclosedByName, string Recipient, DisclosurePurpose Purpose,
-    string Information, string Channel, string? Reference, DateTimeOffset ConsentSignedAt);
+    string Information, string Channel, string? Reference, DateTimeOffset ConsentSignedAt, IReadOnlyList<DateTimeOffset> ResentAt);
 
 public sealed record DisclosureLedger(Guid InquiryId, string InquiryNumber, string PatientName, DateOnly? PatientDateOfBirth,
     string DisclosingProgram, IReadOnlyList<DisclosureItem> Disclosures);
@@ -329,13 +330,15 @@ public sealed class GetDisclosureLedgerHandler(IAdmissionsDbContextFactory dbFac
         var inquiry = await db.Inquiries.AsNoTracking().Where(i => i.Id == query.InquiryId)
             .Select(i => new { i.Id, i.Number, i.Details.PatientFirstName, i.Details.PatientLastName, i.Details.PatientDateOfBirth })
             .FirstOrDefaultAsync(cancellationToken) ?? throw new NotFoundException("The inquiry");
-        var disclosures = await (
+        var rows = await (
                 from d in db.Disclosures.AsNoTracking()
                 join c in db.Part2Consents.AsNoTracking() on d.ConsentId equals c.Id
                 where d.InquiryId == query.InquiryId
                 orderby d.DisclosedAt
-                select new DisclosureItem(d.DisclosedAt, d.DisclosedByName, d.Recipient, d.Purpose, d.Information, d.Channel, d.Reference, c.SignedAt!.Value))
+                select new { d.Id, d.ResendOfId, Item = new DisclosureItem(d.DisclosedAt, d.DisclosedByName, d.Recipient, d.Purpose, d.Information, d.Channel, d.Reference, c.SignedAt!.Value, Array.Empty<DateTimeOffset>()) })
             .ToListAsync(cancellationToken);
+        var resends = rows.Where(r => r.ResendOfId is not null).ToLookup(r => r.ResendOfId!.Value, r => r.Item.DisclosedAt);
+        var disclosures = rows.Where(r => r.ResendOfId is null).Select(r => r.Item with { ResentAt = [.. resends[r.Id]] }).ToList();
         return new DisclosureLedger(inquiry.Id, inquiry.Number, $"{inquiry.PatientFirstName} {inquiry.PatientLastName}".Trim(),
             inquiry.PatientDateOfBirth, options.Value.DisclosingProgram, disclosures);
     }

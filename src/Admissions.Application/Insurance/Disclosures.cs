@@ -43,6 +43,26 @@ internal static class Disclosures
     public static void Record(
         IAdmissionsDbContext db, Guid inquiryId, Part2Consent consent, string recipient, string information, string channel,
         string? reference, string byId, string byName, DateTimeOffset at, DisclosurePurpose purpose = DisclosurePurpose.Payment) =>
+        Add(db, inquiryId, consent, recipient, information, channel, reference, byId, byName, at, purpose, resendOfId: null);
+
+    /// <summary>
+    /// Writes the ledger line of a request to a payer before it leaves. A request sent again under the same trace number
+    /// is recorded as a re-send of its first disclosure, not as a new one.
+    /// </summary>
+    public static async Task RecordAsync(
+        IAdmissionsDbContext db, Guid inquiryId, Part2Consent consent, string recipient, string information, string channel,
+        string? reference, string byId, string byName, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var first = reference is null
+            ? null
+            : await db.Disclosures.Where(d => d.InquiryId == inquiryId && d.Reference == reference && d.Recipient == recipient && d.ResendOfId == null)
+                .Select(d => (Guid?)d.Id).FirstOrDefaultAsync(cancellationToken);
+        Add(db, inquiryId, consent, recipient, information, channel, reference, byId, byName, at, DisclosurePurpose.Payment, first);
+    }
+
+    private static void Add(
+        IAdmissionsDbContext db, Guid inquiryId, Part2Consent consent, string recipient, string information, string channel,
+        string? reference, string byId, string byName, DateTimeOffset at, DisclosurePurpose purpose, Guid? resendOfId) =>
         db.Disclosures.Add(new Disclosure
         {
             InquiryId = inquiryId,
@@ -55,5 +75,18 @@ internal static class Disclosures
             Information = information,
             Channel = channel,
             Reference = reference,
+            ResendOfId = resendOfId,
         });
+
+    /// <summary>
+    /// Before a request is sent again, the earlier attempts that neither got an answer nor failed to reach the
+    /// clearinghouse were cut off (the app stopped while waiting): they are marked so, rather than left looking unanswered.
+    /// </summary>
+    public static async Task MarkInterruptedAttemptsAsync(IAdmissionsDbContext db, Guid subjectId, CancellationToken cancellationToken)
+    {
+        foreach (var cutOff in await db.X12Exchanges.Where(x => x.SubjectId == subjectId && x.Response == null && x.NoAnswer == null).ToListAsync(cancellationToken))
+        {
+            cutOff.NoAnswer = X12Exchange.Interrupted;
+        }
+    }
 }

@@ -168,14 +168,20 @@ public sealed class GetInsuranceHandler(IAdmissionsDbContextFactory dbFactory, T
     }
 }
 
-public sealed record X12ExchangeView(Guid Id, string TransactionType, DateTimeOffset SentAt, string Request, string? Response, DateTimeOffset? ReceivedAt);
+public sealed record X12ExchangeView(
+    Guid Id, string TransactionType, DateTimeOffset SentAt, string Request, string? Response, DateTimeOffset? ReceivedAt, string? NoAnswer);
 
-/// <summary>The raw X12 of a verification or authorization, for troubleshooting with the clearinghouse. Reading it is audited.</summary>
+/// <summary>
+/// The raw X12 of a verification or authorization, for troubleshooting with the clearinghouse. Reading it is audited
+/// against the verification or authorization and against the inquiry, so the inquiry's own audit trail shows it.
+/// </summary>
 [RequiresRole(Roles.Admin, Roles.AdmissionsManager, Roles.UtilizationReview)]
 public sealed record GetX12Exchanges(Guid InquiryId, Guid SubjectId) : IQuery<IReadOnlyList<X12ExchangeView>>, IAuditedRead
 {
     public string AuditEntityType => nameof(X12Exchange);
     public string AuditEntityId => SubjectId.ToString();
+    public string AuditDetails => $"Inquiry {InquiryId}";
+    public IEnumerable<(string EntityType, string EntityId)> AlsoAudited => [(nameof(Domain.Inquiries.Inquiry), InquiryId.ToString())];
 }
 
 public sealed class GetX12ExchangesHandler(IAdmissionsDbContextFactory dbFactory) : IQueryHandler<GetX12Exchanges, IReadOnlyList<X12ExchangeView>>
@@ -186,7 +192,7 @@ public sealed class GetX12ExchangesHandler(IAdmissionsDbContextFactory dbFactory
         return await db.X12Exchanges.AsNoTracking()
             .Where(x => x.InquiryId == query.InquiryId && x.SubjectId == query.SubjectId)
             .OrderBy(x => x.SentAt)
-            .Select(x => new X12ExchangeView(x.Id, x.TransactionType, x.SentAt, x.Request, x.Response, x.ReceivedAt))
+            .Select(x => new X12ExchangeView(x.Id, x.TransactionType, x.SentAt, x.Request, x.Response, x.ReceivedAt, x.NoAnswer))
             .ToListAsync(cancellationToken);
     }
 }

@@ -120,10 +120,10 @@ public sealed class EnterPhoneVerificationHandler(IAdmissionsDbContextFactory db
         var consent = await Disclosures.PaymentConsentAsync(db, check.InquiryId, check.PayerId, FacilityDate.Today(clock), cancellationToken)
             ?? throw new Domain.Common.DomainRuleException($"There is no active Part 2 consent to disclose to {check.PayerName}. Capture the patient's consent before recording the call.");
         check.EnterPhoneResult(result, form.PayerRepName!, form.CallReference!, user.Actor());
-        Disclosures.Record(db, check.InquiryId, consent, check.PayerName,
+        await Disclosures.RecordAsync(db, check.InquiryId, consent, check.PayerName,
             "Benefits verification by phone: patient and subscriber name, date of birth, member ID; levels of care "
                 + string.Join(", ", form.Levels.Select(l => LevelsOfCare.Describe(l.Level))),
-            $"Phone call with payer (representative {check.PayerRepName})", check.CallReference, user.Id, user.Name, now);
+            $"Phone call with payer (representative {check.PayerRepName})", check.CallReference, user.Id, user.Name, now, cancellationToken);
         inquiry.Record(ActivityKind.Insurance, $"Phone verification with {check.PayerName} entered (rep {check.PayerRepName}, ref {check.CallReference}); awaiting manager approval", user.Actor(), now);
         var managers = await staff.UserIdsInRoleAsync(Roles.AdmissionsManager, cancellationToken);
         await FollowUpEffects.NotifyOnceAsync(db, managers, $"Phone VOB to approve: {inquiry.Number}",
@@ -200,6 +200,8 @@ public sealed record ListVerifications(IReadOnlyList<VerificationState> States, 
 {
     public string AuditEntityType => "VerificationQueue";
     public string AuditEntityId => $"page {Page}";
+    public string AuditDetails =>
+        $"states {(States.Count == 0 ? "all" : string.Join(", ", States))}; payer {PayerId?.ToString() ?? "any"}{(MineOnly ? "; mine only" : "")}";
 }
 
 public sealed class ListVerificationsValidator : AbstractValidator<ListVerifications>

@@ -160,13 +160,14 @@ public sealed partial class RunVerificationHandler(
         var request = X12.Write(
             X12Requests.Eligibility(check, policy, payer, inquiry.Details, identity, DateOnly.FromDateTime(now.UtcDateTime)),
             X12Requests.Envelope(identity, now));
+        await Disclosures.MarkInterruptedAttemptsAsync(db, check.Id, cancellationToken);
         var exchange = new X12Exchange { InquiryId = check.InquiryId, SubjectId = check.Id, TransactionType = "270", SentAt = now, Request = request };
         db.X12Exchanges.Add(exchange);
         // The disclosure is on record before the request leaves, so nothing is ever sent unrecorded.
-        Disclosures.Record(db, check.InquiryId, consent, payer.Name,
+        await Disclosures.RecordAsync(db, check.InquiryId, consent, payer.Name,
             "Eligibility inquiry (X12 270): patient and subscriber name, date of birth, sex, member ID; service types "
                 + string.Join(", ", check.Levels.Select(level => payer.ServiceTypeFor(level, X12Requests.Track(inquiry.Details))).Distinct()),
-            "Clearinghouse, X12 270", check.TraceNumber, check.RequestedById, check.RequestedByName, now);
+            "Clearinghouse, X12 270", check.TraceNumber, check.RequestedById, check.RequestedByName, now, cancellationToken);
         check.RecordAttempt(now);
         await db.SaveChangesAsync(cancellationToken);
 
@@ -178,6 +179,7 @@ public sealed partial class RunVerificationHandler(
         catch (ClearinghouseUnavailableException ex)
         {
             LogUnavailable(logger, check.Id, ex.Message);
+            exchange.NoAnswer = $"The clearinghouse did not answer: {ex.Message}";
             return await RetryOrGiveUpAsync(db, check, inquiry, "clearinghouse", ex.Message, cancellationToken);
         }
 

@@ -11,8 +11,9 @@ public enum AuditAction
 }
 
 /// <summary>
-/// Who touched which record, when and from where. Field names only: the values of PHI fields are
-/// never copied here. Rows are written once and never changed.
+/// Who touched which record, when and from where. For a change, field names only: the values of PHI
+/// fields are never copied here. For a search, what was searched for, as typed (how "who looked for this
+/// person" is answered). Rows are written once, never changed, and chained by hash (see AuditChain).
 /// </summary>
 public sealed class AuditEntry
 {

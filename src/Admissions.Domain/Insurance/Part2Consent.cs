@@ -329,4 +329,10 @@ public sealed class Disclosure : IInquiryRecord
 
     /// <summary>The trace number sent with the disclosure, to match it with the payer's records.</summary>
     public string? Reference { get; init; }
+
+    /// <summary>
+    /// The first disclosure of the same request (same recipient and trace number) when this one sent it again: a retry
+    /// after the payer could not answer, or after the app stopped while waiting. The ledger shows it as a re-send of that one.
+    /// </summary>
+    public Guid? ResendOfId { get; init; }
 }

@@ -18,4 +18,9 @@ public sealed class X12Exchange : IInquiryRecord
     public string Request { get; init; } = "";
     public string? Response { get; set; }
     public DateTimeOffset? ReceivedAt { get; set; }
+
+    /// <summary>Why there is no response: the clearinghouse could not be reached, or the attempt was cut off (the app stopped while waiting).</summary>
+    public string? NoAnswer { get; set; }
+
+    public const string Interrupted = "Interrupted: the app stopped before the answer arrived, and the request was sent again.";
 }

@@ -1,4 +1,5 @@
 using Admissions.Application.Insurance;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Admissions.Infrastructure.Clearinghouse;
@@ -18,6 +19,12 @@ public sealed class ClearinghouseSettings
     public const string Section = "Clearinghouse";
 
     public ClearinghouseMode Mode { get; set; } = ClearinghouseMode.Simulator;
+
+    /// <summary>
+    /// Production refuses the simulator unless this says it is meant (a trial install with no clearinghouse contract
+    /// yet): simulated benefits must never be mistaken for a payer's answer.
+    /// </summary>
+    public bool AllowSimulatorInProduction { get; set; }
 
     /// <summary>The CORE endpoint. Required in Core mode; in Simulator mode it overrides the app's own address.</summary>
     public Uri? Endpoint { get; set; }
@@ -49,8 +56,11 @@ public sealed class ClearinghouseSettings
         new(SubmitterId, ReceiverId, ProviderName, ProviderNpi, TraceOriginator, Production: Mode == ClearinghouseMode.Core);
 }
 
-/// <summary>Refuses to start with settings that could only fail later, in front of a coordinator.</summary>
-public sealed class ClearinghouseSettingsValidator : IValidateOptions<ClearinghouseSettings>
+/// <summary>
+/// Refuses to start with settings that could only fail later, in front of a coordinator. The environment is known in
+/// the web app and the CLI; a bare service collection (tests) has none and is never Production.
+/// </summary>
+public sealed class ClearinghouseSettingsValidator(IHostEnvironment? environment = null) : IValidateOptions<ClearinghouseSettings>
 {
     public ValidateOptionsResult Validate(string? name, ClearinghouseSettings options)
     {
@@ -58,8 +68,14 @@ public sealed class ClearinghouseSettingsValidator : IValidateOptions<Clearingho
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 
-    private static IEnumerable<string> Problems(ClearinghouseSettings s)
+    private IEnumerable<string> Problems(ClearinghouseSettings s)
     {
+        if (s.Mode == ClearinghouseMode.Simulator && environment?.IsProduction() == true && !s.AllowSimulatorInProduction)
+        {
+            yield return "Clearinghouse:Mode is Simulator in Production: set Clearinghouse:Mode=Core with the clearinghouse's endpoint and credentials, "
+                + "or, for a trial with no clearinghouse yet, opt in with Clearinghouse:AllowSimulatorInProduction=true (Clearinghouse__AllowSimulatorInProduction).";
+        }
+
         if (s.Mode == ClearinghouseMode.Core)
         {
             if (s.Endpoint is null)

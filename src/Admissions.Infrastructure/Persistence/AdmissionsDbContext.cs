@@ -17,6 +17,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace Admissions.Infrastructure.Persistence;
 
@@ -33,6 +34,7 @@ public sealed class AdmissionsDbContext(DbContextOptions<AdmissionsDbContext> op
     public DbSet<FollowUpTask> FollowUpTasks => Set<FollowUpTask>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    internal DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<Payer> Payers => Set<Payer>();
@@ -134,6 +136,7 @@ public sealed class AdmissionsDbContext(DbContextOptions<AdmissionsDbContext> op
         ChangeTracker.AutoDetectChangesEnabled = false;
         List<AggregateRoot> aggregates;
         HashSet<string?> taskAssignees;
+        List<EntityEntry<AuditEntry>> appended;
         try
         {
             if (!Database.IsSqlServer())
@@ -142,6 +145,7 @@ public sealed class AdmissionsDbContext(DbContextOptions<AdmissionsDbContext> op
             }
 
             AuditTrail.Record(this, context);
+            appended = [.. ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added)];
             DailyFiguresChangeLog.Record(this);
             aggregates = [.. ChangeTracker.Entries<AggregateRoot>().Select(e => e.Entity)];
             taskAssignees = TaskAssignees();
@@ -154,7 +158,9 @@ public sealed class AdmissionsDbContext(DbContextOptions<AdmissionsDbContext> op
         int written;
         try
         {
-            written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            written = appended.Count == 0
+                ? await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken)
+                : await AuditChain.SaveChainedAsync(this, appended, () => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken);
         }
         catch (DbUpdateException ex) when (ex is not DbUpdateConcurrencyException && UniqueViolations.Is(ex))
         {

@@ -37,6 +37,15 @@ public sealed partial class DatabaseInitializer(
             await db.Database.MigrateAsync(cancellationToken);
         }
 
+        if (db.Database.IsSqlite())
+        {
+            // A SQLite migration that rebuilds a table drops that table's triggers with it: they are put back at every start.
+            foreach (var statement in AppendOnlySql.Sqlite)
+            {
+                await db.Database.ExecuteSqlRawAsync(statement, cancellationToken);
+            }
+        }
+
         var indexed = await SearchTermBackfill.RunAsync(contexts, cancellationToken);
         if (indexed > 0)
         {

@@ -50,7 +50,8 @@ public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> log
                     options: null, contentType: "application/problem+json", cancellationToken);
                 return true;
             case BadHttpRequestException bad:
-                await ApiProblems.WriteAsync(httpContext, StatusCodes.Status400BadRequest, "Malformed request", Describe(bad));
+                var (title, detail) = Describe(bad);
+                await ApiProblems.WriteAsync(httpContext, bad.StatusCode, title, detail);
                 return true;
             case NotFoundException:
                 await ApiProblems.WriteAsync(httpContext, StatusCodes.Status404NotFound, "Not found", exception.Message);
@@ -79,12 +80,18 @@ public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> log
         return name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name[1..];
     }
 
-    private static string Describe(BadHttpRequestException bad) =>
-        bad.InnerException is System.Text.Json.JsonException json
+    /// <summary>The server and the body binding say what was wrong with a request by its status; the client reads why here.</summary>
+    private static (string Title, string Detail) Describe(BadHttpRequestException bad) => bad.StatusCode switch
+    {
+        StatusCodes.Status413PayloadTooLarge => ("Request body too large",
+            $"The body may be at most {IntakeApi.MaxBodyBytes / 1024} KB. An inquiry is a few hundred bytes of JSON."),
+        StatusCodes.Status415UnsupportedMediaType => ("Unsupported media type", "Send the inquiry as JSON with Content-Type: application/json."),
+        _ => ("Malformed request", bad.InnerException is System.Text.Json.JsonException json
             ? json.Path is { Length: > 1 } field
                 ? $"The value at {field} is not valid. Check the field's type and allowed values in /openapi/v1.json."
-                : "The body is not valid JSON."
-            : "The request body could not be read as an inquiry. Send JSON with Content-Type: application/json.";
+                : "The body is not valid JSON, or it has a field this API does not take. The fields are listed in /openapi/v1.json."
+            : "The request body could not be read as an inquiry. Send JSON with Content-Type: application/json."),
+    };
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled API error on {Path}")]
     private static partial void LogFault(ILogger logger, string path, Exception exception);

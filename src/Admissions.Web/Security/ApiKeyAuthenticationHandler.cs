@@ -57,10 +57,4 @@ public sealed class ApiKeyAuthenticationHandler(
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
         ApiProblems.WriteAsync(Context, StatusCodes.Status403Forbidden, "Forbidden", "This API key may not do that.");
-
-    /// <summary>Rate limits apply per API key (by its hash), or per address when no key was sent.</summary>
-    public static string PartitionKey(HttpContext context) =>
-        context.Request.Headers.TryGetValue(ApiKeySecret.HeaderName, out var key) && key.ToString().Length > 0
-            ? "key:" + ApiKeySecret.Hash(key.ToString().Trim())
-            : "ip:" + context.Connection.RemoteIpAddress;
 }

@@ -5,14 +5,12 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace Admissions.Web.Security;
 
 public static class SecurityServices
 {
     public const string ApiKeyPolicy = "IntakeApi";
-    public const string IntakeRateLimit = "intake";
 
     public static IServiceCollection AddAdmissionsSecurity(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
@@ -50,25 +48,6 @@ public static class SecurityServices
         services.AddScoped<SessionAuthenticationStateProvider>();
         services.AddScoped<AuthenticationStateProvider>(sp => sp.GetRequiredService<SessionAuthenticationStateProvider>());
         services.AddSignInThrottling();
-        return services;
-    }
-
-    /// <summary>Each API key gets its own budget of requests per minute, shared by every node through Redis when there is one; over it, 429.</summary>
-    public static IServiceCollection AddIntakeRateLimiting(this IServiceCollection services, IConfiguration configuration)
-    {
-        var permits = configuration.GetValue("Api:PermitsPerMinute", 60);
-        services.AddRateLimiter(options =>
-        {
-            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.OnRejected = (context, cancellationToken) =>
-            {
-                context.HttpContext.Response.Headers.RetryAfter = "60";
-                return new ValueTask(ApiProblems.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests,
-                    "Too many requests", $"This API key may send {permits} requests a minute. Retry after a minute."));
-            };
-            options.AddPolicy(IntakeRateLimit, context => SharedRateLimits.FixedWindow(
-                context, IntakeRateLimit, ApiKeyAuthenticationHandler.PartitionKey(context), permits, TimeSpan.FromMinutes(1)));
-        });
         return services;
     }
 }

@@ -127,21 +127,23 @@ public class PublicIntakeTests
     }
 
     [Fact]
-    public async Task An_api_key_sees_the_status_of_its_own_inquiry()
+    public async Task An_api_key_sees_only_the_coarse_status_of_its_own_inquiry()
     {
         await using var host = await TestHost.StartAsync();
         var api = TestUser.ApiKey(WebsiteKey);
         var submitted = await host.SendAsync(api, new SubmitWebInquiry(WebsiteKey, null, WebForm()));
+
+        var received = await host.SendAsync(api, new GetInquiryStatus(" inq-2026-000001 "));
         host.Clock.Advance(TimeSpan.FromMinutes(3));
         await host.SendAsync(host.Coordinator, new LogContactAttempt(submitted.InquiryId, ContactChannel.Call, ContactOutcome.Reached, null));
+        var inProgress = await host.SendAsync(api, new GetInquiryStatus("INQ-2026-000001"));
+        host.Clock.Advance(TimeSpan.FromDays(2));
+        await host.SendAsync(host.Manager, new MoveInquiryStage(submitted.InquiryId, InquiryStage.NotAdmitted, NotAdmittedReason.Declined, "Chose to wait"));
+        var closed = await host.SendAsync(api, new GetInquiryStatus("INQ-2026-000001"));
 
-        var status = await host.SendAsync(api, new GetInquiryStatus(" inq-2026-000001 "));
-
-        Assert.Equal("INQ-2026-000001", status.Number);
-        Assert.Equal(InquiryStage.Contacted, status.Stage);
-        Assert.Equal(TestHost.StartTime, status.CreatedAt);
-        Assert.Equal(TestHost.StartTime.AddMinutes(3), status.FirstContactAt);
-        Assert.Null(status.ClosedAt);
+        Assert.Equal(new InquiryStatus("INQ-2026-000001", InquiryProgress.Received, TestHost.StartTime, null), received);
+        Assert.Equal(new InquiryStatus("INQ-2026-000001", InquiryProgress.InProgress, TestHost.StartTime, null), inProgress);
+        Assert.Equal(new InquiryStatus("INQ-2026-000001", InquiryProgress.Closed, TestHost.StartTime, TestHost.StartTime.AddMinutes(3).AddDays(2)), closed);
     }
 
     [Fact]

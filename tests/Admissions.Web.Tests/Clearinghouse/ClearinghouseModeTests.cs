@@ -21,6 +21,54 @@ public sealed class ClearinghouseModeTests
         }
     }
 
+    private sealed class ProductionSimulatorFactory(bool optedIn) : AdmissionsWebFactory
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseEnvironment("Production");
+            if (optedIn)
+            {
+                builder.UseSetting("Clearinghouse:AllowSimulatorInProduction", "true");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Production_refuses_to_start_with_the_simulator_unless_it_is_opted_into()
+    {
+        var factory = new ProductionSimulatorFactory(optedIn: false);
+        try
+        {
+            var failure = Assert.ThrowsAny<Exception>(() => factory.Services);
+
+            var messages = string.Join(" | ", Chain(failure).Select(e => e.Message));
+            Assert.Contains("Clearinghouse:AllowSimulatorInProduction=true", messages, StringComparison.Ordinal);
+            Assert.Contains("Clearinghouse:Mode=Core", messages, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await ((IAsyncLifetime)factory).DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Production_starts_with_the_simulator_when_it_is_opted_into()
+    {
+        var factory = new ProductionSimulatorFactory(optedIn: true);
+        try
+        {
+            var routes = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+                .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'));
+
+            Assert.Contains(ClearinghouseEndpoint.SimulatorPath, routes);
+        }
+        finally
+        {
+            await ((IAsyncLifetime)factory).DisposeAsync();
+        }
+    }
+
     [Fact]
     public async Task In_Core_mode_the_simulator_endpoint_is_not_mapped()
     {

@@ -34,9 +34,9 @@ public sealed class DisclosureLedgerTests : IAsyncLifetime
         var at = new DateTimeOffset(2026, 3, 9, 18, 5, 0, TimeSpan.Zero);
         Returns(
             new DisclosureItem(at, "Casey Nguyen", "Aetna", DisclosurePurpose.Payment,
-                "Eligibility inquiry (X12 270): patient and subscriber name, date of birth", "Clearinghouse, X12 270", "VOB-20260309-0001", at.AddDays(-1)),
+                "Eligibility inquiry (X12 270): patient and subscriber name, date of birth", "Clearinghouse, X12 270", "VOB-20260309-0001", at.AddDays(-1), []),
             new DisclosureItem(at.AddHours(2), "Jordan Patel", "Optum Behavioral Health", DisclosurePurpose.Payment | DisclosurePurpose.HealthCareOperations,
-                "Prior authorization request (X12 278)", "Clearinghouse, X12 278", null, at.AddDays(-1)));
+                "Prior authorization request (X12 278)", "Clearinghouse, X12 278", null, at.AddDays(-1), []));
 
         var cut = RenderLedger();
 
@@ -65,6 +65,20 @@ public sealed class DisclosureLedgerTests : IAsyncLifetime
         Assert.Equal(ConsentDefaults.RedisclosureNotice, cut.Find("[data-testid=redisclosure-notice]").TextContent.Trim());
         Assert.Empty(cut.FindAll("[data-testid=ledger-empty]"));
         Assert.Equal($"/inquiries/{_inquiryId}?tab=insurance", cut.Find("[data-testid=back-to-inquiry]").GetAttribute("href"));
+    }
+
+    [Fact]
+    public void A_request_sent_again_shows_as_one_disclosure_with_when_it_was_sent_again()
+    {
+        var at = new DateTimeOffset(2026, 3, 9, 18, 5, 0, TimeSpan.Zero);
+        Returns(new DisclosureItem(at, "Casey Nguyen", "Aetna", DisclosurePurpose.Payment,
+            "Eligibility inquiry (X12 270)", "Clearinghouse, X12 270", "VOB-20260309-0001", at.AddDays(-1), [at.AddMinutes(5)]));
+
+        var cut = RenderLedger();
+
+        var row = Assert.Single(cut.WaitForElements("[data-testid=ledger-row]", Timeout));
+        var again = Assert.Single(row.QuerySelectorAll("[data-testid=ledger-resend]"));
+        Assert.Equal("Sent again Mar 9, 2026 11:10 AM (UTC-07:00) (the same request)", again.TextContent.Trim());
     }
 
     [Fact]

@@ -39,6 +39,7 @@ public sealed partial class AnonymousAccessTests(AdmissionsWebFactory factory) :
         "/account/passkey/sign-in", // POST, antiforgery-protected: only with a signed passkey answer
         "/api/messaging/twilio/inbound", // POST from Twilio, protected by Messaging:Sms:InboundSecret (see InboundTextWebhookTests)
         "/sign/{Token}", // The patient's consent signing page: a single-use, expiring token is the key (see ConsentSigningTests)
+        "/openapi/{documentName}.json", // the public API's contract: no patient data (see OpenApiDocumentTests)
     };
 
     private static string Route(RouteEndpoint endpoint) => "/" + endpoint.RoutePattern.RawText!.TrimStart('/');

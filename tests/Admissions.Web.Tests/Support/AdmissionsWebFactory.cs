@@ -87,9 +87,12 @@ public class AdmissionsWebFactory : WebApplicationFactory<Program>, IAsyncLifeti
         }
     }
 
-    /// <summary>A client that shows redirects instead of following them, and keeps cookies.</summary>
+    /// <summary>
+    /// A client that shows redirects instead of following them, and keeps cookies. Over https: outside Development the
+    /// app's cookies are Secure, and a client never sends those over plain http.
+    /// </summary>
     public HttpClient CreateBrowser() =>
-        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri("https://localhost") });
 
     public async Task<string> CreateUserAsync(string role, string? email = null)
     {
@@ -140,6 +143,14 @@ public class AdmissionsWebFactory : WebApplicationFactory<Program>, IAsyncLifeti
         scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(AdminPrincipal, null);
         var created = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new CreateApiKey(name));
         return (created.Id, created.Key);
+    }
+
+    /// <summary>Sends a command as an administrator, as the app would from a page.</summary>
+    public async Task<TResponse> SendAsAdminAsync<TResponse>(ICommand<TResponse> command)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(AdminPrincipal, null);
+        return await scope.ServiceProvider.GetRequiredService<ISender>().Send(command);
     }
 
     public async Task RevokeApiKeyAsync(Guid id)

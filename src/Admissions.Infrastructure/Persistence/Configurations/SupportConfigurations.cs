@@ -62,6 +62,23 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(e => e.IpAddress).HasMaxLength(64);
         builder.HasIndex(e => e.OccurredAt);
         builder.HasIndex(e => new { e.EntityType, e.EntityId });
+
+        // The hash chain (AuditChain): null only on rows written before the chain existed.
+        builder.Property<long?>(AuditChain.Sequence);
+        builder.Property<string?>(AuditChain.PreviousHash).HasMaxLength(64);
+        builder.Property<string?>(AuditChain.Hash).HasMaxLength(64);
+        builder.HasIndex(AuditChain.Sequence).IsUnique();
+    }
+}
+
+internal sealed class AuditChainHeadConfiguration : IEntityTypeConfiguration<AuditChainHead>
+{
+    public void Configure(EntityTypeBuilder<AuditChainHead> builder)
+    {
+        builder.HasKey(h => h.Id);
+        builder.Property(h => h.Id).ValueGeneratedNever();
+        builder.Property(h => h.Hash).HasMaxLength(64);
+        builder.HasData(new AuditChainHead { Id = AuditChainHead.SingleId, Sequence = 0, Hash = AuditChain.Genesis });
     }
 }
 

@@ -11,6 +11,11 @@ public static class DashboardFormat
 
     public static string Count(int value) => value.ToString("N0", Us);
 
+    /// <summary>A count held back as too small to show to business development (small-cell suppression).</summary>
+    public static string Count(int? value) => value is { } v ? Count(v) : $"<{SmallCells.Threshold}";
+
+    public const string SuppressedNote = "Counts under 11 are shown as <11 (with the shares they would give away) so that no one can be picked out of a small group.";
+
     public static string Percent(double? share) => share is { } s ? (s * 100).ToString("0.0", Us) + "%" : "—";
 
     public static string Minutes(double? minutes) => minutes switch
@@ -37,7 +42,10 @@ public static class DashboardFormat
     public static string AsOf(DashboardScope scope, DateTimeOffset instant) =>
         TimeZoneInfo.ConvertTime(instant, scope.Zone).ToString("'at' h:mm tt 'on' MMM d", Us);
 
-    /// <summary>The change of a count: "+12 (+8.0%)".</summary>
+    /// <summary>The change of a count: "+12 (+8.0%)"; none when either count is held back.</summary>
+    public static string CountChange(int? current, int? previous) =>
+        current is { } c && previous is { } p ? CountChange(c, p) : "—";
+
     public static string CountChange(int current, int previous)
     {
         var delta = current - previous;
