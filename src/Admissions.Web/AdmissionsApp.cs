@@ -49,13 +49,16 @@ public static class AdmissionsApp
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddMudServices(config =>
         {
-            // Bottom right: messages must not cover the inquiry header or the form being typed into.
-            config.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight;
+            // Bottom left, over the navigation: messages must not cover the inquiry header, the form being typed into,
+            // or the Save buttons (bottom right of forms and dialogs). Problems with a field show at the field instead.
+            config.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomLeft;
+            config.SnackbarConfiguration.MaxDisplayedSnackbars = 3;
             config.SnackbarConfiguration.PreventDuplicates = true;
             config.SnackbarConfiguration.VisibleStateDuration = 5000;
             config.SnackbarConfiguration.ClearAfterNavigation = true;
         });
         builder.Services.AddSingleton<Components.Ui.FacilityClock>();
+        builder.Services.AddScoped<Components.Drafts.DraftSession>();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddProblemDetails();

@@ -1,5 +1,6 @@
 using Admissions.Domain.Auditing;
 using Admissions.Domain.Care;
+using Admissions.Domain.Drafts;
 using Admissions.Domain.FollowUps;
 using Admissions.Domain.Inquiries;
 using Admissions.Domain.Insurance;
@@ -53,6 +54,7 @@ public interface IAdmissionsDbContext : IAsyncDisposable
     DbSet<DailyGroup> DailyGroups { get; }
     DbSet<DailyFiguresState> DailyFiguresStates { get; }
     DbSet<DailyFiguresChange> DailyFiguresChanges { get; }
+    DbSet<Draft> Drafts { get; }
 
     EntityEntry<TEntity> Entry<TEntity>(TEntity entity)
         where TEntity : class;

@@ -2,6 +2,7 @@ using Admissions.Application.Common;
 using Admissions.Domain.Auditing;
 using Admissions.Domain.Care;
 using Admissions.Domain.Common;
+using Admissions.Domain.Drafts;
 using Admissions.Domain.FollowUps;
 using Admissions.Domain.Inquiries;
 using Admissions.Domain.Insurance;
@@ -58,6 +59,7 @@ public sealed class AdmissionsDbContext(DbContextOptions<AdmissionsDbContext> op
     public DbSet<DailyGroup> DailyGroups => Set<DailyGroup>();
     public DbSet<DailyFiguresState> DailyFiguresStates => Set<DailyFiguresState>();
     public DbSet<DailyFiguresChange> DailyFiguresChanges => Set<DailyFiguresChange>();
+    public DbSet<Draft> Drafts => Set<Draft>();
 
     /// <summary>Who is saving and what to tell after the save; set by <see cref="AdmissionsDbContextFactory"/>.</summary>
     internal void Attach(SaveContext saveContext) => _saveContext = saveContext;

@@ -1,0 +1,48 @@
+// Keyboard shortcuts that work the same on every page.
+window.admissionsKeys = (() => {
+    const isTextEntry = el => !!el && (el.tagName === "TEXTAREA"
+        || (el.tagName === "INPUT" && !["checkbox", "radio", "button", "submit"].includes(el.type))
+        || el.isContentEditable);
+
+    // MudBlazor text fields tell the server what was typed on "change" (blur). Ctrl+Enter submits without a blur,
+    // so the focused field's text is committed first; this listener runs before Blazor's own (capture, on window),
+    // and Blazor sends the two events to the server in order.
+    function commitFocusedField() {
+        const el = document.activeElement;
+        if (isTextEntry(el) && !el.isContentEditable) {
+            el.dispatchEvent(new Event("change", { bubbles: true }));
+        }
+    }
+
+    window.addEventListener("keydown", e => {
+        if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
+            commitFocusedField();
+            return;
+        }
+
+        // "/" anywhere outside a text field goes to the global search.
+        if (e.key === "/" && !e.ctrlKey && !e.metaKey && !e.altKey && !isTextEntry(document.activeElement)) {
+            const search = document.querySelector("[data-global-search] input");
+            if (search) {
+                e.preventDefault();
+                search.focus();
+                search.select();
+            }
+        }
+    }, true);
+
+    return {
+        commitFocusedField,
+
+        // Focuses the chosen (or first) answer of a questionnaire item, so the next number key answers it.
+        focusItem(testId) {
+            const item = document.querySelector(`[data-testid="${testId}"]`);
+            if (!item) return;
+            const input = item.querySelector("input[type=radio]:checked") || item.querySelector("input[type=radio]");
+            if (input) {
+                input.focus({ preventScroll: true });
+                item.scrollIntoView({ block: "nearest" });
+            }
+        },
+    };
+})();
