@@ -49,9 +49,9 @@ public static class AdmissionsApp
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddMudServices(config =>
         {
-            // Bottom left, over the navigation: messages must not cover the inquiry header, the form being typed into,
-            // or the Save buttons (bottom right of forms and dialogs). Problems with a field show at the field instead.
-            config.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomLeft;
+            // Bottom centre: messages must not cover the inquiry header, the form being typed into, the Save buttons
+            // (bottom right of forms and dialogs) or the draft prompt (bottom left). Problems with a field show at the field.
+            config.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomCenter;
             config.SnackbarConfiguration.MaxDisplayedSnackbars = 3;
             config.SnackbarConfiguration.PreventDuplicates = true;
             config.SnackbarConfiguration.VisibleStateDuration = 5000;

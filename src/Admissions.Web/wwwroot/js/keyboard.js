@@ -14,9 +14,31 @@ window.admissionsKeys = (() => {
         }
     }
 
+    // Focuses the chosen (or first) answer of a questionnaire item, so the next number key answers it.
+    function focusAnswer(item) {
+        const input = item.querySelector("input[type=radio]:checked") || item.querySelector("input[type=radio]");
+        if (input) {
+            input.focus({ preventScroll: true });
+            item.scrollIntoView({ block: "nearest" });
+        }
+    }
+
     window.addEventListener("keydown", e => {
         if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
             commitFocusedField();
+            return;
+        }
+
+        // Questionnaires: a number key answers the focused item (on the server) and focus moves on to the next item
+        // at once, so a coordinator can key in a whole PHQ-9 without waiting for each answer to come back.
+        const item = e.target instanceof Element ? e.target.closest("[data-answers]") : null;
+        if (item && /^[0-9]$/.test(e.key) && !e.ctrlKey && !e.metaKey && !e.altKey
+            && item.dataset.answers.split(",").includes(e.key)) {
+            const items = [...document.querySelectorAll("[data-answers]")];
+            const next = items[items.indexOf(item) + 1];
+            if (next) {
+                setTimeout(() => focusAnswer(next), 0);
+            }
             return;
         }
 
@@ -34,15 +56,10 @@ window.admissionsKeys = (() => {
     return {
         commitFocusedField,
 
-        // Focuses the chosen (or first) answer of a questionnaire item, so the next number key answers it.
+        // Focuses a questionnaire item the server just showed (a follow-up question).
         focusItem(testId) {
             const item = document.querySelector(`[data-testid="${testId}"]`);
-            if (!item) return;
-            const input = item.querySelector("input[type=radio]:checked") || item.querySelector("input[type=radio]");
-            if (input) {
-                input.focus({ preventScroll: true });
-                item.scrollIntoView({ block: "nearest" });
-            }
+            if (item) focusAnswer(item);
         },
     };
 })();
