@@ -83,7 +83,7 @@ public sealed class DraftTests(AppServer app) : E2ETest(app)
         await ByTestId("item-q1").Locator("input[type=radio]").First.FocusAsync();
         await Page.Keyboard.PressAsync("2");
         await Page.Keyboard.PressAsync("3");
-        await Expect(ByTestId("draft-status")).ToContainTextAsync("Draft kept", Autosave);
+        await Expect(ByTestId("screening-form").Locator("[data-testid=draft-status]")).ToContainTextAsync("Draft kept", Autosave);
 
         await GotoAsync("/verifications");
         var row = ByTestId("verification-grid").Locator("tbody tr").Filter(new LocatorFilterOptions { Has = ByTestId("enter-phone-vob") }).Last;

@@ -38,7 +38,7 @@ public sealed record SelfPayQuote(LevelOfCare Level, decimal DailyRate, int Leng
 public sealed record InsuranceOverview(
     Guid InquiryId, string InquiryNumber, IReadOnlyList<PolicyView> Policies, IReadOnlyList<ConsentView> Consents,
     IReadOnlyList<VerificationView> Verifications, IReadOnlyList<AuthorizationView> Authorizations, IReadOnlyList<SelfPayQuote> SelfPayQuotes,
-    int DisclosureCount);
+    int DisclosureCount, LevelSuggestion SuggestedLevels);
 
 /// <summary>The insurance side of an inquiry: policies, consent, verifications with estimates, authorizations.</summary>
 [RequiresRole(Roles.Admin, Roles.AdmissionsManager, Roles.AdmissionsCoordinator, Roles.Clinician, Roles.UtilizationReview)]
@@ -72,6 +72,7 @@ public sealed class GetInsuranceHandler(IAdmissionsDbContextFactory dbFactory, T
         var today = FacilityDate.Today(clock);
         var settings = options.Value;
         var rates = await StayRates.LoadAsync(db, settings, cancellationToken);
+        var levelOfCare = await db.LevelOfCareHistories.AsNoTracking().FirstOrDefaultAsync(h => h.InquiryId == query.InquiryId, cancellationToken);
 
         return new InsuranceOverview(
             inquiry.Id,
@@ -96,7 +97,8 @@ public sealed class GetInsuranceHandler(IAdmissionsDbContextFactory dbFactory, T
                 var rate = rates.For(level);
                 return new SelfPayQuote(level, rate.DailyRate, rate.TypicalLength, StayEstimate.For(null, rate.DailyRate, rate.TypicalLength, settings.SelfPayDiscount));
             }).ToList(),
-            disclosures);
+            disclosures,
+            VerificationLevels.Suggest(levelOfCare?.Current, inquiry.Details));
     }
 
     private static List<LevelEstimate> Estimates(VerificationResult? result, StayRates rates, decimal selfPayDiscount) =>

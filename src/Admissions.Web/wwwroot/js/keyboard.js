@@ -36,8 +36,9 @@ window.admissionsKeys = (() => {
             && item.dataset.answers.split(",").includes(e.key)) {
             const items = [...document.querySelectorAll("[data-answers]")];
             const next = items[items.indexOf(item) + 1];
+            // Now, not later: the event keeps its target (the item answered) and the next key already lands on the next item.
             if (next) {
-                setTimeout(() => focusAnswer(next), 0);
+                focusAnswer(next);
             }
             return;
         }
