@@ -8,9 +8,12 @@ public sealed class BenefitsCheckTests(AppServer app) : E2ETest(app)
     [Fact]
     public async Task The_levels_to_verify_start_from_the_inquiry_are_plainly_chosen_and_a_disabled_check_says_why()
     {
+        await Page.SetViewportSizeAsync(1366, 768);
         await SignInAsync(AppServer.Coordinator);
         await OpenNewInquiryAsync();
         await FillMinimalInquiryAsync("Grace Holt", UniquePhone(), "Nora", UniqueSurname("Holt"));
+        await Input("patient-dob").FillAsync("09/30/1991");
+        await Input("patient-dob").PressAsync("Tab");
         await ClickChipAsync("mental-health", "Depression");
         await ByTestId("save-inquiry").ClickAsync();
         await WaitForCreatedInquiryAsync();
@@ -26,7 +29,7 @@ public sealed class BenefitsCheckTests(AppServer app) : E2ETest(app)
         await Expect(ByTestId("vob-level-Residential")).ToHaveAttributeAsync("aria-pressed", "false");
         await Expect(ByTestId("vob-level-Residential")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("mud-chip-outlined"));
         await Expect(ByTestId("run-vob")).ToBeDisabledAsync();
-        await Expect(ByTestId("vob-blocked")).ToContainTextAsync("signed Part 2 consent to disclose to Cigna");
+        await Expect(ByTestId("vob-blocked")).ToHaveTextAsync("Before verifying, add a signed Part 2 consent to disclose to Cigna for payment.");
 
         await ByTestId("capture-consent").ClickAsync();
         await Input("consent-signature").FillAsync("Nora Holt");

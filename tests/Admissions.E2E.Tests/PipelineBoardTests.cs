@@ -16,6 +16,7 @@ public sealed class PipelineBoardTests(AppServer app) : E2ETest(app)
         await ByTestId("save-inquiry").ClickAsync();
         var number = await WaitForCreatedInquiryAsync();
 
+        await Page.SetViewportSizeAsync(1366, 768);
         await ByTestId("nav-pipeline").ClickAsync();
         var card = ByTestId("pipeline-card").Filter(new LocatorFilterOptions { HasText = $"Mateo {surname}" });
         await Expect(ByTestId("column-New").Locator("[data-testid=pipeline-card]").Filter(new LocatorFilterOptions { HasText = number })).ToBeVisibleAsync();
@@ -23,10 +24,10 @@ public sealed class PipelineBoardTests(AppServer app) : E2ETest(app)
         await ScreenshotAsync("pipeline-board.png");
 
         // New may only go on to Contacted: dropped on Approved it stays where it is.
-        await card.DragToAsync(ByTestId("column-Approved").Locator(".pipeline-zone"));
+        await DragAsync(card, "Approved", "pipeline-no-drop");
         await Expect(ByTestId("column-New").Locator("[data-testid=pipeline-card]").Filter(new LocatorFilterOptions { HasText = number })).ToBeVisibleAsync();
 
-        await card.DragToAsync(ByTestId("column-Contacted").Locator(".pipeline-zone"));
+        await DragAsync(card, "Contacted", "pipeline-can-drop");
         await Expect(ByTestId("column-Contacted").Locator("[data-testid=pipeline-card]").Filter(new LocatorFilterOptions { HasText = number })).ToBeVisibleAsync();
 
         await GotoAsync($"/inquiries/{number}");
@@ -47,5 +48,20 @@ public sealed class PipelineBoardTests(AppServer app) : E2ETest(app)
         await Expect(ByTestId("pipeline-board").Locator("a[href^='/inquiries']")).ToHaveCountAsync(0);
         await Expect(ByTestId("card-menu")).ToHaveCountAsync(0);
         await ScreenshotAsync("pipeline-board-bd.png");
+    }
+
+    /// <summary>
+    /// A drag as a hand does it: press on the card, move over the column in steps, see whether it lights up (a move the
+    /// stage allows) or fades (one it does not), let go.
+    /// </summary>
+    private async Task DragAsync(ILocator card, string stage, string expectedZoneClass)
+    {
+        await card.HoverAsync();
+        await Page.Mouse.DownAsync();
+        var zone = ByTestId($"column-{stage}").Locator(".pipeline-zone");
+        var box = await zone.BoundingBoxAsync();
+        await Page.Mouse.MoveAsync(box!.X + (box.Width / 2), box.Y + 20, new MouseMoveOptions { Steps = 8 });
+        await Expect(zone).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(expectedZoneClass));
+        await Page.Mouse.UpAsync();
     }
 }
