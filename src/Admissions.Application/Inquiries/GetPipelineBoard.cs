@@ -61,8 +61,14 @@ public sealed class GetPipelineBoardHandler(IAdmissionsDbContextFactory dbFactor
                 .Take(query.CardsPerColumn)
                 .Select(i => new
                 {
-                    i.Id, i.Number, i.Details.PatientFirstName, i.Details.PatientLastName, i.Details.Urgency, i.CreatedAt,
-                    i.FirstContactAt, i.StageChangedAt,
+                    i.Id,
+                    i.Number,
+                    i.Details.PatientFirstName,
+                    i.Details.PatientLastName,
+                    i.Details.Urgency,
+                    i.CreatedAt,
+                    i.FirstContactAt,
+                    i.StageChangedAt,
                 })
                 .ToListAsync(cancellationToken);
             var moves = PipelineMoves.Allowed(stage, user);
