@@ -1,6 +1,7 @@
 using Admissions.Application;
 using Admissions.Application.Common;
 using Admissions.Application.Dashboards;
+using Admissions.Application.Drafts;
 using Admissions.Application.FollowUps;
 using Admissions.Application.Insurance;
 using Admissions.Application.Placement;
@@ -42,6 +43,7 @@ public static class DependencyInjection
         services.Configure<ConsentOptions>(configuration.GetSection(ConsentOptions.Section));
         services.Configure<PlacementOptions>(configuration.GetSection(PlacementOptions.Section));
         services.Configure<DailyFiguresOptions>(configuration.GetSection(DailyFiguresOptions.Section));
+        services.Configure<DraftOptions>(configuration.GetSection(DraftOptions.Section));
 
         Directory.CreateDirectory(database.DataFolder);
         services.AddAdmissionsDataProtection(configuration, database);
@@ -136,7 +138,7 @@ public static class DependencyInjection
     /// <summary>
     /// Runs the Hangfire server in this process, polling often enough that due jobs start within seconds, and
     /// registers the recurring jobs (the placement clocks, <c>Placement:*</c>; the follow-up sweeps, <c>FollowUps:*Sweep</c>;
-    /// the outbox dispatch and the manager digest, <c>Messaging:Digest:Cron</c>).
+    /// the outbox dispatch and the manager digest, <c>Messaging:Digest:Cron</c>; the drafts purge, <c>Drafts:Purge</c>).
     /// </summary>
     public static IServiceCollection AddFollowUpJobServer(this IServiceCollection services, IConfiguration configuration)
     {
@@ -152,6 +154,7 @@ public static class DependencyInjection
         services.AddHostedService<MessagingJobsRegistration>();
         services.AddHostedService<FollowUpRecurringJobsRegistration>();
         services.AddHostedService<DashboardJobsRegistration>();
+        services.AddHostedService<DraftJobsRegistration>();
         return services;
     }
 

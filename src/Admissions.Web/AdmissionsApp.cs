@@ -61,13 +61,16 @@ public static class AdmissionsApp
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddMudServices(config =>
         {
-            // Bottom right: messages must not cover the inquiry header or the form being typed into.
-            config.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight;
+            // Bottom centre: messages must not cover the inquiry header, the form being typed into, the Save buttons
+            // (bottom right of forms and dialogs) or the draft prompt (bottom left). Problems with a field show at the field.
+            config.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomCenter;
+            config.SnackbarConfiguration.MaxDisplayedSnackbars = 3;
             config.SnackbarConfiguration.PreventDuplicates = true;
             config.SnackbarConfiguration.VisibleStateDuration = 5000;
             config.SnackbarConfiguration.ClearAfterNavigation = true;
         });
         builder.Services.AddSingleton<Components.Ui.FacilityClock>();
+        builder.Services.AddScoped<Components.Drafts.DraftSession>();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddProblemDetails();

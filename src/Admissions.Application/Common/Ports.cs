@@ -1,5 +1,6 @@
 using Admissions.Domain.Auditing;
 using Admissions.Domain.Care;
+using Admissions.Domain.Drafts;
 using Admissions.Domain.FollowUps;
 using Admissions.Domain.Inquiries;
 using Admissions.Domain.Insurance;
@@ -59,6 +60,7 @@ public interface IAdmissionsDbContext : IAsyncDisposable
     DbSet<UserSession> UserSessions { get; }
     DbSet<AccountLink> AccountLinks { get; }
     DbSet<SignInThrottle> SignInThrottles { get; }
+    DbSet<Draft> Drafts { get; }
 
     EntityEntry<TEntity> Entry<TEntity>(TEntity entity)
         where TEntity : class;

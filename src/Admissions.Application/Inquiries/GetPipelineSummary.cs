@@ -8,8 +8,15 @@ namespace Admissions.Application.Inquiries;
 
 public sealed record StageCount(InquiryStage Stage, int Count);
 
-/// <summary>Counts only, no names: safe for every role, business development included.</summary>
-public sealed record PipelineSummary(IReadOnlyList<StageCount> OpenByStage, int NewToday, int AwaitingFirstContact, int AdmittedLast30Days);
+/// <summary>
+/// Counts only, no names: safe for every role, business development included. <see cref="Today"/> is the day the
+/// counts call today, so the tiles can open the list with the same days.
+/// </summary>
+public sealed record PipelineSummary(IReadOnlyList<StageCount> OpenByStage, int NewToday, int AwaitingFirstContact, int AdmittedLast30Days, DateOnly Today)
+{
+    /// <summary>"Admitted, last 30 days" counts admissions on this day and the 29 before it.</summary>
+    public DateOnly AdmittedSince => Today.AddDays(-29);
+}
 
 [RequiresRole(Roles.Admin, Roles.AdmissionsManager, Roles.AdmissionsCoordinator, Roles.Clinician, Roles.UtilizationReview, Roles.BusinessDevelopment)]
 public sealed record GetPipelineSummary : IQuery<PipelineSummary>;
@@ -20,8 +27,9 @@ public sealed class GetPipelineSummaryHandler(IAdmissionsDbContextFactory dbFact
     public async ValueTask<PipelineSummary> Handle(GetPipelineSummary query, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        var now = clock.GetUtcNow();
-        var startOfDay = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
+        // Whole days, as the inquiry list filters them (UTC until the facility calendar lands).
+        var today = FacilityDate.Today(clock);
+        var startOfDay = new DateTimeOffset(today.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var open = InquiryStageMachine.OpenStages;
 
         var counts = await db.Inquiries.AsNoTracking()
@@ -31,10 +39,10 @@ public sealed class GetPipelineSummaryHandler(IAdmissionsDbContextFactory dbFact
             .ToListAsync(cancellationToken);
         var newToday = await db.Inquiries.CountAsync(i => i.CreatedAt >= startOfDay, cancellationToken);
         var awaiting = await db.Inquiries.CountAsync(i => i.FirstContactAt == null && open.Contains(i.Stage), cancellationToken);
-        var since = now.AddDays(-30);
-        var admitted = await db.Inquiries.CountAsync(i => i.Stage == InquiryStage.Admitted && i.StageChangedAt >= since, cancellationToken);
+        var since = startOfDay.AddDays(-29);
+        var admitted = await db.Inquiries.CountAsync(i => i.Stage == InquiryStage.Admitted && i.ClosedAt >= since, cancellationToken);
 
         var byStage = open.Select(s => counts.FirstOrDefault(c => c.Stage == s) ?? new StageCount(s, 0)).ToList();
-        return new PipelineSummary(byStage, newToday, awaiting, admitted);
+        return new PipelineSummary(byStage, newToday, awaiting, admitted, today);
     }
 }

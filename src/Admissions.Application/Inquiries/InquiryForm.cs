@@ -58,7 +58,7 @@ public sealed class InquiryFormValidator : AbstractValidator<InquiryForm>
     public InquiryFormValidator(TimeProvider clock)
     {
         RuleFor(f => f.CallerName).NotEmpty().WithMessage("Enter the caller's name.")
-            .MaximumLength(100).WithMessage("Keep the caller's name under 100 characters.")
+            .MaximumLength(100).WithMessage(f => TooLong("The caller's name", f.CallerName, 100))
             .PlainLine();
         RuleFor(f => f.CallerPhone).Must(BeAPhoneNumber).When(f => !string.IsNullOrWhiteSpace(f.CallerPhone))
             .WithMessage("Enter a 10-digit US phone number, e.g. (555) 201-4477.");
@@ -72,21 +72,21 @@ public sealed class InquiryFormValidator : AbstractValidator<InquiryForm>
             .WithMessage("Give at least one way to reach someone: a caller phone, a patient phone or an email.");
 
         RuleFor(f => f.PatientFirstName).NotEmpty().WithMessage("Enter the prospective patient's first name.")
-            .MaximumLength(100)
+            .MaximumLength(100).WithMessage(f => TooLong("The first name", f.PatientFirstName, 100))
             .PlainLine();
-        RuleFor(f => f.PatientLastName).MaximumLength(100).PlainLine();
+        RuleFor(f => f.PatientLastName).MaximumLength(100).WithMessage(f => TooLong("The last name", f.PatientLastName, 100)).PlainLine();
         RuleFor(f => f.PatientDateOfBirth)
             .Must(dob => dob <= Today(clock)).When(f => f.PatientDateOfBirth is not null)
             .WithMessage("Date of birth cannot be in the future.")
             .Must(dob => dob > Today(clock).AddYears(-OldestPlausibleAge)).When(f => f.PatientDateOfBirth is not null)
             .WithMessage($"Check the date of birth: that would make the patient older than {OldestPlausibleAge}.");
-        RuleFor(f => f.PatientState).Must(UsStates.IsValid).When(f => !string.IsNullOrWhiteSpace(f.PatientState))
-            .WithMessage("Choose a US state.");
+        RuleFor(f => f.PatientState).Must(s => UsStates.TryParse(s, out _)).When(f => !string.IsNullOrWhiteSpace(f.PatientState))
+            .WithMessage("Choose a US state: type its name or code (Florida or FL).");
 
         RuleFor(f => f.ReferralSource).NotEmpty().When(f => f.Source == InquirySource.Referral && f.ReferralOrganisationId is null)
             .WithMessage("Name who referred this person, or choose the referring organisation.");
-        RuleFor(f => f.ReferralSource).MaximumLength(200).PlainLine();
-        RuleFor(f => f.Notes).MaximumLength(4000).WithMessage("Notes are limited to 4,000 characters.")
+        RuleFor(f => f.ReferralSource).MaximumLength(200).WithMessage(f => TooLong("The referral source", f.ReferralSource, 200)).PlainLine();
+        RuleFor(f => f.Notes).MaximumLength(4000).WithMessage(f => TooLong("Notes", f.Notes, 4000))
             .PlainText();
         RuleFor(f => f.CallerRelationship).IsInEnum();
         RuleFor(f => f.PatientSex).IsInEnum();
@@ -95,6 +95,10 @@ public sealed class InquiryFormValidator : AbstractValidator<InquiryForm>
         RuleFor(f => f.Substances).IsInEnum().WithMessage("Choose substances from the list.");
         RuleFor(f => f.MentalHealthConcerns).IsInEnum().WithMessage("Choose mental-health concerns from the list.");
     }
+
+    /// <summary>Says how far over: pasted text is never cut silently, so the person needs to know how much to remove.</summary>
+    private static string TooLong(string what, string? text, int limit) =>
+        $"{what} is limited to {limit:N0} characters; this is {text?.Length ?? 0:N0} ({(text?.Length ?? 0) - limit:N0} over).";
 
     private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
@@ -152,7 +156,7 @@ public static partial class InquiryFormMapper
             PatientFirstName = details.PatientFirstName.Trim(),
             PatientLastName = details.PatientLastName.Trim(),
             PatientPhone = Tidy(details.PatientPhone, formatPhone: true),
-            PatientState = Tidy(details.PatientState)?.ToUpperInvariant(),
+            PatientState = UsStates.TryParse(details.PatientState, out var state) ? state : Tidy(details.PatientState)?.ToUpperInvariant(),
             ReferralSource = Tidy(details.ReferralSource),
             Notes = Tidy(details.Notes),
         };

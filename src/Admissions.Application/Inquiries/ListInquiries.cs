@@ -33,6 +33,9 @@ public sealed record InquiryFilter
     public string? Search { get; init; }
     public bool OpenOnly { get; init; }
 
+    /// <summary>Open inquiries nobody has reached yet (the home page's "Waiting for first contact").</summary>
+    public bool AwaitingFirstContact { get; init; }
+
     /// <summary>Dashboard drill-downs: the partner that referred, the reason for not admitting, when the inquiry closed.</summary>
     public Guid? ReferralOrganisationId { get; init; }
     public NotAdmittedReason? Reason { get; init; }
@@ -212,6 +215,12 @@ public sealed class ListInquiriesHandler(IAdmissionsDbContextFactory dbFactory)
         {
             var open = InquiryStageMachine.OpenStages;
             inquiries = inquiries.Where(i => open.Contains(i.Stage));
+        }
+
+        if (filter.AwaitingFirstContact)
+        {
+            var open = InquiryStageMachine.OpenStages;
+            inquiries = inquiries.Where(i => i.FirstContactAt == null && open.Contains(i.Stage));
         }
 
         if (filter.CoordinatorId == InquiryFilter.Unassigned)

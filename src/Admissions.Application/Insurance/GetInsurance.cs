@@ -54,7 +54,7 @@ public sealed record SelfPayQuote(LevelOfCare Level, decimal DailyRate, int Leng
 public sealed record InsuranceOverview(
     Guid InquiryId, string InquiryNumber, IReadOnlyList<PolicyView> Policies, IReadOnlyList<ConsentView> Consents,
     IReadOnlyList<VerificationView> Verifications, IReadOnlyList<AuthorizationView> Authorizations, IReadOnlyList<SelfPayQuote> SelfPayQuotes,
-    int DisclosureCount)
+    int DisclosureCount, LevelSuggestion SuggestedLevels)
 {
     public IReadOnlyList<GoodFaithEstimateView> GoodFaithEstimates { get; init; } = [];
 }
@@ -99,6 +99,7 @@ public sealed class GetInsuranceHandler(IAdmissionsDbContextFactory dbFactory, T
         var track = X12Requests.Track(inquiry.Details);
         var estimates = await db.GoodFaithEstimates.AsNoTracking().Where(g => g.InquiryId == query.InquiryId)
             .OrderByDescending(g => g.CreatedAt).ToListAsync(cancellationToken);
+        var levelOfCare = await db.LevelOfCareHistories.AsNoTracking().FirstOrDefaultAsync(h => h.InquiryId == query.InquiryId, cancellationToken);
 
         return new InsuranceOverview(
             inquiry.Id,
@@ -136,7 +137,8 @@ public sealed class GetInsuranceHandler(IAdmissionsDbContextFactory dbFactory, T
                 var rate = rates.For(level);
                 return new SelfPayQuote(level, rate.DailyRate, rate.TypicalLength, StayEstimate.For(null, rate.DailyRate, rate.TypicalLength, settings.SelfPayDiscount));
             }).ToList(),
-            disclosures)
+            disclosures,
+            VerificationLevels.Suggest(levelOfCare?.Current, inquiry.Details))
         {
             GoodFaithEstimates = estimates.Select(GoodFaithEstimateView.From).ToList(),
         };

@@ -2,6 +2,7 @@ using Admissions.Application.Common;
 using Admissions.Domain.Auditing;
 using Admissions.Domain.Care;
 using Admissions.Domain.Common;
+using Admissions.Domain.Drafts;
 using Admissions.Domain.FollowUps;
 using Admissions.Domain.Inquiries;
 using Admissions.Domain.Insurance;
@@ -89,6 +90,8 @@ public sealed class AdmissionsDbContext(DbContextOptions<AdmissionsDbContext> op
 
     /// <summary>The keys that protect sign-in cookies and antiforgery tokens, shared by every node (server databases only).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<Draft> Drafts => Set<Draft>();
 
     /// <summary>Who is saving and what to tell after the save; set by <see cref="AdmissionsDbContextFactory"/>.</summary>
     internal void Attach(SaveContext saveContext) => _saveContext = saveContext;

@@ -1,5 +1,6 @@
 using Admissions.Domain.Auditing;
 using Admissions.Domain.Common;
+using Admissions.Domain.Drafts;
 using Admissions.Domain.FollowUps;
 using Admissions.Domain.Inquiries;
 using Admissions.Domain.Insurance;
@@ -75,6 +76,8 @@ internal static class AuditTrail
         Facility f => (nameof(Facility), f.Id.ToString(), entry.State == EntityState.Modified ? ChangedFields(entry) : null),
         TreatmentProgram tp => (nameof(TreatmentProgram), tp.Id.ToString(), entry.State == EntityState.Modified ? ChangedFields(entry) : null),
         CareUnit u => (nameof(CareUnit), u.Id.ToString(), entry.State == EntityState.Modified ? ChangedFields(entry) : null),
+        // A draft holds what was typed about a patient before it was saved: each write and deletion is on record.
+        Draft d => (nameof(Draft), d.Id.ToString(), d.InquiryId is { } inquiryId ? $"{d.Kind} on inquiry {inquiryId}" : d.Kind.ToString()),
         _ => null,
     };
 

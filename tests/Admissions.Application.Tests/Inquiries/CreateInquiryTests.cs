@@ -95,7 +95,7 @@ public class CreateInquiryTests
     [InlineData("referral without referrer", "Form.ReferralSource", "Name who referred this person, or choose the referring organisation.")]
     [InlineData("no caller name", "Form.CallerName", "Enter the caller's name.")]
     [InlineData("no patient first name", "Form.PatientFirstName", "Enter the prospective patient's first name.")]
-    [InlineData("unknown state", "Form.PatientState", "Choose a US state.")]
+    [InlineData("unknown state", "Form.PatientState", "Choose a US state: type its name or code (Florida or FL).")]
     public async Task An_invalid_form_is_refused_with_the_field_and_a_message_a_person_can_act_on(string problem, string field, string message)
     {
         await using var host = await TestHost.StartAsync();

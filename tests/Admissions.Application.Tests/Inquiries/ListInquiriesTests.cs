@@ -141,6 +141,15 @@ public class ListInquiriesTests(ListInquiriesFixture data) : IClassFixture<ListI
     }
 
     [Fact]
+    public async Task Waiting_for_first_contact_is_the_open_inquiries_nobody_has_reached()
+    {
+        var page = await List(new InquiryFilter { AwaitingFirstContact = true });
+
+        Assert.Equal([N(1), N(5)], Numbers(page));
+        Assert.Equal(2, page.TotalCount);
+    }
+
+    [Fact]
     public async Task Filtering_by_coordinator_or_the_unassigned_queue()
     {
         var casey = await List(new InquiryFilter { CoordinatorId = Host.Coordinator.Id });

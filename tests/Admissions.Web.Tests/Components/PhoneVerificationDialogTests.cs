@@ -30,7 +30,8 @@ public sealed class PhoneVerificationDialogTests : IAsyncLifetime
         // Not awaited here: the task ends when the dialog closes.
         await _dialogs.InvokeAsync(() =>
         {
-            _saved = PhoneVerificationDialog.ShowAsync(service, "Phone VOB", _checkId, "Aetna", [LevelOfCare.Residential, LevelOfCare.IntensiveOutpatient], null, null);
+            _saved = PhoneVerificationDialog.ShowAsync(service, "Phone VOB", _checkId, new PhoneVerificationSubject(Guid.NewGuid(), "INQ-2026-000001", "Pat Doe"),
+                "Aetna", [LevelOfCare.Residential, LevelOfCare.IntensiveOutpatient], null, null);
         });
         _dialogs.WaitForElement("[data-testid=phone-vob-dialog]", Timeout);
     }

@@ -234,7 +234,7 @@ public sealed class VerificationQueueTests : IAsyncLifetime
             .ReturnsAsync(new InsuranceOverview(check.InquiryId, check.InquiryNumber, [], [],
                 [new VerificationView(check.CheckId, Guid.NewGuid(), "Aetna", VerificationMethod.Phone, VerificationState.NeedsManual, check.Levels,
                     check.RequestedAt, "Casey Nguyen", 0, null, null, null, check.Problem, partial, [], "Pat at Aetna", null, "Casey Nguyen", null, null)],
-                [], [], 0));
+                [], [], 0, new LevelSuggestion([LevelOfCare.Residential], "the substances on the inquiry")));
         var dialogs = _page.Context.Render<MudDialogProvider>();
         var cut = RenderQueue();
         cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=enter-phone-vob]")), Timeout);

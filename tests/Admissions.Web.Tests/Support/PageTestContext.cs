@@ -29,6 +29,7 @@ public sealed class PageTestContext : IAsyncDisposable
         Context.Services.AddSingleton(Sender.Object);
         Context.Services.AddSingleton<TimeProvider>(Clock);
         Context.Services.AddSingleton(new FacilityClock(new ConfigurationBuilder().Build(), Clock));
+        Context.Services.AddScoped<Admissions.Web.Components.Drafts.DraftSession>();
 
         User.SetupGet(u => u.IsAuthenticated).Returns(true);
         User.SetupGet(u => u.Id).Returns(UserId);

@@ -46,6 +46,9 @@ public class FluentFormValidation<TModel>(IValidator<TModel> validator)
     /// <summary>Every problem with the model, once each, for a summary next to the save button.</summary>
     public IReadOnlyList<string> All(TModel model) => [.. validator.Validate(model).Errors.Select(e => e.ErrorMessage).Distinct()];
 
+    /// <summary>How many fields have a problem, for "3 fields need attention" next to the save button.</summary>
+    public int InvalidFields(TModel model) => validator.Validate(model).Errors.Select(e => e.PropertyName).Distinct().Count();
+
     private async Task<IEnumerable<string>> ErrorsAsync(TModel model, string propertyPath)
     {
         var result = await validator.ValidateAsync(ValidationContext<TModel>.CreateWithOptions(model, options => options.IncludeProperties(propertyPath)));

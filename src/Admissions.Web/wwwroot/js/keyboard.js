@@ -1,0 +1,66 @@
+// Keyboard shortcuts that work the same on every page.
+window.admissionsKeys = (() => {
+    const isTextEntry = el => !!el && (el.tagName === "TEXTAREA"
+        || (el.tagName === "INPUT" && !["checkbox", "radio", "button", "submit"].includes(el.type))
+        || el.isContentEditable);
+
+    // MudBlazor text fields tell the server what was typed on "change" (blur). Ctrl+Enter submits without a blur,
+    // so the focused field's text is committed first; this listener runs before Blazor's own (capture, on window),
+    // and Blazor sends the two events to the server in order.
+    function commitFocusedField() {
+        const el = document.activeElement;
+        if (isTextEntry(el) && !el.isContentEditable) {
+            el.dispatchEvent(new Event("change", { bubbles: true }));
+        }
+    }
+
+    // Focuses the chosen (or first) answer of a questionnaire item, so the next number key answers it.
+    function focusAnswer(item) {
+        const input = item.querySelector("input[type=radio]:checked") || item.querySelector("input[type=radio]");
+        if (input) {
+            input.focus({ preventScroll: true });
+            item.scrollIntoView({ block: "nearest" });
+        }
+    }
+
+    window.addEventListener("keydown", e => {
+        if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
+            commitFocusedField();
+            return;
+        }
+
+        // Questionnaires: a number key answers the focused item (on the server) and focus moves on to the next item
+        // at once, so a coordinator can key in a whole PHQ-9 without waiting for each answer to come back.
+        const item = e.target instanceof Element ? e.target.closest("[data-answers]") : null;
+        if (item && /^[0-9]$/.test(e.key) && !e.ctrlKey && !e.metaKey && !e.altKey
+            && item.dataset.answers.split(",").includes(e.key)) {
+            const items = [...document.querySelectorAll("[data-answers]")];
+            const next = items[items.indexOf(item) + 1];
+            // Now, not later: the event keeps its target (the item answered) and the next key already lands on the next item.
+            if (next) {
+                focusAnswer(next);
+            }
+            return;
+        }
+
+        // "/" anywhere outside a text field goes to the global search.
+        if (e.key === "/" && !e.ctrlKey && !e.metaKey && !e.altKey && !isTextEntry(document.activeElement)) {
+            const search = document.querySelector("[data-global-search] input");
+            if (search) {
+                e.preventDefault();
+                search.focus();
+                search.select();
+            }
+        }
+    }, true);
+
+    return {
+        commitFocusedField,
+
+        // Focuses a questionnaire item the server just showed (a follow-up question).
+        focusItem(testId) {
+            const item = document.querySelector(`[data-testid="${testId}"]`);
+            if (item) focusAnswer(item);
+        },
+    };
+})();
