@@ -10,5 +10,6 @@ public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<AdmissionsDb
     public AdmissionsDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<AdmissionsDbContext>()
             .UseNpgsql("Host=(none);Database=admissions", o => o.MigrationsAssembly(typeof(DesignTimeFactory).Assembly.GetName().Name))
+            .UseApplicationServiceProvider(AdmissionsDbContext.DesignTimeServices())
             .Options);
 }
