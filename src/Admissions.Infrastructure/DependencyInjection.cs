@@ -4,6 +4,7 @@ using Admissions.Application.Dashboards;
 using Admissions.Application.FollowUps;
 using Admissions.Application.Insurance;
 using Admissions.Application.Placement;
+using Admissions.Infrastructure.Calendar;
 using Admissions.Infrastructure.Clearinghouse;
 using Admissions.Infrastructure.Health;
 using Admissions.Infrastructure.Identity;
@@ -38,6 +39,7 @@ public static class DependencyInjection
         services.Configure<InsuranceOptions>(configuration.GetSection(InsuranceOptions.Section));
         services.Configure<PlacementOptions>(configuration.GetSection(PlacementOptions.Section));
         services.Configure<DailyFiguresOptions>(configuration.GetSection(DailyFiguresOptions.Section));
+        services.Configure<CalendarOptions>(configuration.GetSection(CalendarOptions.Section));
 
         Directory.CreateDirectory(database.DataFolder);
         // Sign-in cookies survive restarts only if the keys that protect them do.
@@ -49,6 +51,7 @@ public static class DependencyInjection
         services.AddScoped<CurrentUser>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
         services.AddSingleton<IStaffDirectory, StaffDirectory>();
+        services.AddSingleton<IFacilityCalendar, FacilityCalendar>();
         services.AddScoped<IFollowUpScheduler, HangfireFollowUpScheduler>();
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<BulkHistorySeeder>();

@@ -27,11 +27,11 @@ public sealed record CreateInquiry(InquiryForm Form, bool AllowDuplicates = fals
 
 public sealed class CreateInquiryValidator : AbstractValidator<CreateInquiry>
 {
-    public CreateInquiryValidator(TimeProvider clock) =>
-        RuleFor(c => c.Form).NotNull().SetValidator(new InquiryFormValidator(clock));
+    public CreateInquiryValidator(IFacilityCalendar calendar) =>
+        RuleFor(c => c.Form).NotNull().SetValidator(new InquiryFormValidator(calendar));
 }
 
-public sealed class CreateInquiryHandler(IAdmissionsDbContextFactory dbFactory, ICurrentUser user, TimeProvider clock)
+public sealed class CreateInquiryHandler(IAdmissionsDbContextFactory dbFactory, ICurrentUser user, TimeProvider clock, IFacilityCalendar calendar)
     : ICommandHandler<CreateInquiry, CreateInquiryResult>
 {
     public ValueTask<CreateInquiryResult> Handle(CreateInquiry command, CancellationToken cancellationToken) =>
@@ -51,7 +51,7 @@ public sealed class CreateInquiryHandler(IAdmissionsDbContextFactory dbFactory, 
         }
 
         var (actor, now) = (new Actor(user.Id, user.Name), clock.GetUtcNow());
-        var inquiry = await InquiryIntake.CreateAsync(db, details, actor, now, duplicates.Count > 0 ? duplicates[0].Id : null, cancellationToken);
+        var inquiry = await InquiryIntake.CreateAsync(db, details, actor, now, calendar.Organisation, duplicates.Count > 0 ? duplicates[0].Id : null, cancellationToken);
         if (organisation is not null)
         {
             inquiry.AttributeReferral(organisation, actor, now);
@@ -65,10 +65,12 @@ public sealed class CreateInquiryHandler(IAdmissionsDbContextFactory dbFactory, 
 /// <summary>What every way in (intake form, public API) does to open an inquiry.</summary>
 internal static class InquiryIntake
 {
+    /// <param name="calendar">Where the inquiry comes in: its number's year is the year there (a call at 4:30 PM Pacific on 31 December is still that year's).</param>
     public static async Task<Inquiry> CreateAsync(
-        IAdmissionsDbContext db, InquiryDetails details, Actor actor, DateTimeOffset now, Guid? duplicateOf, CancellationToken cancellationToken)
+        IAdmissionsDbContext db, InquiryDetails details, Actor actor, DateTimeOffset now, FacilityDays calendar, Guid? duplicateOf,
+        CancellationToken cancellationToken)
     {
-        var number = await NextNumberAsync(db, now.Year, cancellationToken);
+        var number = await NextNumberAsync(db, calendar.DayOf(now).Year, cancellationToken);
         var inquiry = Inquiry.Create(number, details, actor, now, duplicateOf);
         db.Inquiries.Add(inquiry);
         return inquiry;

@@ -44,7 +44,8 @@ public sealed class GetInquiryHandler(IAdmissionsDbContextFactory dbFactory, ICu
             ? await db.ReferralOrganisations.Where(o => o.Id == organisationId).Select(o => o.Name).FirstOrDefaultAsync(cancellationToken)
             : null;
 
-        var isManager = user.IsInRole(Roles.AdmissionsManager) || user.IsInRole(Roles.Admin);
+        // Only the moves this person may make: the stage machine's table decides, the page offers what it says.
+        var moves = InquiryStageMachine.MovesFor(inquiry.Stage, user.IsInRole);
         return new InquiryDetail(
             inquiry.Id,
             inquiry.Number,
@@ -63,8 +64,8 @@ public sealed class GetInquiryHandler(IAdmissionsDbContextFactory dbFactory, ICu
             inquiry.PossibleDuplicateOfId,
             duplicateOf,
             referredBy,
-            [.. InquiryStageMachine.NextStages(inquiry.Stage).Where(stage => Placements.StageNeedsAdmissionTab(stage) is null)],
-            isManager && InquiryStageMachine.CanReopen(inquiry.Stage),
+            [.. moves.Where(m => m.Route == StageMoveRoute.StagePanel).Select(m => m.To)],
+            moves.Any(m => m.Route == StageMoveRoute.Reopen),
             activities,
             tasks);
     }

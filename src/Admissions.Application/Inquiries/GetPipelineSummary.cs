@@ -14,14 +14,15 @@ public sealed record PipelineSummary(IReadOnlyList<StageCount> OpenByStage, int 
 [RequiresRole(Roles.Admin, Roles.AdmissionsManager, Roles.AdmissionsCoordinator, Roles.Clinician, Roles.UtilizationReview, Roles.BusinessDevelopment)]
 public sealed record GetPipelineSummary : IQuery<PipelineSummary>;
 
-public sealed class GetPipelineSummaryHandler(IAdmissionsDbContextFactory dbFactory, TimeProvider clock)
+public sealed class GetPipelineSummaryHandler(IAdmissionsDbContextFactory dbFactory, IFacilityCalendar calendar)
     : IQueryHandler<GetPipelineSummary, PipelineSummary>
 {
     public async ValueTask<PipelineSummary> Handle(GetPipelineSummary query, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        var now = clock.GetUtcNow();
-        var startOfDay = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
+        var days = calendar.Organisation;
+        var now = days.Now;
+        var startOfDay = days.StartOf(days.Today);
         var open = InquiryStageMachine.OpenStages;
 
         var counts = await db.Inquiries.AsNoTracking()

@@ -1,3 +1,4 @@
+using Admissions.Application.Common;
 using Admissions.Domain.Common;
 using Admissions.Domain.Inquiries;
 using FluentValidation;
@@ -54,7 +55,7 @@ public sealed class InquiryFormValidator : AbstractValidator<InquiryForm>
 {
     public const int OldestPlausibleAge = 110;
 
-    public InquiryFormValidator(TimeProvider clock)
+    public InquiryFormValidator(IFacilityCalendar calendar)
     {
         RuleFor(f => f.CallerName).NotEmpty().WithMessage("Enter the caller's name.")
             .MaximumLength(100).WithMessage("Keep the caller's name under 100 characters.");
@@ -73,9 +74,9 @@ public sealed class InquiryFormValidator : AbstractValidator<InquiryForm>
             .MaximumLength(100);
         RuleFor(f => f.PatientLastName).MaximumLength(100);
         RuleFor(f => f.PatientDateOfBirth)
-            .Must(dob => dob <= Today(clock)).When(f => f.PatientDateOfBirth is not null)
+            .Must(dob => dob <= calendar.Organisation.Today).When(f => f.PatientDateOfBirth is not null)
             .WithMessage("Date of birth cannot be in the future.")
-            .Must(dob => dob > Today(clock).AddYears(-OldestPlausibleAge)).When(f => f.PatientDateOfBirth is not null)
+            .Must(dob => dob > calendar.Organisation.Today.AddYears(-OldestPlausibleAge)).When(f => f.PatientDateOfBirth is not null)
             .WithMessage($"Check the date of birth: that would make the patient older than {OldestPlausibleAge}.");
         RuleFor(f => f.PatientState).Must(UsStates.IsValid).When(f => !string.IsNullOrWhiteSpace(f.PatientState))
             .WithMessage("Choose a US state.");
@@ -90,7 +91,6 @@ public sealed class InquiryFormValidator : AbstractValidator<InquiryForm>
         RuleFor(f => f.Urgency).IsInEnum();
     }
 
-    private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     private static bool BeAPhoneNumber(string? value) => PhoneNumber.TryNormalize(value, out _);
 

@@ -45,7 +45,7 @@ public sealed record CaptureConsent(Guid InquiryId, ConsentForm Form) : ICommand
 
 public sealed class ConsentFormValidator : AbstractValidator<ConsentForm>
 {
-    public ConsentFormValidator(TimeProvider clock)
+    public ConsentFormValidator(IFacilityCalendar calendar)
     {
         RuleFor(f => f.RecipientPayerIds).NotEmpty().WithMessage("Choose at least one payer the patient agrees we may disclose to.");
         RuleFor(f => f.Purposes).Must(p => p != DisclosurePurpose.None && p <= (DisclosurePurpose.Payment | DisclosurePurpose.Treatment | DisclosurePurpose.HealthCareOperations))
@@ -53,7 +53,7 @@ public sealed class ConsentFormValidator : AbstractValidator<ConsentForm>
         RuleFor(f => f.Information).NotEmpty().WithMessage("Describe what information may be disclosed.").MaximumLength(1000);
         RuleFor(f => f.ExpiresOn).NotNull().When(f => string.IsNullOrWhiteSpace(f.ExpiryEvent))
             .WithMessage("Give an expiry date or the event that ends the consent.");
-        RuleFor(f => f.ExpiresOn).Must(d => d is null || d.Value >= FacilityDate.Today(clock))
+        RuleFor(f => f.ExpiresOn).Must(d => d is null || d.Value >= calendar.Organisation.Today)
             .WithMessage("The expiry date cannot be in the past.");
         RuleFor(f => f.ExpiryEvent).MaximumLength(200);
         RuleFor(f => f.SignedName).NotEmpty().WithMessage("The patient signs by typing their full name.").MaximumLength(202);
@@ -63,7 +63,7 @@ public sealed class ConsentFormValidator : AbstractValidator<ConsentForm>
 
 public sealed class CaptureConsentValidator : AbstractValidator<CaptureConsent>
 {
-    public CaptureConsentValidator(TimeProvider clock) => RuleFor(c => c.Form).NotNull().SetValidator(new ConsentFormValidator(clock));
+    public CaptureConsentValidator(IFacilityCalendar calendar) => RuleFor(c => c.Form).NotNull().SetValidator(new ConsentFormValidator(calendar));
 }
 
 public sealed class CaptureConsentHandler(IAdmissionsDbContextFactory dbFactory, ICurrentUser user, TimeProvider clock, IOptions<InsuranceOptions> options)

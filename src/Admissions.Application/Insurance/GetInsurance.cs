@@ -16,7 +16,8 @@ public sealed record PolicyView(
 
 public sealed record ConsentView(
     Guid Id, string RecipientNames, DisclosurePurpose Purposes, string Information, DateOnly? ExpiresOn, string? ExpiryEvent,
-    string SignedName, DateTimeOffset SignedAt, string CapturedByName, DateTimeOffset? RevokedAt, string? RevokedByName, bool IsActive);
+    string SignedName, DateTimeOffset SignedAt, string CapturedByName, DateTimeOffset? RevokedAt, string? RevokedByName, bool IsActive,
+    bool ExpiresToday);
 
 /// <summary>A level's benefits with what a stay would cost the patient; no estimate when the payer gave no figures.</summary>
 public sealed record LevelEstimate(LevelBenefits Benefits, decimal DailyRate, int Length, StayEstimate? Estimate);
@@ -48,7 +49,7 @@ public sealed record GetInsurance(Guid InquiryId) : IQuery<InsuranceOverview>, I
     public string AuditEntityId => InquiryId.ToString();
 }
 
-public sealed class GetInsuranceHandler(IAdmissionsDbContextFactory dbFactory, TimeProvider clock, IOptions<InsuranceOptions> options)
+public sealed class GetInsuranceHandler(IAdmissionsDbContextFactory dbFactory, IFacilityCalendar calendar, IOptions<InsuranceOptions> options)
     : IQueryHandler<GetInsurance, InsuranceOverview>
 {
     public async ValueTask<InsuranceOverview> Handle(GetInsurance query, CancellationToken cancellationToken)
@@ -69,7 +70,7 @@ public sealed class GetInsuranceHandler(IAdmissionsDbContextFactory dbFactory, T
         var authorizations = await db.PriorAuthorizations.AsNoTracking().Where(a => a.InquiryId == query.InquiryId)
             .OrderByDescending(a => a.RequestedAt).ToListAsync(cancellationToken);
         var disclosures = await db.Disclosures.CountAsync(d => d.InquiryId == query.InquiryId, cancellationToken);
-        var today = FacilityDate.Today(clock);
+        var today = (await calendar.ForInquiryAsync(query.InquiryId, cancellationToken)).Today;
         var settings = options.Value;
         var rates = await StayRates.LoadAsync(db, settings, cancellationToken);
 
@@ -84,7 +85,7 @@ public sealed class GetInsuranceHandler(IAdmissionsDbContextFactory dbFactory, T
                     payer.BehavioralCarveOut, VerificationReadiness.Missing(inquiry.Details, p, payer, consents, today));
             }).ToList(),
             consents.Select(c => new ConsentView(c.Id, c.RecipientNames, c.Purposes, c.Information, c.ExpiresOn, c.ExpiryEvent, c.SignedName,
-                c.SignedAt, c.CapturedByName, c.RevokedAt, c.RevokedByName, c.IsActive(today))).ToList(),
+                c.SignedAt, c.CapturedByName, c.RevokedAt, c.RevokedByName, c.IsActive(today), c.ExpiresToday(today))).ToList(),
             checks.Select(c => new VerificationView(c.Id, c.PolicyId, c.PayerName, c.Method, c.State, c.Levels, c.RequestedAt, c.RequestedByName,
                 c.Attempts, c.NextAttemptAt, c.CompletedAt, c.ProblemCode, c.Problem, c.Result, Estimates(c.Result, rates, settings.SelfPayDiscount),
                 c.PayerRepName, c.CallReference, c.EnteredByName, c.ApprovedByName, c.ApprovedAt)).ToList(),

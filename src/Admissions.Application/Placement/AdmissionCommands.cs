@@ -100,6 +100,7 @@ public sealed class ScheduleAdmissionHandler(IAdmissionsDbContextFactory dbFacto
         {
             admission = Admission.Schedule(inquiry.Id, plan, actor, now);
             db.Admissions.Add(admission);
+            StageMoves.EnsureAllowed(user, inquiry.Stage, InquiryStage.AdmissionScheduled);
             inquiry.MoveTo(InquiryStage.AdmissionScheduled, null, null, actor, now);
         }
         else
@@ -165,6 +166,7 @@ public sealed class CheckInPatientHandler(IAdmissionsDbContextFactory dbFactory,
 
             var bedLabel = await OccupyAsync(db, inquiry, admission, now, cancellationToken);
             admission.CheckIn(level, actor, now);
+            StageMoves.EnsureAllowed(user, inquiry.Stage, InquiryStage.Admitted);
             inquiry.MoveTo(InquiryStage.Admitted, null, null, actor, now);
             var setting = level.CareSetting is { } s ? LevelsOfCare.Describe(s) : "hospital";
             inquiry.Record(ActivityKind.Placement,
@@ -219,6 +221,7 @@ public sealed class RecordNoShowHandler(IAdmissionsDbContextFactory dbFactory, I
             var admission = await AdmissionRules.ScheduledAsync(db, inquiry, cancellationToken);
             admission.RecordNoShow(command.Note, actor, now);
             await AdmissionRules.ReleaseHeldBedAsync(db, inquiry, "no-show", actor, now, cancellationToken);
+            StageMoves.EnsureAllowed(user, inquiry.Stage, InquiryStage.Approved);
             inquiry.MoveTo(InquiryStage.Approved, null, command.Note, actor, now);
             inquiry.Record(ActivityKind.Placement, $"No-show for the admission to {admission.ProgramName}", actor, now, command.Note);
             await FollowUpEffects.AddTaskOnceAsync(db, inquiry.Id, FollowUpKind.NoShow,
@@ -269,6 +272,7 @@ public sealed class ReferOutHandler(IAdmissionsDbContextFactory dbFactory, ICurr
             var referral = OutboundReferral.To(partner, inquiry.Id, command.Reason, actor, now);
             await AdmissionRules.CloseOpenPlacementAsync(db, inquiry, $"referred out to {partner.Name}", actor, now, cancellationToken);
             db.OutboundReferrals.Add(referral);
+            StageMoves.EnsureAllowed(user, inquiry.Stage, InquiryStage.ReferredOut);
             inquiry.MoveTo(InquiryStage.ReferredOut, null, $"Referred to {partner.Name}: {referral.Reason}", actor, now);
             await db.SaveChangesAsync(cancellationToken);
             return Unit.Value;

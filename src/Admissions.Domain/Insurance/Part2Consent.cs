@@ -42,6 +42,9 @@ public sealed class Part2Consent : AggregateRoot, IInquiryRecord
     public bool IsActive(DateOnly today) =>
         RevokedAt is null && (ExpiresOn is null || ExpiresOn.Value >= today);
 
+    /// <summary>Still good today, and not tomorrow: the last day disclosures may be made under it.</summary>
+    public bool ExpiresToday(DateOnly today) => IsActive(today) && ExpiresOn == today;
+
     public bool Covers(Guid payerId, DisclosurePurpose purpose, DateOnly today) =>
         IsActive(today) && Purposes.HasFlag(purpose) && RecipientPayerIds.Contains(payerId);
 

@@ -32,7 +32,8 @@ public class CreateInquiryTests
         await using var host = await TestHost.StartAsync();
         await host.CreateInquiryAsync(TestForms.Person(1, "Alex", "Lopez"));
 
-        host.Clock.SetUtcNow(new DateTimeOffset(2027, 1, 1, 0, 0, 1, TimeSpan.Zero));
+        // One second past midnight at the facility (Pacific): 08:00 UTC.
+        host.Clock.SetUtcNow(new DateTimeOffset(2027, 1, 1, 8, 0, 1, TimeSpan.Zero));
         var next = await host.CreateInquiryAsync(TestForms.Person(2, "Jamie", "Carter"));
 
         Assert.Equal("INQ-2027-000001", next.Number);
