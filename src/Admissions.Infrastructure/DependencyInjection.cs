@@ -4,6 +4,7 @@ using Admissions.Application.Dashboards;
 using Admissions.Application.FollowUps;
 using Admissions.Application.Insurance;
 using Admissions.Application.Placement;
+using Admissions.Application.Safety;
 using Admissions.Infrastructure.Calendar;
 using Admissions.Infrastructure.Clearinghouse;
 using Admissions.Infrastructure.Health;
@@ -40,6 +41,7 @@ public static class DependencyInjection
         services.Configure<PlacementOptions>(configuration.GetSection(PlacementOptions.Section));
         services.Configure<DailyFiguresOptions>(configuration.GetSection(DailyFiguresOptions.Section));
         services.Configure<CalendarOptions>(configuration.GetSection(CalendarOptions.Section));
+        services.Configure<SafetyOptions>(configuration.GetSection(SafetyOptions.Section));
 
         Directory.CreateDirectory(database.DataFolder);
         // Sign-in cookies survive restarts only if the keys that protect them do.
@@ -127,6 +129,7 @@ public static class DependencyInjection
         services.AddHostedService<MessagingJobsRegistration>();
         services.AddHostedService<FollowUpRecurringJobsRegistration>();
         services.AddHostedService<DashboardJobsRegistration>();
+        services.AddHostedService<SafetyJobsRegistration>();
         return services;
     }
 

@@ -122,7 +122,7 @@ public static class AdmissionsApp
             Authorization = [new AdminDashboardFilter()],
             DashboardTitle = "Admissions jobs",
             AppPath = "/",
-        }).RequireAuthorization(policy => policy.RequireRole(Roles.Admin));
+        }).RequireAuthorization(Security.SecurityServices.JobsDashboardPolicy);
         app.MapAccountEndpoints();
         app.MapIntakeApi();
         app.MapMessagingWebhooks();

@@ -34,8 +34,8 @@ public sealed class GetInquiryHandler(IAdmissionsDbContextFactory dbFactory, ICu
             .ToListAsync(cancellationToken);
         var tasks = await db.FollowUpTasks.AsNoTracking()
             .Where(t => t.InquiryId == query.InquiryId && t.State == FollowUpState.Open)
-            .OrderBy(t => t.DueAt)
-            .Select(t => new TaskItem(t.Id, t.Kind, t.Title, t.DueAt, t.AssigneeName, t.Priority, t.State))
+            .OrderByDescending(t => t.Kind == FollowUpKind.SafetyCall).ThenBy(t => t.DueAt)
+            .Select(t => new TaskItem(t.Id, t.Kind, t.Title, t.DueAt, t.AssigneeName, t.Priority, t.State, t.SafetyAlertId, t.SnoozeCount))
             .ToListAsync(cancellationToken);
         var duplicateOf = inquiry.PossibleDuplicateOfId is { } dupId
             ? await db.Inquiries.Where(i => i.Id == dupId).Select(i => i.Number).FirstOrDefaultAsync(cancellationToken)

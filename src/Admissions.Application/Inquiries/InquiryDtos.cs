@@ -24,7 +24,11 @@ public sealed record ActivityItem(
     ContactChannel? Channel, ContactOutcome? Outcome);
 
 public sealed record TaskItem(
-    Guid Id, FollowUpKind Kind, string Title, DateTimeOffset DueAt, string? AssigneeName, TaskPriority Priority, FollowUpState State);
+    Guid Id, FollowUpKind Kind, string Title, DateTimeOffset DueAt, string? AssigneeName, TaskPriority Priority, FollowUpState State,
+    Guid? SafetyAlertId, int SnoozeCount)
+{
+    public bool IsSafetyCall => Kind == FollowUpKind.SafetyCall;
+}
 
 public sealed record InquiryDetail(
     Guid Id,

@@ -1,5 +1,6 @@
 using Admissions.Application.Common;
 using Admissions.Application.Inquiries;
+using Admissions.Application.Safety;
 using Admissions.Domain.Common;
 using Admissions.Domain.Inquiries;
 using Admissions.Domain.Screening;
@@ -7,6 +8,7 @@ using Admissions.Domain.Security;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Admissions.Application.Screening;
 
@@ -59,7 +61,8 @@ public sealed class SaveScreeningValidator : AbstractValidator<SaveScreening>
 }
 
 public sealed class SaveScreeningHandler(
-    IAdmissionsDbContextFactory dbFactory, ICurrentUser user, IStaffDirectory staff, ILiveNotifier live, TimeProvider clock)
+    IAdmissionsDbContextFactory dbFactory, ICurrentUser user, IStaffDirectory staff, ILiveNotifier live, TimeProvider clock,
+    IFacilityCalendar calendar, IOptions<SafetyOptions> safety)
     : ICommandHandler<SaveScreening, SaveScreeningResult>
 {
     public async ValueTask<SaveScreeningResult> Handle(SaveScreening command, CancellationToken cancellationToken)
@@ -112,7 +115,7 @@ public sealed class SaveScreeningHandler(
             inquiry.Record(ActivityKind.Screening, $"{summary}: {Describe(result)}", actor, now);
         }
 
-        var alert = await SafetyWorkflow.RaiseIfNeededAsync(db, staff, inquiry, screening, result.Safety, actor, now, cancellationToken);
+        var alert = await SafetyWorkflow.RaiseIfNeededAsync(db, staff, calendar, safety.Value, inquiry, screening, result.Safety, actor, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
 
         if (alert is not null)

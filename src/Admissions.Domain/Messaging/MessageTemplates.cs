@@ -25,6 +25,7 @@ public static partial class MessageTemplates
     public const string Nurture30Days = "nurture-30d";
     public const string AdmissionReminder = "admission-reminder";
     public const string ManagerDigest = "manager-digest";
+    public const string SafetyEscalation = "safety-escalation";
 
     private const string StopLine = "Reply STOP to opt out.";
     private const string EmailClose = "\n\nIf you would rather not hear from us, reply to this email and we will stop.\n\n{Team} Admissions";
@@ -61,6 +62,11 @@ public static partial class MessageTemplates
             "New inquiries: {Inquiries}\nAdmissions: {Admits}\nOpen follow-up tasks overdue now: {OverdueTasks}\nOpen safety alerts: {SafetyAlerts}\n\n" +
             "Details are in the app: {AppUrl}\nThis summary carries counts only; sign in to see patients.",
             ""),
+        new(SafetyEscalation, MessageAudience.Staff,
+            "SAFETY: {Number} has no disposition after {Minutes} min",
+            "A safety alert on inquiry {Number} has had no safety disposition for {Minutes} minutes.\n\n" +
+            "Call now and record the disposition: {Link}\nThis message carries no patient details; sign in to see them.",
+            "SAFETY: inquiry {Number} has no disposition after {Minutes} min. Call now and record it: {Link}"),
     ];
 
     /// <summary>Words that would tell a reader of a prospect's message what the call was about.</summary>

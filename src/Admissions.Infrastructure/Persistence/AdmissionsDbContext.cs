@@ -42,6 +42,7 @@ public sealed class AdmissionsDbContext(DbContextOptions<AdmissionsDbContext> op
     public DbSet<Facility> Facilities => Set<Facility>();
     public DbSet<TreatmentProgram> TreatmentPrograms => Set<TreatmentProgram>();
     public DbSet<CareUnit> CareUnits => Set<CareUnit>();
+    public DbSet<OnCallShift> OnCallShifts => Set<OnCallShift>();
     public DbSet<Bed> Beds => Set<Bed>();
     public DbSet<ScreeningRecord> Screenings => Set<ScreeningRecord>();
     public DbSet<InquirySafetyAlert> SafetyAlerts => Set<InquirySafetyAlert>();

@@ -75,6 +75,8 @@ internal static class AuditTrail
         Facility f => (nameof(Facility), f.Id.ToString(), entry.State == EntityState.Modified ? ChangedFields(entry) : null),
         TreatmentProgram tp => (nameof(TreatmentProgram), tp.Id.ToString(), entry.State == EntityState.Modified ? ChangedFields(entry) : null),
         CareUnit u => (nameof(CareUnit), u.Id.ToString(), entry.State == EntityState.Modified ? ChangedFields(entry) : null),
+        // Who owns safety calls when is a safety setting: its changes are on record.
+        OnCallShift s => (nameof(OnCallShift), s.Id.ToString(), $"Facility {s.FacilityId}"),
         _ => null,
     };
 

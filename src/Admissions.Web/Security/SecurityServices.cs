@@ -19,6 +19,9 @@ public sealed class IdleLogoffOptions
 public static class SecurityServices
 {
     public const string ApiKeyPolicy = "IntakeApi";
+
+    /// <summary>The Hangfire dashboard (<c>/jobs</c>): administrators.</summary>
+    public const string JobsDashboardPolicy = "JobsDashboard";
     public const string IntakeRateLimit = "intake";
 
     public static IServiceCollection AddAdmissionsSecurity(this IServiceCollection services, IConfiguration configuration)
@@ -48,7 +51,9 @@ public static class SecurityServices
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(ApiKeyPolicy, policy => policy
                 .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
-                .RequireRole(Roles.IntakeApi));
+                .RequireRole(Roles.IntakeApi))
+            .AddPolicy(JobsDashboardPolicy, policy => policy.RequireRole(Roles.Admin))
+            .AddRequestPolicies();
         return services;
     }
 

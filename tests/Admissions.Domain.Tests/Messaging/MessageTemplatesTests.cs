@@ -29,10 +29,10 @@ public class MessageTemplatesTests
     }
 
     [Fact]
-    public void The_catalogue_has_the_reminder_missed_call_nurture_and_digest_templates()
+    public void The_catalogue_has_the_reminder_missed_call_nurture_digest_and_safety_escalation_templates()
     {
         Assert.Equal(
-            ["callback-reminder", "missed-call", "nurture-1d", "nurture-7d", "nurture-30d", "admission-reminder", "manager-digest"],
+            ["callback-reminder", "missed-call", "nurture-1d", "nurture-7d", "nurture-30d", "admission-reminder", "manager-digest", "safety-escalation"],
             MessageTemplates.All.Select(t => t.Key));
     }
 
