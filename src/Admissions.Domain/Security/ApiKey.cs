@@ -50,6 +50,9 @@ public static class Roles
     public static readonly IReadOnlyList<string> PhiRoles =
         [Admin, AdmissionsManager, AdmissionsCoordinator, Clinician, UtilizationReview];
 
+    /// <summary>"Admissions manager, Clinician": the staff roles someone holds, as a person reads them.</summary>
+    public static string DescribeHeld(Func<string, bool> holds) => string.Join(", ", StaffRoles.Where(holds).Select(Describe));
+
     public static string Describe(string role) => role switch
     {
         AdmissionsManager => "Admissions manager",
