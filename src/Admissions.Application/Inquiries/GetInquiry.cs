@@ -18,7 +18,7 @@ public sealed record GetInquiry(Guid InquiryId) : IQuery<InquiryDetail>, IAudite
     public string AuditEntityId => InquiryId.ToString();
 }
 
-public sealed class GetInquiryHandler(IAdmissionsDbContextFactory dbFactory, ICurrentUser user, IOptions<FollowUpOptions> followUps)
+public sealed class GetInquiryHandler(IAdmissionsDbContextFactory dbFactory, ICurrentUser user, IFacilityCalendar calendar, IOptions<FollowUpOptions> followUps)
     : IQueryHandler<GetInquiry, InquiryDetail>
 {
     public async ValueTask<InquiryDetail> Handle(GetInquiry query, CancellationToken cancellationToken)
@@ -44,6 +44,8 @@ public sealed class GetInquiryHandler(IAdmissionsDbContextFactory dbFactory, ICu
             ? await db.ReferralOrganisations.Where(o => o.Id == organisationId).Select(o => o.Name).FirstOrDefaultAsync(cancellationToken)
             : null;
 
+        var earlier = await InquiryIntake.FindDuplicatesAsync(db, inquiry.Details, calendar.Organisation, cancellationToken, except: inquiry.Id, before: inquiry.CreatedAt);
+
         // Only the moves this person may make: the stage machine's table decides, the page offers what it says.
         var moves = InquiryStageMachine.MovesFor(inquiry.Stage, user.IsInRole);
         return new InquiryDetail(
@@ -67,6 +69,7 @@ public sealed class GetInquiryHandler(IAdmissionsDbContextFactory dbFactory, ICu
             [.. moves.Where(m => m.Route == StageMoveRoute.StagePanel).Select(m => m.To)],
             moves.Any(m => m.Route == StageMoveRoute.Reopen),
             activities,
-            tasks);
+            tasks,
+            [.. earlier.Where(m => !m.IsOpen)]);
     }
 }

@@ -51,7 +51,12 @@ public sealed record InquiryDetail(
     IReadOnlyList<InquiryStage> NextStages,
     bool CanReopen,
     IReadOnlyList<ActivityItem> Activities,
-    IReadOnlyList<TaskItem> OpenTasks);
+    IReadOnlyList<TaskItem> OpenTasks,
+    IReadOnlyList<DuplicateMatch>? EarlierStays = null)
+{
+    /// <summary>The person's closed inquiries from before this one: a returning patient, welcomed with their history.</summary>
+    public IReadOnlyList<DuplicateMatch> Returning => EarlierStays ?? [];
+}
 
 public static class InquiryVersion
 {

@@ -59,9 +59,9 @@ public sealed class SubmitWebInquiryHandler(IAdmissionsDbContextFactory dbFactor
         }
 
         var details = command.Form.ToDetails();
-        var duplicates = await InquiryIntake.FindDuplicatesAsync(db, details, cancellationToken);
+        var duplicates = await InquiryIntake.FindDuplicatesAsync(db, details, calendar.Organisation, cancellationToken);
         var now = clock.GetUtcNow();
-        var inquiry = await InquiryIntake.CreateAsync(db, details, user.Actor(), now, calendar.Organisation, duplicates.Count > 0 ? duplicates[0].Id : null, cancellationToken);
+        var inquiry = await InquiryIntake.CreateAsync(db, details, user.Actor(), now, calendar.Organisation, InquiryIntake.OpenDuplicateOf(duplicates), cancellationToken);
         if (command.IdempotencyKey is { Length: > 0 } newKey)
         {
             // Saved with the inquiry: a concurrent retry with the same key fails on the primary key and replays.

@@ -154,6 +154,8 @@ public sealed class ApproveVerificationHandler(IAdmissionsDbContextFactory dbFac
             task.Complete("Phone verification approved", now);
         }
 
+        await InsuranceCorrections.CloseAnsweredAsync(db, check, inquiry, now, cancellationToken);
+
         await db.SaveChangesAsync(cancellationToken);
         live.InquiryChanged(inquiry.Id);
         return Unit.Value;

@@ -248,7 +248,7 @@ public sealed partial class RunVerificationHandler(
     {
         var now = clock.GetUtcNow();
         await FollowUpEffects.AddTaskOnceAsync(db, check.InquiryId, FollowUpKind.InsuranceCorrection,
-            $"Correct insurance details for {inquiry.Number}: {BenefitsReader.Describe(outcome.Code)}", $"vob-correction:{check.Id:N}",
+            $"Correct insurance details for {inquiry.Number}: {BenefitsReader.Describe(outcome.Code)}", InsuranceCorrections.TaskKey(check.Id),
             inquiry.AssignedCoordinatorId ?? check.RequestedById, inquiry.AssignedCoordinatorName ?? check.RequestedByName, TaskPriority.High, now, cancellationToken);
         return await FinishAsync(db, check, inquiry, c => c.Fail(outcome.Code, outcome.Message, now),
             $"Verification rejected by {check.PayerName}: {BenefitsReader.Describe(outcome.Code)}", cancellationToken);
@@ -276,6 +276,11 @@ public sealed partial class RunVerificationHandler(
         var now = clock.GetUtcNow();
         finish(check);
         inquiry.Record(ActivityKind.Insurance, timeline, Domain.Common.Actor.System, now);
+        if (check.State == VerificationState.Completed)
+        {
+            await InsuranceCorrections.CloseAnsweredAsync(db, check, inquiry, now, cancellationToken);
+        }
+
         await FollowUpEffects.NotifyOnceAsync(db, [check.RequestedById], $"Verification result for {inquiry.Number}",
             $"{check.PayerName}: {EligibilityCheck.Describe(check.State).ToLowerInvariant()}.", $"/inquiries/{check.InquiryId}",
             $"vob:{check.Id:N}:{check.State}", now, cancellationToken);
