@@ -73,6 +73,7 @@ public sealed class DemoDataSeeder(
         await using var placementDb = await dbFactory.CreateAsync(cancellationToken);
         await DemoPlacement.SeedAsync(placementDb, staff[Roles.AdmissionsCoordinator], clock.GetUtcNow(), cancellationToken);
         await DemoPlacement.SeedPartnersAsync(placementDb, cancellationToken);
+        await DemoPlacement.SeedOnCallAsync(placementDb, staff[Roles.Clinician], cancellationToken);
         await using var careDb = await dbFactory.CreateAsync(cancellationToken);
         await DemoCare.SeedAsync(careDb, staff[Roles.Clinician], clock.GetUtcNow(), cancellationToken);
         await using var messagingDb = await dbFactory.CreateAsync(cancellationToken);

@@ -146,6 +146,32 @@ internal static class DemoPlacement
         new() { Name = "Veterans Way Residential", Levels = [LevelOfCare.Residential], City = "Reno", State = "NV", IntakePhone = "(775) 555-0129", Notes = "TRICARE and VA Community Care network." },
     ];
 
+    /// <summary>
+    /// Who owns safety calls at the demo campus: the demo clinician on the day shift (7 AM to 7 PM, facility time) every
+    /// day and as the fallback overnight, so a safety call always has an owner and the schedule page has shifts to show.
+    /// </summary>
+    public static async Task SeedOnCallAsync(IAdmissionsDbContext db, Actor clinician, CancellationToken cancellationToken)
+    {
+        var facility = await db.Facilities.FirstOrDefaultAsync(f => f.Name == FacilityName, cancellationToken);
+        if (facility is null || facility.OnCallFallbackId is not null || await db.OnCallShifts.AnyAsync(s => s.FacilityId == facility.Id, cancellationToken))
+        {
+            return;
+        }
+
+        db.OnCallShifts.AddRange(Enum.GetValues<DayOfWeek>().Select(day => new OnCallShift
+        {
+            FacilityId = facility.Id,
+            Day = day,
+            Starts = new TimeOnly(7, 0),
+            Ends = new TimeOnly(19, 0),
+            ClinicianId = clinician.Id,
+            ClinicianName = clinician.Name,
+        }));
+        facility.OnCallFallbackId = clinician.Id;
+        facility.OnCallFallbackName = clinician.Name;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     /// <summary>The partner directory admissions refers people to.</summary>
     public static async Task SeedPartnersAsync(IAdmissionsDbContext db, CancellationToken cancellationToken)
     {

@@ -191,6 +191,21 @@ public class DemoDataSeederTests
     }
 
     [Fact]
+    public async Task Seeding_puts_the_demo_clinician_on_call_every_day_shift_and_as_the_fallback_overnight()
+    {
+        await using var host = await InfrastructureHost.StartMigratedAsync(fastPasswordHashing: true);
+
+        await SeedAsync(host);
+
+        var facility = await host.QueryAsync(db => db.Facilities.SingleAsync());
+        var shifts = await host.QueryAsync(db => db.OnCallShifts.ToListAsync());
+        Assert.Equal(Enum.GetValues<DayOfWeek>().Order(), shifts.Select(s => s.Day).Order());
+        Assert.All(shifts, s => Assert.Equal(("Dr. Riley Brooks", new TimeOnly(7, 0), new TimeOnly(19, 0), facility.Id), (s.ClinicianName, s.Starts, s.Ends, s.FacilityId)));
+        Assert.Equal("Dr. Riley Brooks", facility.OnCallFallbackName);
+        Assert.Equal(shifts[0].ClinicianId, facility.OnCallFallbackId);
+    }
+
+    [Fact]
     public async Task Seeding_gives_inquiries_in_clinical_review_and_later_a_clinical_intake_the_rules_can_read()
     {
         await using var host = await InfrastructureHost.StartMigratedAsync(fastPasswordHashing: true);
