@@ -191,6 +191,41 @@ public class DemoDataSeederTests
     }
 
     [Fact]
+    public async Task Seeding_places_each_patient_in_a_program_and_hall_that_takes_their_sex_and_age()
+    {
+        await using var host = await InfrastructureHost.StartMigratedAsync(fastPasswordHashing: true);
+
+        await SeedAsync(host);
+
+        var facility = await host.QueryAsync(db => db.Facilities.SingleAsync());
+        var units = await host.QueryAsync(db => db.CareUnits.ToDictionaryAsync(u => u.Id));
+        var programs = await host.QueryAsync(db => db.TreatmentPrograms.ToDictionaryAsync(p => p.Id));
+        var inquiries = await host.QueryAsync(db => db.Inquiries.ToDictionaryAsync(i => i.Id));
+        var placed = (await host.QueryAsync(db => db.Beds.ToListAsync()))
+            .Where(b => (b.OccupiedByInquiryId ?? b.ReservedForInquiryId) is not null)
+            .Select(b => (Unit: units[b.UnitId], Patient: inquiries[(b.OccupiedByInquiryId ?? b.ReservedForInquiryId)!.Value].Details))
+            .ToList();
+
+        Assert.NotEmpty(placed);
+        Assert.Contains(placed, p => p.Unit.Name == "Willow Hall (women)" || programs[p.Unit.ProgramId].Population == Domain.Placement.Population.Women);
+        Assert.All(placed, p =>
+        {
+            var program = programs[p.Unit.ProgramId];
+            if (program.Population == Domain.Placement.Population.Women || p.Unit.Name.EndsWith("(women)", StringComparison.Ordinal))
+            {
+                Assert.Equal(Sex.Female, p.Patient.PatientSex);
+            }
+
+            if (p.Unit.Name.EndsWith("(men)", StringComparison.Ordinal))
+            {
+                Assert.Equal(Sex.Male, p.Patient.PatientSex);
+            }
+
+            Assert.True(program.Admits(Domain.Placement.ProgramFit.AgeOn(p.Patient.PatientDateOfBirth!.Value, facility.DayAt(host.Clock.GetUtcNow()))));
+        });
+    }
+
+    [Fact]
     public async Task Seeding_puts_the_demo_clinician_on_call_every_day_shift_and_as_the_fallback_overnight()
     {
         await using var host = await InfrastructureHost.StartMigratedAsync(fastPasswordHashing: true);
