@@ -79,6 +79,7 @@ public sealed class DemoDataSeeder(
         await using var messagingDb = await dbFactory.CreateAsync(cancellationToken);
         await DemoMessaging.SeedAsync(messagingDb, DemoUsers[1].Email, clock.GetUtcNow(), cancellationToken);
         await using var tasksDb = await dbFactory.CreateAsync(cancellationToken);
+        await DemoTasks.TouchOpenInquiriesAsync(tasksDb, staff[Roles.AdmissionsCoordinator], clock.GetUtcNow(), cancellationToken);
         await DemoTasks.SeedAsync(tasksDb, staff[Roles.AdmissionsCoordinator], staff[Roles.AdmissionsManager], clock.GetUtcNow(), cancellationToken);
         return true;
     }

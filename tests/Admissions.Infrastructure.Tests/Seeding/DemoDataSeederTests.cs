@@ -226,6 +226,26 @@ public class DemoDataSeederTests
     }
 
     [Fact]
+    public async Task A_fresh_demo_day_has_a_few_overdue_tasks_and_the_unworked_sweep_finds_nothing_to_add()
+    {
+        await using var host = await InfrastructureHost.StartMigratedAsync(fastPasswordHashing: true);
+        await SeedAsync(host);
+
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<CurrentUser>().SetSystem();
+            var swept = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new Application.FollowUps.FlagUnworkedInquiries());
+            Assert.Equal(0, swept.TasksCreated);
+        }
+
+        var coordinator = await host.QueryAsync(db => db.Users.SingleAsync(u => u.Email == "coordinator@demo.admissions.local"));
+        var now = host.Clock.GetUtcNow();
+        var mine = await host.QueryAsync(db => db.FollowUpTasks.Where(t => t.AssigneeId == coordinator.Id && t.State == Domain.FollowUps.FollowUpState.Open).ToListAsync());
+        Assert.Equal(2, mine.Count(t => t.DueAt <= now));
+        Assert.True(mine.Count(t => t.DueAt > now) > mine.Count(t => t.DueAt <= now));
+    }
+
+    [Fact]
     public async Task Seeding_puts_the_demo_clinician_on_call_every_day_shift_and_as_the_fallback_overnight()
     {
         await using var host = await InfrastructureHost.StartMigratedAsync(fastPasswordHashing: true);
