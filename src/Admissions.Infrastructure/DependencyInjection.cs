@@ -5,6 +5,8 @@ using Admissions.Application.Drafts;
 using Admissions.Application.FollowUps;
 using Admissions.Application.Insurance;
 using Admissions.Application.Placement;
+using Admissions.Application.Safety;
+using Admissions.Infrastructure.Calendar;
 using Admissions.Infrastructure.Clearinghouse;
 using Admissions.Infrastructure.Health;
 using Admissions.Infrastructure.Identity;
@@ -44,6 +46,8 @@ public static class DependencyInjection
         services.Configure<PlacementOptions>(configuration.GetSection(PlacementOptions.Section));
         services.Configure<DailyFiguresOptions>(configuration.GetSection(DailyFiguresOptions.Section));
         services.Configure<DraftOptions>(configuration.GetSection(DraftOptions.Section));
+        services.Configure<CalendarOptions>(configuration.GetSection(CalendarOptions.Section));
+        services.Configure<SafetyOptions>(configuration.GetSection(SafetyOptions.Section));
 
         Directory.CreateDirectory(database.DataFolder);
         services.AddAdmissionsDataProtection(configuration, database);
@@ -52,6 +56,7 @@ public static class DependencyInjection
         services.AddScoped<CurrentUser>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
         services.AddSingleton<IStaffDirectory, StaffDirectory>();
+        services.AddSingleton<IFacilityCalendar, FacilityCalendar>();
         services.AddScoped<IFollowUpScheduler, HangfireFollowUpScheduler>();
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<BulkHistorySeeder>();
@@ -155,6 +160,7 @@ public static class DependencyInjection
         services.AddHostedService<FollowUpRecurringJobsRegistration>();
         services.AddHostedService<DashboardJobsRegistration>();
         services.AddHostedService<DraftJobsRegistration>();
+        services.AddHostedService<SafetyJobsRegistration>();
         return services;
     }
 

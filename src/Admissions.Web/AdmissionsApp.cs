@@ -164,7 +164,7 @@ public static class AdmissionsApp
             Authorization = [new AdminDashboardFilter()],
             DashboardTitle = "Admissions jobs",
             AppPath = "/",
-        }).RequireAuthorization(policy => policy.RequireRole(Roles.Admin));
+        }).RequireAuthorization(Security.SecurityServices.JobsDashboardPolicy);
         app.MapAccountEndpoints();
         app.MapSingleSignOn();
         app.MapPasskeyEndpoints();

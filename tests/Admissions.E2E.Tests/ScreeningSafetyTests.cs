@@ -37,18 +37,31 @@ public sealed class ScreeningSafetyTests(AppServer app) : E2ETest(app)
         await HideSnackbarsAsync();
         await ScreenshotAsync("screening-form.png");
 
-        // Clinical review done, the inquiry is approved, but the open alert still blocks booking.
+        // The coordinator takes the inquiry to clinical review; approving it is a clinician's move, not offered to them.
         await ChooseAsync("contact-outcome", "Reached");
         await ByTestId("log-contact").ClickAsync();
         await Expect(ByTestId("stage-chip")).ToHaveTextAsync("Contacted");
-        foreach (var stage in new[] { "Pre-screening", "Clinical review", "Approved" })
+        foreach (var stage in new[] { "Pre-screening", "Clinical review" })
         {
             await ChooseAsync("target-stage", stage);
             await ByTestId("move-stage").ClickAsync();
             await Expect(ByTestId("stage-chip")).ToHaveTextAsync(stage);
         }
 
-        await OpenTabAsync("Admission");
+        await ByTestId("target-stage").ClickAsync();
+        await Expect(Page.Locator(".mud-popover-open .mud-list-item").First).ToBeVisibleAsync();
+        await Expect(Page.Locator(".mud-popover-open .mud-list-item").Filter(new LocatorFilterOptions { HasTextRegex = new Regex("^\\s*Approved\\s*$") })).ToHaveCountAsync(0);
+        await Page.Keyboard.PressAsync("Escape");
+
+        await SwitchUserAsync("clinician@demo.admissions.local");
+        await GotoAsync(inquiryUrl);
+        await ChooseAsync("target-stage", "Approved");
+        await ByTestId("move-stage").ClickAsync();
+        await Expect(ByTestId("stage-chip")).ToHaveTextAsync("Approved");
+
+        // Approved, but the open alert still blocks booking.
+        await SwitchUserAsync(AppServer.Coordinator);
+        await GotoAsync(inquiryUrl + "?tab=admission");
         await Expect(ByTestId("schedule-blocked")).ToContainTextAsync("A safety alert is open");
         await Expect(ByTestId("schedule-form")).ToHaveCountAsync(0);
 

@@ -39,7 +39,7 @@ internal static class FollowUpEffects
 
     public static async Task NotifyOnceAsync(
         IAdmissionsDbContext db, IEnumerable<string> userIds, string title, string body, string link, string uniqueKey,
-        DateTimeOffset now, CancellationToken cancellationToken)
+        DateTimeOffset now, CancellationToken cancellationToken, bool urgent = false)
     {
         foreach (var userId in userIds.Distinct())
         {
@@ -57,6 +57,7 @@ internal static class FollowUpEffects
                 Link = link,
                 CreatedAt = now,
                 UniqueKey = key,
+                IsUrgent = urgent,
             });
         }
     }

@@ -40,6 +40,7 @@ public interface IAdmissionsDbContext : IAsyncDisposable
     DbSet<Facility> Facilities { get; }
     DbSet<TreatmentProgram> TreatmentPrograms { get; }
     DbSet<CareUnit> CareUnits { get; }
+    DbSet<OnCallShift> OnCallShifts { get; }
     DbSet<Bed> Beds { get; }
     DbSet<ScreeningRecord> Screenings { get; }
     DbSet<InquirySafetyAlert> SafetyAlerts { get; }
@@ -84,7 +85,8 @@ public interface ICurrentUser
     bool IsInRole(string role);
 }
 
-public sealed record StaffMember(string Id, string Name, string Email, IReadOnlyList<string> Roles);
+/// <param name="PhoneNumber">The Identity user's phone number: where on-call paging texts go.</param>
+public sealed record StaffMember(string Id, string Name, string Email, IReadOnlyList<string> Roles, string? PhoneNumber = null);
 
 /// <summary>Who works in admissions; implemented over ASP.NET Core Identity.</summary>
 public interface IStaffDirectory

@@ -9,7 +9,8 @@ namespace Admissions.Application.Dashboards;
 
 /// <summary>
 /// The days a dashboard covers, counted in the facility's time zone (both ends inclusive), and the facility.
-/// No dates means the last 30 days up to today; no facility means the first active one. Inquiries are not
+/// No dates means the last 30 days up to today; no facility means the first active one (with none, the organisation's
+/// calendar, <c>Admissions:TimeZone</c>). Inquiries are not
 /// tied to a facility yet, so the facility chooses the day boundaries and the programs for census.
 /// </summary>
 public sealed record DashboardFilter
@@ -50,7 +51,7 @@ public sealed record DashboardScope(
 
     public static DateTimeOffset StartOf(DateOnly day, TimeZoneInfo zone) => ZonedTime.At(day, TimeOnly.MinValue, zone);
 
-    public static async Task<DashboardScope> ResolveAsync(IAdmissionsDbContext db, DashboardFilter filter, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<DashboardScope> ResolveAsync(IAdmissionsDbContext db, DashboardFilter filter, IFacilityCalendar calendar, CancellationToken cancellationToken)
     {
         Validate(filter);
         var facilities = await db.Facilities.AsNoTracking()
@@ -61,10 +62,10 @@ public sealed record DashboardScope(
         var facility = filter.FacilityId is { } id
             ? facilities.FirstOrDefault(f => f.Id == id) ?? throw new NotFoundException("The facility")
             : facilities.FirstOrDefault();
-        var zoneId = facility?.TimeZoneId ?? "UTC";
-        var zone = Facility.FindZone(zoneId) ?? TimeZoneInfo.Utc;
-        var now = clock.GetUtcNow();
-        var today = ZonedTime.DayOf(now, zone);
+        var days = Facility.FindZone(facility?.TimeZoneId) is { } facilityZone ? calendar.Organisation.In(facilityZone) : calendar.Organisation;
+        var (zone, zoneId) = (days.Zone, facility?.TimeZoneId ?? days.Zone.Id);
+        var now = days.Now;
+        var today = days.Today;
         var to = filter.To ?? today;
         var from = filter.From ?? to.AddDays(-(DashboardFilter.DefaultDays - 1));
         var start = StartOf(from, zone);

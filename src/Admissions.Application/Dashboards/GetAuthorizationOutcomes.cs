@@ -14,13 +14,13 @@ public sealed record AuthorizationOutcomes(DashboardScope Scope, int Requested, 
 [RequiresRole(Roles.Admin, Roles.AdmissionsManager, Roles.BusinessDevelopment)]
 public sealed record GetAuthorizationOutcomes(DashboardFilter Filter) : IQuery<AuthorizationOutcomes>;
 
-public sealed class GetAuthorizationOutcomesHandler(IAdmissionsDbContextFactory dbFactory, TimeProvider clock)
+public sealed class GetAuthorizationOutcomesHandler(IAdmissionsDbContextFactory dbFactory, IFacilityCalendar calendar)
     : IQueryHandler<GetAuthorizationOutcomes, AuthorizationOutcomes>
 {
     public async ValueTask<AuthorizationOutcomes> Handle(GetAuthorizationOutcomes query, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        var scope = await DashboardScope.ResolveAsync(db, query.Filter, clock, cancellationToken);
+        var scope = await DashboardScope.ResolveAsync(db, query.Filter, calendar, cancellationToken);
         var requests = await db.PriorAuthorizations.AsNoTracking()
             .Where(a => a.RequestedAt >= scope.Start && a.RequestedAt < scope.End)
             .Select(a => new { a.Status, a.RequestedAt, a.DecidedAt })

@@ -31,7 +31,7 @@ public sealed record Breakdown(DashboardScope Scope, BreakdownDimension Dimensio
 [RequiresRole(Roles.Admin, Roles.AdmissionsManager, Roles.BusinessDevelopment)]
 public sealed record GetBreakdown(DashboardFilter Filter, BreakdownDimension Dimension) : IQuery<Breakdown>;
 
-public sealed class GetBreakdownHandler(IAdmissionsDbContextFactory dbFactory, TimeProvider clock, ICurrentUser user) : IQueryHandler<GetBreakdown, Breakdown>
+public sealed class GetBreakdownHandler(IAdmissionsDbContextFactory dbFactory, IFacilityCalendar calendar, ICurrentUser user) : IQueryHandler<GetBreakdown, Breakdown>
 {
     private sealed record KeyedGroup(string? Key, string? Label, InquiryStage Stage, NotAdmittedReason? Reason, bool PossibleDuplicate, int Count)
     {
@@ -47,7 +47,7 @@ public sealed class GetBreakdownHandler(IAdmissionsDbContextFactory dbFactory, T
         }
 
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        var scope = await DashboardScope.ResolveAsync(db, query.Filter, clock, cancellationToken);
+        var scope = await DashboardScope.ResolveAsync(db, query.Filter, calendar, cancellationToken);
         List<KeyedGroup> cohort, admits;
         if (await OverviewFigures.StoredAsOfAsync(db, scope, cancellationToken) is null)
         {

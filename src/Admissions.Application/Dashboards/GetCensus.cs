@@ -22,12 +22,12 @@ public sealed record Census(DashboardScope Scope, IReadOnlyList<CensusRow> Progr
 [RequiresRole(Roles.Admin, Roles.AdmissionsManager, Roles.BusinessDevelopment)]
 public sealed record GetCensus(DashboardFilter Filter) : IQuery<Census>;
 
-public sealed class GetCensusHandler(IAdmissionsDbContextFactory dbFactory, TimeProvider clock) : IQueryHandler<GetCensus, Census>
+public sealed class GetCensusHandler(IAdmissionsDbContextFactory dbFactory, IFacilityCalendar calendar) : IQueryHandler<GetCensus, Census>
 {
     public async ValueTask<Census> Handle(GetCensus query, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        var scope = await DashboardScope.ResolveAsync(db, query.Filter, clock, cancellationToken);
+        var scope = await DashboardScope.ResolveAsync(db, query.Filter, calendar, cancellationToken);
         var beds = await (from bed in db.Beds.AsNoTracking()
                           join unit in db.CareUnits on bed.UnitId equals unit.Id
                           join program in db.TreatmentPrograms on unit.ProgramId equals program.Id

@@ -22,7 +22,7 @@ public sealed record Scorecard(DashboardScope Scope, IReadOnlyList<ScorecardRow>
 [RequiresRole(Roles.Admin, Roles.AdmissionsManager, Roles.AdmissionsCoordinator)]
 public sealed record GetCoordinatorScorecard(DashboardFilter Filter) : IQuery<Scorecard>;
 
-public sealed class GetCoordinatorScorecardHandler(IAdmissionsDbContextFactory dbFactory, TimeProvider clock, ICurrentUser user)
+public sealed class GetCoordinatorScorecardHandler(IAdmissionsDbContextFactory dbFactory, IFacilityCalendar calendar, ICurrentUser user)
     : IQueryHandler<GetCoordinatorScorecard, Scorecard>
 {
     private sealed record CoordinatorGroup(string Id, string? Name, CohortGroup Group);
@@ -30,7 +30,7 @@ public sealed class GetCoordinatorScorecardHandler(IAdmissionsDbContextFactory d
     public async ValueTask<Scorecard> Handle(GetCoordinatorScorecard query, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        var scope = await DashboardScope.ResolveAsync(db, query.Filter, clock, cancellationToken);
+        var scope = await DashboardScope.ResolveAsync(db, query.Filter, calendar, cancellationToken);
         var only = DashboardAccess.SeesNames(user) ? null : user.Id;
         var (groups, minutes, admits) = await OverviewFigures.StoredAsOfAsync(db, scope, cancellationToken) is null
             ? await LiveAsync(db, scope, only, cancellationToken)

@@ -18,7 +18,7 @@ public sealed record Funnel(DashboardScope Scope, int ValidInquiries, IReadOnlyL
 [RequiresRole(Roles.Admin, Roles.AdmissionsManager, Roles.BusinessDevelopment)]
 public sealed record GetFunnel(DashboardFilter Filter) : IQuery<Funnel>;
 
-public sealed class GetFunnelHandler(IAdmissionsDbContextFactory dbFactory, TimeProvider clock) : IQueryHandler<GetFunnel, Funnel>
+public sealed class GetFunnelHandler(IAdmissionsDbContextFactory dbFactory, IFacilityCalendar calendar) : IQueryHandler<GetFunnel, Funnel>
 {
     public static readonly InquiryStage[] Pipeline =
     [
@@ -29,7 +29,7 @@ public sealed class GetFunnelHandler(IAdmissionsDbContextFactory dbFactory, Time
     public async ValueTask<Funnel> Handle(GetFunnel query, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        var scope = await DashboardScope.ResolveAsync(db, query.Filter, clock, cancellationToken);
+        var scope = await DashboardScope.ResolveAsync(db, query.Filter, calendar, cancellationToken);
         var counts = await OverviewFigures.StoredAsOfAsync(db, scope, cancellationToken) is null
             ? await DashboardQueries.CountAsync(DashboardQueries.CreatedBetween(db, scope.Start, scope.End), cancellationToken)
             : new CohortCounts([.. (await DailyGroups.ReadAsync(db, scope, GroupEvent.Created, GroupDimension.All, cancellationToken)).Select(g => g.ToCohortGroup())]);

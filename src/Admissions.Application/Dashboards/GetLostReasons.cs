@@ -19,12 +19,12 @@ public sealed record LostReasons(DashboardScope Scope, int Total, IReadOnlyList<
 [RequiresRole(Roles.Admin, Roles.AdmissionsManager, Roles.BusinessDevelopment)]
 public sealed record GetLostReasons(DashboardFilter Filter) : IQuery<LostReasons>;
 
-public sealed class GetLostReasonsHandler(IAdmissionsDbContextFactory dbFactory, TimeProvider clock, ICurrentUser user) : IQueryHandler<GetLostReasons, LostReasons>
+public sealed class GetLostReasonsHandler(IAdmissionsDbContextFactory dbFactory, IFacilityCalendar calendar, ICurrentUser user) : IQueryHandler<GetLostReasons, LostReasons>
 {
     public async ValueTask<LostReasons> Handle(GetLostReasons query, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        var scope = await DashboardScope.ResolveAsync(db, query.Filter, clock, cancellationToken);
+        var scope = await DashboardScope.ResolveAsync(db, query.Filter, calendar, cancellationToken);
         var counts = await OverviewFigures.StoredAsOfAsync(db, scope, cancellationToken) is null
             ? await db.Inquiries.AsNoTracking()
                 .Where(i => i.Stage == InquiryStage.NotAdmitted && i.ClosedAt >= scope.Start && i.ClosedAt < scope.End

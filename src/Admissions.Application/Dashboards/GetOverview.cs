@@ -36,12 +36,12 @@ public sealed record DashboardOverview(
 [RequiresRole(Roles.Admin, Roles.AdmissionsManager, Roles.BusinessDevelopment)]
 public sealed record GetOverview(DashboardFilter Filter) : IQuery<DashboardOverview>;
 
-public sealed class GetOverviewHandler(IAdmissionsDbContextFactory dbFactory, TimeProvider clock) : IQueryHandler<GetOverview, DashboardOverview>
+public sealed class GetOverviewHandler(IAdmissionsDbContextFactory dbFactory, IFacilityCalendar calendar) : IQueryHandler<GetOverview, DashboardOverview>
 {
     public async ValueTask<DashboardOverview> Handle(GetOverview query, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        var scope = await DashboardScope.ResolveAsync(db, query.Filter, clock, cancellationToken);
+        var scope = await DashboardScope.ResolveAsync(db, query.Filter, calendar, cancellationToken);
         var storedAsOf = await OverviewFigures.StoredAsOfAsync(db, scope, cancellationToken);
         // The two periods are independent reads: each on its own context, side by side.
         await using var previousDb = await dbFactory.CreateAsync(cancellationToken);

@@ -22,12 +22,12 @@ public sealed record ReferralSources(DashboardScope Scope, IReadOnlyList<Referra
 [RequiresRole(Roles.Admin, Roles.AdmissionsManager, Roles.BusinessDevelopment)]
 public sealed record GetReferralSources(DashboardFilter Filter) : IQuery<ReferralSources>;
 
-public sealed class GetReferralSourcesHandler(IAdmissionsDbContextFactory dbFactory, TimeProvider clock, ICurrentUser user) : IQueryHandler<GetReferralSources, ReferralSources>
+public sealed class GetReferralSourcesHandler(IAdmissionsDbContextFactory dbFactory, IFacilityCalendar calendar, ICurrentUser user) : IQueryHandler<GetReferralSources, ReferralSources>
 {
     public async ValueTask<ReferralSources> Handle(GetReferralSources query, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        var scope = await DashboardScope.ResolveAsync(db, query.Filter, clock, cancellationToken);
+        var scope = await DashboardScope.ResolveAsync(db, query.Filter, calendar, cancellationToken);
 
         // One index seek per organisation for its latest referral, rather than a scan of every referred inquiry.
         var organisations = await db.ReferralOrganisations.AsNoTracking()

@@ -20,12 +20,12 @@ public sealed record Trends(DashboardScope Scope, TrendInterval Interval, IReadO
 [RequiresRole(Roles.Admin, Roles.AdmissionsManager, Roles.BusinessDevelopment)]
 public sealed record GetTrends(DashboardFilter Filter, TrendInterval Interval = TrendInterval.Day) : IQuery<Trends>;
 
-public sealed class GetTrendsHandler(IAdmissionsDbContextFactory dbFactory, TimeProvider clock) : IQueryHandler<GetTrends, Trends>
+public sealed class GetTrendsHandler(IAdmissionsDbContextFactory dbFactory, IFacilityCalendar calendar) : IQueryHandler<GetTrends, Trends>
 {
     public async ValueTask<Trends> Handle(GetTrends query, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        var scope = await DashboardScope.ResolveAsync(db, query.Filter, clock, cancellationToken);
+        var scope = await DashboardScope.ResolveAsync(db, query.Filter, calendar, cancellationToken);
         var storedAsOf = await OverviewFigures.StoredAsOfAsync(db, scope, cancellationToken);
         List<(DateOnly Day, int Inquiries, int Admits)> days;
         if (storedAsOf is not null)

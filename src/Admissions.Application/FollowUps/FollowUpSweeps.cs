@@ -119,7 +119,7 @@ public sealed class EscalateStaleVerificationsHandler(
 public sealed record RemindAuthorizationReviews : ICommand<SweepOutcome>;
 
 public sealed class RemindAuthorizationReviewsHandler(
-    IAdmissionsDbContextFactory dbFactory, IStaffDirectory staff, ILiveNotifier live, TimeProvider clock, IOptions<FollowUpOptions> options)
+    IAdmissionsDbContextFactory dbFactory, IStaffDirectory staff, ILiveNotifier live, IFacilityCalendar calendar, IOptions<FollowUpOptions> options)
     : ICommandHandler<RemindAuthorizationReviews, SweepOutcome>
 {
     public static string TaskKey(Guid authorizationId, DateOnly reviewOn) => $"auth-review:{authorizationId:N}:{reviewOn:yyyyMMdd}";
@@ -128,9 +128,10 @@ public sealed class RemindAuthorizationReviewsHandler(
         SaveConflicts.RetryAsync(async () =>
         {
             await using var db = await dbFactory.CreateAsync(cancellationToken);
-            var now = clock.GetUtcNow();
-            var today = FacilityDate.Today(clock);
-            var horizon = DateOnly.FromDateTime((now + options.Value.AuthorizationReviewLead).UtcDateTime);
+            var days = calendar.Organisation;
+            var now = days.Now;
+            var today = days.Today;
+            var horizon = days.DayOf(now + options.Value.AuthorizationReviewLead);
             var due = await (from a in db.PriorAuthorizations.AsNoTracking()
                              join i in db.Inquiries on a.InquiryId equals i.Id
                              where (a.Status == AuthorizationStatus.Certified || a.Status == AuthorizationStatus.Partial)

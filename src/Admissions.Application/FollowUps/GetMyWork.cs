@@ -19,14 +19,17 @@ public enum WorkView
 public sealed record WorkItem(
     Guid Id, Guid InquiryId, string InquiryNumber, string PatientName, FollowUpKind Kind, string Title, string? Notes,
     DateTimeOffset DueAt, TaskPriority Priority, string? AssigneeId, string? AssigneeName, bool IsOverdue, int SnoozeCount,
-    string? SnoozeReason, string CreatedByName);
+    string? SnoozeReason, string CreatedByName, Guid? SafetyAlertId)
+{
+    public bool IsSafetyCall => Kind == FollowUpKind.SafetyCall;
+}
 
 public sealed record TaskCounts(int Open, int Overdue, int TeamQueue);
 
 public sealed record MyWork(PagedResult<WorkItem> Page, TaskCounts Counts);
 
 /// <summary>
-/// The signed-in user's open tasks (or the team queue): overdue first, most urgent first among them,
+/// The signed-in user's open tasks (or the team queue): safety calls on top, then overdue, most urgent first among them,
 /// then by due time. Rows carry the patient's name, so the read is audited.
 /// </summary>
 [RequiresRole(Roles.Admin, Roles.AdmissionsManager, Roles.AdmissionsCoordinator, Roles.Clinician, Roles.UtilizationReview)]
@@ -59,11 +62,11 @@ public sealed class GetMyWorkHandler(IAdmissionsDbContextFactory dbFactory, ICur
         var total = await tasks.CountAsync(cancellationToken);
         var items = await (from t in tasks
                            join i in db.Inquiries on t.InquiryId equals i.Id
-                           orderby t.DueAt <= now descending, t.DueAt <= now ? (int)t.Priority : 0 descending, t.DueAt, t.Id
+                           orderby t.Kind == FollowUpKind.SafetyCall descending, t.DueAt <= now descending, t.DueAt <= now ? (int)t.Priority : 0 descending, t.DueAt, t.Id
                            select new WorkItem(
                                t.Id, t.InquiryId, i.Number, (i.Details.PatientFirstName + " " + i.Details.PatientLastName).Trim(),
                                t.Kind, t.Title, t.Notes, t.DueAt, t.Priority, t.AssigneeId, t.AssigneeName, t.DueAt <= now, t.SnoozeCount,
-                               t.SnoozeReason, t.CreatedByName))
+                               t.SnoozeReason, t.CreatedByName, t.SafetyAlertId))
             .Skip(query.Skip)
             .Take(query.Take)
             .ToListAsync(cancellationToken);

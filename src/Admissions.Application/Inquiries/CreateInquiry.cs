@@ -9,9 +9,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Admissions.Application.Inquiries;
 
+/// <summary>An inquiry on file that looks like the same person; <see cref="Summary"/> says what it was ("Returning: admitted 2026-03-14, INQ-2026-000018").</summary>
 public sealed record DuplicateMatch(
     Guid Id, string Number, string PatientName, DateOnly? PatientDateOfBirth, string? Phone,
-    InquiryStage Stage, DateTimeOffset CreatedAt, string? AssignedCoordinatorName, string MatchedOn);
+    InquiryStage Stage, DateTimeOffset CreatedAt, string? AssignedCoordinatorName, string MatchedOn, string Summary = "")
+{
+    /// <summary>Still being worked: a second inquiry would duplicate it. A closed one is a person coming back.</summary>
+    public bool IsOpen => InquiryStageMachine.IsOpen(Stage);
+}
 
 public sealed record CreateInquiryResult(Guid? InquiryId, string? Number, IReadOnlyList<DuplicateMatch> Duplicates)
 {
@@ -19,19 +24,20 @@ public sealed record CreateInquiryResult(Guid? InquiryId, string? Number, IReadO
 }
 
 /// <summary>
-/// Takes an inquiry from the intake form. When it looks like an open inquiry already on file,
-/// nothing is created until the coordinator says to continue (<see cref="AllowDuplicates"/>).
+/// Takes an inquiry from the intake form. When it looks like any inquiry already on file (open, or a person coming back),
+/// nothing is created until the coordinator has seen them and says to continue (<see cref="AllowDuplicates"/>). Only a
+/// match that is still open marks the new inquiry as a possible duplicate; a returning person counts as a new inquiry.
 /// </summary>
 [RequiresRole(Roles.Admin, Roles.AdmissionsManager, Roles.AdmissionsCoordinator)]
 public sealed record CreateInquiry(InquiryForm Form, bool AllowDuplicates = false) : ICommand<CreateInquiryResult>;
 
 public sealed class CreateInquiryValidator : AbstractValidator<CreateInquiry>
 {
-    public CreateInquiryValidator(TimeProvider clock) =>
-        RuleFor(c => c.Form).NotNull().SetValidator(new InquiryFormValidator(clock));
+    public CreateInquiryValidator(IFacilityCalendar calendar) =>
+        RuleFor(c => c.Form).NotNull().SetValidator(new InquiryFormValidator(calendar));
 }
 
-public sealed class CreateInquiryHandler(IAdmissionsDbContextFactory dbFactory, ICurrentUser user, TimeProvider clock)
+public sealed class CreateInquiryHandler(IAdmissionsDbContextFactory dbFactory, ICurrentUser user, TimeProvider clock, IFacilityCalendar calendar)
     : ICommandHandler<CreateInquiry, CreateInquiryResult>
 {
     public ValueTask<CreateInquiryResult> Handle(CreateInquiry command, CancellationToken cancellationToken) =>
@@ -44,14 +50,14 @@ public sealed class CreateInquiryHandler(IAdmissionsDbContextFactory dbFactory, 
         var organisation = command.Form.ReferralOrganisationId is { } organisationId
             ? await ReferralAttribution.ChooseAsync(db, organisationId, cancellationToken)
             : null;
-        var duplicates = await InquiryIntake.FindDuplicatesAsync(db, details, cancellationToken);
+        var duplicates = await InquiryIntake.FindDuplicatesAsync(db, details, calendar.Organisation, cancellationToken);
         if (duplicates.Count > 0 && !command.AllowDuplicates)
         {
             return new CreateInquiryResult(null, null, duplicates);
         }
 
         var (actor, now) = (new Actor(user.Id, user.Name), clock.GetUtcNow());
-        var inquiry = await InquiryIntake.CreateAsync(db, details, actor, now, duplicates.Count > 0 ? duplicates[0].Id : null, cancellationToken);
+        var inquiry = await InquiryIntake.CreateAsync(db, details, actor, now, calendar.Organisation, InquiryIntake.OpenDuplicateOf(duplicates), cancellationToken);
         if (organisation is not null)
         {
             inquiry.AttributeReferral(organisation, actor, now);
@@ -65,10 +71,12 @@ public sealed class CreateInquiryHandler(IAdmissionsDbContextFactory dbFactory, 
 /// <summary>What every way in (intake form, public API) does to open an inquiry.</summary>
 internal static class InquiryIntake
 {
+    /// <param name="calendar">Where the inquiry comes in: its number's year is the year there (a call at 4:30 PM Pacific on 31 December is still that year's).</param>
     public static async Task<Inquiry> CreateAsync(
-        IAdmissionsDbContext db, InquiryDetails details, Actor actor, DateTimeOffset now, Guid? duplicateOf, CancellationToken cancellationToken)
+        IAdmissionsDbContext db, InquiryDetails details, Actor actor, DateTimeOffset now, FacilityDays calendar, Guid? duplicateOf,
+        CancellationToken cancellationToken)
     {
-        var number = await NextNumberAsync(db, now.Year, cancellationToken);
+        var number = await NextNumberAsync(db, calendar.DayOf(now).Year, cancellationToken);
         var inquiry = Inquiry.Create(number, details, actor, now, duplicateOf);
         db.Inquiries.Add(inquiry);
         return inquiry;
@@ -92,9 +100,16 @@ internal static class InquiryIntake
         return InquiryNumber.Format(year, sequence.LastValue);
     }
 
-    /// <summary>Open inquiries with the same phone, or the same patient name and date of birth.</summary>
+    /// <summary>The open inquiry a new one may repeat; null when every match is closed (a person coming back).</summary>
+    public static Guid? OpenDuplicateOf(IReadOnlyList<DuplicateMatch> matches) => matches.FirstOrDefault(m => m.IsOpen)?.Id;
+
+    /// <summary>
+    /// Every inquiry (open or closed) with the same phone, or the same patient name and date of birth: open ones first,
+    /// then the newest. <paramref name="except"/> leaves out the inquiry being looked at, and <paramref name="before"/> the later ones.
+    /// </summary>
     public static async Task<IReadOnlyList<DuplicateMatch>> FindDuplicatesAsync(
-        IAdmissionsDbContext db, InquiryDetails details, CancellationToken cancellationToken)
+        IAdmissionsDbContext db, InquiryDetails details, FacilityDays calendar, CancellationToken cancellationToken,
+        Guid? except = null, DateTimeOffset? before = null)
     {
         var phones = new[] { PhoneNumber.Normalize(details.CallerPhone), PhoneNumber.Normalize(details.PatientPhone) }
             .OfType<string>().Distinct().ToArray();
@@ -107,11 +122,12 @@ internal static class InquiryIntake
 
         var openStages = InquiryStageMachine.OpenStages;
         var candidates = await db.Inquiries.AsNoTracking()
-            .Where(i => openStages.Contains(i.Stage))
+            .Where(i => i.Id != except && (before == null || i.CreatedAt < before))
             .Where(i => (i.CallerPhoneDigits != null && phones.Contains(i.CallerPhoneDigits))
                 || (i.PatientPhoneDigits != null && phones.Contains(i.PatientPhoneDigits))
                 || (dob != null && i.PatientNameKey == nameKey && i.Details.PatientDateOfBirth == dob))
-            .OrderByDescending(i => i.CreatedAt)
+            .OrderByDescending(i => openStages.Contains(i.Stage))
+            .ThenByDescending(i => i.CreatedAt)
             .Take(10)
             .Select(i => new
             {
@@ -122,9 +138,10 @@ internal static class InquiryIntake
                 i.Details.PatientDateOfBirth,
                 i.CallerPhoneDigits,
                 i.PatientPhoneDigits,
-                i.PatientNameKey,
                 i.Stage,
+                i.NotAdmittedReason,
                 i.CreatedAt,
+                i.ClosedAt,
                 i.AssignedCoordinatorName,
             })
             .ToListAsync(cancellationToken);
@@ -134,10 +151,18 @@ internal static class InquiryIntake
             var samePhone = (c.CallerPhoneDigits is not null && phones.Contains(c.CallerPhoneDigits))
                 || (c.PatientPhoneDigits is not null && phones.Contains(c.PatientPhoneDigits));
             var phone = c.PatientPhoneDigits ?? c.CallerPhoneDigits;
+            var closedOn = c.ClosedAt is { } closed ? calendar.DayOf(closed).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : "";
+            var summary = c.Stage switch
+            {
+                InquiryStage.Admitted => $"Returning: admitted {closedOn}, {c.Number}",
+                InquiryStage.NotAdmitted => $"Returning: not admitted ({Inquiry.DescribeReason(c.NotAdmittedReason!.Value)}) {closedOn}, {c.Number}",
+                InquiryStage.ReferredOut => $"Returning: referred out {closedOn}, {c.Number}",
+                _ => $"Open: {InquiryStageMachine.Describe(c.Stage).ToLowerInvariant()}, {c.Number}, {c.AssignedCoordinatorName ?? "unassigned"}",
+            };
             return new DuplicateMatch(
                 c.Id, c.Number, $"{c.PatientFirstName} {c.PatientLastName}".Trim(), c.PatientDateOfBirth,
                 phone is null ? null : PhoneNumber.Format(phone), c.Stage, c.CreatedAt, c.AssignedCoordinatorName,
-                samePhone ? "same phone number" : "same name and date of birth");
+                samePhone ? "same phone number" : "same name and date of birth", summary);
         })];
     }
 }

@@ -18,7 +18,7 @@ public sealed record GetInquiry(Guid InquiryId) : IQuery<InquiryDetail>, IAudite
     public string AuditEntityId => InquiryId.ToString();
 }
 
-public sealed class GetInquiryHandler(IAdmissionsDbContextFactory dbFactory, ICurrentUser user, IOptions<FollowUpOptions> followUps)
+public sealed class GetInquiryHandler(IAdmissionsDbContextFactory dbFactory, ICurrentUser user, IFacilityCalendar calendar, IOptions<FollowUpOptions> followUps)
     : IQueryHandler<GetInquiry, InquiryDetail>
 {
     public async ValueTask<InquiryDetail> Handle(GetInquiry query, CancellationToken cancellationToken)
@@ -34,8 +34,8 @@ public sealed class GetInquiryHandler(IAdmissionsDbContextFactory dbFactory, ICu
             .ToListAsync(cancellationToken);
         var tasks = await db.FollowUpTasks.AsNoTracking()
             .Where(t => t.InquiryId == query.InquiryId && t.State == FollowUpState.Open)
-            .OrderBy(t => t.DueAt)
-            .Select(t => new TaskItem(t.Id, t.Kind, t.Title, t.DueAt, t.AssigneeName, t.Priority, t.State))
+            .OrderByDescending(t => t.Kind == FollowUpKind.SafetyCall).ThenBy(t => t.DueAt)
+            .Select(t => new TaskItem(t.Id, t.Kind, t.Title, t.DueAt, t.AssigneeName, t.Priority, t.State, t.SafetyAlertId, t.SnoozeCount))
             .ToListAsync(cancellationToken);
         var duplicateOf = inquiry.PossibleDuplicateOfId is { } dupId
             ? await db.Inquiries.Where(i => i.Id == dupId).Select(i => i.Number).FirstOrDefaultAsync(cancellationToken)
@@ -44,7 +44,10 @@ public sealed class GetInquiryHandler(IAdmissionsDbContextFactory dbFactory, ICu
             ? await db.ReferralOrganisations.Where(o => o.Id == organisationId).Select(o => o.Name).FirstOrDefaultAsync(cancellationToken)
             : null;
 
-        var isManager = user.IsInRole(Roles.AdmissionsManager) || user.IsInRole(Roles.Admin);
+        var earlier = await InquiryIntake.FindDuplicatesAsync(db, inquiry.Details, calendar.Organisation, cancellationToken, except: inquiry.Id, before: inquiry.CreatedAt);
+
+        // Only the moves this person may make: the stage machine's table decides, the page offers what it says.
+        var moves = InquiryStageMachine.MovesFor(inquiry.Stage, user.IsInRole);
         return new InquiryDetail(
             inquiry.Id,
             inquiry.Number,
@@ -63,9 +66,10 @@ public sealed class GetInquiryHandler(IAdmissionsDbContextFactory dbFactory, ICu
             inquiry.PossibleDuplicateOfId,
             duplicateOf,
             referredBy,
-            [.. InquiryStageMachine.NextStages(inquiry.Stage).Where(stage => Placements.StageNeedsAdmissionTab(stage) is null)],
-            isManager && InquiryStageMachine.CanReopen(inquiry.Stage),
+            [.. moves.Where(m => m.Route == StageMoveRoute.StagePanel).Select(m => m.To)],
+            moves.Any(m => m.Route == StageMoveRoute.Reopen),
             activities,
-            tasks);
+            tasks,
+            [.. earlier.Where(m => !m.IsOpen)]);
     }
 }

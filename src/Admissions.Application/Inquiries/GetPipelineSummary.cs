@@ -21,15 +21,15 @@ public sealed record PipelineSummary(IReadOnlyList<StageCount> OpenByStage, int 
 [RequiresRole(Roles.Admin, Roles.AdmissionsManager, Roles.AdmissionsCoordinator, Roles.Clinician, Roles.UtilizationReview, Roles.BusinessDevelopment)]
 public sealed record GetPipelineSummary : IQuery<PipelineSummary>;
 
-public sealed class GetPipelineSummaryHandler(IAdmissionsDbContextFactory dbFactory, TimeProvider clock)
+public sealed class GetPipelineSummaryHandler(IAdmissionsDbContextFactory dbFactory, IFacilityCalendar calendar)
     : IQueryHandler<GetPipelineSummary, PipelineSummary>
 {
     public async ValueTask<PipelineSummary> Handle(GetPipelineSummary query, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        // Whole days, as the inquiry list filters them (UTC until the facility calendar lands).
-        var today = FacilityDate.Today(clock);
-        var startOfDay = new DateTimeOffset(today.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var days = calendar.Organisation;
+        var now = days.Now;
+        var startOfDay = days.StartOf(days.Today);
         var open = InquiryStageMachine.OpenStages;
 
         var counts = await db.Inquiries.AsNoTracking()
@@ -43,6 +43,6 @@ public sealed class GetPipelineSummaryHandler(IAdmissionsDbContextFactory dbFact
         var admitted = await db.Inquiries.CountAsync(i => i.Stage == InquiryStage.Admitted && i.ClosedAt >= since, cancellationToken);
 
         var byStage = open.Select(s => counts.FirstOrDefault(c => c.Stage == s) ?? new StageCount(s, 0)).ToList();
-        return new PipelineSummary(byStage, newToday, awaiting, admitted, today);
+        return new PipelineSummary(byStage, newToday, awaiting, admitted, days.Today);
     }
 }

@@ -28,3 +28,22 @@ internal static class InquiryChanges
 
     public static Actor Actor(this ICurrentUser user) => new(user.Id, user.Name);
 }
+
+/// <summary>The stage-transition table's roles, enforced: a move the table does not give this person is refused (403).</summary>
+internal static class StageMoves
+{
+    public static void EnsureAllowed(ICurrentUser user, InquiryStage from, InquiryStage to)
+    {
+        if (InquiryStageMachine.Find(from, to) is { } transition && !transition.Roles.Any(user.IsInRole))
+        {
+            throw new ForbiddenException(
+                $"Moving an inquiry from {InquiryStageMachine.Describe(from)} to {InquiryStageMachine.Describe(to)} is for {Describe(transition.Roles)}.");
+        }
+    }
+
+    private static string Describe(IReadOnlyList<string> roles)
+    {
+        var names = roles.Select(r => Domain.Security.Roles.Describe(r).ToLowerInvariant()).Select(n => n == "admin" ? "admins" : n + "s").ToList();
+        return names.Count == 1 ? names[0] : $"{string.Join(", ", names[..^1])} and {names[^1]}";
+    }
+}

@@ -24,7 +24,11 @@ public sealed record ActivityItem(
     ContactChannel? Channel, ContactOutcome? Outcome);
 
 public sealed record TaskItem(
-    Guid Id, FollowUpKind Kind, string Title, DateTimeOffset DueAt, string? AssigneeName, TaskPriority Priority, FollowUpState State);
+    Guid Id, FollowUpKind Kind, string Title, DateTimeOffset DueAt, string? AssigneeName, TaskPriority Priority, FollowUpState State,
+    Guid? SafetyAlertId, int SnoozeCount)
+{
+    public bool IsSafetyCall => Kind == FollowUpKind.SafetyCall;
+}
 
 public sealed record InquiryDetail(
     Guid Id,
@@ -47,7 +51,12 @@ public sealed record InquiryDetail(
     IReadOnlyList<InquiryStage> NextStages,
     bool CanReopen,
     IReadOnlyList<ActivityItem> Activities,
-    IReadOnlyList<TaskItem> OpenTasks);
+    IReadOnlyList<TaskItem> OpenTasks,
+    IReadOnlyList<DuplicateMatch>? EarlierStays = null)
+{
+    /// <summary>The person's closed inquiries from before this one: a returning patient, welcomed with their history.</summary>
+    public IReadOnlyList<DuplicateMatch> Returning => EarlierStays ?? [];
+}
 
 public static class InquiryVersion
 {

@@ -55,7 +55,7 @@ public sealed class InquiryFormValidator : AbstractValidator<InquiryForm>
 {
     public const int OldestPlausibleAge = 110;
 
-    public InquiryFormValidator(TimeProvider clock)
+    public InquiryFormValidator(IFacilityCalendar calendar)
     {
         RuleFor(f => f.CallerName).NotEmpty().WithMessage("Enter the caller's name.")
             .MaximumLength(100).WithMessage(f => TooLong("The caller's name", f.CallerName, 100))
@@ -76,9 +76,9 @@ public sealed class InquiryFormValidator : AbstractValidator<InquiryForm>
             .PlainLine();
         RuleFor(f => f.PatientLastName).MaximumLength(100).WithMessage(f => TooLong("The last name", f.PatientLastName, 100)).PlainLine();
         RuleFor(f => f.PatientDateOfBirth)
-            .Must(dob => dob <= Today(clock)).When(f => f.PatientDateOfBirth is not null)
+            .Must(dob => dob <= calendar.Organisation.Today).When(f => f.PatientDateOfBirth is not null)
             .WithMessage("Date of birth cannot be in the future.")
-            .Must(dob => dob > Today(clock).AddYears(-OldestPlausibleAge)).When(f => f.PatientDateOfBirth is not null)
+            .Must(dob => dob > calendar.Organisation.Today.AddYears(-OldestPlausibleAge)).When(f => f.PatientDateOfBirth is not null)
             .WithMessage($"Check the date of birth: that would make the patient older than {OldestPlausibleAge}.");
         RuleFor(f => f.PatientState).Must(s => UsStates.TryParse(s, out _)).When(f => !string.IsNullOrWhiteSpace(f.PatientState))
             .WithMessage("Choose a US state: type its name or code (Florida or FL).");
@@ -99,8 +99,6 @@ public sealed class InquiryFormValidator : AbstractValidator<InquiryForm>
     /// <summary>Says how far over: pasted text is never cut silently, so the person needs to know how much to remove.</summary>
     private static string TooLong(string what, string? text, int limit) =>
         $"{what} is limited to {limit:N0} characters; this is {text?.Length ?? 0:N0} ({(text?.Length ?? 0) - limit:N0} over).";
-
-    private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     private static bool BeAPhoneNumber(string? value) => PhoneNumber.TryNormalize(value, out _);
 

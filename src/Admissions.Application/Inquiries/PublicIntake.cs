@@ -22,10 +22,10 @@ public sealed record SubmitWebInquiry(Guid ApiKeyId, string? IdempotencyKey, Inq
 
 public sealed class SubmitWebInquiryValidator : AbstractValidator<SubmitWebInquiry>
 {
-    public SubmitWebInquiryValidator(TimeProvider clock)
+    public SubmitWebInquiryValidator(IFacilityCalendar calendar)
     {
         RuleFor(c => c.IdempotencyKey).MaximumLength(100).WithMessage("Idempotency-Key is limited to 100 characters.");
-        RuleFor(c => c.Form).NotNull().SetValidator(new InquiryFormValidator(clock));
+        RuleFor(c => c.Form).NotNull().SetValidator(new InquiryFormValidator(calendar));
         // Organisation ids are internal: a website names its referrer in ReferralSource.
         RuleFor(c => c.Form.ReferralOrganisationId).Null().When(c => c.Form is not null)
             .WithMessage("ReferralOrganisationId is not accepted here; name the referrer in ReferralSource.");
@@ -36,7 +36,7 @@ public sealed class SubmitWebInquiryValidator : AbstractValidator<SubmitWebInqui
 public sealed class IdempotencyKeyReusedException()
     : Exception("This Idempotency-Key was already used for a different request. Use a new key for a new inquiry.");
 
-public sealed class SubmitWebInquiryHandler(IAdmissionsDbContextFactory dbFactory, ICurrentUser user, TimeProvider clock)
+public sealed class SubmitWebInquiryHandler(IAdmissionsDbContextFactory dbFactory, ICurrentUser user, TimeProvider clock, IFacilityCalendar calendar)
     : ICommandHandler<SubmitWebInquiry, SubmittedInquiry>
 {
     public ValueTask<SubmittedInquiry> Handle(SubmitWebInquiry command, CancellationToken cancellationToken) =>
@@ -59,9 +59,9 @@ public sealed class SubmitWebInquiryHandler(IAdmissionsDbContextFactory dbFactor
         }
 
         var details = command.Form.ToDetails();
-        var duplicates = await InquiryIntake.FindDuplicatesAsync(db, details, cancellationToken);
+        var duplicates = await InquiryIntake.FindDuplicatesAsync(db, details, calendar.Organisation, cancellationToken);
         var now = clock.GetUtcNow();
-        var inquiry = await InquiryIntake.CreateAsync(db, details, user.Actor(), now, duplicates.Count > 0 ? duplicates[0].Id : null, cancellationToken);
+        var inquiry = await InquiryIntake.CreateAsync(db, details, user.Actor(), now, calendar.Organisation, InquiryIntake.OpenDuplicateOf(duplicates), cancellationToken);
         if (command.IdempotencyKey is { Length: > 0 } newKey)
         {
             // Saved with the inquiry: a concurrent retry with the same key fails on the primary key and replays.

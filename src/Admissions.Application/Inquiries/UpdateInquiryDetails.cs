@@ -19,10 +19,10 @@ public sealed record UpdateInquiryDetails(Guid InquiryId, string ExpectedVersion
 
 public sealed class UpdateInquiryDetailsValidator : AbstractValidator<UpdateInquiryDetails>
 {
-    public UpdateInquiryDetailsValidator(TimeProvider clock)
+    public UpdateInquiryDetailsValidator(IFacilityCalendar calendar)
     {
         RuleFor(c => c.ExpectedVersion).NotEmpty();
-        RuleFor(c => c.Updated).NotNull().SetValidator(new InquiryFormValidator(clock));
+        RuleFor(c => c.Updated).NotNull().SetValidator(new InquiryFormValidator(calendar));
     }
 }
 

@@ -77,7 +77,7 @@ public sealed class AddInquiryNoteHandler(IAdmissionsDbContextFactory dbFactory,
             i => i.AddNote(command.Text, user.Actor(), clock.GetUtcNow()), cancellationToken);
 }
 
-/// <summary>Moves an inquiry along the pipeline; Not admitted needs a reason.</summary>
+/// <summary>Moves an inquiry along the pipeline; Not admitted needs a reason. Who may make each move is the stage machine's table.</summary>
 [RequiresRole(Roles.Admin, Roles.AdmissionsManager, Roles.AdmissionsCoordinator, Roles.Clinician, Roles.UtilizationReview)]
 public sealed record MoveInquiryStage(Guid InquiryId, InquiryStage Target, NotAdmittedReason? Reason = null, string? Note = null)
     : ICommand<string>;
@@ -109,6 +109,7 @@ public sealed class MoveInquiryStageHandler(IAdmissionsDbContextFactory dbFactor
             await using var db = await dbFactory.CreateAsync(cancellationToken);
             var inquiry = await InquiryChanges.LoadAsync(db, command.InquiryId, cancellationToken);
             var (actor, now) = (user.Actor(), clock.GetUtcNow());
+            StageMoves.EnsureAllowed(user, inquiry.Stage, command.Target);
 
             // Leaving the admission path, or stepping back from a booked date, gives the bed and the booking back.
             if (command.Target is InquiryStage.NotAdmitted or InquiryStage.Approved && InquiryStageMachine.CanMove(inquiry.Stage, command.Target))
@@ -124,7 +125,7 @@ public sealed class MoveInquiryStageHandler(IAdmissionsDbContextFactory dbFactor
     }
 }
 
-/// <summary>Brings a not-admitted or referred-out inquiry back into the pipeline.</summary>
+/// <summary>Brings a not-admitted or referred-out inquiry back into the pipeline (the stage machine's table says who).</summary>
 [RequiresRole(Roles.Admin, Roles.AdmissionsManager)]
 public sealed record ReopenInquiry(Guid InquiryId, string? Note) : ICommand<string>;
 
@@ -132,6 +133,9 @@ public sealed class ReopenInquiryHandler(IAdmissionsDbContextFactory dbFactory, 
     : ICommandHandler<ReopenInquiry, string>
 {
     public ValueTask<string> Handle(ReopenInquiry command, CancellationToken cancellationToken) =>
-        InquiryChanges.ApplyAsync(dbFactory, command.InquiryId,
-            i => i.Reopen(command.Note, user.Actor(), clock.GetUtcNow()), cancellationToken);
+        InquiryChanges.ApplyAsync(dbFactory, command.InquiryId, i =>
+        {
+            StageMoves.EnsureAllowed(user, i.Stage, InquiryStageMachine.ReopenStage);
+            i.Reopen(command.Note, user.Actor(), clock.GetUtcNow());
+        }, cancellationToken);
 }

@@ -58,7 +58,7 @@ public sealed class RequestAuthorizationValidator : AbstractValidator<RequestAut
 }
 
 public sealed class RequestAuthorizationHandler(
-    IAdmissionsDbContextFactory dbFactory, ICurrentUser user, TimeProvider clock, IFollowUpScheduler scheduler, ILiveNotifier live)
+    IAdmissionsDbContextFactory dbFactory, ICurrentUser user, TimeProvider clock, IFacilityCalendar calendar, IFollowUpScheduler scheduler, ILiveNotifier live)
     : ICommandHandler<RequestAuthorization, Guid>
 {
     public async ValueTask<Guid> Handle(RequestAuthorization command, CancellationToken cancellationToken)
@@ -81,7 +81,8 @@ public sealed class RequestAuthorizationHandler(
 
         // A portal or phone request discloses the same records as a 278, so it needs the same consent.
         var consents = await db.Part2Consents.Where(c => c.InquiryId == command.InquiryId).ToListAsync(cancellationToken);
-        var missing = VerificationReadiness.Missing(inquiry.Details, policy, payer, consents, FacilityDate.Today(clock));
+        var today = (await calendar.ForInquiryAsync(inquiry.Id, cancellationToken)).Today;
+        var missing = VerificationReadiness.Missing(inquiry.Details, policy, payer, consents, today);
         if (missing.Count > 0)
         {
             throw new Domain.Common.DomainRuleException(VerificationReadiness.Explain(missing).Replace("verifying", "requesting authorization", StringComparison.Ordinal));
@@ -96,7 +97,7 @@ public sealed class RequestAuthorizationHandler(
         if (form.Channel != AuthorizationChannel.Electronic)
         {
             // Readiness above guarantees the consent exists.
-            await Disclosures.RecordAsync(db, inquiry.Id, Disclosures.PaymentConsent(consents, payer.Id, FacilityDate.Today(clock))!, payer.Name, SubmitAuthorizationHandler.Disclosed(authorization),
+            await Disclosures.RecordAsync(db, inquiry.Id, Disclosures.PaymentConsent(consents, payer.Id, today)!, payer.Name, SubmitAuthorizationHandler.Disclosed(authorization),
                 form.Channel == AuthorizationChannel.Portal ? "Payer portal" : "Phone call with payer", authorization.TraceNumber, user.Id, user.Name, now, cancellationToken);
         }
 
@@ -138,6 +139,7 @@ public sealed partial class SubmitAuthorizationHandler(
     IFollowUpScheduler scheduler,
     ILiveNotifier live,
     TimeProvider clock,
+    IFacilityCalendar calendar,
     IOptions<InsuranceOptions> options,
     ILogger<SubmitAuthorizationHandler> logger)
     : ICommandHandler<SubmitAuthorization, AuthorizationRunOutcome>
@@ -155,7 +157,8 @@ public sealed partial class SubmitAuthorizationHandler(
         var policy = await db.InsurancePolicies.FirstAsync(p => p.Id == authorization.PolicyId, cancellationToken);
         var payer = await db.Payers.FirstAsync(p => p.Id == authorization.PayerId, cancellationToken);
         var now = clock.GetUtcNow();
-        var consent = await Disclosures.PaymentConsentAsync(db, authorization.InquiryId, payer.Id, FacilityDate.Today(clock), cancellationToken);
+        var today = (await calendar.ForInquiryAsync(authorization.InquiryId, cancellationToken)).Today;
+        var consent = await Disclosures.PaymentConsentAsync(db, authorization.InquiryId, payer.Id, today, cancellationToken);
         if (consent is null)
         {
             const string Problem = "Not sent: there is no active Part 2 consent covering this payer (it may have been revoked or expired).";
@@ -504,7 +507,7 @@ public sealed class ListAuthorizationsValidator : AbstractValidator<ListAuthoriz
     }
 }
 
-public sealed class ListAuthorizationsHandler(IAdmissionsDbContextFactory dbFactory, TimeProvider clock)
+public sealed class ListAuthorizationsHandler(IAdmissionsDbContextFactory dbFactory, IFacilityCalendar calendar)
     : IQueryHandler<ListAuthorizations, PagedResult<AuthorizationQueueItem>>
 {
     public async ValueTask<PagedResult<AuthorizationQueueItem>> Handle(ListAuthorizations query, CancellationToken cancellationToken)
@@ -520,7 +523,7 @@ public sealed class ListAuthorizationsHandler(IAdmissionsDbContextFactory dbFact
 
         if (query.ReviewDueOnly)
         {
-            var soon = FacilityDate.Today(clock).AddDays(2);
+            var soon = calendar.Organisation.Today.AddDays(2);
             rows = rows.Where(r => r.Authorization.NextReviewOn != null && r.Authorization.NextReviewOn <= soon);
         }
 

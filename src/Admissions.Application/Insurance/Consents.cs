@@ -105,7 +105,7 @@ public sealed class ConsentFormValidator : AbstractValidator<ConsentForm>
 {
     private const DisclosurePurpose Tpo = DisclosurePurpose.Treatment | DisclosurePurpose.Payment | DisclosurePurpose.HealthCareOperations;
 
-    public ConsentFormValidator(TimeProvider clock)
+    public ConsentFormValidator(IFacilityCalendar calendar)
     {
         RuleFor(f => f.Kind).IsInEnum();
         RuleFor(f => f.RecipientPayerIds).Must((f, _) => f.HasRecipients)
@@ -127,7 +127,7 @@ public sealed class ConsentFormValidator : AbstractValidator<ConsentForm>
         RuleFor(f => f.Information).NotEmpty().WithMessage("Describe what information may be disclosed.").MaximumLength(1000);
         RuleFor(f => f.ExpiresOn).NotNull().When(f => string.IsNullOrWhiteSpace(f.ExpiryEvent))
             .WithMessage("Give an expiry date or the event that ends the consent.");
-        RuleFor(f => f.ExpiresOn).Must(d => d is null || d.Value >= FacilityDate.Today(clock))
+        RuleFor(f => f.ExpiresOn).Must(d => d is null || d.Value >= calendar.Organisation.Today)
             .WithMessage("The expiry date cannot be in the past.");
         RuleFor(f => f.ExpiryEvent).MaximumLength(200);
         RuleFor(f => f.Signing).IsInEnum();
@@ -144,7 +144,7 @@ public sealed class ConsentFormValidator : AbstractValidator<ConsentForm>
 
 public sealed class CaptureConsentValidator : AbstractValidator<CaptureConsent>
 {
-    public CaptureConsentValidator(TimeProvider clock) => RuleFor(c => c.Form).NotNull().SetValidator(new ConsentFormValidator(clock));
+    public CaptureConsentValidator(IFacilityCalendar calendar) => RuleFor(c => c.Form).NotNull().SetValidator(new ConsentFormValidator(calendar));
 }
 
 public sealed class CaptureConsentHandler(

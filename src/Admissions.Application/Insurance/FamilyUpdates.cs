@@ -22,14 +22,14 @@ public sealed record UpdateContacts(Guid InquiryId, bool CallerIsPatient, IReadO
 [RequiresRole(Roles.Admin, Roles.AdmissionsManager, Roles.AdmissionsCoordinator, Roles.Clinician, Roles.UtilizationReview)]
 public sealed record GetUpdateContacts(Guid InquiryId) : IQuery<UpdateContacts>;
 
-public sealed class GetUpdateContactsHandler(IAdmissionsDbContextFactory dbFactory, TimeProvider clock) : IQueryHandler<GetUpdateContacts, UpdateContacts>
+public sealed class GetUpdateContactsHandler(IAdmissionsDbContextFactory dbFactory, IFacilityCalendar calendar) : IQueryHandler<GetUpdateContacts, UpdateContacts>
 {
     public async ValueTask<UpdateContacts> Handle(GetUpdateContacts query, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var inquiry = await db.Inquiries.AsNoTracking().FirstOrDefaultAsync(i => i.Id == query.InquiryId, cancellationToken)
             ?? throw new NotFoundException("The inquiry");
-        var today = FacilityDate.Today(clock);
+        var today = (await calendar.ForInquiryAsync(inquiry.Id, cancellationToken)).Today;
         var consents = await db.Part2Consents.AsNoTracking().Where(c => c.InquiryId == inquiry.Id).ToListAsync(cancellationToken);
         var active = consents.Where(c => c.IsActive(today)).OrderByDescending(c => c.SignedAt).ToList();
         var contacts = active
@@ -66,7 +66,7 @@ public sealed class RecordFamilyUpdateValidator : AbstractValidator<RecordFamily
     }
 }
 
-public sealed class RecordFamilyUpdateHandler(IAdmissionsDbContextFactory dbFactory, ICurrentUser user, ILiveNotifier live, TimeProvider clock)
+public sealed class RecordFamilyUpdateHandler(IAdmissionsDbContextFactory dbFactory, ICurrentUser user, ILiveNotifier live, TimeProvider clock, IFacilityCalendar calendar)
     : ICommandHandler<RecordFamilyUpdate, Unit>
 {
     public async ValueTask<Unit> Handle(RecordFamilyUpdate command, CancellationToken cancellationToken)
@@ -74,7 +74,7 @@ public sealed class RecordFamilyUpdateHandler(IAdmissionsDbContextFactory dbFact
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var inquiry = await InquiryChanges.LoadAsync(db, command.InquiryId, cancellationToken);
         var person = DisclosureRecipient.Person(command.PersonName.Trim());
-        var consent = await Disclosures.ConsentForAsync(db, inquiry.Id, person, DisclosurePurpose.PatientRequest, FacilityDate.Today(clock), cancellationToken)
+        var consent = await Disclosures.ConsentForAsync(db, inquiry.Id, person, DisclosurePurpose.PatientRequest, (await calendar.ForInquiryAsync(inquiry.Id, cancellationToken)).Today, cancellationToken)
             ?? throw new Domain.Common.DomainRuleException(
                 $"No active consent from the patient names {person.Name}: share nothing about the patient. Ask the patient to sign a consent naming them.");
         var now = clock.GetUtcNow();

@@ -16,7 +16,8 @@ public sealed record PolicyView(
 
 public sealed record ConsentView(
     Guid Id, string RecipientNames, DisclosurePurpose Purposes, string Information, DateOnly? ExpiresOn, string? ExpiryEvent,
-    string? SignedName, DateTimeOffset? SignedAt, string CapturedByName, DateTimeOffset? RevokedAt, string? RevokedByName, bool IsActive)
+    string? SignedName, DateTimeOffset? SignedAt, string CapturedByName, DateTimeOffset? RevokedAt, string? RevokedByName, bool IsActive,
+    bool ExpiresToday)
 {
     public ConsentKind Kind { get; init; }
     public DateTimeOffset PreparedAt { get; init; }
@@ -67,7 +68,7 @@ public sealed record GetInsurance(Guid InquiryId) : IQuery<InsuranceOverview>, I
     public string AuditEntityId => InquiryId.ToString();
 }
 
-public sealed class GetInsuranceHandler(IAdmissionsDbContextFactory dbFactory, TimeProvider clock, IOptions<InsuranceOptions> options)
+public sealed class GetInsuranceHandler(IAdmissionsDbContextFactory dbFactory, IFacilityCalendar calendar, IOptions<InsuranceOptions> options)
     : IQueryHandler<GetInsurance, InsuranceOverview>
 {
     public async ValueTask<InsuranceOverview> Handle(GetInsurance query, CancellationToken cancellationToken)
@@ -91,7 +92,7 @@ public sealed class GetInsuranceHandler(IAdmissionsDbContextFactory dbFactory, T
         var authorizations = await db.PriorAuthorizations.AsNoTracking().Where(a => a.InquiryId == query.InquiryId)
             .OrderByDescending(a => a.RequestedAt).ToListAsync(cancellationToken);
         var disclosures = await db.Disclosures.CountAsync(d => d.InquiryId == query.InquiryId, cancellationToken);
-        var today = FacilityDate.Today(clock);
+        var today = (await calendar.ForInquiryAsync(query.InquiryId, cancellationToken)).Today;
         var settings = options.Value;
         var rates = await StayRates.LoadAsync(db, settings, cancellationToken);
         var checkPayerIds = checks.Select(c => c.PayerId).Distinct().ToList();
@@ -112,7 +113,7 @@ public sealed class GetInsuranceHandler(IAdmissionsDbContextFactory dbFactory, T
                     payer.BehavioralCarveOut, VerificationReadiness.Missing(inquiry.Details, p, payer, consents, today));
             }).ToList(),
             consents.Select(c => new ConsentView(c.Id, c.RecipientNames, c.Purposes, c.Information, c.ExpiresOn, c.ExpiryEvent, c.SignedName,
-                c.SignedAt, c.CapturedByName, c.RevokedAt, c.RevokedByName, c.IsActive(today))
+                c.SignedAt, c.CapturedByName, c.RevokedAt, c.RevokedByName, c.IsActive(today), c.ExpiresToday(today))
             {
                 Kind = c.Kind,
                 PreparedAt = c.PreparedAt,

@@ -46,7 +46,8 @@ public sealed class PrepareGoodFaithEstimateValidator : AbstractValidator<Prepar
 }
 
 public sealed class PrepareGoodFaithEstimateHandler(
-    IAdmissionsDbContextFactory dbFactory, ICurrentUser user, TimeProvider clock, IOptions<InsuranceOptions> options, ClearinghouseIdentity identity)
+    IAdmissionsDbContextFactory dbFactory, ICurrentUser user, TimeProvider clock, IFacilityCalendar calendar, IOptions<InsuranceOptions> options,
+    ClearinghouseIdentity identity)
     : ICommandHandler<PrepareGoodFaithEstimate, Guid>
 {
     public async ValueTask<Guid> Handle(PrepareGoodFaithEstimate command, CancellationToken cancellationToken)
@@ -65,7 +66,8 @@ public sealed class PrepareGoodFaithEstimateHandler(
         var rates = await StayRates.LoadAsync(db, settings, cancellationToken);
         var track = X12Requests.Track(inquiry.Details);
         var now = clock.GetUtcNow();
-        var scheduledOn = facility?.DayAt(admission!.ScheduledAt) ?? FacilityDate.Today(clock);
+        var today = (await calendar.ForInquiryAsync(inquiry.Id, cancellationToken)).Today;
+        var scheduledOn = facility?.DayAt(admission!.ScheduledAt) ?? today;
         var serviceDay = facility?.DayAt(admission!.ScheduledFor);
         var items = levels.Select(level =>
         {
@@ -92,7 +94,7 @@ public sealed class PrepareGoodFaithEstimateHandler(
                 : string.Join(", then ", levels.Select(LevelsOfCare.Describe)),
             ServiceDay = serviceDay,
             ScheduledOn = scheduledOn,
-            DueOn = admission is null ? GoodFaithEstimates.DueOn(FacilityDate.Today(clock), null) : GoodFaithEstimates.DueOn(scheduledOn, serviceDay),
+            DueOn = admission is null ? GoodFaithEstimates.DueOn(today, null) : GoodFaithEstimates.DueOn(scheduledOn, serviceDay),
             ProviderName = facility?.Name ?? identity.ProviderName,
             ProviderAddress = facility?.Address,
             ProviderNpi = identity.ProviderNpi,

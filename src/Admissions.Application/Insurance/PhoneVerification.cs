@@ -76,7 +76,8 @@ public sealed class EnterPhoneVerificationValidator : AbstractValidator<EnterPho
     public EnterPhoneVerificationValidator() => RuleFor(c => c.Form).NotNull().SetValidator(new PhoneVerificationFormValidator());
 }
 
-public sealed class EnterPhoneVerificationHandler(IAdmissionsDbContextFactory dbFactory, ICurrentUser user, IStaffDirectory staff, ILiveNotifier live, TimeProvider clock)
+public sealed class EnterPhoneVerificationHandler(
+    IAdmissionsDbContextFactory dbFactory, ICurrentUser user, IStaffDirectory staff, ILiveNotifier live, TimeProvider clock, IFacilityCalendar calendar)
     : ICommandHandler<EnterPhoneVerification, Unit>
 {
     public async ValueTask<Unit> Handle(EnterPhoneVerification command, CancellationToken cancellationToken)
@@ -117,7 +118,7 @@ public sealed class EnterPhoneVerificationHandler(IAdmissionsDbContextFactory db
         };
         var now = clock.GetUtcNow();
         // The call told the payer who the patient is: that is a Part 2 disclosure like a 270.
-        var consent = await Disclosures.PaymentConsentAsync(db, check.InquiryId, check.PayerId, FacilityDate.Today(clock), cancellationToken)
+        var consent = await Disclosures.PaymentConsentAsync(db, check.InquiryId, check.PayerId, (await calendar.ForInquiryAsync(check.InquiryId, cancellationToken)).Today, cancellationToken)
             ?? throw new Domain.Common.DomainRuleException($"There is no active Part 2 consent to disclose to {check.PayerName}. Capture the patient's consent before recording the call.");
         check.EnterPhoneResult(result, form.PayerRepName!, form.CallReference!, user.Actor());
         await Disclosures.RecordAsync(db, check.InquiryId, consent, check.PayerName,
@@ -154,6 +155,8 @@ public sealed class ApproveVerificationHandler(IAdmissionsDbContextFactory dbFac
         {
             task.Complete("Phone verification approved", now);
         }
+
+        await InsuranceCorrections.CloseAnsweredAsync(db, check, inquiry, now, cancellationToken);
 
         await db.SaveChangesAsync(cancellationToken);
         live.InquiryChanged(inquiry.Id);

@@ -60,7 +60,7 @@ public sealed class PolicyFormValidator : AbstractValidator<PolicyForm>
 
     public static bool IsName(string? value) => value is not null && value.All(c => char.IsLetter(c) || c is ' ' or '-' or '\'' or '.');
 
-    public PolicyFormValidator(TimeProvider clock)
+    public PolicyFormValidator(IFacilityCalendar calendar)
     {
         RuleFor(f => f.Rank).IsInEnum();
         RuleFor(f => f.Relationship).IsInEnum();
@@ -77,7 +77,7 @@ public sealed class PolicyFormValidator : AbstractValidator<PolicyForm>
             RuleFor(f => f.SubscriberLastName).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("Enter the policy holder's last name.")
                 .MaximumLength(100).Must(IsName).WithMessage("Use letters, spaces, hyphens and apostrophes only.");
             RuleFor(f => f.SubscriberDateOfBirth).NotNull().WithMessage("Enter the policy holder's date of birth.")
-                .Must(d => d is null || (d.Value <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime) && d.Value.Year >= 1900))
+                .Must(d => d is null || (d.Value <= calendar.Organisation.Today && d.Value.Year >= 1900))
                 .WithMessage("Enter a real date of birth (not in the future).");
             RuleFor(f => f.SubscriberSex).IsInEnum().When(f => f.SubscriberSex is not null);
         });
@@ -90,7 +90,7 @@ public sealed record SavePolicy(Guid InquiryId, Guid? PolicyId, PolicyForm Form)
 
 public sealed class SavePolicyValidator : AbstractValidator<SavePolicy>
 {
-    public SavePolicyValidator(TimeProvider clock) => RuleFor(c => c.Form).NotNull().SetValidator(new PolicyFormValidator(clock));
+    public SavePolicyValidator(IFacilityCalendar calendar) => RuleFor(c => c.Form).NotNull().SetValidator(new PolicyFormValidator(calendar));
 }
 
 public sealed class SavePolicyHandler(IAdmissionsDbContextFactory dbFactory, ICurrentUser user, TimeProvider clock)

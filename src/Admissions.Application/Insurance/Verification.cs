@@ -62,7 +62,7 @@ public sealed class RequestVerificationValidator : AbstractValidator<RequestVeri
 }
 
 public sealed class RequestVerificationHandler(
-    IAdmissionsDbContextFactory dbFactory, ICurrentUser user, TimeProvider clock, IFollowUpScheduler scheduler, ILiveNotifier live)
+    IAdmissionsDbContextFactory dbFactory, ICurrentUser user, TimeProvider clock, IFacilityCalendar calendar, IFollowUpScheduler scheduler, ILiveNotifier live)
     : ICommandHandler<RequestVerification, Guid>
 {
     public async ValueTask<Guid> Handle(RequestVerification command, CancellationToken cancellationToken)
@@ -75,7 +75,7 @@ public sealed class RequestVerificationHandler(
         var consents = await db.Part2Consents.Where(c => c.InquiryId == command.InquiryId).ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
 
-        var missing = VerificationReadiness.Missing(inquiry.Details, policy, payer, consents, FacilityDate.Today(clock));
+        var missing = VerificationReadiness.Missing(inquiry.Details, policy, payer, consents, (await calendar.ForInquiryAsync(inquiry.Id, cancellationToken)).Today);
         if (missing.Count > 0)
         {
             throw new Domain.Common.DomainRuleException(VerificationReadiness.Explain(missing));
@@ -131,6 +131,7 @@ public sealed partial class RunVerificationHandler(
     IFollowUpScheduler scheduler,
     ILiveNotifier live,
     TimeProvider clock,
+    IFacilityCalendar calendar,
     IOptions<InsuranceOptions> options,
     ILogger<RunVerificationHandler> logger)
     : ICommandHandler<RunVerification, VerificationRunOutcome>
@@ -148,7 +149,9 @@ public sealed partial class RunVerificationHandler(
         var policy = await db.InsurancePolicies.FirstAsync(p => p.Id == check.PolicyId, cancellationToken);
         var payer = await db.Payers.FirstAsync(p => p.Id == check.PayerId, cancellationToken);
         var now = clock.GetUtcNow();
-        var consent = await Disclosures.PaymentConsentAsync(db, check.InquiryId, payer.Id, FacilityDate.Today(clock), cancellationToken);
+        // The payer's idea of the service date is the day where the patient is treated.
+        var today = (await calendar.ForInquiryAsync(check.InquiryId, cancellationToken)).Today;
+        var consent = await Disclosures.PaymentConsentAsync(db, check.InquiryId, payer.Id, today, cancellationToken);
         if (consent is null || policy.RemovedAt is not null)
         {
             var reason = consent is null
@@ -158,7 +161,7 @@ public sealed partial class RunVerificationHandler(
         }
 
         var request = X12.Write(
-            X12Requests.Eligibility(check, policy, payer, inquiry.Details, identity, DateOnly.FromDateTime(now.UtcDateTime)),
+            X12Requests.Eligibility(check, policy, payer, inquiry.Details, identity, today),
             X12Requests.Envelope(identity, now));
         await Disclosures.MarkInterruptedAttemptsAsync(db, check.Id, cancellationToken);
         var exchange = new X12Exchange { InquiryId = check.InquiryId, SubjectId = check.Id, TransactionType = "270", SentAt = now, Request = request };
@@ -247,7 +250,7 @@ public sealed partial class RunVerificationHandler(
     {
         var now = clock.GetUtcNow();
         await FollowUpEffects.AddTaskOnceAsync(db, check.InquiryId, FollowUpKind.InsuranceCorrection,
-            $"Correct insurance details for {inquiry.Number}: {BenefitsReader.Describe(outcome.Code)}", $"vob-correction:{check.Id:N}",
+            $"Correct insurance details for {inquiry.Number}: {BenefitsReader.Describe(outcome.Code)}", InsuranceCorrections.TaskKey(check.Id),
             inquiry.AssignedCoordinatorId ?? check.RequestedById, inquiry.AssignedCoordinatorName ?? check.RequestedByName, TaskPriority.High, now, cancellationToken);
         return await FinishAsync(db, check, inquiry, c => c.Fail(outcome.Code, outcome.Message, now),
             $"Verification rejected by {check.PayerName}: {BenefitsReader.Describe(outcome.Code)}", cancellationToken);
@@ -275,6 +278,11 @@ public sealed partial class RunVerificationHandler(
         var now = clock.GetUtcNow();
         finish(check);
         inquiry.Record(ActivityKind.Insurance, timeline, Domain.Common.Actor.System, now);
+        if (check.State == VerificationState.Completed)
+        {
+            await InsuranceCorrections.CloseAnsweredAsync(db, check, inquiry, now, cancellationToken);
+        }
+
         await FollowUpEffects.NotifyOnceAsync(db, [check.RequestedById], $"Verification result for {inquiry.Number}",
             $"{check.PayerName}: {EligibilityCheck.Describe(check.State).ToLowerInvariant()}.", $"/inquiries/{check.InquiryId}",
             $"vob:{check.Id:N}:{check.State}", now, cancellationToken);

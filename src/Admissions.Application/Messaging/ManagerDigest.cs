@@ -23,7 +23,7 @@ public sealed record DigestResult(DigestCounts Counts, int Queued);
 public sealed record SendManagerDigest : ICommand<DigestResult>;
 
 public sealed class SendManagerDigestHandler(
-    IAdmissionsDbContextFactory dbFactory, IStaffDirectory staff, IOutboxDispatchSignal dispatch, IOptions<MessagingOptions> options, TimeProvider clock)
+    IAdmissionsDbContextFactory dbFactory, IStaffDirectory staff, IOutboxDispatchSignal dispatch, IOptions<MessagingOptions> options, IFacilityCalendar calendar)
     : ICommandHandler<SendManagerDigest, DigestResult>
 {
     public static string Key(DateOnly day, string userId) => $"digest:{day:yyyy-MM-dd}:{userId}";
@@ -34,11 +34,11 @@ public sealed class SendManagerDigestHandler(
     private async ValueTask<DigestResult> QueueAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var zone = settings.FacilityZone;
-        var now = clock.GetUtcNow();
-        var today = ZonedTime.DayOf(now, zone);
+        var days = calendar.Organisation;
+        var now = days.Now;
+        var today = days.Today;
         var day = today.AddDays(-1);
-        var (from, to) = (StartOf(day, zone), StartOf(today, zone));
+        var (from, to) = (days.StartOf(day), days.StartOf(today));
 
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var counts = new DigestCounts(
@@ -64,7 +64,7 @@ public sealed class SendManagerDigestHandler(
         foreach (var manager in managers)
         {
             var message = await Outbox.QueueOnceAsync(db, new MessageDraft(MessageChannel.Email, MessageAudience.Staff, manager.Email, manager.Name,
-                MessageTemplates.ManagerDigest, values, null, zone.Id, Key(day, manager.Id), now), now, cancellationToken);
+                MessageTemplates.ManagerDigest, values, null, days.Zone.Id, Key(day, manager.Id), now), now, cancellationToken);
             queued += message is null ? 0 : 1;
         }
 
@@ -77,6 +77,4 @@ public sealed class SendManagerDigestHandler(
 
         return new DigestResult(counts, queued);
     }
-
-    private static DateTimeOffset StartOf(DateOnly day, TimeZoneInfo zone) => ZonedTime.At(day, TimeOnly.MinValue, zone);
 }

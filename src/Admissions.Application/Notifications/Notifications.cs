@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Admissions.Application.Notifications;
 
-public sealed record NotificationItem(Guid Id, string Title, string Body, string? Link, DateTimeOffset CreatedAt, bool IsRead);
+public sealed record NotificationItem(Guid Id, string Title, string Body, string? Link, DateTimeOffset CreatedAt, bool IsRead, bool IsUrgent = false);
 
 public sealed record MyNotifications(IReadOnlyList<NotificationItem> Items, int UnreadCount);
 
@@ -22,7 +22,7 @@ public sealed class GetMyNotificationsHandler(IAdmissionsDbContextFactory dbFact
         var items = await mine
             .OrderByDescending(n => n.CreatedAt)
             .Take(Math.Clamp(query.Take, 1, 100))
-            .Select(n => new NotificationItem(n.Id, n.Title, n.Body, n.Link, n.CreatedAt, n.ReadAt != null))
+            .Select(n => new NotificationItem(n.Id, n.Title, n.Body, n.Link, n.CreatedAt, n.ReadAt != null, n.IsUrgent))
             .ToListAsync(cancellationToken);
         var unread = await mine.CountAsync(n => n.ReadAt == null, cancellationToken);
         return new MyNotifications(items, unread);
@@ -50,7 +50,7 @@ public sealed class ListMyNotificationsHandler(IAdmissionsDbContextFactory dbFac
         var items = await mine
             .OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id)
             .Skip(Math.Max(0, query.Page) * pageSize).Take(pageSize)
-            .Select(n => new NotificationItem(n.Id, n.Title, n.Body, n.Link, n.CreatedAt, n.ReadAt != null))
+            .Select(n => new NotificationItem(n.Id, n.Title, n.Body, n.Link, n.CreatedAt, n.ReadAt != null, n.IsUrgent))
             .ToListAsync(cancellationToken);
         return new PagedResult<NotificationItem>(items, total);
     }

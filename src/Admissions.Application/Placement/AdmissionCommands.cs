@@ -101,6 +101,7 @@ public sealed class ScheduleAdmissionHandler(IAdmissionsDbContextFactory dbFacto
         {
             admission = Admission.Schedule(inquiry.Id, plan, actor, now);
             db.Admissions.Add(admission);
+            StageMoves.EnsureAllowed(user, inquiry.Stage, InquiryStage.AdmissionScheduled);
             inquiry.MoveTo(InquiryStage.AdmissionScheduled, null, null, actor, now);
         }
         else
@@ -167,6 +168,7 @@ public sealed class CheckInPatientHandler(IAdmissionsDbContextFactory dbFactory,
 
             var bedLabel = await OccupyAsync(db, inquiry, admission, now, cancellationToken);
             admission.CheckIn(level, actor, now);
+            StageMoves.EnsureAllowed(user, inquiry.Stage, InquiryStage.Admitted);
             inquiry.MoveTo(InquiryStage.Admitted, null, null, actor, now);
             var setting = level.CareSetting is { } s ? LevelsOfCare.Describe(s) : "hospital";
             inquiry.Record(ActivityKind.Placement,
@@ -221,6 +223,7 @@ public sealed class RecordNoShowHandler(IAdmissionsDbContextFactory dbFactory, I
             var admission = await AdmissionRules.ScheduledAsync(db, inquiry, cancellationToken);
             admission.RecordNoShow(command.Note, actor, now);
             await AdmissionRules.ReleaseHeldBedAsync(db, inquiry, "no-show", actor, now, cancellationToken);
+            StageMoves.EnsureAllowed(user, inquiry.Stage, InquiryStage.Approved);
             inquiry.MoveTo(InquiryStage.Approved, null, command.Note, actor, now);
             inquiry.Record(ActivityKind.Placement, $"No-show for the admission to {admission.ProgramName}", actor, now, command.Note);
             await FollowUpEffects.AddTaskOnceAsync(db, inquiry.Id, FollowUpKind.NoShow,
@@ -253,7 +256,7 @@ public sealed class ReferOutValidator : AbstractValidator<ReferOut>
     }
 }
 
-public sealed class ReferOutHandler(IAdmissionsDbContextFactory dbFactory, ICurrentUser user, ILiveNotifier live, TimeProvider clock)
+public sealed class ReferOutHandler(IAdmissionsDbContextFactory dbFactory, ICurrentUser user, ILiveNotifier live, TimeProvider clock, IFacilityCalendar calendar)
     : ICommandHandler<ReferOut, Unit>
 {
     public async ValueTask<Unit> Handle(ReferOut command, CancellationToken cancellationToken)
@@ -275,7 +278,7 @@ public sealed class ReferOutHandler(IAdmissionsDbContextFactory dbFactory, ICurr
             if (command.ShareRecords)
             {
                 var consent = await Insurance.Disclosures.ConsentForAsync(db, inquiry.Id, DisclosureRecipient.Partner(partner.Id, partner.Name),
-                        DisclosurePurpose.Treatment, FacilityDate.Today(clock), cancellationToken)
+                        DisclosurePurpose.Treatment, (await calendar.ForInquiryAsync(inquiry.Id, cancellationToken)).Today, cancellationToken)
                     ?? throw new DomainRuleException(
                         $"Sharing records with {partner.Name} needs the patient's consent naming them (or \"my treating providers\" in a single TPO consent). Capture that consent, or refer without sharing records and give the person {partner.Name}'s number.");
                 Insurance.Disclosures.Record(db, inquiry.Id, consent, partner.Name,
@@ -285,6 +288,7 @@ public sealed class ReferOutHandler(IAdmissionsDbContextFactory dbFactory, ICurr
 
             await AdmissionRules.CloseOpenPlacementAsync(db, inquiry, $"referred out to {partner.Name}", actor, now, cancellationToken);
             db.OutboundReferrals.Add(referral);
+            StageMoves.EnsureAllowed(user, inquiry.Stage, InquiryStage.ReferredOut);
             inquiry.MoveTo(InquiryStage.ReferredOut, null,
                 $"Referred to {partner.Name}: {referral.Reason}{(command.ShareRecords ? " (records shared under the patient's consent)" : " (no records shared)")}", actor, now);
             await db.SaveChangesAsync(cancellationToken);

@@ -22,7 +22,8 @@ public sealed record AdmissionDayOutcome(int Reminders, int MissedCheckIns);
 [RequiresRole(Roles.System)]
 public sealed record RunAdmissionDayClock : ICommand<AdmissionDayOutcome>;
 
-public sealed class RunAdmissionDayClockHandler(IAdmissionsDbContextFactory dbFactory, ILiveNotifier live, IOptions<PlacementOptions> options, TimeProvider clock)
+public sealed class RunAdmissionDayClockHandler(
+    IAdmissionsDbContextFactory dbFactory, ILiveNotifier live, IOptions<PlacementOptions> options, TimeProvider clock, IFacilityCalendar calendar)
     : ICommandHandler<RunAdmissionDayClock, AdmissionDayOutcome>
 {
     public async ValueTask<AdmissionDayOutcome> Handle(RunAdmissionDayClock command, CancellationToken cancellationToken)
@@ -45,33 +46,36 @@ public sealed class RunAdmissionDayClockHandler(IAdmissionsDbContextFactory dbFa
         var notified = new HashSet<string>();
         foreach (var admission in scheduled)
         {
-            var zone = facilities.TryGetValue(admission.FacilityId, out var facility) ? facility.TimeZone : TimeZoneInfo.Utc;
-            var day = ZonedTime.DayOf(admission.ScheduledFor, zone);
+            var days = facilities.TryGetValue(admission.FacilityId, out var facility) ? calendar.OfFacility(facility) : calendar.Organisation;
+            var day = days.DayOf(admission.ScheduledFor);
+            var today = days.DayOf(now);
             var inquiry = inquiries[admission.InquiryId];
             var coordinatorId = inquiry.AssignedCoordinatorId ?? admission.ScheduledById;
-            var when = Placements.LocalTime(admission.ScheduledFor, zone);
             var link = $"/inquiries/{inquiry.Id}?tab=admission";
 
-            if (now >= At(day.AddDays(-1), options.Value.EveReminderHour, zone) && now < admission.ScheduledFor)
+            // The eve reminder is for the day before only: on the day itself the morning one speaks.
+            if (today == day.AddDays(-1) && now >= At(days, today, options.Value.EveReminderHour))
             {
                 await FollowUpEffects.NotifyOnceAsync(db, [coordinatorId], $"Admission tomorrow: {inquiry.Number}",
-                    $"{admission.ProgramName}{Bed(admission)} at {when}. Confirm travel and who is bringing the patient.", link,
+                    $"{admission.ProgramName}{Bed(admission)} {days.Describe(admission.ScheduledFor)}. Confirm travel and who is bringing the patient.", link,
                     $"admission-eve:{admission.Id:N}", now, cancellationToken);
                 reminders++;
                 notified.Add(coordinatorId);
             }
 
-            if (now >= At(day, options.Value.MorningReminderHour, zone) && now < At(day.AddDays(1), 0, zone))
+            if (today == day && now >= At(days, day, options.Value.MorningReminderHour))
             {
                 await FollowUpEffects.NotifyOnceAsync(db, [coordinatorId], $"Admission today: {inquiry.Number}",
-                    $"{admission.ProgramName}{Bed(admission)} at {when}. Check the patient in on arrival.", link,
+                    $"{admission.ProgramName}{Bed(admission)} {days.Describe(admission.ScheduledFor)}. Check the patient in on arrival.", link,
                     $"admission-morning:{admission.Id:N}", now, cancellationToken);
                 reminders++;
                 notified.Add(coordinatorId);
             }
 
-            if (now >= At(day.AddDays(1), 0, zone))
+            if (today > day)
             {
+                // A task title is read on later days too, so it names the date rather than "today".
+                var when = Placements.LocalTime(admission.ScheduledFor, days.Zone);
                 await FollowUpEffects.AddTaskOnceAsync(db, inquiry.Id, FollowUpKind.NoShow,
                     $"No check-in for the admission on {when}: record a no-show or check the patient in", $"admission-no-check-in:{admission.Id:N}",
                     inquiry.AssignedCoordinatorId, inquiry.AssignedCoordinatorName, TaskPriority.High, now, cancellationToken);
@@ -86,7 +90,7 @@ public sealed class RunAdmissionDayClockHandler(IAdmissionsDbContextFactory dbFa
 
     private static string Bed(Admission admission) => admission.BedLabel is null ? "" : $", bed {admission.BedLabel}";
 
-    private static DateTimeOffset At(DateOnly day, int hour, TimeZoneInfo zone) => ZonedTime.At(day, new TimeOnly(hour, 0), zone);
+    private static DateTimeOffset At(FacilityDays days, DateOnly day, int hour) => days.At(day, new TimeOnly(hour, 0));
 }
 
 public sealed record ReverificationOutcome(int Requested, int NeedWork);
@@ -99,7 +103,7 @@ public sealed record ReverificationOutcome(int Requested, int NeedWork);
 [RequiresRole(Roles.System)]
 public sealed record ReverifyUpcomingAdmissions : ICommand<ReverificationOutcome>;
 
-public sealed class ReverifyUpcomingAdmissionsHandler(IAdmissionsDbContextFactory dbFactory, ISender sender, TimeProvider clock)
+public sealed class ReverifyUpcomingAdmissionsHandler(IAdmissionsDbContextFactory dbFactory, ISender sender, TimeProvider clock, IFacilityCalendar calendar)
     : ICommandHandler<ReverifyUpcomingAdmissions, ReverificationOutcome>
 {
     public static readonly TimeSpan Window = TimeSpan.FromHours(48);
@@ -150,7 +154,7 @@ public sealed class ReverifyUpcomingAdmissionsHandler(IAdmissionsDbContextFactor
                 var inquiry = await db.Inquiries.AsNoTracking().FirstAsync(i => i.Id == admission.InquiryId, cancellationToken);
                 await FollowUpEffects.AddTaskOnceAsync(db, inquiry.Id, FollowUpKind.InsuranceCorrection,
                     $"Re-verify {policy.PayerName} before the admission: {refused.Message}",
-                    $"admission-reverify:{admission.Id:N}:{FacilityDate.Today(clock):yyyyMMdd}",
+                    $"admission-reverify:{admission.Id:N}:{(await calendar.ForAsync(admission.FacilityId, cancellationToken)).Today:yyyyMMdd}",
                     inquiry.AssignedCoordinatorId, inquiry.AssignedCoordinatorName, TaskPriority.High, now, cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
                 needWork++;

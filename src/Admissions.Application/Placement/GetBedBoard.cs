@@ -41,7 +41,7 @@ public sealed record GetBedBoard(Guid? ProgramId = null, DateOnly? Date = null) 
     public string AuditEntityId => ProgramId?.ToString() ?? "all programs";
 }
 
-public sealed class GetBedBoardHandler(IAdmissionsDbContextFactory dbFactory, TimeProvider clock) : IQueryHandler<GetBedBoard, BedBoard>
+public sealed class GetBedBoardHandler(IAdmissionsDbContextFactory dbFactory, TimeProvider clock, IFacilityCalendar calendar) : IQueryHandler<GetBedBoard, BedBoard>
 {
     public async ValueTask<BedBoard> Handle(GetBedBoard query, CancellationToken cancellationToken)
     {
@@ -66,7 +66,8 @@ public sealed class GetBedBoardHandler(IAdmissionsDbContextFactory dbFactory, Ti
             .ToDictionary(i => i.Id);
 
         // "Today" is the first facility's day (one campus today); each bed is judged in its own facility's zone.
-        var today = facilities.OrderBy(f => f.Name, StringComparer.Ordinal).FirstOrDefault()?.DayAt(now) ?? DateOnly.FromDateTime(now.UtcDateTime);
+        var first = facilities.OrderBy(f => f.Name, StringComparer.Ordinal).FirstOrDefault();
+        var today = (first is null ? calendar.Organisation : calendar.OfFacility(first)).DayOf(now);
         var date = query.Date ?? today;
         if (date < today || date > today.AddDays(Placements.MaxReservation.Days))
         {

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Admissions.Application.Screening;
 
-/// <summary>A clinician closes a safety alert by saying what was done; the safety call task is completed with it.</summary>
+/// <summary>A clinician closes a safety alert by saying what was done; the safety call task is completed with it (the only way it is).</summary>
 [RequiresRole(Roles.Admin, Roles.AdmissionsManager, Roles.Clinician)]
 public sealed record RecordSafetyDisposition(Guid AlertId, SafetyDisposition Disposition, string? Note) : ICommand<Unit>;
 
@@ -38,7 +38,7 @@ public sealed class RecordSafetyDispositionHandler(IAdmissionsDbContextFactory d
 
         var key = SafetyWorkflow.TaskKey(alert.Id);
         var task = await db.FollowUpTasks.FirstOrDefaultAsync(t => t.UniqueKey == key && t.State == FollowUpState.Open, cancellationToken);
-        task?.Complete($"Disposition: {Describe(command.Disposition)}", now);
+        task?.CompleteWithDisposition($"Disposition: {Describe(command.Disposition)}", now, user.Actor());
         await db.SaveChangesAsync(cancellationToken);
         live.InquiryChanged(inquiry.Id);
         return Unit.Value;

@@ -1,5 +1,6 @@
 using Admissions.Application.Common;
 using Admissions.Application.Inquiries;
+using Admissions.Application.Safety;
 using Admissions.Domain.Common;
 using Admissions.Domain.Inquiries;
 using Admissions.Domain.Screening;
@@ -7,6 +8,7 @@ using Admissions.Domain.Security;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Admissions.Application.Screening;
 
@@ -44,7 +46,8 @@ public sealed class RecordObservationValidator : AbstractValidator<RecordObserva
 }
 
 public sealed class RecordObservationHandler(
-    IAdmissionsDbContextFactory dbFactory, ICurrentUser user, IStaffDirectory staff, ILiveNotifier live, TimeProvider clock)
+    IAdmissionsDbContextFactory dbFactory, ICurrentUser user, IStaffDirectory staff, ILiveNotifier live, TimeProvider clock,
+    IFacilityCalendar calendar, IOptions<SafetyOptions> safety)
     : ICommandHandler<RecordObservation, SaveScreeningResult>
 {
     public async ValueTask<SaveScreeningResult> Handle(RecordObservation command, CancellationToken cancellationToken)
@@ -58,7 +61,7 @@ public sealed class RecordObservationHandler(
                 $"{name} is observed in person, at or after the patient's arrival. Book the admission first (a walk-in: book it for now), then record it.");
         }
 
-        return await ScreeningSaves.SaveAsync(db, staff, live, user.Actor(), now,
+        return await ScreeningSaves.SaveAsync(db, staff, live, calendar, safety.Value, user.Actor(), now,
             new SaveScreening(command.InquiryId, command.ScreeningId, command.Instrument, command.Answers, command.Complete), cancellationToken);
     }
 }
@@ -103,13 +106,14 @@ public sealed class SaveScreeningValidator : AbstractValidator<SaveScreening>
 }
 
 public sealed class SaveScreeningHandler(
-    IAdmissionsDbContextFactory dbFactory, ICurrentUser user, IStaffDirectory staff, ILiveNotifier live, TimeProvider clock)
+    IAdmissionsDbContextFactory dbFactory, ICurrentUser user, IStaffDirectory staff, ILiveNotifier live, TimeProvider clock,
+    IFacilityCalendar calendar, IOptions<SafetyOptions> safety)
     : ICommandHandler<SaveScreening, SaveScreeningResult>
 {
     public async ValueTask<SaveScreeningResult> Handle(SaveScreening command, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        return await ScreeningSaves.SaveAsync(db, staff, live, user.Actor(), clock.GetUtcNow(), command, cancellationToken);
+        return await ScreeningSaves.SaveAsync(db, staff, live, calendar, safety.Value, user.Actor(), clock.GetUtcNow(), command, cancellationToken);
     }
 }
 
@@ -130,8 +134,8 @@ internal static class ScreeningSaves
     }
 
     public static async Task<SaveScreeningResult> SaveAsync(
-        IAdmissionsDbContext db, IStaffDirectory staff, ILiveNotifier live, Actor actor, DateTimeOffset now, SaveScreening command,
-        CancellationToken cancellationToken)
+        IAdmissionsDbContext db, IStaffDirectory staff, ILiveNotifier live, IFacilityCalendar calendar, SafetyOptions safety, Actor actor,
+        DateTimeOffset now, SaveScreening command, CancellationToken cancellationToken)
     {
         var inquiry = await InquiryChanges.LoadAsync(db, command.InquiryId, cancellationToken);
         var definition = InstrumentCatalog.Default.Get(command.Instrument);
@@ -178,7 +182,7 @@ internal static class ScreeningSaves
             inquiry.Record(ActivityKind.Screening, $"{summary}: {Describe(result)}", actor, now);
         }
 
-        var alert = await SafetyWorkflow.RaiseIfNeededAsync(db, staff, inquiry, screening, result.Safety, actor, now, cancellationToken);
+        var alert = await SafetyWorkflow.RaiseIfNeededAsync(db, staff, calendar, safety, inquiry, screening, result.Safety, actor, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
 
         if (alert is not null)

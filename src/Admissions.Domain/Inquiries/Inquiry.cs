@@ -74,7 +74,8 @@ public sealed class Inquiry : AggregateRoot
             PossibleDuplicateOfId = possibleDuplicateOfId,
         };
         inquiry.ApplyDetails(details);
-        inquiry.Append(ActivityKind.Created, createdBy, at, $"Inquiry created ({DescribeSource(details.Source).ToLowerInvariant()})");
+        // What the caller said at intake opens the timeline, so it is read before anything that followed.
+        inquiry.Append(ActivityKind.Created, createdBy, at, $"Inquiry created ({DescribeSource(details.Source).ToLowerInvariant()})", details.Notes);
         inquiry.Raise(new InquiryCreated(inquiry.Id, number, at));
         return inquiry;
     }

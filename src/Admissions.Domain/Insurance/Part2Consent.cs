@@ -178,6 +178,9 @@ public sealed class Part2Consent : AggregateRoot, IInquiryRecord
         return named || (Kind == ConsentKind.SingleTpo && recipient.Class != RecipientClass.None && RecipientClasses.HasFlag(recipient.Class));
     }
 
+    /// <summary>Still good today, and not tomorrow: the last day disclosures may be made under it.</summary>
+    public bool ExpiresToday(DateOnly today) => IsActive(today) && ExpiresOn == today;
+
     public bool Covers(Guid payerId, DisclosurePurpose purpose, DateOnly today) =>
         Covers(DisclosureRecipient.Payer(payerId), purpose, today);
 

@@ -26,6 +26,7 @@ public static partial class MessageTemplates
     public const string AdmissionReminder = "admission-reminder";
     public const string ManagerDigest = "manager-digest";
     public const string ConsentSigning = "consent-signing";
+    public const string SafetyEscalation = "safety-escalation";
 
     public const string StaffInvitation = "staff-invitation";
     public const string PasswordReset = "password-reset";
@@ -73,6 +74,11 @@ public static partial class MessageTemplates
             "New inquiries: {Inquiries}\nAdmissions: {Admits}\nOpen follow-up tasks overdue now: {OverdueTasks}\nOpen safety alerts: {SafetyAlerts}\n\n" +
             "Details are in the app: {AppUrl}\nThis summary carries counts only; sign in to see patients.",
             ""),
+        new(SafetyEscalation, MessageAudience.Staff,
+            "SAFETY: {Number} has no disposition after {Minutes} min",
+            "A safety alert on inquiry {Number} has had no safety disposition for {Minutes} minutes.\n\n" +
+            "Call now and record the disposition: {Link}\nThis message carries no patient details; sign in to see them.",
+            "SAFETY: inquiry {Number} has no disposition after {Minutes} min. Call now and record it: {Link}"),
         new(StaffInvitation, MessageAudience.Staff,
             "Your Admissions account",
             "Hello {Name},\n\n{InvitedBy} has made you an account in Admissions ({AppUrl}) as {Roles}. Your sign-in is this email address.\n\n" +

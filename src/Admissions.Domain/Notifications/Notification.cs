@@ -10,5 +10,8 @@ public sealed class Notification
     public string? Link { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? ReadAt { get; set; }
+
+    /// <summary>A safety matter: shown in red wherever notifications are listed.</summary>
+    public bool IsUrgent { get; init; }
     public string UniqueKey { get; init; } = "";
 }

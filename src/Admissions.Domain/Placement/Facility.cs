@@ -13,6 +13,10 @@ public sealed class Facility
     public string? Address { get; set; }
     public bool IsActive { get; set; } = true;
 
+    /// <summary>Who takes a safety call when no shift of the on-call schedule covers the hour (a clinician's user id).</summary>
+    public string? OnCallFallbackId { get; set; }
+    public string? OnCallFallbackName { get; set; }
+
     /// <summary>The facility's zone, or UTC when the id is not known on this machine.</summary>
     public TimeZoneInfo TimeZone => FindZone(TimeZoneId) ?? TimeZoneInfo.Utc;
 

@@ -53,6 +53,24 @@ public static class Roles
     public static readonly IReadOnlyList<string> PhiRoles =
         [Admin, AdmissionsManager, AdmissionsCoordinator, Clinician, UtilizationReview];
 
+    /// <summary>"Admissions manager, Clinician": the staff roles someone holds, as a person reads them.</summary>
+    public static string DescribeHeld(Func<string, bool> holds) => string.Join(", ", StaffRoles.Where(holds).Select(Describe));
+
+    /// <summary>The roles an administrator gives staff accounts (Admin → Staff), in the order they are offered.</summary>
+    public static IReadOnlyList<string> Assignable => StaffRoles;
+
+    /// <summary>What a role lets its holder see and do, in a few words, beside the role's name where roles are chosen.</summary>
+    public static string Scope(string role) => role switch
+    {
+        Admin => "everything, plus staff, audit log, API keys",
+        AdmissionsManager => "all inquiries, approvals, reports",
+        AdmissionsCoordinator => "takes calls and works inquiries",
+        Clinician => "screening, level of care, safety",
+        UtilizationReview => "authorizations and reviews",
+        BusinessDevelopment => "referral counts only, no patient data",
+        _ => "",
+    };
+
     public static string Describe(string role) => role switch
     {
         AdmissionsManager => "Admissions manager",

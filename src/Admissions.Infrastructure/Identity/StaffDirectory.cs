@@ -18,14 +18,14 @@ public sealed class StaffDirectory(IDbContextFactory<AdmissionsDbContext> contex
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var users = await db.Users.AsNoTracking()
             .Where(u => id == null ? u.DisabledAt == null : u.Id == id)
-            .Select(u => new { u.Id, u.DisplayName, u.Email })
+            .Select(u => new { u.Id, u.DisplayName, u.Email, u.PhoneNumber })
             .ToListAsync(cancellationToken);
         var roles = await (from ur in db.UserRoles
                            join r in db.Roles on ur.RoleId equals r.Id
                            where id == null || ur.UserId == id
                            select new { ur.UserId, r.Name }).ToListAsync(cancellationToken);
         var byUser = roles.ToLookup(r => r.UserId, r => r.Name!);
-        return [.. users.Select(u => new StaffMember(u.Id, u.DisplayName, u.Email ?? "", [.. byUser[u.Id]]))];
+        return [.. users.Select(u => new StaffMember(u.Id, u.DisplayName, u.Email ?? "", [.. byUser[u.Id]], u.PhoneNumber))];
     }
 
     public async Task<IReadOnlyList<string>> UserIdsInRoleAsync(string role, CancellationToken cancellationToken = default)

@@ -17,8 +17,8 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Admissions.Infrastructure.Persistence;
 
@@ -50,6 +50,7 @@ public sealed class AdmissionsDbContext(DbContextOptions<AdmissionsDbContext> op
     public DbSet<Facility> Facilities => Set<Facility>();
     public DbSet<TreatmentProgram> TreatmentPrograms => Set<TreatmentProgram>();
     public DbSet<CareUnit> CareUnits => Set<CareUnit>();
+    public DbSet<OnCallShift> OnCallShifts => Set<OnCallShift>();
     public DbSet<Bed> Beds => Set<Bed>();
     public DbSet<ScreeningRecord> Screenings => Set<ScreeningRecord>();
     public DbSet<InquirySafetyAlert> SafetyAlerts => Set<InquirySafetyAlert>();

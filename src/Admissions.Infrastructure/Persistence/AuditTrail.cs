@@ -78,6 +78,8 @@ internal static class AuditTrail
         CareUnit u => (nameof(CareUnit), u.Id.ToString(), entry.State == EntityState.Modified ? ChangedFields(entry) : null),
         // A draft holds what was typed about a patient before it was saved: each write and deletion is on record.
         Draft d => (nameof(Draft), d.Id.ToString(), d.InquiryId is { } inquiryId ? $"{d.Kind} on inquiry {inquiryId}" : d.Kind.ToString()),
+        // Who owns safety calls when is a safety setting: its changes are on record.
+        OnCallShift s => (nameof(OnCallShift), s.Id.ToString(), $"Facility {s.FacilityId}"),
         _ => null,
     };
 

@@ -75,11 +75,13 @@ public sealed class DemoDataSeeder(
         await DemoPlacement.SeedPartnersAsync(placementDb, cancellationToken);
         await using var payersDb = await dbFactory.CreateAsync(cancellationToken);
         await DemoPayers.SeedAsync(payersDb, staff[Roles.AdmissionsCoordinator], clock.GetUtcNow(), cancellationToken);
+        await DemoPlacement.SeedOnCallAsync(placementDb, staff[Roles.Clinician], cancellationToken);
         await using var careDb = await dbFactory.CreateAsync(cancellationToken);
         await DemoCare.SeedAsync(careDb, staff[Roles.Clinician], clock.GetUtcNow(), cancellationToken);
         await using var messagingDb = await dbFactory.CreateAsync(cancellationToken);
         await DemoMessaging.SeedAsync(messagingDb, DemoUsers[1].Email, clock.GetUtcNow(), cancellationToken);
         await using var tasksDb = await dbFactory.CreateAsync(cancellationToken);
+        await DemoTasks.TouchOpenInquiriesAsync(tasksDb, staff[Roles.AdmissionsCoordinator], clock.GetUtcNow(), cancellationToken);
         await DemoTasks.SeedAsync(tasksDb, staff[Roles.AdmissionsCoordinator], staff[Roles.AdmissionsManager], clock.GetUtcNow(), cancellationToken);
         return true;
     }

@@ -17,15 +17,16 @@ internal static class DemoPlacement
 {
     public const string FacilityName = "Riverbend Recovery Center";
 
-    private sealed record ProgramSpec(string Name, LevelOfCare Level, Population Population, int MinimumAge, decimal Rate, int Length, (string Unit, string Prefix, int Beds)[] Units);
+    /// <summary>A unit's <c>Sex</c>: the halls of a mixed program house one sex each (null: anyone the program admits).</summary>
+    private sealed record ProgramSpec(string Name, LevelOfCare Level, Population Population, int MinimumAge, decimal Rate, int Length, (string Unit, string Prefix, int Beds, Sex? Sex)[] Units);
 
     private static readonly ProgramSpec[] Programs =
     [
-        new("Medical Detox", LevelOfCare.WithdrawalManagement, Population.Adults, 18, 1200m, 7, [("Detox Unit", "D-", 12)]),
-        new("Adult Residential", LevelOfCare.Residential, Population.Adults, 18, 850m, 30, [("Cedar Hall (men)", "C-", 12), ("Willow Hall (women)", "W-", 12)]),
-        new("Women's Residential", LevelOfCare.Residential, Population.Women, 18, 850m, 30, [("Magnolia House", "M-", 8)]),
-        new("First Responder Residential", LevelOfCare.Residential, Population.FirstResponders, 21, 850m, 30, [("Station House", "S-", 8)]),
-        new("Mental Health Residential", LevelOfCare.MentalHealthResidential, Population.Adults, 18, 950m, 30, [("Aspen Unit", "A-", 10)]),
+        new("Medical Detox", LevelOfCare.WithdrawalManagement, Population.Adults, 18, 1200m, 7, [("Detox Unit", "D-", 12, null)]),
+        new("Adult Residential", LevelOfCare.Residential, Population.Adults, 18, 850m, 30, [("Cedar Hall (men)", "C-", 12, Sex.Male), ("Willow Hall (women)", "W-", 12, Sex.Female)]),
+        new("Women's Residential", LevelOfCare.Residential, Population.Women, 18, 850m, 30, [("Magnolia House", "M-", 8, Sex.Female)]),
+        new("First Responder Residential", LevelOfCare.Residential, Population.FirstResponders, 21, 850m, 30, [("Station House", "S-", 8, null)]),
+        new("Mental Health Residential", LevelOfCare.MentalHealthResidential, Population.Adults, 18, 950m, 30, [("Aspen Unit", "A-", 10, null)]),
         new("Partial Hospitalization (PHP)", LevelOfCare.PartialHospitalization, Population.Adults, 18, 450m, 20, []),
         new("Intensive Outpatient (IOP)", LevelOfCare.IntensiveOutpatient, Population.Adults, 18, 250m, 36, []),
         new("Outpatient", LevelOfCare.Outpatient, Population.Adults, 16, 150m, 12, []),
@@ -42,6 +43,7 @@ internal static class DemoPlacement
         db.Facilities.Add(facility);
         var beds = new List<Bed>();
         var programOfUnit = new Dictionary<Guid, TreatmentProgram>();
+        var sexOfUnit = new Dictionary<Guid, Sex?>();
         foreach (var spec in Programs)
         {
             var program = new TreatmentProgram
@@ -56,18 +58,20 @@ internal static class DemoPlacement
                 AcceptsSelfPay = true,
             };
             db.TreatmentPrograms.Add(program);
-            foreach (var (unitName, prefix, count) in spec.Units)
+            foreach (var (unitName, prefix, count, sex) in spec.Units)
             {
                 var unit = new CareUnit { FacilityId = facility.Id, ProgramId = program.Id, Name = unitName };
                 db.CareUnits.Add(unit);
                 programOfUnit[unit.Id] = program;
+                sexOfUnit[unit.Id] = sex;
                 beds.AddRange(Enumerable.Range(1, count).Select(n => Bed.Create(unit.Id, $"{prefix}{n}", now.AddDays(-60))));
             }
         }
 
         db.Beds.AddRange(beds);
 
-        // Spread the placed patients over the units: every fifth bed from the first, then the next ones.
+        // Spread the placed patients over the units (every fifth bed from the first, then the next ones), each in the
+        // first such bed whose program and hall take their sex and age: no man in a women's program or hall.
         var inquiries = await db.Inquiries
             .Where(i => i.Stage == InquiryStage.Admitted || i.Stage == InquiryStage.AdmissionScheduled)
             .OrderBy(i => i.CreatedAt)
@@ -77,7 +81,10 @@ internal static class DemoPlacement
         var hours = new[] { 6, 20, 30, 52, 70 };
         foreach (var inquiry in inquiries)
         {
-            var bed = order[next++];
+            var day = facility.DayAt(inquiry.Stage == InquiryStage.Admitted ? inquiry.StageChangedAt : now);
+            var bed = order.First(b => Takes(programOfUnit[b.UnitId], sexOfUnit[b.UnitId], inquiry.Details, day));
+            order.Remove(bed);
+            next++;
             var program = programOfUnit[bed.UnitId];
             if (inquiry.Stage == InquiryStage.Admitted)
             {
@@ -101,14 +108,25 @@ internal static class DemoPlacement
         }
 
         // Housekeeping and maintenance, so the board shows every state.
-        order[next++].MarkCleaning(now.AddHours(-2));
-        order[next++].MarkCleaning(now.AddMinutes(-40));
-        order[next++].MarkCleaning(now.AddMinutes(-15));
-        order[next++].TakeOutOfService("Bathroom leak; plumber booked", now.AddDays(-1));
-        order[next].TakeOutOfService("Bed frame replacement", now.AddHours(-5));
+        order[0].MarkCleaning(now.AddHours(-2));
+        order[1].MarkCleaning(now.AddMinutes(-40));
+        order[2].MarkCleaning(now.AddMinutes(-15));
+        order[3].TakeOutOfService("Bathroom leak; plumber booked", now.AddDays(-1));
+        order[4].TakeOutOfService("Bed frame replacement", now.AddHours(-5));
         SeedCensusHistory(db, facility, programOfUnit, beds, now);
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    /// <summary>Whether a program's hall takes the patient: the program's population and age range, and the hall's sex.</summary>
+    private static bool Takes(TreatmentProgram program, Sex? hallSex, InquiryDetails patient, DateOnly day) =>
+        (hallSex is null || hallSex == patient.PatientSex)
+        && program.Population switch
+        {
+            Population.Women => patient.PatientSex == Sex.Female,
+            Population.Men => patient.PatientSex == Sex.Male,
+            _ => true,
+        }
+        && patient.PatientDateOfBirth is { } born && program.Admits(ProgramFit.AgeOn(born, day));
 
     /// <summary>Today's real count, and sixty days before it drifting back from today's occupancy.</summary>
     private static void SeedCensusHistory(IAdmissionsDbContext db, Facility facility, Dictionary<Guid, TreatmentProgram> programOfUnit, List<Bed> beds, DateTimeOffset now)
@@ -145,6 +163,32 @@ internal static class DemoPlacement
         new() { Name = "Coastal Community Clinic", Levels = [LevelOfCare.Outpatient, LevelOfCare.IntensiveOutpatient], City = "Santa Rosa", State = "CA", IntakePhone = "(707) 555-0163", Notes = "Sliding-scale fees; Medicaid; MAT (buprenorphine) clinic." },
         new() { Name = "Veterans Way Residential", Levels = [LevelOfCare.Residential], City = "Reno", State = "NV", IntakePhone = "(775) 555-0129", Notes = "TRICARE and VA Community Care network." },
     ];
+
+    /// <summary>
+    /// Who owns safety calls at the demo campus: the demo clinician on the day shift (7 AM to 7 PM, facility time) every
+    /// day and as the fallback overnight, so a safety call always has an owner and the schedule page has shifts to show.
+    /// </summary>
+    public static async Task SeedOnCallAsync(IAdmissionsDbContext db, Actor clinician, CancellationToken cancellationToken)
+    {
+        var facility = await db.Facilities.FirstOrDefaultAsync(f => f.Name == FacilityName, cancellationToken);
+        if (facility is null || facility.OnCallFallbackId is not null || await db.OnCallShifts.AnyAsync(s => s.FacilityId == facility.Id, cancellationToken))
+        {
+            return;
+        }
+
+        db.OnCallShifts.AddRange(Enum.GetValues<DayOfWeek>().Select(day => new OnCallShift
+        {
+            FacilityId = facility.Id,
+            Day = day,
+            Starts = new TimeOnly(7, 0),
+            Ends = new TimeOnly(19, 0),
+            ClinicianId = clinician.Id,
+            ClinicianName = clinician.Name,
+        }));
+        facility.OnCallFallbackId = clinician.Id;
+        facility.OnCallFallbackName = clinician.Name;
+        await db.SaveChangesAsync(cancellationToken);
+    }
 
     /// <summary>The partner directory admissions refers people to.</summary>
     public static async Task SeedPartnersAsync(IAdmissionsDbContext db, CancellationToken cancellationToken)

@@ -12,6 +12,36 @@ namespace Admissions.Infrastructure.Seeding;
 /// </summary>
 internal static class DemoTasks
 {
+    private static readonly string[] Touches =
+    [
+        "Spoke with the caller: still interested, waiting on the insurance card photo.",
+        "Left a voicemail and sent the callback number by text.",
+        "Caller asked about family visiting hours; answered and confirmed next steps.",
+        "Checked in with the referring therapist; records are on the way.",
+        "Caller confirmed the best time to reach them is after 3 PM.",
+    ];
+
+    /// <summary>
+    /// A working team touches its open inquiries every day: each one worked in stages past New gets a note from its
+    /// coordinator in the last few hours, so the unworked-inquiry sweep does not bury a fresh demo day in overdue tasks.
+    /// </summary>
+    public static async Task TouchOpenInquiriesAsync(IAdmissionsDbContext db, Actor coordinator, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var stale = now.AddHours(-12);
+        var open = await db.Inquiries
+            .Where(i => InquiryStageMachine.OpenStages.Contains(i.Stage) && i.Stage != InquiryStage.New && i.LastActivityAt < stale)
+            .OrderBy(i => i.Number)
+            .ToListAsync(cancellationToken);
+        for (var n = 0; n < open.Count; n++)
+        {
+            var inquiry = open[n];
+            var by = inquiry.AssignedCoordinatorId is { } id ? new Actor(id, inquiry.AssignedCoordinatorName ?? coordinator.Name) : coordinator;
+            inquiry.AddNote(Touches[n % Touches.Length], by, now.AddMinutes(-(45 + (n * 37 % 480))));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     public static async Task SeedAsync(IAdmissionsDbContext db, Actor coordinator, Actor manager, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (await db.FollowUpTasks.AnyAsync(t => t.UniqueKey != null && t.UniqueKey.StartsWith("demo:"), cancellationToken))

@@ -270,11 +270,17 @@ namespace Admissions.Migrations.PostgreSql.Migrations
                     b.Property<DateTimeOffset>("DueAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("EscalationCount")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("InquiryId")
                         .HasColumnType("uuid");
 
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("LastEscalatedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Notes")
                         .HasMaxLength(1000)
@@ -286,6 +292,9 @@ namespace Admissions.Migrations.PostgreSql.Migrations
 
                     b.Property<int>("Priority")
                         .HasColumnType("integer");
+
+                    b.Property<Guid?>("SafetyAlertId")
+                        .HasColumnType("uuid");
 
                     b.Property<int>("SnoozeCount")
                         .HasColumnType("integer");
@@ -1337,8 +1346,8 @@ namespace Admissions.Migrations.PostgreSql.Migrations
 
                     b.Property<string>("TransactionType")
                         .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)");
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.HasKey("Id");
 
@@ -1550,6 +1559,9 @@ namespace Admissions.Migrations.PostgreSql.Migrations
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("IsUrgent")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Link")
                         .HasMaxLength(300)
@@ -1832,6 +1844,14 @@ namespace Admissions.Migrations.PostgreSql.Migrations
                         .HasMaxLength(150)
                         .HasColumnType("character varying(150)");
 
+                    b.Property<string>("OnCallFallbackId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("OnCallFallbackName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("TimeZoneId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1843,6 +1863,40 @@ namespace Admissions.Migrations.PostgreSql.Migrations
                         .IsUnique();
 
                     b.ToTable("Facilities");
+                });
+
+            modelBuilder.Entity("Admissions.Domain.Placement.OnCallShift", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ClinicianId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ClinicianName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("integer");
+
+                    b.Property<TimeOnly>("Ends")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<Guid>("FacilityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<TimeOnly>("Starts")
+                        .HasColumnType("time without time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FacilityId", "Day", "Starts");
+
+                    b.ToTable("OnCallShifts");
                 });
 
             modelBuilder.Entity("Admissions.Domain.Placement.OutboundReferral", b =>
@@ -3102,6 +3156,15 @@ namespace Admissions.Migrations.PostgreSql.Migrations
                         .WithMany()
                         .HasForeignKey("ProgramId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Admissions.Domain.Placement.OnCallShift", b =>
+                {
+                    b.HasOne("Admissions.Domain.Placement.Facility", null)
+                        .WithMany()
+                        .HasForeignKey("FacilityId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -263,10 +263,16 @@ namespace Admissions.Migrations.Sqlite.Migrations
                     b.Property<long>("DueAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("EscalationCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("InquiryId")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastEscalatedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Notes")
@@ -279,6 +285,9 @@ namespace Admissions.Migrations.Sqlite.Migrations
 
                     b.Property<int>("Priority")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("SafetyAlertId")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("SnoozeCount")
                         .HasColumnType("INTEGER");
@@ -1330,7 +1339,7 @@ namespace Admissions.Migrations.Sqlite.Migrations
 
                     b.Property<string>("TransactionType")
                         .IsRequired()
-                        .HasMaxLength(10)
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -1542,6 +1551,9 @@ namespace Admissions.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsUrgent")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Link")
@@ -1825,6 +1837,14 @@ namespace Admissions.Migrations.Sqlite.Migrations
                         .HasMaxLength(150)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OnCallFallbackId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OnCallFallbackName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TimeZoneId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1836,6 +1856,40 @@ namespace Admissions.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Facilities");
+                });
+
+            modelBuilder.Entity("Admissions.Domain.Placement.OnCallShift", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClinicianId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClinicianName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("Ends")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FacilityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("Starts")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FacilityId", "Day", "Starts");
+
+                    b.ToTable("OnCallShifts");
                 });
 
             modelBuilder.Entity("Admissions.Domain.Placement.OutboundReferral", b =>
@@ -3085,6 +3139,15 @@ namespace Admissions.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("ProgramId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Admissions.Domain.Placement.OnCallShift", b =>
+                {
+                    b.HasOne("Admissions.Domain.Placement.Facility", null)
+                        .WithMany()
+                        .HasForeignKey("FacilityId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

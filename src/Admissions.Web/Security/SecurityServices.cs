@@ -12,6 +12,9 @@ public static class SecurityServices
 {
     public const string ApiKeyPolicy = "IntakeApi";
 
+    /// <summary>The Hangfire dashboard (<c>/jobs</c>): administrators.</summary>
+    public const string JobsDashboardPolicy = "JobsDashboard";
+
     public static IServiceCollection AddAdmissionsSecurity(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var security = configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
@@ -41,7 +44,9 @@ public static class SecurityServices
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(ApiKeyPolicy, policy => policy
                 .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
-                .RequireRole(Roles.IntakeApi));
+                .RequireRole(Roles.IntakeApi))
+            .AddPolicy(JobsDashboardPolicy, policy => policy.RequireRole(Roles.Admin))
+            .AddRequestPolicies();
 
         // Open pages check their session against the database every minute (and at once when it ends on this node).
         services.AddScoped<SignOutHooks>();

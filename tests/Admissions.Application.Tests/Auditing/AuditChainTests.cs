@@ -1,8 +1,9 @@
+using System.Data.Common;
 using Admissions.Application.Inquiries;
 using Admissions.Application.Insurance;
 using Admissions.Domain.Auditing;
 using Admissions.Infrastructure.Persistence;
-using Microsoft.Data.Sqlite;
+using Admissions.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static Admissions.Application.Tests.Insurance.ClearinghouseScript;
@@ -29,12 +30,29 @@ public class AuditChainTests
         return first;
     }
 
-    /// <summary>What someone with the database file can do: raw SQL, with the trigger that stops it dropped first.</summary>
+    /// <summary>
+    /// What someone who owns the database can do: raw SQL (identifiers quoted, as both SQLite and PostgreSQL read them),
+    /// with the triggers that stop it dropped or disabled first.
+    /// </summary>
     private static async Task TamperAsync(TestHost host, string sql)
     {
         await using var db = host.CreateDbContext();
-        await db.Database.ExecuteSqlRawAsync("DROP TRIGGER IF EXISTS AuditEntries_NoUpdate; DROP TRIGGER IF EXISTS AuditEntries_NoDelete;");
+        await db.Database.ExecuteSqlRawAsync(PostgresLane.Enabled
+            ? "ALTER TABLE \"AuditEntries\" DISABLE TRIGGER USER;"
+            : "DROP TRIGGER IF EXISTS AuditEntries_NoUpdate; DROP TRIGGER IF EXISTS AuditEntries_NoDelete;");
         await db.Database.ExecuteSqlRawAsync(sql);
+    }
+
+    /// <summary>Runs <paramref name="sql"/> on a connection of its own, outside the app, and returns the database's refusal.</summary>
+    private static async Task<string> RefusedAsync(TestHost host, string sql)
+    {
+        await using var db = host.CreateDbContext();
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        var error = await Assert.ThrowsAnyAsync<DbException>(() => command.ExecuteNonQueryAsync());
+        return error.Message;
     }
 
     private static Task<List<long>> RowIdsAsync(TestHost host) =>
@@ -70,23 +88,12 @@ public class AuditChainTests
         host.Gateway.Answer271(r => Eligibility(r, ActivePpo("RT")));
         await host.SendAsSystemAsync(new RunVerification(await RequestVerificationAsync(host, insured)));
         Assert.Equal(1, await host.QueryAsync(db => db.Disclosures.CountAsync()));
-        await using var connection = new SqliteConnection($"Data Source={host.DatabasePath};Pooling=False");
-        await connection.OpenAsync();
-
-        async Task<string> RefusedAsync(string sql)
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            var error = await Assert.ThrowsAsync<SqliteException>(() => command.ExecuteNonQueryAsync());
-            return error.Message;
-        }
-
-        Assert.Contains("append-only", await RefusedAsync("UPDATE AuditEntries SET UserName = 'Someone else'"), StringComparison.Ordinal);
-        Assert.Contains("append-only", await RefusedAsync("DELETE FROM AuditEntries"), StringComparison.Ordinal);
-        Assert.Contains("append-only", await RefusedAsync("DELETE FROM Disclosures"), StringComparison.Ordinal);
-        Assert.Contains("append-only", await RefusedAsync("UPDATE Disclosures SET Recipient = 'Nobody'"), StringComparison.Ordinal);
-        Assert.Contains("only moves forward", await RefusedAsync("UPDATE AuditChainHeads SET Sequence = 0"), StringComparison.Ordinal);
-        Assert.Contains("never deleted", await RefusedAsync("DELETE FROM AuditChainHeads"), StringComparison.Ordinal);
+        Assert.Contains("append-only", await RefusedAsync(host, "UPDATE \"AuditEntries\" SET \"UserName\" = 'Someone else'"), StringComparison.Ordinal);
+        Assert.Contains("append-only", await RefusedAsync(host, "DELETE FROM \"AuditEntries\""), StringComparison.Ordinal);
+        Assert.Contains("append-only", await RefusedAsync(host, "DELETE FROM \"Disclosures\""), StringComparison.Ordinal);
+        Assert.Contains("append-only", await RefusedAsync(host, "UPDATE \"Disclosures\" SET \"Recipient\" = 'Nobody'"), StringComparison.Ordinal);
+        Assert.Contains("only moves forward", await RefusedAsync(host, "UPDATE \"AuditChainHeads\" SET \"Sequence\" = 0"), StringComparison.Ordinal);
+        Assert.Contains("never deleted", await RefusedAsync(host, "DELETE FROM \"AuditChainHeads\""), StringComparison.Ordinal);
         Assert.True((await VerifyAsync(host)).Intact);
     }
 
@@ -98,7 +105,7 @@ public class AuditChainTests
         var rows = await RowIdsAsync(host);
         var changed = rows[rows.Count / 2];
 
-        await TamperAsync(host, $"UPDATE AuditEntries SET UserName = 'Nobody in particular' WHERE Id = {changed}");
+        await TamperAsync(host, $"UPDATE \"AuditEntries\" SET \"UserName\" = 'Nobody in particular' WHERE \"Id\" = {changed}");
         var report = await VerifyAsync(host);
 
         Assert.False(report.Intact);
@@ -115,7 +122,7 @@ public class AuditChainTests
         await SomeHistoryAsync(host);
         var rows = await RowIdsAsync(host);
 
-        await TamperAsync(host, $"DELETE FROM AuditEntries WHERE Id = {rows[2]}");
+        await TamperAsync(host, $"DELETE FROM \"AuditEntries\" WHERE \"Id\" = {rows[2]}");
         var report = await VerifyAsync(host);
 
         Assert.False(report.Intact);
@@ -130,7 +137,7 @@ public class AuditChainTests
         await SomeHistoryAsync(host);
         var rows = await RowIdsAsync(host);
 
-        await TamperAsync(host, $"DELETE FROM AuditEntries WHERE Id >= {rows[^2]}");
+        await TamperAsync(host, $"DELETE FROM \"AuditEntries\" WHERE \"Id\" >= {rows[^2]}");
         var report = await VerifyAsync(host);
 
         Assert.False(report.Intact);
@@ -144,7 +151,7 @@ public class AuditChainTests
         await using var host = await TestHost.StartAsync();
         await SomeHistoryAsync(host);
 
-        await TamperAsync(host, "INSERT INTO AuditEntries (OccurredAt, UserId, UserName, Action, EntityType, EntityId) VALUES (0, 'x', 'Someone', 3, 'Inquiry', 'x')");
+        await TamperAsync(host, $"INSERT INTO \"AuditEntries\" (\"OccurredAt\", \"UserId\", \"UserName\", \"Action\", \"EntityType\", \"EntityId\") VALUES ({(PostgresLane.Enabled ? "now()" : "0")}, 'x', 'Someone', 3, 'Inquiry', 'x')");
         var report = await VerifyAsync(host);
 
         var added = (await RowIdsAsync(host))[^1];
@@ -160,7 +167,7 @@ public class AuditChainTests
         await SomeHistoryAsync(host);
         var rows = await RowIdsAsync(host);
 
-        await TamperAsync(host, $"UPDATE AuditEntries SET PreviousHash = '{new string('a', 64)}' WHERE Id = {rows[2]}");
+        await TamperAsync(host, $"UPDATE \"AuditEntries\" SET \"PreviousHash\" = '{new string('a', 64)}' WHERE \"Id\" = {rows[2]}");
         var report = await VerifyAsync(host);
 
         Assert.False(report.Intact);
@@ -188,8 +195,10 @@ public class AuditChainTests
     {
         await using var host = await TestHost.StartAsync();
         await SomeHistoryAsync(host);
-        await using (var db = host.CreateDbContext())
+        // Only SQLite rebuilds tables in migrations; PostgreSQL keeps its triggers through every migration.
+        if (!PostgresLane.Enabled)
         {
+            await using var db = host.CreateDbContext();
             await db.Database.ExecuteSqlRawAsync("DROP TRIGGER AuditEntries_NoDelete;");
         }
 
@@ -198,10 +207,6 @@ public class AuditChainTests
             await scope.ServiceProvider.GetRequiredService<Infrastructure.Seeding.DatabaseInitializer>().MigrateAsync();
         }
 
-        await using var connection = new SqliteConnection($"Data Source={host.DatabasePath};Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "DELETE FROM AuditEntries";
-        await Assert.ThrowsAsync<SqliteException>(() => command.ExecuteNonQueryAsync());
+        Assert.Contains("append-only", await RefusedAsync(host, "DELETE FROM \"AuditEntries\""), StringComparison.Ordinal);
     }
 }

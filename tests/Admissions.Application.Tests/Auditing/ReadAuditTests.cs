@@ -22,8 +22,15 @@ public class ReadAuditTests
         await host.CreateInquiryAsync(TestForms.Valid());
 
         await host.SendAsync(host.Clinician, new ListInquiries(
-            new InquiryFilter { Search = " lopez al ", Stages = [InquiryStage.New, InquiryStage.Contacted], Source = InquirySource.Referral, OpenOnly = true,
-                CreatedFrom = new DateOnly(2026, 3, 1), CreatedTo = new DateOnly(2026, 3, 10) },
+            new InquiryFilter
+            {
+                Search = " lopez al ",
+                Stages = [InquiryStage.New, InquiryStage.Contacted],
+                Source = InquirySource.Referral,
+                OpenOnly = true,
+                CreatedFrom = new DateOnly(2026, 3, 1),
+                CreatedTo = new DateOnly(2026, 3, 10)
+            },
             InquirySort.PatientName, Application.Common.SortDirection.Ascending, Skip: 25, Take: 25));
 
         var entry = await LastViewAsync(host, "InquiryList");

@@ -53,6 +53,31 @@ public class FollowUpSweepsTests
     }
 
     [Fact]
+    public async Task The_check_and_the_escalation_leave_one_task_that_becomes_urgent_with_a_new_title_and_owner()
+    {
+        await using var host = await TestHost.StartAsync();
+        var id = (await host.CreateInquiryAsync(TestForms.Valid())).InquiryId!.Value;
+        host.Clock.SetUtcNow(host.Scheduler.Checks[0].RunAt);
+        await host.SendAsSystemAsync(new CheckSpeedToLead(id));
+        var checkedTask = Assert.Single(await TasksAsync(host, FollowUpKind.SpeedToLead));
+        // Assigned after the first check: the escalated task goes to the coordinator now named on the inquiry.
+        await host.SendAsync(host.Manager, new AssignInquiry(id, host.Coordinator2.Id));
+        host.Clock.SetUtcNow(host.Scheduler.Escalations[0].RunAt);
+
+        var outcome = await host.SendAsSystemAsync(new EscalateSpeedToLead(id));
+
+        Assert.Equal(new SpeedToLeadOutcome(true, "escalated"), outcome);
+        var task = Assert.Single(await TasksAsync(host, FollowUpKind.SpeedToLead));
+        Assert.Equal(checkedTask.Id, task.Id);
+        Assert.Equal((TaskPriority.High, "Call back INQ-2026-000001: no contact after 5 min"), (checkedTask.Priority, checkedTask.Title));
+        Assert.Equal(
+            (TaskPriority.Urgent, "Escalated: INQ-2026-000001 still not reached after 15 min", host.Coordinator2.Id, 1),
+            (task.Priority, task.Title, task.AssigneeId, task.EscalationCount));
+        var escalation = await host.QueryAsync(db => db.Notifications.Where(n => n.Title == "Still not reached: INQ-2026-000001").Select(n => n.UserId).ToListAsync());
+        Assert.Equal(new[] { host.Manager.Id, host.Coordinator2.Id }.Order(), escalation.Order());
+    }
+
+    [Fact]
     public async Task A_caller_reached_before_the_second_delay_is_not_escalated()
     {
         await using var host = await TestHost.StartAsync();

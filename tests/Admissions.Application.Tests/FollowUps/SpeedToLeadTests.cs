@@ -29,7 +29,7 @@ public class SpeedToLeadTests
         host.QueryAsync(db => db.Notifications.OrderBy(n => n.UserId).Select(n => n.UserId).ToListAsync());
 
     [Fact]
-    public async Task An_unassigned_inquiry_nobody_reached_gets_an_urgent_task_and_every_coordinator_and_manager_is_told()
+    public async Task An_unassigned_inquiry_nobody_reached_gets_a_high_priority_task_and_every_coordinator_and_manager_is_told()
     {
         await using var host = await TestHost.StartAsync();
         var id = await CreateAndWaitForTheCheckAsync(host);
@@ -40,7 +40,7 @@ public class SpeedToLeadTests
         var task = Assert.Single(await Tasks(host));
         Assert.Equal(id, task.InquiryId);
         Assert.Equal(FollowUpKind.SpeedToLead, task.Kind);
-        Assert.Equal(TaskPriority.Urgent, task.Priority);
+        Assert.Equal(TaskPriority.High, task.Priority);
         Assert.Equal(FollowUpState.Open, task.State);
         Assert.Null(task.AssigneeId);
         Assert.Equal(TestHost.StartTime.AddMinutes(5), task.DueAt);
@@ -82,7 +82,7 @@ public class SpeedToLeadTests
 
         var task = Assert.Single(detail.OpenTasks);
         Assert.Equal(FollowUpKind.SpeedToLead, task.Kind);
-        Assert.Equal(TaskPriority.Urgent, task.Priority);
+        Assert.Equal(TaskPriority.High, task.Priority);
     }
 
     [Fact]

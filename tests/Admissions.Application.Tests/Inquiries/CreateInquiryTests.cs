@@ -32,7 +32,8 @@ public class CreateInquiryTests
         await using var host = await TestHost.StartAsync();
         await host.CreateInquiryAsync(TestForms.Person(1, "Alex", "Lopez"));
 
-        host.Clock.SetUtcNow(new DateTimeOffset(2027, 1, 1, 0, 0, 1, TimeSpan.Zero));
+        // One second past midnight at the facility (Pacific): 08:00 UTC.
+        host.Clock.SetUtcNow(new DateTimeOffset(2027, 1, 1, 8, 0, 1, TimeSpan.Zero));
         var next = await host.CreateInquiryAsync(TestForms.Person(2, "Jamie", "Carter"));
 
         Assert.Equal("INQ-2027-000001", next.Number);
@@ -243,9 +244,9 @@ public class CreateInquiryTests
     }
 
     [Theory]
-    [InlineData(InquiryStage.NotAdmitted)]
-    [InlineData(InquiryStage.ReferredOut)]
-    public async Task Closed_inquiries_do_not_count_as_duplicates(InquiryStage closedAs)
+    [InlineData(InquiryStage.NotAdmitted, "Returning: not admitted (unreachable) 2026-03-10, INQ-2026-000001")]
+    [InlineData(InquiryStage.ReferredOut, "Returning: referred out 2026-03-10, INQ-2026-000001")]
+    public async Task A_closed_inquiry_is_shown_as_a_returning_person_and_the_new_one_is_no_duplicate(InquiryStage closedAs, string summary)
     {
         await using var host = await TestHost.StartAsync();
         var first = await host.CreateInquiryAsync(TestForms.Valid());
@@ -259,12 +260,57 @@ public class CreateInquiryTests
             await host.SendAsync(host.Coordinator, new ReferOut(first.InquiryId!.Value, partner, "Adolescent program needed", ShareRecords: false));
         }
 
-        var second = await host.SendAsync(host.Coordinator, new CreateInquiry(TestForms.Valid()));
+        host.Clock.Advance(TimeSpan.FromDays(30));
+        var seen = await host.SendAsync(host.Coordinator, new CreateInquiry(TestForms.Valid()));
+        var second = await host.CreateInquiryAsync(TestForms.Valid(), allowDuplicates: true);
 
-        Assert.True(second.Created);
-        Assert.Empty(second.Duplicates);
+        Assert.False(seen.Created);
+        Assert.Equal(summary, Assert.Single(seen.Duplicates).Summary);
         var stored = await host.QueryAsync(db => db.Inquiries.SingleAsync(i => i.Id == second.InquiryId));
         Assert.Null(stored.PossibleDuplicateOfId);
+        var detail = await host.SendAsync(host.Coordinator, new GetInquiry(second.InquiryId!.Value));
+        Assert.Equal(summary, Assert.Single(detail.Returning).Summary);
+        Assert.Equal(first.InquiryId, detail.Returning[0].Id);
+        Assert.Empty((await host.SendAsync(host.Coordinator, new GetInquiry(first.InquiryId!.Value))).Returning);
+    }
+
+    [Fact]
+    public async Task A_mother_calling_again_about_her_son_admitted_in_March_is_told_when_and_under_which_number()
+    {
+        await using var host = await TestHost.StartAsync();
+        // Admitted at 5:30 PM Pacific on 14 March: already the 15th in UTC.
+        host.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 15, 0, 30, 0, TimeSpan.Zero));
+        var son = await host.CreateInquiryAsync(TestForms.Valid());
+        await using (var db = host.CreateDbContext())
+        {
+            var inquiry = await db.Inquiries.SingleAsync(i => i.Id == son.InquiryId);
+            var by = new Domain.Common.Actor(host.Coordinator.Id, host.Coordinator.Name);
+            foreach (var stage in new[] { InquiryStage.Contacted, InquiryStage.PreScreening, InquiryStage.ClinicalReview, InquiryStage.Approved, InquiryStage.AdmissionScheduled, InquiryStage.Admitted })
+            {
+                inquiry.MoveTo(stage, null, null, by, host.Clock.GetUtcNow());
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        host.Clock.SetUtcNow(new DateTimeOffset(2026, 9, 2, 16, 0, 0, TimeSpan.Zero));
+        var again = await host.SendAsync(host.Coordinator, new CreateInquiry(TestForms.Valid(f => f.PatientPhone = null)));
+
+        var match = Assert.Single(again.Duplicates);
+        Assert.Equal(("Returning: admitted 2026-03-14, INQ-2026-000001", "same phone number"), (match.Summary, match.MatchedOn));
+        Assert.False(match.IsOpen);
+    }
+
+    [Fact]
+    public async Task The_intake_notes_open_the_timeline()
+    {
+        await using var host = await TestHost.StartAsync();
+
+        var created = await host.CreateInquiryAsync(TestForms.Valid(f => f.Notes = "Mother calling; son used fentanyl last night, wants detox."));
+
+        var detail = await host.SendAsync(host.Coordinator, new GetInquiry(created.InquiryId!.Value));
+        var first = detail.Activities[^1];
+        Assert.Equal((ActivityKind.Created, "Mother calling; son used fentanyl last night, wants detox."), (first.Kind, first.Text));
     }
 
     // ---- What follows a creation ----

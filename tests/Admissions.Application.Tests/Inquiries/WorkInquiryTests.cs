@@ -173,7 +173,7 @@ public class WorkInquiryTests
         foreach (var stage in path)
         {
             host.Clock.Advance(TimeSpan.FromHours(1));
-            await host.SendAsync(stage == InquiryStage.ClinicalReview ? host.Clinician : host.Coordinator, new MoveInquiryStage(id, stage));
+            await host.SendAsync(stage is InquiryStage.ClinicalReview or InquiryStage.Approved ? host.Clinician : host.Coordinator, new MoveInquiryStage(id, stage));
         }
 
         var inquiry = await Load(host, id);

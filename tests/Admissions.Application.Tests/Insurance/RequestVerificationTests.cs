@@ -50,12 +50,13 @@ public class RequestVerificationTests
         var consentId = await SignedConsentAsync(host, insured.InquiryId, form);
         insured = insured with { ConsentId = consentId };
 
-        host.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 10, 23, 59, 0, TimeSpan.Zero));
+        // 23:59 at the facility (Pacific daylight time) is 06:59 UTC the next day.
+        host.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 11, 6, 59, 0, TimeSpan.Zero));
         var checkId = await RequestVerificationAsync(host, insured);
         Assert.Equal(VerificationState.Pending, (await CheckAsync(host, checkId)).State);
 
         // The consent is checked before the pending check, so the answer names what is missing.
-        host.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 11, 0, 1, 0, TimeSpan.Zero));
+        host.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 11, 7, 1, 0, TimeSpan.Zero));
         var error = await Assert.ThrowsAsync<DomainRuleException>(() => RequestVerificationAsync(host, insured));
         Assert.Equal("Before verifying, add a signed Part 2 consent to disclose to Aetna for payment.", error.Message);
     }

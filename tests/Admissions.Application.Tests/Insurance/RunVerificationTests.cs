@@ -293,6 +293,26 @@ public class RunVerificationTests
     }
 
     [Fact]
+    public async Task A_later_verification_of_the_policy_that_completes_closes_the_correction_task_on_the_timeline()
+    {
+        await using var host = await TestHost.StartAsync();
+        var (insured, checkId) = await PendingAsync(host);
+        host.Gateway.Answer271(r => Eligibility(r, [], memberErrors: [new RequestError(false, "72", "C")]));
+        await RunAsync(host, checkId);
+        var correction = Assert.Single(await TasksAsync(host));
+
+        host.Clock.Advance(TimeSpan.FromMinutes(10));
+        var again = await RequestVerificationAsync(host, insured);
+        host.Gateway.Answer271(r => Eligibility(r, ActivePpo("RT")));
+        await RunAsync(host, again);
+
+        var closed = Assert.Single(await host.QueryAsync(db => db.FollowUpTasks.AsNoTracking().Where(t => t.Id == correction.Id).ToListAsync()));
+        Assert.Equal((FollowUpState.Done, "Closed automatically: a later verification of Aetna completed"), (closed.State, closed.Outcome));
+        Assert.Contains("Task done automatically: Correct insurance details for INQ-2026-000001: The member ID is invalid or missing. — a later verification of Aetna completed",
+            await TimelineAsync(host, insured.InquiryId));
+    }
+
+    [Fact]
     public async Task A_clearinghouse_set_up_problem_tells_the_administrators_and_leaves_a_phone_task()
     {
         await using var host = await TestHost.StartAsync();

@@ -44,6 +44,11 @@ public class AdmissionDayTests
         await host.SendAsSystemAsync(new RunAdmissionDayClock());
         await host.SendAsSystemAsync(new RunAdmissionDayClock());
         Assert.Equal([$"Admission tomorrow: {number}", $"Admission today: {number}"], await RemindersAsync(host));
+        // The bell reads the arrival on the facility's calendar: "tomorrow at …" the day before, "today at …" on the day.
+        var bodies = await host.QueryAsync(db => db.Notifications.Where(n => n.UserId == host.Coordinator.Id && n.Title.StartsWith("Admission")).OrderBy(n => n.CreatedAt).Select(n => n.Body).ToListAsync());
+        Assert.Collection(bodies,
+            eve => Assert.Contains(" tomorrow at 10:00 AM.", eve, StringComparison.Ordinal),
+            morning => Assert.Contains(" today at 10:00 AM.", morning, StringComparison.Ordinal));
         Assert.Empty(await host.QueryAsync(db => db.FollowUpTasks.Where(t => t.Kind == FollowUpKind.NoShow).ToListAsync()));
     }
 

@@ -34,10 +34,13 @@ public class AdmissionTests
 
     internal static async Task WalkToApprovedAsync(TestHost host, Guid inquiryId)
     {
-        foreach (var stage in new[] { InquiryStage.Contacted, InquiryStage.PreScreening, InquiryStage.ClinicalReview, InquiryStage.Approved })
+        foreach (var stage in new[] { InquiryStage.Contacted, InquiryStage.PreScreening, InquiryStage.ClinicalReview })
         {
             await host.SendAsync(host.Coordinator, new MoveInquiryStage(inquiryId, stage));
         }
+
+        // Approval is a clinical decision.
+        await host.SendAsync(host.Clinician, new MoveInquiryStage(inquiryId, InquiryStage.Approved));
     }
 
     /// <summary>Walks an inquiry through approval, a detox decision, a booking an hour from now and check-in.</summary>

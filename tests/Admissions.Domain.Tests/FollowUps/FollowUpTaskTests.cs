@@ -149,4 +149,73 @@ public class FollowUpTaskTests
         var error = Assert.Throws<DomainRuleException>(() => task.Claim(new Actor("u-jordan", "Jordan Patel")));
         Assert.Equal("Casey Nguyen already took this task.", error.Message);
     }
+
+    // ---- Safety calls ----
+
+    private static FollowUpTask SafetyCall() => new()
+    {
+        InquiryId = new Guid("0195a0b2-0000-7000-8000-000000000002"),
+        Kind = FollowUpKind.SafetyCall,
+        Title = "Safety call within 15 minutes",
+        DueAt = Due,
+        Priority = TaskPriority.Urgent,
+        CreatedAt = Due.AddMinutes(-15),
+    };
+
+    [Fact]
+    public void A_safety_call_is_never_snoozed_cancelled_or_completed_with_an_outcome_only_by_its_disposition()
+    {
+        var task = SafetyCall();
+        var by = new Actor("u-riley", "Dr. Riley Brooks");
+
+        Assert.Throws<DomainRuleException>(() => task.Snooze(Due.AddDays(1), "Mom says he is asleep", Due.AddMinutes(-10)));
+        Assert.Throws<DomainRuleException>(() => task.Complete("Not needed any more", Due, by));
+        Assert.Throws<DomainRuleException>(() => task.Cancel("Not needed any more", Due, by));
+        Assert.Equal((FollowUpState.Open, Due), (task.State, task.DueAt));
+
+        task.CompleteWithDisposition("Disposition: Crisis line given", Due, by);
+        Assert.Equal((FollowUpState.Done, "u-riley"), (task.State, task.ClosedById));
+    }
+
+    [Theory]
+    [InlineData(-10, 15, 15)] // due in 10 min: 15 more from the due time
+    [InlineData(20, 5, 25)] // 20 min overdue: 5 more from now
+    public void A_push_adds_at_most_15_minutes_to_the_later_of_now_and_the_due_time(int minutesPastDue, int push, int expectedFromDue)
+    {
+        var task = SafetyCall();
+
+        task.PushSafetyCall(TimeSpan.FromMinutes(push), "On the phone with the patient", Due.AddMinutes(minutesPastDue));
+
+        Assert.Equal(Due.AddMinutes(expectedFromDue), task.DueAt);
+        Assert.Equal((1, "On the phone with the patient"), (task.SnoozeCount, task.SnoozeReason));
+    }
+
+    [Theory]
+    [InlineData(16, "Busy")]
+    [InlineData(0, "Busy")]
+    [InlineData(10, " ")]
+    public void A_push_beyond_15_minutes_without_a_reason_or_of_nothing_is_refused(int push, string reason)
+    {
+        var task = SafetyCall();
+
+        Assert.Throws<DomainRuleException>(() => task.PushSafetyCall(TimeSpan.FromMinutes(push), reason, Due.AddMinutes(-5)));
+        Assert.Equal(Due, task.DueAt);
+    }
+
+    [Fact]
+    public void Only_a_safety_call_is_pushed()
+    {
+        Assert.Throws<DomainRuleException>(() => NewTask().PushSafetyCall(TimeSpan.FromMinutes(5), "Busy", Due));
+    }
+
+    [Fact]
+    public void Escalating_keeps_one_task_with_a_new_title_priority_and_owner_and_counts()
+    {
+        var task = NewTask();
+
+        task.Escalate(Due.AddMinutes(10), "Escalated: still not reached after 15 min", TaskPriority.Urgent, new Actor("u-casey", "Casey Nguyen"));
+
+        Assert.Equal(("Escalated: still not reached after 15 min", TaskPriority.Urgent, "u-casey", 1, Due.AddMinutes(10)),
+            (task.Title, task.Priority, task.AssigneeId, task.EscalationCount, task.LastEscalatedAt));
+    }
 }

@@ -29,10 +29,10 @@ public class MessageTemplatesTests
     }
 
     [Fact]
-    public void The_catalogue_has_the_reminder_missed_call_nurture_digest_and_account_templates()
+    public void The_catalogue_has_the_reminder_missed_call_nurture_digest_safety_escalation_and_account_templates()
     {
         Assert.Equal(
-            ["callback-reminder", "missed-call", "nurture-1d", "nurture-7d", "nurture-30d", "admission-reminder", "consent-signing", "manager-digest", "staff-invitation", "password-reset"],
+            ["callback-reminder", "missed-call", "nurture-1d", "nurture-7d", "nurture-30d", "admission-reminder", "consent-signing", "manager-digest", "safety-escalation", "staff-invitation", "password-reset"],
             MessageTemplates.All.Select(t => t.Key));
     }
 

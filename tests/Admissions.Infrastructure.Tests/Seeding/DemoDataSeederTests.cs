@@ -191,6 +191,76 @@ public class DemoDataSeederTests
     }
 
     [Fact]
+    public async Task Seeding_places_each_patient_in_a_program_and_hall_that_takes_their_sex_and_age()
+    {
+        await using var host = await InfrastructureHost.StartMigratedAsync(fastPasswordHashing: true);
+
+        await SeedAsync(host);
+
+        var facility = await host.QueryAsync(db => db.Facilities.SingleAsync());
+        var units = await host.QueryAsync(db => db.CareUnits.ToDictionaryAsync(u => u.Id));
+        var programs = await host.QueryAsync(db => db.TreatmentPrograms.ToDictionaryAsync(p => p.Id));
+        var inquiries = await host.QueryAsync(db => db.Inquiries.ToDictionaryAsync(i => i.Id));
+        var placed = (await host.QueryAsync(db => db.Beds.ToListAsync()))
+            .Where(b => (b.OccupiedByInquiryId ?? b.ReservedForInquiryId) is not null)
+            .Select(b => (Unit: units[b.UnitId], Patient: inquiries[(b.OccupiedByInquiryId ?? b.ReservedForInquiryId)!.Value].Details))
+            .ToList();
+
+        Assert.NotEmpty(placed);
+        Assert.Contains(placed, p => p.Unit.Name == "Willow Hall (women)" || programs[p.Unit.ProgramId].Population == Domain.Placement.Population.Women);
+        Assert.All(placed, p =>
+        {
+            var program = programs[p.Unit.ProgramId];
+            if (program.Population == Domain.Placement.Population.Women || p.Unit.Name.EndsWith("(women)", StringComparison.Ordinal))
+            {
+                Assert.Equal(Sex.Female, p.Patient.PatientSex);
+            }
+
+            if (p.Unit.Name.EndsWith("(men)", StringComparison.Ordinal))
+            {
+                Assert.Equal(Sex.Male, p.Patient.PatientSex);
+            }
+
+            Assert.True(program.Admits(Domain.Placement.ProgramFit.AgeOn(p.Patient.PatientDateOfBirth!.Value, facility.DayAt(host.Clock.GetUtcNow()))));
+        });
+    }
+
+    [Fact]
+    public async Task A_fresh_demo_day_has_a_few_overdue_tasks_and_the_unworked_sweep_finds_nothing_to_add()
+    {
+        await using var host = await InfrastructureHost.StartMigratedAsync(fastPasswordHashing: true);
+        await SeedAsync(host);
+
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<CurrentUser>().SetSystem();
+            var swept = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new Application.FollowUps.FlagUnworkedInquiries());
+            Assert.Equal(0, swept.TasksCreated);
+        }
+
+        var coordinator = await host.QueryAsync(db => db.Users.SingleAsync(u => u.Email == "coordinator@demo.admissions.local"));
+        var now = host.Clock.GetUtcNow();
+        var mine = await host.QueryAsync(db => db.FollowUpTasks.Where(t => t.AssigneeId == coordinator.Id && t.State == Domain.FollowUps.FollowUpState.Open).ToListAsync());
+        Assert.Equal(2, mine.Count(t => t.DueAt <= now));
+        Assert.True(mine.Count(t => t.DueAt > now) > mine.Count(t => t.DueAt <= now));
+    }
+
+    [Fact]
+    public async Task Seeding_puts_the_demo_clinician_on_call_every_day_shift_and_as_the_fallback_overnight()
+    {
+        await using var host = await InfrastructureHost.StartMigratedAsync(fastPasswordHashing: true);
+
+        await SeedAsync(host);
+
+        var facility = await host.QueryAsync(db => db.Facilities.SingleAsync());
+        var shifts = await host.QueryAsync(db => db.OnCallShifts.ToListAsync());
+        Assert.Equal(Enum.GetValues<DayOfWeek>().Order(), shifts.Select(s => s.Day).Order());
+        Assert.All(shifts, s => Assert.Equal(("Dr. Riley Brooks", new TimeOnly(7, 0), new TimeOnly(19, 0), facility.Id), (s.ClinicianName, s.Starts, s.Ends, s.FacilityId)));
+        Assert.Equal("Dr. Riley Brooks", facility.OnCallFallbackName);
+        Assert.Equal(shifts[0].ClinicianId, facility.OnCallFallbackId);
+    }
+
+    [Fact]
     public async Task Seeding_gives_inquiries_in_clinical_review_and_later_a_clinical_intake_the_rules_can_read()
     {
         await using var host = await InfrastructureHost.StartMigratedAsync(fastPasswordHashing: true);

@@ -5,7 +5,6 @@ using Bunit;
 using Bunit.TestDoubles;
 using Mediator;
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
@@ -28,7 +27,9 @@ public sealed class PageTestContext : IAsyncDisposable
         Context.Services.AddMudServices();
         Context.Services.AddSingleton(Sender.Object);
         Context.Services.AddSingleton<TimeProvider>(Clock);
-        Context.Services.AddSingleton(new FacilityClock(new ConfigurationBuilder().Build(), Clock));
+        var calendar = new TestCalendar(Clock);
+        Context.Services.AddSingleton<IFacilityCalendar>(calendar);
+        Context.Services.AddSingleton(new FacilityClock(calendar, Clock));
         Context.Services.AddScoped<Admissions.Web.Components.Drafts.DraftSession>();
 
         User.SetupGet(u => u.IsAuthenticated).Returns(true);

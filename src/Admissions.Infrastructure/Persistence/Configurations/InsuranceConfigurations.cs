@@ -182,7 +182,7 @@ internal sealed class X12ExchangeConfiguration : IEntityTypeConfiguration<X12Exc
     {
         builder.HasKey(x => x.Id);
         builder.Property(x => x.Id).ValueGeneratedNever();
-        builder.Property(x => x.TransactionType).HasMaxLength(10);
+        builder.Property(x => x.TransactionType).HasMaxLength(20);
         builder.HasIndex(x => x.SubjectId);
         builder.HasIndex(x => x.InquiryId);
     }

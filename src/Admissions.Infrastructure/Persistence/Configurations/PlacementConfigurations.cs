@@ -15,7 +15,22 @@ internal sealed class FacilityConfiguration : IEntityTypeConfiguration<Facility>
         builder.HasIndex(f => f.Name).IsUnique();
         builder.Property(f => f.TimeZoneId).HasMaxLength(64);
         builder.Property(f => f.Address).HasMaxLength(300);
+        builder.Property(f => f.OnCallFallbackId).HasMaxLength(100);
+        builder.Property(f => f.OnCallFallbackName).HasMaxLength(200);
         builder.Ignore(f => f.TimeZone);
+    }
+}
+
+internal sealed class OnCallShiftConfiguration : IEntityTypeConfiguration<OnCallShift>
+{
+    public void Configure(EntityTypeBuilder<OnCallShift> builder)
+    {
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.Property(s => s.ClinicianId).HasMaxLength(100);
+        builder.Property(s => s.ClinicianName).HasMaxLength(200);
+        builder.HasIndex(s => new { s.FacilityId, s.Day, s.Starts });
+        builder.HasOne<Facility>().WithMany().HasForeignKey(s => s.FacilityId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

@@ -29,6 +29,7 @@ internal sealed class FollowUpTaskConfiguration : IEntityTypeConfiguration<Follo
         builder.HasIndex(t => new { t.AssigneeId, t.State, t.DueAt });
         builder.HasIndex(t => new { t.State, t.DueAt });
         builder.Ignore(t => t.IsInTeamQueue);
+        builder.Ignore(t => t.IsSafetyCall);
         builder.Ignore(t => t.DomainEvents);
     }
 }

@@ -17,6 +17,12 @@ public abstract partial class AdmissionsComponent : ComponentBase
     [Inject]
     private ILogger<AdmissionsComponent> Logger { get; set; } = default!;
 
+    [Inject]
+    private ICurrentUser SignedInUser { get; set; } = default!;
+
+    /// <summary>Whether the signed-in person may send <typeparamref name="TRequest"/>: a button is shown only when its request would be accepted.</summary>
+    protected bool Can<TRequest>() => Security.RequestPolicies.Allows<TRequest>(SignedInUser);
+
     /// <summary>Runs an action; on failure shows why and returns false. Input on the page is untouched.</summary>
     protected async Task<bool> TryAsync(Func<Task> action, string? success = null)
     {

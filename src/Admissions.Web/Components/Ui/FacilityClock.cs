@@ -1,23 +1,28 @@
+using Admissions.Application.Common;
+
 namespace Admissions.Web.Components.Ui;
 
-/// <summary>Shows UTC instants in the facility's time zone (Admissions:TimeZone, default America/Los_Angeles).</summary>
-public sealed class FacilityClock(IConfiguration configuration, TimeProvider clock)
+/// <summary>Shows UTC instants on the facility calendar's clock (the organisation's until inquiries carry a facility).</summary>
+public sealed class FacilityClock(IFacilityCalendar calendar, TimeProvider clock)
 {
-    private readonly TimeZoneInfo _zone = TimeZoneInfo.FindSystemTimeZoneById(configuration["Admissions:TimeZone"] ?? "America/Los_Angeles");
+    private FacilityDays Days => calendar.Organisation;
 
-    public static readonly System.Globalization.CultureInfo UsEnglish = System.Globalization.CultureInfo.GetCultureInfo("en-US");
+    public static readonly System.Globalization.CultureInfo UsEnglish = FacilityDays.UsEnglish;
 
-    public DateTimeOffset ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, _zone);
+    public DateTimeOffset ToLocal(DateTimeOffset instant) => Days.ToLocal(instant);
 
     /// <summary>The instant a date and time read on the facility's clock stands for.</summary>
     public DateTimeOffset FromLocal(DateTime local) => FromLocal(DateOnly.FromDateTime(local), TimeOnly.FromDateTime(local));
 
     /// <summary>A wall-clock time at the facility as an instant (a time skipped by daylight saving becomes the first one after it).</summary>
-    public DateTimeOffset FromLocal(DateOnly date, TimeOnly time) => Domain.Common.ZonedTime.At(date, time, _zone);
+    public DateTimeOffset FromLocal(DateOnly date, TimeOnly time) => Days.At(date, time);
 
-    public DateOnly Today => DateOnly.FromDateTime(ToLocal(clock.GetUtcNow()).DateTime);
+    public DateOnly Today => Days.Today;
 
-    public string Abbreviation => _zone.IsDaylightSavingTime(clock.GetUtcNow()) ? _zone.DaylightName : _zone.StandardName;
+    public string Abbreviation => Days.Abbreviation;
+
+    /// <summary>"today at 9:39 AM", "tomorrow at 7:00 AM", "on Dec 8 at 10:00 AM".</summary>
+    public string Describe(DateTimeOffset instant) => Days.Describe(instant);
 
     public string Relative(DateTimeOffset instant)
     {

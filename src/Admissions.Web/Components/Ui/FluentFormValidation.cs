@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Admissions.Application.Common;
 using Admissions.Application.Inquiries;
 using FluentValidation;
 
@@ -65,4 +66,4 @@ public class FluentFormValidation<TModel>(IValidator<TModel> validator)
 }
 
 /// <summary>The intake form's rules, for the new-inquiry page and the inquiry's Details tab.</summary>
-public sealed class InquiryFormValidation(TimeProvider clock) : FluentFormValidation<InquiryForm>(new InquiryFormValidator(clock));
+public sealed class InquiryFormValidation(IFacilityCalendar calendar) : FluentFormValidation<InquiryForm>(new InquiryFormValidator(calendar));

@@ -6,8 +6,6 @@ namespace Admissions.Web.Components.Pages.Messaging;
 /// <summary>Words, colours and icons for outbound messages on the Outbox page.</summary>
 public static class MessagingLabels
 {
-    public const string OutboxRoles = $"{Domain.Security.Roles.Admin},{Domain.Security.Roles.AdmissionsManager}";
-
     public static string Describe(MessageState state) => state switch
     {
         MessageState.Pending => "Pending",
@@ -41,6 +39,7 @@ public static class MessagingLabels
         MessageTemplates.Nurture30Days => "Follow-up, day 30",
         MessageTemplates.AdmissionReminder => "Admission reminder",
         MessageTemplates.ManagerDigest => "Daily manager digest",
+        MessageTemplates.SafetyEscalation => "Safety escalation (staff)",
         _ => key,
     };
 

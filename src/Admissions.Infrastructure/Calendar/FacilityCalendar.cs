@@ -1,0 +1,38 @@
+using Admissions.Application.Common;
+using Admissions.Domain.Placement;
+using Admissions.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Admissions.Infrastructure.Calendar;
+
+/// <summary>The facility calendar over <see cref="TimeProvider"/>: a facility's zone from its record, else <c>Admissions:TimeZone</c>.</summary>
+public sealed class FacilityCalendar(IDbContextFactory<AdmissionsDbContext> contexts, TimeProvider clock, IOptions<CalendarOptions> options)
+    : IFacilityCalendar
+{
+    public FacilityDays Organisation { get; } = new(
+        Facility.FindZone(options.Value.TimeZone)
+            ?? throw new InvalidOperationException($"Admissions:TimeZone '{options.Value.TimeZone}' is not a time zone this machine knows (use an IANA id such as America/Los_Angeles)."),
+        clock);
+
+    public async ValueTask<FacilityDays> ForAsync(Guid? facilityId, CancellationToken cancellationToken = default)
+    {
+        if (facilityId is not { } id)
+        {
+            return Organisation;
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var zoneId = await db.Facilities.AsNoTracking().Where(f => f.Id == id).Select(f => f.TimeZoneId).FirstOrDefaultAsync(cancellationToken);
+        return Facility.FindZone(zoneId) is { } zone ? Organisation.In(zone) : Organisation;
+    }
+
+    public ValueTask<FacilityDays> ForInquiryAsync(Guid inquiryId, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(Organisation);
+
+    public FacilityDays OfFacility(Facility facility)
+    {
+        ArgumentNullException.ThrowIfNull(facility);
+        return Facility.FindZone(facility.TimeZoneId) is { } zone ? Organisation.In(zone) : Organisation;
+    }
+}
