@@ -140,6 +140,9 @@ public sealed class AppServer : IAsyncLifetime, IDisposable
             ["Admissions__SeedDemoData"] = "true",
             // Short, so a test can watch the speed-to-lead job fire; the journeys reach their callers well within it.
             ["FollowUps__SpeedToLeadDelay"] = "00:00:20",
+            // Every test signs in from 127.0.0.1 to the one shared app: the per-address sign-in ceiling is for real networks.
+            ["Security__SignIn__PermitsPerMinutePerAddress"] = "1000",
+            ["Security__SignIn__PermitsPerMinute"] = "1000",
         }, StartupTimeout);
         BaseUrl = _app.BaseUrl;
     }

@@ -11,7 +11,8 @@ public sealed class BenefitsCheckTests(AppServer app) : E2ETest(app)
         await Page.SetViewportSizeAsync(1366, 768);
         await SignInAsync(AppServer.Coordinator);
         await OpenNewInquiryAsync();
-        await FillMinimalInquiryAsync("Grace Holt", UniquePhone(), "Nora", UniqueSurname("Holt"));
+        var (phone, surname) = (UniquePhone(), UniqueSurname("Holt"));
+        await FillMinimalInquiryAsync("Grace Holt", phone, "Nora", surname);
         await Input("patient-dob").FillAsync("09/30/1991");
         await Input("patient-dob").PressAsync("Tab");
         await ClickChipAsync("mental-health", "Depression");
@@ -19,7 +20,7 @@ public sealed class BenefitsCheckTests(AppServer app) : E2ETest(app)
         await WaitForCreatedInquiryAsync();
         await Page.GetByRole(AriaRole.Tab, new PageGetByRoleOptions { Name = "Insurance" }).ClickAsync();
         await ByTestId("add-policy").ClickAsync();
-        await ChooseAsync("policy-payer", "Cigna");
+        await ChoosePayerAsync("policy-payer", "Cigna");
         await Input("policy-member-id").FillAsync("U7654321001");
         await ByTestId("policy-save").ClickAsync();
 
@@ -32,9 +33,8 @@ public sealed class BenefitsCheckTests(AppServer app) : E2ETest(app)
         await Expect(ByTestId("vob-blocked")).ToHaveTextAsync("Before verifying, add a signed Part 2 consent to disclose to Cigna for payment.");
 
         await ByTestId("capture-consent").ClickAsync();
-        await Input("consent-signature").FillAsync("Nora Holt");
-        await Input("consent-confirm").CheckAsync();
-        await ByTestId("consent-save").ClickAsync();
+        await SendSigningLinkAsync(phone);
+        await (await PatientSignsAsync(await SigningLinkTokenAsync(E164(phone)), $"Nora {surname}", "1991-09-30")).Context.CloseAsync();
         await Expect(ByTestId("run-vob")).ToBeEnabledAsync();
         await Expect(ByTestId("vob-levels-why")).ToContainTextAsync("mental-health concerns on the inquiry");
         await HideSnackbarsAsync();

@@ -75,6 +75,16 @@ public abstract partial class E2ETest(AppServer app) : IAsyncLifetime
         await Expect(Page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
     }
 
+    /// <summary>Types into the payer autocomplete and picks the payer whose name is exactly <paramref name="name"/>.</summary>
+    protected async Task ChoosePayerAsync(string testId, string name)
+    {
+        await Input(testId).FillAsync(name);
+        var item = Page.Locator(".mud-popover-open .mud-list-item")
+            .Filter(new LocatorFilterOptions { Has = Page.Locator("b", new PageLocatorOptions { HasTextRegex = new Regex($"^{Regex.Escape(name)}$") }) });
+        await item.First.ClickAsync();
+        await Expect(Page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
+    }
+
     /// <summary>Clicks a chip of a MudChipSet by its text.</summary>
     protected Task ClickChipAsync(string chipSetTestId, string text) =>
         ByTestId(chipSetTestId).Locator(".mud-chip").Filter(new LocatorFilterOptions { HasText = text }).ClickAsync();

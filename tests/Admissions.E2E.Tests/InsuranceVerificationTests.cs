@@ -131,14 +131,4 @@ public sealed class InsuranceVerificationTests(AppServer app) : E2ETest(app)
         await Expect(Page.Locator("tr").Filter(new LocatorFilterOptions { HasText = number })).ToContainTextAsync("Certified");
         await ScreenshotAsync("authorizations.png");
     }
-
-    /// <summary>Types into the payer autocomplete and picks the payer whose name is exactly <paramref name="name"/>.</summary>
-    private async Task ChoosePayerAsync(string testId, string name)
-    {
-        var input = Input(testId);
-        await input.FillAsync(name);
-        var item = Page.Locator(".mud-popover-open .mud-list-item").Filter(new LocatorFilterOptions { Has = Page.Locator("b", new PageLocatorOptions { HasTextRegex = new System.Text.RegularExpressions.Regex($"^{System.Text.RegularExpressions.Regex.Escape(name)}$") }) });
-        await item.First.ClickAsync();
-        await Expect(Page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
-    }
 }

@@ -6,6 +6,7 @@ using Admissions.Application.Insurance;
 using Admissions.Domain.Care;
 using Admissions.Domain.Inquiries;
 using Admissions.Domain.Insurance;
+using Admissions.Domain.Messaging;
 using Admissions.Domain.Security;
 using Admissions.Infrastructure;
 using Admissions.Infrastructure.Persistence;
@@ -13,6 +14,7 @@ using Admissions.Infrastructure.Security;
 using Admissions.Infrastructure.Seeding;
 using Mediator;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -107,12 +109,32 @@ public sealed class VerificationCrashTests : IDisposable
             RecipientPayerIds = [payerId],
             Purposes = DisclosurePurpose.Payment,
             ExpiresOn = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(1),
-            SignedName = "Sam Slowpayer",
-            PatientConfirmed = true,
+            Signing = ConsentSigning.LinkByText,
+            SendTo = "(555) 240-0909",
         }));
+        await PatientSignsAsync(provider, inquiryId);
         var checkId = await sender.Send(new RequestVerification(inquiryId, policyId, [LevelOfCare.Residential]));
         SqliteConnection.ClearAllPools();
         return checkId;
+    }
+
+    /// <summary>The patient opens the texted link (its token is in the outbox) and signs, as on the public signing page.</summary>
+    private static async Task PatientSignsAsync(ServiceProvider provider, Guid inquiryId)
+    {
+        await using var scope = provider.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IAdmissionsDbContextFactory>().CreateAsync();
+        var body = await db.OutboundMessages.AsNoTracking()
+            .Where(m => m.TemplateKey == MessageTemplates.ConsentSigning).OrderByDescending(m => m.CreatedAt).Select(m => m.Body).FirstAsync();
+        var start = body.IndexOf(ConsentSigningLinks.PagePath, StringComparison.Ordinal) + ConsentSigningLinks.PagePath.Length;
+        var token = new string([.. body[start..].TakeWhile(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')]);
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(new ClaimsPrincipal(new ClaimsIdentity(
+            [
+                new Claim(ClaimTypes.NameIdentifier, "consent-signing-link"),
+                new Claim(CurrentUser.DisplayNameClaim, "Patient (signing link)"),
+                new Claim(ClaimTypes.Role, Roles.ConsentSigner),
+            ], "Test")), "127.0.0.1");
+        var outcome = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new SignConsent(token, "Sam Slowpayer", new DateOnly(1990, 4, 2), true, "e2e"));
+        Assert.Equal(SigningPageState.AlreadySigned, outcome.State);
     }
 
     private async Task<AppProcess> StartAppAsync()
@@ -124,8 +146,9 @@ public sealed class VerificationCrashTests : IDisposable
             ["Admissions__SeedDemoData"] = "false",
             // Slow, but within one attempt's timeout (10 s): the kill lands while the payer is still answering.
             ["Clearinghouse__SimulatorDelaySeconds"] = "8",
-            // A job that was running when the process died is fetched again after this (default 5 minutes).
-            ["Jobs__InvisibilityTimeout"] = "00:00:05",
+            // A job that was running when the process died is fetched again after this (default 5 minutes); longer than
+            // the slow payer's answer, or a job still waiting for it would be fetched a second time.
+            ["Jobs__InvisibilityTimeout"] = "00:00:15",
         }, StartupTimeout);
         _apps.Add(app);
         return app;

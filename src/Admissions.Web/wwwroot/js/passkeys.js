@@ -45,5 +45,13 @@ window.admissionsPasskeys = (() => {
         }
     }
 
+    // No inline handler (the Content-Security-Policy refuses them): one listener for the sign-in page's button,
+    // which enhanced navigation may render after this script ran.
+    document.addEventListener("click", e => {
+        if (e.target instanceof Element && e.target.closest("[data-testid=passkey-sign-in]")) {
+            signIn();
+        }
+    });
+
     return { register, signIn };
 })();
