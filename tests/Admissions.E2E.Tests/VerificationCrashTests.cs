@@ -46,15 +46,17 @@ public sealed class VerificationCrashTests : IDisposable
         await WaitForAsync(async () => await ScalarAsync<long>($"SELECT State FROM EligibilityChecks WHERE Id = '{checkId.ToString().ToUpperInvariant()}'") == (long)VerificationState.Completed,
             TimeSpan.FromSeconds(120), "the verification to complete after the restart");
 
+        // The cut-off attempt is marked as such and the last attempt got the answer; on a slow machine a retry in between
+        // may time out too (the payer takes 8 s), so the attempts are counted from the ends, not exactly.
         var exchanges = await RowsAsync("SELECT NoAnswer, Response IS NOT NULL FROM X12Exchanges ORDER BY SentAt");
-        Assert.Equal(2, exchanges.Count);
+        Assert.True(exchanges.Count >= 2, $"{exchanges.Count} attempts");
         Assert.Equal((X12Exchange.Interrupted, 0L), ((string)exchanges[0][0]!, (long)exchanges[0][1]!));
-        Assert.Equal((null, 1L), (exchanges[1][0] as string, (long)exchanges[1][1]!));
+        Assert.Equal((null, 1L), (exchanges[^1][0] as string, (long)exchanges[^1][1]!));
+        // One disclosure; every later attempt is on the ledger as a re-send of it under the same trace number.
         var disclosures = await RowsAsync("SELECT Id, ResendOfId, Reference FROM Disclosures ORDER BY DisclosedAt");
-        Assert.Equal(2, disclosures.Count);
+        Assert.Equal(exchanges.Count, disclosures.Count);
         Assert.Null(disclosures[0][1]);
-        Assert.Equal(disclosures[0][0], disclosures[1][1]);
-        Assert.Equal(disclosures[0][2], disclosures[1][2]);
+        Assert.All(disclosures.Skip(1), resend => Assert.Equal((disclosures[0][0], disclosures[0][2]), (resend[1], resend[2])));
 
         await using var services = Services();
         var chain = await services.GetRequiredService<AuditChainVerifier>().VerifyAsync();

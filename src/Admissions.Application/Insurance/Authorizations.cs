@@ -305,11 +305,12 @@ public sealed partial class SubmitAuthorizationHandler(
     {
         var asked = AuthorizationDecisions.DescribeReason(authorization.ReasonCode) ?? "the payer gave no reason";
         var how = payer.SupportsReviewInquiry
-            ? "Send it by the payer's portal or fax; the status is re-checked by 278 inquiry."
-            : "Send it by the payer's portal or fax, or call; this payer takes no 278 inquiries, so nothing is re-checked automatically.";
-        var notes = string.IsNullOrWhiteSpace(payer.Notes) ? "" : $" Payer notes: {payer.Notes}";
+            ? "Send it by portal or fax; re-checked by 278 inquiry."
+            : "Send it by portal, fax or phone; this payer takes no 278 inquiries.";
+        // A task title is at most 200 characters; the payer's portal and phone notes are in the payer directory.
+        var title = $"{payer.Name} pended the {LevelsOfCare.Describe(authorization.Level)} authorization for {inquiry.Number}: {asked}. {how}";
         await FollowUpEffects.AddTaskOnceAsync(db, inquiry.Id, FollowUpKind.AuthorizationReview,
-            $"{payer.Name} pended the {LevelsOfCare.Describe(authorization.Level)} authorization for {inquiry.Number}: {asked}. {how}{notes}",
+            title.Length <= 200 ? title : string.Concat(title.AsSpan(0, 199), "…"),
             $"auth-pended:{authorization.Id:N}", authorization.RequestedById, authorization.RequestedByName, TaskPriority.High, now, cancellationToken);
     }
 

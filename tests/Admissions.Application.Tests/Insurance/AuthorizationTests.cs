@@ -310,8 +310,8 @@ public class AuthorizationTests
         Assert.Equal([new ScheduledCheck(id, TestHost.StartTime), new ScheduledCheck(id, recheckAt)], host.Scheduler.AuthorizationSubmissions);
         var task = Assert.Single(await TasksAsync(host));
         Assert.Equal((FollowUpKind.AuthorizationReview, host.UtilizationReview.Id), (task.Kind, task.AssigneeId));
-        Assert.StartsWith("Aetna pended the Residential authorization for INQ-2026-000001: Requires medical review. Send it by the payer's portal or fax; the status is re-checked by 278 inquiry.",
-            task.Title, StringComparison.Ordinal);
+        Assert.Equal("Aetna pended the Residential authorization for INQ-2026-000001: Requires medical review. Send it by portal or fax; re-checked by 278 inquiry.",
+            task.Title);
     }
 
     [Fact]
@@ -334,6 +334,7 @@ public class AuthorizationTests
         var task = Assert.Single(await TasksAsync(host));
         Assert.Contains("Additional patient information required", task.Title, StringComparison.Ordinal);
         Assert.Contains("this payer takes no 278 inquiries", task.Title, StringComparison.Ordinal);
+        Assert.True(task.Title.Length <= 200, task.Title);
     }
 
     [Fact]
