@@ -1,3 +1,4 @@
+using Admissions.Application;
 using Admissions.Application.Dashboards;
 using Admissions.Domain.Security;
 using Admissions.Infrastructure;
@@ -226,7 +227,7 @@ public static class OperatorCommands
         // Last, so that an option given on the command line wins over the file and the environment.
         builder.Configuration.AddCommandLine(args);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.AddApplication().AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddSingleton<Application.Common.ILiveNotifier, NoLiveNotifier>();
         return builder.Build();
     }

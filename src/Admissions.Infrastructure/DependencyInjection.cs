@@ -1,4 +1,3 @@
-using Admissions.Application;
 using Admissions.Application.Common;
 using Admissions.Application.Dashboards;
 using Admissions.Application.Drafts;
@@ -33,13 +32,13 @@ public static class DependencyInjection
 
     /// <summary>
     /// Everything behind the application's ports: the database (SQLite or SQL Server), Identity,
-    /// Hangfire storage and the job client, and the clearinghouse. The web app and the CLI both call this.
+    /// Hangfire storage and the job client, and the clearinghouse. The web app and the CLI both call this, after
+    /// <c>AddApplication</c>: each composition root names every layer it is made of.
     /// </summary>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         var database = DatabaseSettings.From(configuration, contentRoot);
         services.AddSingleton(database);
-        services.AddApplication();
         services.Configure<FollowUpOptions>(configuration.GetSection(FollowUpOptions.Section));
         services.Configure<InsuranceOptions>(configuration.GetSection(InsuranceOptions.Section));
         services.Configure<ConsentOptions>(configuration.GetSection(ConsentOptions.Section));

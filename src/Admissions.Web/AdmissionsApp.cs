@@ -1,3 +1,4 @@
+using Admissions.Application;
 using Admissions.Domain.Security;
 using Admissions.Infrastructure;
 using Admissions.Infrastructure.Operations;
@@ -47,7 +48,7 @@ public static class AdmissionsApp
             // Each app has its own logger (the tests run several side by side); nothing logs through the static one.
             preserveStaticLogger: true);
 
-        builder.Services.AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.AddApplication().AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
         if (builder.Configuration.GetValue("Jobs:RunServer", true))
         {
             builder.Services.AddFollowUpJobServer(builder.Configuration);

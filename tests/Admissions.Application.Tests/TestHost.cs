@@ -127,7 +127,7 @@ public sealed class TestHost : IAsyncDisposable
 
         // Before AddInfrastructure: AddApplication registers TimeProvider.System with TryAdd.
         services.AddSingleton<TimeProvider>(clock);
-        services.AddInfrastructure(configuration, folder);
+        services.AddApplication().AddInfrastructure(configuration, folder);
 
         if (fastPasswordHashing)
         {

@@ -173,7 +173,8 @@ internal sealed class FailoverDrill : IAsyncDisposable
 
         await restore.First.ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("/inquiries/new", StringComparison.Ordinal));
-        await WaitForInteractiveAsync(page);
+        // The same circuit navigates, so the interactive marker is there before the form is filled: the page says when it is.
+        await page.Locator("[data-testid=draft-restored]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible });
         foreach (var (field, value) in typed)
         {
             var restored = await Input(page, field).InputValueAsync();

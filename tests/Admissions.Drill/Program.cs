@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Admissions.Application;
 using Admissions.Drill;
 using Admissions.Infrastructure;
 using Microsoft.Extensions.Configuration;
@@ -19,7 +20,7 @@ if (options is null)
 var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
 var services = new ServiceCollection();
 services.AddLogging();
-services.AddInfrastructure(configuration, options.DataFolder);
+services.AddApplication().AddInfrastructure(configuration, options.DataFolder);
 await using var provider = services.BuildServiceProvider();
 var database = new DrillDatabase(provider);
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Security.Claims;
+using Admissions.Application;
 using Admissions.Application.ApiKeys;
 using Admissions.Application.Common;
 using Admissions.Domain.Security;
@@ -81,7 +82,7 @@ public sealed class RestartReliabilityTests : IDisposable
             .Build();
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddInfrastructure(configuration, _data);
+        services.AddApplication().AddInfrastructure(configuration, _data);
         services.AddSingleton<ILiveNotifier, NoLiveNotifier>();
         await using var provider = services.BuildServiceProvider();
         await using var scope = provider.CreateAsyncScope();

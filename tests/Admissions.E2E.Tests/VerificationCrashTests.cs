@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Security.Claims;
+using Admissions.Application;
 using Admissions.Application.Common;
 using Admissions.Application.Inquiries;
 using Admissions.Application.Insurance;
@@ -70,7 +71,7 @@ public sealed class VerificationCrashTests : IDisposable
             .Build();
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddInfrastructure(configuration, _data);
+        services.AddApplication().AddInfrastructure(configuration, _data);
         services.AddSingleton<ILiveNotifier, NoLiveNotifier>();
         return services.BuildServiceProvider();
     }

@@ -1,3 +1,4 @@
+using Admissions.Application;
 using Admissions.Application.Common;
 using Admissions.Infrastructure.Persistence;
 using Admissions.Infrastructure.Seeding;
@@ -68,7 +69,7 @@ public sealed class InfrastructureHost : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<TimeProvider>(clock);
-        services.AddInfrastructure(configuration, folder);
+        services.AddApplication().AddInfrastructure(configuration, folder);
         if (fastPasswordHashing)
         {
             // For tests that create many accounts; the real iteration count is asserted in IdentitySecurityTests.

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Claims;
+using Admissions.Application;
 using Admissions.Application.Common;
 using Admissions.Application.FollowUps;
 using Admissions.Application.Inquiries;
@@ -36,7 +37,7 @@ builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
     ["FollowUps:SpeedToLeadEscalationDelay"] = "01:00:00",
 });
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
-builder.Services.AddInfrastructure(builder.Configuration, data);
+builder.Services.AddApplication().AddInfrastructure(builder.Configuration, data);
 builder.Services.AddFollowUpJobServer(builder.Configuration);
 builder.Services.AddSingleton<ILiveNotifier, QuietLiveNotifier>();
 

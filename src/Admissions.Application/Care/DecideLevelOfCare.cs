@@ -38,7 +38,7 @@ public sealed class DecideLevelOfCareValidator : AbstractValidator<DecideLevelOf
     }
 }
 
-public sealed class DecideLevelOfCareHandler(IAdmissionsDbContextFactory dbFactory, ICurrentUser user, ILiveNotifier live, TimeProvider clock)
+public sealed class DecideLevelOfCareHandler(IAdmissionsDbContextFactory dbFactory, ICurrentUser user, TimeProvider clock)
     : ICommandHandler<DecideLevelOfCare, DecideLevelOfCareResult>
 {
     public async ValueTask<DecideLevelOfCareResult> Handle(DecideLevelOfCare command, CancellationToken cancellationToken)
@@ -83,7 +83,6 @@ public sealed class DecideLevelOfCareHandler(IAdmissionsDbContextFactory dbFacto
         inquiry.Record(ActivityKind.LevelOfCare, summary, actor, now, decision.OverrideReason);
         await db.SaveChangesAsync(cancellationToken);
 
-        live.InquiryChanged(inquiry.Id);
         return new DecideLevelOfCareResult(decision.Id, decision.IsAdmitting, decision.LevelCode, decision.CareSetting, decision.IsOverride);
     }
 }
@@ -113,7 +112,7 @@ public sealed class DecideMentalHealthPlacementValidator : AbstractValidator<Dec
     }
 }
 
-public sealed class DecideMentalHealthPlacementHandler(IAdmissionsDbContextFactory dbFactory, ICurrentUser user, ILiveNotifier live, TimeProvider clock)
+public sealed class DecideMentalHealthPlacementHandler(IAdmissionsDbContextFactory dbFactory, ICurrentUser user, TimeProvider clock)
     : ICommandHandler<DecideMentalHealthPlacement, DecideLevelOfCareResult>
 {
     public async ValueTask<DecideLevelOfCareResult> Handle(DecideMentalHealthPlacement command, CancellationToken cancellationToken)
@@ -143,7 +142,6 @@ public sealed class DecideMentalHealthPlacementHandler(IAdmissionsDbContextFacto
             $"{(decision.IsAdmitting ? "Admitting level of care" : "Level of care changed to")} {decision.Label} ({setting}), mental health under {decision.CriteriaName}",
             actor, now, decision.Rationale);
         await db.SaveChangesAsync(cancellationToken);
-        live.InquiryChanged(inquiry.Id);
         return new DecideLevelOfCareResult(decision.Id, decision.IsAdmitting, decision.LevelCode, decision.CareSetting, false);
     }
 }

@@ -105,7 +105,7 @@ public sealed class SubstanceUseFormValidator : AbstractValidator<SubstanceUseFo
     }
 }
 
-public sealed class SaveClinicalIntakeHandler(IAdmissionsDbContextFactory dbFactory, ICurrentUser user, ILiveNotifier live, TimeProvider clock)
+public sealed class SaveClinicalIntakeHandler(IAdmissionsDbContextFactory dbFactory, ICurrentUser user, TimeProvider clock)
     : ICommandHandler<SaveClinicalIntake, string>
 {
     private const string Conflict = "Someone saved the substance use while you were editing. Your entries are still in the form: review theirs and save again.";
@@ -152,7 +152,6 @@ public sealed class SaveClinicalIntakeHandler(IAdmissionsDbContextFactory dbFact
             throw new ConcurrencyConflictException(Conflict, []);
         }
 
-        live.InquiryChanged(inquiry.Id);
         return InquiryVersion.Encode(intake.Version);
     }
 }

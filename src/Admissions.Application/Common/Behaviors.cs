@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Reflection;
 using Admissions.Domain.Auditing;
+using Admissions.Domain.Common;
 using FluentValidation;
 using Mediator;
 using Microsoft.Extensions.Logging;
@@ -71,7 +72,7 @@ public sealed partial class LoggingBehavior<TMessage, TResponse>(ILogger<Logging
         {
             return await next(message, cancellationToken);
         }
-        catch (Exception ex) when (UserErrors.IsUserError(ex))
+        catch (UserErrorException ex)
         {
             // A refusal is the person's or client's mistake, answered with a message: its kind is enough, a stack trace is noise.
             var reason = ex.GetType().Name;

@@ -119,7 +119,10 @@ public interface ILiveNotifier
 {
     void NotificationsChanged(IEnumerable<string> userIds);
 
-    /// <summary>Something on an inquiry changed in the background (a verification result arrived).</summary>
+    /// <summary>
+    /// Something on an inquiry's page changed. Every save that touches the inquiry, its records, tasks or timeline calls
+    /// it once the save is done, whoever made the change (a person, a job, a payer's answer); handlers do not.
+    /// </summary>
     void InquiryChanged(Guid inquiryId);
 
     /// <summary>

@@ -95,7 +95,7 @@ public sealed class ScheduleCallbackValidator : AbstractValidator<ScheduleCallba
 }
 
 public sealed class ScheduleCallbackHandler(
-    IAdmissionsDbContextFactory dbFactory, ICurrentUser user, IFollowUpScheduler scheduler, ILiveNotifier live, TimeProvider clock,
+    IAdmissionsDbContextFactory dbFactory, ICurrentUser user, IFollowUpScheduler scheduler, TimeProvider clock,
     IOptions<FollowUpOptions> options)
     : ICommandHandler<ScheduleCallback, ScheduledCallback>
 {
@@ -134,9 +134,8 @@ public sealed class ScheduleCallbackHandler(
             CreatedById = user.Id,
             CreatedByName = user.Name,
         };
-        await SaveConflicts.RetryAsync(async () =>
+        await SaveConflicts.ChangeAsync(dbFactory, async db =>
         {
-            await using var db = await dbFactory.CreateAsync(cancellationToken);
             var inquiry = await InquiryChanges.LoadAsync(db, command.InquiryId, cancellationToken);
             if (!inquiry.IsOpen)
             {
@@ -145,12 +144,10 @@ public sealed class ScheduleCallbackHandler(
 
             db.FollowUpTasks.Add(task);
             inquiry.Record(ActivityKind.Task, $"Callback promised for {description}", user.Actor(), now, task.Notes);
-            await db.SaveChangesAsync(cancellationToken);
             return task.Id;
-        });
+        }, cancellationToken);
 
         scheduler.ScheduleCallbackReminder(task.Id, CallbackReminders.RemindAt(dueAt, clock, options.Value));
-        live.InquiryChanged(command.InquiryId);
         return new ScheduledCallback(task.Id, dueAt, description);
     }
 }

@@ -29,11 +29,10 @@ public static class TaskAccess
 internal static class TaskChanges
 {
     public static ValueTask<Unit> ApplyAsync(
-        IAdmissionsDbContextFactory dbFactory, ICurrentUser user, TimeProvider clock, ILiveNotifier live, Guid taskId,
+        IAdmissionsDbContextFactory dbFactory, ICurrentUser user, TimeProvider clock, Guid taskId,
         Func<FollowUpTask, DateTimeOffset, string> change, CancellationToken cancellationToken, bool ownersOnly = true) =>
-        SaveConflicts.RetryAsync(async () =>
+        SaveConflicts.ChangeAsync(dbFactory, async db =>
         {
-            await using var db = await dbFactory.CreateAsync(cancellationToken);
             var task = await db.FollowUpTasks.FirstOrDefaultAsync(t => t.Id == taskId, cancellationToken)
                 ?? throw new NotFoundException("The task");
             if (ownersOnly && !TaskAccess.MayWork(user, task))
@@ -45,10 +44,8 @@ internal static class TaskChanges
             var now = clock.GetUtcNow();
             var summary = change(task, now);
             inquiry.Record(ActivityKind.Task, summary, user.Actor(), now);
-            await db.SaveChangesAsync(cancellationToken);
-            live.InquiryChanged(inquiry.Id);
             return Unit.Value;
-        });
+        }, cancellationToken);
 }
 
 [RequiresRole(Roles.Admin, Roles.AdmissionsManager, Roles.AdmissionsCoordinator, Roles.Clinician, Roles.UtilizationReview)]
@@ -63,11 +60,11 @@ public sealed class CompleteTaskValidator : AbstractValidator<CompleteTask>
     }
 }
 
-public sealed class CompleteTaskHandler(IAdmissionsDbContextFactory dbFactory, ICurrentUser user, ILiveNotifier live, TimeProvider clock)
+public sealed class CompleteTaskHandler(IAdmissionsDbContextFactory dbFactory, ICurrentUser user, TimeProvider clock)
     : ICommandHandler<CompleteTask>
 {
     public ValueTask<Unit> Handle(CompleteTask command, CancellationToken cancellationToken) =>
-        TaskChanges.ApplyAsync(dbFactory, user, clock, live, command.TaskId, (task, now) =>
+        TaskChanges.ApplyAsync(dbFactory, user, clock, command.TaskId, (task, now) =>
         {
             task.Complete(command.Outcome, now, user.Actor());
             return $"Task done: {task.Title} — {task.Outcome}";
@@ -87,14 +84,14 @@ public sealed class SnoozeTaskValidator : AbstractValidator<SnoozeTask>
 }
 
 public sealed class SnoozeTaskHandler(
-    IAdmissionsDbContextFactory dbFactory, ICurrentUser user, ILiveNotifier live, IFollowUpScheduler scheduler, TimeProvider clock,
+    IAdmissionsDbContextFactory dbFactory, ICurrentUser user, IFollowUpScheduler scheduler, TimeProvider clock,
     Microsoft.Extensions.Options.IOptions<FollowUpOptions> options)
     : ICommandHandler<SnoozeTask>
 {
     public async ValueTask<Unit> Handle(SnoozeTask command, CancellationToken cancellationToken)
     {
         var kind = FollowUpKind.General;
-        await TaskChanges.ApplyAsync(dbFactory, user, clock, live, command.TaskId, (task, now) =>
+        await TaskChanges.ApplyAsync(dbFactory, user, clock, command.TaskId, (task, now) =>
         {
             task.Snooze(command.Until, command.Reason, now);
             kind = task.Kind;
@@ -123,11 +120,11 @@ public sealed class CancelTaskValidator : AbstractValidator<CancelTask>
     }
 }
 
-public sealed class CancelTaskHandler(IAdmissionsDbContextFactory dbFactory, ICurrentUser user, ILiveNotifier live, TimeProvider clock)
+public sealed class CancelTaskHandler(IAdmissionsDbContextFactory dbFactory, ICurrentUser user, TimeProvider clock)
     : ICommandHandler<CancelTask>
 {
     public ValueTask<Unit> Handle(CancelTask command, CancellationToken cancellationToken) =>
-        TaskChanges.ApplyAsync(dbFactory, user, clock, live, command.TaskId, (task, now) =>
+        TaskChanges.ApplyAsync(dbFactory, user, clock, command.TaskId, (task, now) =>
         {
             task.Cancel(command.Reason, now, user.Actor());
             return $"Task cancelled: {task.Title} — {task.Outcome}";
@@ -138,11 +135,11 @@ public sealed class CancelTaskHandler(IAdmissionsDbContextFactory dbFactory, ICu
 [RequiresRole(Roles.Admin, Roles.AdmissionsManager, Roles.AdmissionsCoordinator, Roles.Clinician, Roles.UtilizationReview)]
 public sealed record ClaimTask(Guid TaskId) : ICommand;
 
-public sealed class ClaimTaskHandler(IAdmissionsDbContextFactory dbFactory, ICurrentUser user, ILiveNotifier live, TimeProvider clock)
+public sealed class ClaimTaskHandler(IAdmissionsDbContextFactory dbFactory, ICurrentUser user, TimeProvider clock)
     : ICommandHandler<ClaimTask>
 {
     public ValueTask<Unit> Handle(ClaimTask command, CancellationToken cancellationToken) =>
-        TaskChanges.ApplyAsync(dbFactory, user, clock, live, command.TaskId, (task, _) =>
+        TaskChanges.ApplyAsync(dbFactory, user, clock, command.TaskId, (task, _) =>
         {
             task.Claim(user.Actor());
             return $"Task taken from the team queue: {task.Title}";
@@ -164,7 +161,7 @@ public sealed class CreateTaskValidator : AbstractValidator<CreateTask>
     }
 }
 
-public sealed class CreateTaskHandler(IAdmissionsDbContextFactory dbFactory, ICurrentUser user, IStaffDirectory staff, ILiveNotifier live, TimeProvider clock)
+public sealed class CreateTaskHandler(IAdmissionsDbContextFactory dbFactory, ICurrentUser user, IStaffDirectory staff, TimeProvider clock)
     : ICommandHandler<CreateTask, Guid>
 {
     public async ValueTask<Guid> Handle(CreateTask command, CancellationToken cancellationToken)
@@ -190,17 +187,14 @@ public sealed class CreateTaskHandler(IAdmissionsDbContextFactory dbFactory, ICu
             CreatedById = user.Id,
             CreatedByName = user.Name,
         };
-        await SaveConflicts.RetryAsync(async () =>
+        await SaveConflicts.ChangeAsync(dbFactory, async db =>
         {
-            await using var db = await dbFactory.CreateAsync(cancellationToken);
             var inquiry = await InquiryChanges.LoadAsync(db, command.InquiryId, cancellationToken);
             db.FollowUpTasks.Add(task);
             inquiry.Record(ActivityKind.Task,
                 $"Task for {assignee?.Name ?? "the team queue"}: {task.Title}", user.Actor(), now, task.Notes);
-            await db.SaveChangesAsync(cancellationToken);
             return task.Id;
-        });
-        live.InquiryChanged(command.InquiryId);
+        }, cancellationToken);
         return task.Id;
     }
 }

@@ -6,21 +6,22 @@ using Microsoft.EntityFrameworkCore;
 namespace Admissions.Application.Inquiries;
 
 /// <summary>
-/// The shape of every command that changes one inquiry: load it tracked, apply a domain method,
-/// save. A save that loses a race is retried on fresh data, so the domain rules judge the latest state.
+/// The shape of every command that changes one inquiry: load it tracked, apply a domain method, save
+/// (<see cref="SaveConflicts.ChangeAsync{T}"/>: retried on fresh data when it loses a race).
 /// </summary>
 internal static class InquiryChanges
 {
-    public static ValueTask<string> ApplyAsync(
-        IAdmissionsDbContextFactory dbFactory, Guid inquiryId, Action<Inquiry> change, CancellationToken cancellationToken) =>
-        SaveConflicts.RetryAsync(async () =>
+    public static async ValueTask<string> ApplyAsync(
+        IAdmissionsDbContextFactory dbFactory, Guid inquiryId, Action<Inquiry> change, CancellationToken cancellationToken)
+    {
+        var inquiry = await SaveConflicts.ChangeAsync(dbFactory, async db =>
         {
-            await using var db = await dbFactory.CreateAsync(cancellationToken);
             var inquiry = await LoadAsync(db, inquiryId, cancellationToken);
             change(inquiry);
-            await db.SaveChangesAsync(cancellationToken);
-            return InquiryVersion.Encode(inquiry.Version);
-        });
+            return inquiry;
+        }, cancellationToken);
+        return InquiryVersion.Encode(inquiry.Version);
+    }
 
     public static async Task<Inquiry> LoadAsync(IAdmissionsDbContext db, Guid inquiryId, CancellationToken cancellationToken) =>
         await db.Inquiries.FirstOrDefaultAsync(i => i.Id == inquiryId, cancellationToken)

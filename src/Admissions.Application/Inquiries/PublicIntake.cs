@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Admissions.Application.Common;
+using Admissions.Domain.Common;
 using Admissions.Domain.Inquiries;
 using Admissions.Domain.Security;
 using FluentValidation;
@@ -34,7 +35,7 @@ public sealed class SubmitWebInquiryValidator : AbstractValidator<SubmitWebInqui
 
 /// <summary>The same idempotency key was sent with a different request body.</summary>
 public sealed class IdempotencyKeyReusedException()
-    : Exception("This Idempotency-Key was already used for a different request. Use a new key for a new inquiry.");
+    : UserErrorException("This Idempotency-Key was already used for a different request. Use a new key for a new inquiry.", UserErrorKind.Refused);
 
 public sealed class SubmitWebInquiryHandler(IAdmissionsDbContextFactory dbFactory, ICurrentUser user, TimeProvider clock, IFacilityCalendar calendar)
     : ICommandHandler<SubmitWebInquiry, SubmittedInquiry>

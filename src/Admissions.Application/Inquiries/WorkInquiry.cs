@@ -97,16 +97,15 @@ public sealed class MoveInquiryStageValidator : AbstractValidator<MoveInquirySta
 public sealed class MoveInquiryStageHandler(IAdmissionsDbContextFactory dbFactory, ICurrentUser user, TimeProvider clock)
     : ICommandHandler<MoveInquiryStage, string>
 {
-    public ValueTask<string> Handle(MoveInquiryStage command, CancellationToken cancellationToken)
+    public async ValueTask<string> Handle(MoveInquiryStage command, CancellationToken cancellationToken)
     {
         if (Placements.StageNeedsAdmissionTab(command.Target) is { } message)
         {
             throw new DomainRuleException(message);
         }
 
-        return SaveConflicts.RetryAsync(async () =>
+        var moved = await SaveConflicts.ChangeAsync(dbFactory, async db =>
         {
-            await using var db = await dbFactory.CreateAsync(cancellationToken);
             var inquiry = await InquiryChanges.LoadAsync(db, command.InquiryId, cancellationToken);
             var (actor, now) = (user.Actor(), clock.GetUtcNow());
             StageMoves.EnsureAllowed(user, inquiry.Stage, command.Target);
@@ -119,9 +118,9 @@ public sealed class MoveInquiryStageHandler(IAdmissionsDbContextFactory dbFactor
             }
 
             inquiry.MoveTo(command.Target, command.Reason, command.Note, actor, now);
-            await db.SaveChangesAsync(cancellationToken);
-            return InquiryVersion.Encode(inquiry.Version);
-        });
+            return inquiry;
+        }, cancellationToken);
+        return InquiryVersion.Encode(moved.Version);
     }
 }
 

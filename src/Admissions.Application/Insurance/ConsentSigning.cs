@@ -128,7 +128,7 @@ public sealed class SignConsentValidator : AbstractValidator<SignConsent>
     }
 }
 
-public sealed class SignConsentHandler(IAdmissionsDbContextFactory dbFactory, ICurrentUser user, ILiveNotifier live, TimeProvider clock)
+public sealed class SignConsentHandler(IAdmissionsDbContextFactory dbFactory, ICurrentUser user, TimeProvider clock)
     : ICommandHandler<SignConsent, SigningOutcome>
 {
     public async ValueTask<SigningOutcome> Handle(SignConsent command, CancellationToken cancellationToken)
@@ -164,7 +164,6 @@ public sealed class SignConsentHandler(IAdmissionsDbContextFactory dbFactory, IC
         tracked.Record(ActivityKind.Consent, $"Part 2 consent signed by the patient electronically (signing link) for disclosure to {consent.RecipientNames}",
             new Actor("consent-signing-link", "Patient (signing link)"), now);
         await db.SaveChangesAsync(cancellationToken);
-        live.InquiryChanged(inquiry.Id);
         return new(SigningPageState.AlreadySigned, "Thank you. Your consent is signed; you can close this page.");
     }
 }

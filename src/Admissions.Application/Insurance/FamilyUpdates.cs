@@ -66,7 +66,7 @@ public sealed class RecordFamilyUpdateValidator : AbstractValidator<RecordFamily
     }
 }
 
-public sealed class RecordFamilyUpdateHandler(IAdmissionsDbContextFactory dbFactory, ICurrentUser user, ILiveNotifier live, TimeProvider clock, IFacilityCalendar calendar)
+public sealed class RecordFamilyUpdateHandler(IAdmissionsDbContextFactory dbFactory, ICurrentUser user, TimeProvider clock, IFacilityCalendar calendar)
     : ICommandHandler<RecordFamilyUpdate, Unit>
 {
     public async ValueTask<Unit> Handle(RecordFamilyUpdate command, CancellationToken cancellationToken)
@@ -83,7 +83,6 @@ public sealed class RecordFamilyUpdateHandler(IAdmissionsDbContextFactory dbFact
             user.Id, user.Name, now, DisclosurePurpose.PatientRequest);
         inquiry.Record(ActivityKind.Consent, $"Update given to {named.Describe()} under the patient's consent", user.Actor(), now, command.WhatWasShared.Trim());
         await db.SaveChangesAsync(cancellationToken);
-        live.InquiryChanged(inquiry.Id);
         return Unit.Value;
     }
 }

@@ -120,7 +120,7 @@ public sealed class GiveGoodFaithEstimateValidator : AbstractValidator<GiveGoodF
     public GiveGoodFaithEstimateValidator() => RuleFor(c => c.How).NotEmpty().WithMessage("Say how it was given (in person, email, mail).").MaximumLength(200);
 }
 
-public sealed class GiveGoodFaithEstimateHandler(IAdmissionsDbContextFactory dbFactory, ICurrentUser user, TimeProvider clock, ILiveNotifier live)
+public sealed class GiveGoodFaithEstimateHandler(IAdmissionsDbContextFactory dbFactory, ICurrentUser user, TimeProvider clock)
     : ICommandHandler<GiveGoodFaithEstimate, Unit>
 {
     public async ValueTask<Unit> Handle(GiveGoodFaithEstimate command, CancellationToken cancellationToken)
@@ -135,7 +135,6 @@ public sealed class GiveGoodFaithEstimateHandler(IAdmissionsDbContextFactory dbF
         task?.Complete("Good Faith Estimate given", now, user.Actor());
         inquiry.Record(ActivityKind.Insurance, $"Good Faith Estimate given ({command.How.Trim()})", user.Actor(), now);
         await db.SaveChangesAsync(cancellationToken);
-        live.InquiryChanged(inquiry.Id);
         return Unit.Value;
     }
 }

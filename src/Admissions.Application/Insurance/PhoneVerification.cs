@@ -130,7 +130,6 @@ public sealed class EnterPhoneVerificationHandler(
         await FollowUpEffects.NotifyOnceAsync(db, managers, $"Phone VOB to approve: {inquiry.Number}",
             $"{user.Name} entered benefits from {check.PayerName}.", "/verifications", $"vob-approve:{check.Id:N}:{now.UtcTicks}", now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        live.InquiryChanged(inquiry.Id);
         live.NotificationsChanged(managers);
         return Unit.Value;
     }
@@ -139,7 +138,7 @@ public sealed class EnterPhoneVerificationHandler(
 [RequiresRole(Roles.Admin, Roles.AdmissionsManager)]
 public sealed record ApproveVerification(Guid CheckId) : ICommand<Unit>;
 
-public sealed class ApproveVerificationHandler(IAdmissionsDbContextFactory dbFactory, ICurrentUser user, ILiveNotifier live, TimeProvider clock)
+public sealed class ApproveVerificationHandler(IAdmissionsDbContextFactory dbFactory, ICurrentUser user, TimeProvider clock)
     : ICommandHandler<ApproveVerification, Unit>
 {
     public async ValueTask<Unit> Handle(ApproveVerification command, CancellationToken cancellationToken)
@@ -151,7 +150,7 @@ public sealed class ApproveVerificationHandler(IAdmissionsDbContextFactory dbFac
         var now = clock.GetUtcNow();
         check.Approve(user.Actor(), now);
         inquiry.Record(ActivityKind.Insurance, $"Phone verification with {check.PayerName} approved", user.Actor(), now);
-        foreach (var task in await db.FollowUpTasks.Where(t => t.UniqueKey == $"phone-vob:{check.Id:N}" && t.State == FollowUpState.Open).ToListAsync(cancellationToken))
+        foreach (var task in await db.FollowUpTasks.Where(t => t.UniqueKey == PhoneVerificationTask.Key(check.Id) && t.State == FollowUpState.Open).ToListAsync(cancellationToken))
         {
             task.Complete("Phone verification approved", now);
         }
@@ -159,7 +158,6 @@ public sealed class ApproveVerificationHandler(IAdmissionsDbContextFactory dbFac
         await InsuranceCorrections.CloseAnsweredAsync(db, check, inquiry, now, cancellationToken);
 
         await db.SaveChangesAsync(cancellationToken);
-        live.InquiryChanged(inquiry.Id);
         return Unit.Value;
     }
 }
@@ -173,7 +171,7 @@ public sealed class ReturnVerificationValidator : AbstractValidator<ReturnVerifi
         RuleFor(c => c.Reason).NotEmpty().WithMessage("Say what needs correcting.").MaximumLength(1000);
 }
 
-public sealed class ReturnVerificationHandler(IAdmissionsDbContextFactory dbFactory, ICurrentUser user, ILiveNotifier live, TimeProvider clock)
+public sealed class ReturnVerificationHandler(IAdmissionsDbContextFactory dbFactory, ICurrentUser user, TimeProvider clock)
     : ICommandHandler<ReturnVerification, Unit>
 {
     public async ValueTask<Unit> Handle(ReturnVerification command, CancellationToken cancellationToken)
@@ -186,7 +184,6 @@ public sealed class ReturnVerificationHandler(IAdmissionsDbContextFactory dbFact
         check.ReturnForCorrection(command.Reason.Trim());
         inquiry.Record(ActivityKind.Insurance, $"Phone verification with {check.PayerName} returned for correction", user.Actor(), now, command.Reason);
         await db.SaveChangesAsync(cancellationToken);
-        live.InquiryChanged(inquiry.Id);
         return Unit.Value;
     }
 }

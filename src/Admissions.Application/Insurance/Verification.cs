@@ -62,7 +62,7 @@ public sealed class RequestVerificationValidator : AbstractValidator<RequestVeri
 }
 
 public sealed class RequestVerificationHandler(
-    IAdmissionsDbContextFactory dbFactory, ICurrentUser user, TimeProvider clock, IFacilityCalendar calendar, IFollowUpScheduler scheduler, ILiveNotifier live)
+    IAdmissionsDbContextFactory dbFactory, ICurrentUser user, TimeProvider clock, IFacilityCalendar calendar, IFollowUpScheduler scheduler)
     : ICommandHandler<RequestVerification, Guid>
 {
     public async ValueTask<Guid> Handle(RequestVerification command, CancellationToken cancellationToken)
@@ -99,7 +99,7 @@ public sealed class RequestVerificationHandler(
             // The nightly re-verification runs as the system: its phone calls go to the inquiry's coordinator.
             var (assigneeId, assigneeName) = user.IsInRole(Roles.System) ? (inquiry.AssignedCoordinatorId, inquiry.AssignedCoordinatorName) : (user.Id, user.Name);
             await FollowUpEffects.AddTaskOnceAsync(db, inquiry.Id, FollowUpKind.PhoneVerification,
-                $"Phone VOB with {payer.Name} for {inquiry.Number}", $"phone-vob:{check.Id:N}",
+                $"Phone VOB with {payer.Name} for {inquiry.Number}", PhoneVerificationTask.Key(check.Id),
                 assigneeId, assigneeName, TaskPriority.High, now, cancellationToken);
         }
 
@@ -109,12 +109,17 @@ public sealed class RequestVerificationHandler(
             scheduler.ScheduleEligibilityCheck(check.Id, now);
         }
 
-        live.InquiryChanged(inquiry.Id);
         return check.Id;
     }
 }
 
 public sealed record VerificationRunOutcome(VerificationState State, string Message);
+
+/// <summary>The one phone-verification task a check gets, whichever way the electronic check failed.</summary>
+public static class PhoneVerificationTask
+{
+    public static string Key(Guid checkId) => $"phone-vob:{checkId:N}";
+}
 
 /// <summary>
 /// The job behind a verification: records the disclosure, sends the 270, reads the 271, and
@@ -223,13 +228,12 @@ public sealed partial class RunVerificationHandler(
             check.RetryAt(runAt, code, problem);
             await db.SaveChangesAsync(cancellationToken);
             scheduler.ScheduleEligibilityCheck(check.Id, runAt);
-            live.InquiryChanged(check.InquiryId);
             return new(check.State, $"retry at {runAt:O}");
         }
 
         var message = $"{problem} Gave up after {check.Attempts} attempts; verify by phone.";
         await FollowUpEffects.AddTaskOnceAsync(db, check.InquiryId, FollowUpKind.PhoneVerification,
-            $"Phone VOB with {check.PayerName} for {inquiry.Number}: payer not answering", $"phone-vob:{check.Id:N}",
+            $"Phone VOB with {check.PayerName} for {inquiry.Number}: payer not answering", PhoneVerificationTask.Key(check.Id),
             inquiry.AssignedCoordinatorId ?? check.RequestedById, inquiry.AssignedCoordinatorName ?? check.RequestedByName, TaskPriority.High, now, cancellationToken);
         return await FinishAsync(db, check, inquiry, c => c.Fail(code, message, now), $"Verification failed: {problem}", cancellationToken);
     }
@@ -239,7 +243,7 @@ public sealed partial class RunVerificationHandler(
     {
         var now = clock.GetUtcNow();
         await FollowUpEffects.AddTaskOnceAsync(db, check.InquiryId, FollowUpKind.PhoneVerification,
-            $"Phone VOB with {outcome.Result?.CarveOutName ?? check.PayerName} for {inquiry.Number}", $"phone-vob:{check.Id:N}",
+            $"Phone VOB with {outcome.Result?.CarveOutName ?? check.PayerName} for {inquiry.Number}", PhoneVerificationTask.Key(check.Id),
             inquiry.AssignedCoordinatorId ?? check.RequestedById, inquiry.AssignedCoordinatorName ?? check.RequestedByName, TaskPriority.High, now, cancellationToken);
         return await FinishAsync(db, check, inquiry, c => c.NeedPhoneVerification(outcome.Result, outcome.Message),
             $"Verification needs a phone call: {outcome.Message}", cancellationToken);
@@ -264,7 +268,7 @@ public sealed partial class RunVerificationHandler(
         await FollowUpEffects.NotifyOnceAsync(db, admins, $"Clearinghouse set-up problem with {check.PayerName}",
             outcome.Message, $"/inquiries/{check.InquiryId}", $"vob-config:{check.Id:N}", now, cancellationToken);
         await FollowUpEffects.AddTaskOnceAsync(db, check.InquiryId, FollowUpKind.PhoneVerification,
-            $"Phone VOB with {check.PayerName} for {inquiry.Number}: electronic verification not possible", $"phone-vob:{check.Id:N}",
+            $"Phone VOB with {check.PayerName} for {inquiry.Number}: electronic verification not possible", PhoneVerificationTask.Key(check.Id),
             inquiry.AssignedCoordinatorId ?? check.RequestedById, inquiry.AssignedCoordinatorName ?? check.RequestedByName, TaskPriority.High, now, cancellationToken);
         var result = await FinishAsync(db, check, inquiry, c => c.Fail(outcome.Code, outcome.Message, now),
             $"Verification failed: {outcome.Message}", cancellationToken);
@@ -287,7 +291,6 @@ public sealed partial class RunVerificationHandler(
             $"{check.PayerName}: {EligibilityCheck.Describe(check.State).ToLowerInvariant()}.", $"/inquiries/{check.InquiryId}",
             $"vob:{check.Id:N}:{check.State}", now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        live.InquiryChanged(check.InquiryId);
         live.NotificationsChanged([check.RequestedById]);
         return new(check.State, timeline);
     }

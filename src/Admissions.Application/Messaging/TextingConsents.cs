@@ -29,7 +29,7 @@ public sealed class RecordTextingConsentValidator : AbstractValidator<RecordText
 }
 
 public sealed class RecordTextingConsentHandler(
-    IAdmissionsDbContextFactory dbFactory, ICurrentUser user, ILiveNotifier live, TimeProvider clock, IOptions<MessagingOptions> options)
+    IAdmissionsDbContextFactory dbFactory, ICurrentUser user, TimeProvider clock, IOptions<MessagingOptions> options)
     : ICommandHandler<RecordTextingConsent, Guid>
 {
     public async ValueTask<Guid> Handle(RecordTextingConsent command, CancellationToken cancellationToken)
@@ -48,7 +48,6 @@ public sealed class RecordTextingConsentHandler(
         db.TextingConsents.Add(consent);
         inquiry.Record(ActivityKind.Consent, $"Consent to text {PhoneNumber.Format(consent.Phone[2..])} recorded ({TextingConsentLabels.Describe(command.Method)})", user.Actor(), now, consent.Wording);
         await db.SaveChangesAsync(cancellationToken);
-        live.InquiryChanged(inquiry.Id);
         return consent.Id;
     }
 }

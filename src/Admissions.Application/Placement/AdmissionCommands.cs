@@ -41,7 +41,7 @@ public sealed class ScheduleAdmissionValidator : AbstractValidator<ScheduleAdmis
     }
 }
 
-public sealed class ScheduleAdmissionHandler(IAdmissionsDbContextFactory dbFactory, ICurrentUser user, ILiveNotifier live, TimeProvider clock)
+public sealed class ScheduleAdmissionHandler(IAdmissionsDbContextFactory dbFactory, ICurrentUser user, TimeProvider clock)
     : ICommandHandler<ScheduleAdmission, ScheduledAdmission>
 {
     public async ValueTask<ScheduledAdmission> Handle(ScheduleAdmission command, CancellationToken cancellationToken)
@@ -56,7 +56,6 @@ public sealed class ScheduleAdmissionHandler(IAdmissionsDbContextFactory dbFacto
             throw new DomainRuleException(Placements.BedTakenMessage);
         }
 
-        live.InquiryChanged(command.InquiryId);
         return scheduled;
     }
 
@@ -145,14 +144,13 @@ public sealed class ScheduleAdmissionHandler(IAdmissionsDbContextFactory dbFacto
 [RequiresRole(Roles.Admin, Roles.AdmissionsManager, Roles.AdmissionsCoordinator, Roles.Clinician)]
 public sealed record CheckInPatient(Guid InquiryId) : ICommand<Unit>;
 
-public sealed class CheckInPatientHandler(IAdmissionsDbContextFactory dbFactory, ICurrentUser user, ILiveNotifier live, TimeProvider clock)
+public sealed class CheckInPatientHandler(IAdmissionsDbContextFactory dbFactory, ICurrentUser user, TimeProvider clock)
     : ICommandHandler<CheckInPatient, Unit>
 {
     public async ValueTask<Unit> Handle(CheckInPatient command, CancellationToken cancellationToken)
     {
-        await SaveConflicts.RetryAsync(async () =>
+        await SaveConflicts.ChangeAsync(dbFactory, async db =>
         {
-            await using var db = await dbFactory.CreateAsync(cancellationToken);
             var now = clock.GetUtcNow();
             var actor = user.Actor();
             var inquiry = await InquiryChanges.LoadAsync(db, command.InquiryId, cancellationToken);
@@ -174,10 +172,8 @@ public sealed class CheckInPatientHandler(IAdmissionsDbContextFactory dbFactory,
             inquiry.Record(ActivityKind.Placement,
                 $"Checked in to {admission.ProgramName}{(bedLabel is null ? "" : $", bed {bedLabel}")}; admitting level of care {level.Label} ({setting})",
                 actor, now);
-            await db.SaveChangesAsync(cancellationToken);
             return Unit.Value;
-        });
-        live.InquiryChanged(command.InquiryId);
+        }, cancellationToken);
         return Unit.Value;
     }
 
@@ -209,14 +205,13 @@ public sealed class RecordNoShowValidator : AbstractValidator<RecordNoShow>
     public RecordNoShowValidator() => RuleFor(c => c.Note).MaximumLength(2000);
 }
 
-public sealed class RecordNoShowHandler(IAdmissionsDbContextFactory dbFactory, ICurrentUser user, ILiveNotifier live, TimeProvider clock)
+public sealed class RecordNoShowHandler(IAdmissionsDbContextFactory dbFactory, ICurrentUser user, TimeProvider clock)
     : ICommandHandler<RecordNoShow, Unit>
 {
     public async ValueTask<Unit> Handle(RecordNoShow command, CancellationToken cancellationToken)
     {
-        await SaveConflicts.RetryAsync(async () =>
+        await SaveConflicts.ChangeAsync(dbFactory, async db =>
         {
-            await using var db = await dbFactory.CreateAsync(cancellationToken);
             var now = clock.GetUtcNow();
             var actor = user.Actor();
             var inquiry = await InquiryChanges.LoadAsync(db, command.InquiryId, cancellationToken);
@@ -229,10 +224,8 @@ public sealed class RecordNoShowHandler(IAdmissionsDbContextFactory dbFactory, I
             await FollowUpEffects.AddTaskOnceAsync(db, inquiry.Id, FollowUpKind.NoShow,
                 $"Reach {inquiry.Details.PatientFirstName} after the missed admission and reschedule", AdmissionRules.NoShowTaskKey(admission.Id),
                 inquiry.AssignedCoordinatorId, inquiry.AssignedCoordinatorName, TaskPriority.High, now, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
             return Unit.Value;
-        });
-        live.InquiryChanged(command.InquiryId);
+        }, cancellationToken);
         return Unit.Value;
     }
 }
@@ -256,14 +249,13 @@ public sealed class ReferOutValidator : AbstractValidator<ReferOut>
     }
 }
 
-public sealed class ReferOutHandler(IAdmissionsDbContextFactory dbFactory, ICurrentUser user, ILiveNotifier live, TimeProvider clock, IFacilityCalendar calendar)
+public sealed class ReferOutHandler(IAdmissionsDbContextFactory dbFactory, ICurrentUser user, TimeProvider clock, IFacilityCalendar calendar)
     : ICommandHandler<ReferOut, Unit>
 {
     public async ValueTask<Unit> Handle(ReferOut command, CancellationToken cancellationToken)
     {
-        await SaveConflicts.RetryAsync(async () =>
+        await SaveConflicts.ChangeAsync(dbFactory, async db =>
         {
-            await using var db = await dbFactory.CreateAsync(cancellationToken);
             var now = clock.GetUtcNow();
             var actor = user.Actor();
             var inquiry = await InquiryChanges.LoadAsync(db, command.InquiryId, cancellationToken);
@@ -291,10 +283,8 @@ public sealed class ReferOutHandler(IAdmissionsDbContextFactory dbFactory, ICurr
             StageMoves.EnsureAllowed(user, inquiry.Stage, InquiryStage.ReferredOut);
             inquiry.MoveTo(InquiryStage.ReferredOut, null,
                 $"Referred to {partner.Name}: {referral.Reason}{(command.ShareRecords ? " (records shared under the patient's consent)" : " (no records shared)")}", actor, now);
-            await db.SaveChangesAsync(cancellationToken);
             return Unit.Value;
-        });
-        live.InquiryChanged(command.InquiryId);
+        }, cancellationToken);
         return Unit.Value;
     }
 }

@@ -136,9 +136,8 @@ public sealed class ReleaseReservationHandler(IAdmissionsDbContextFactory dbFact
     : ICommandHandler<ReleaseReservation, Unit>
 {
     public ValueTask<Unit> Handle(ReleaseReservation command, CancellationToken cancellationToken) =>
-        SaveConflicts.RetryAsync(async () =>
+        SaveConflicts.ChangeAsync(dbFactory, async db =>
         {
-            await using var db = await dbFactory.CreateAsync(cancellationToken);
             var now = clock.GetUtcNow();
             var bed = await db.Beds.FirstOrDefaultAsync(b => b.Id == command.BedId, cancellationToken) ?? throw new NotFoundException("The bed");
             if (bed.State != BedState.Reserved || bed.ReservedForInquiryId is not { } inquiryId)
@@ -149,9 +148,8 @@ public sealed class ReleaseReservationHandler(IAdmissionsDbContextFactory dbFact
             var inquiry = await InquiryChanges.LoadAsync(db, inquiryId, cancellationToken);
             bed.Release(now);
             inquiry.Record(ActivityKind.Placement, $"Released bed {bed.Label}", user.Actor(), now);
-            await db.SaveChangesAsync(cancellationToken);
             return Unit.Value;
-        });
+        }, cancellationToken);
 }
 
 /// <summary>
@@ -215,7 +213,6 @@ public sealed class ReleaseExpiredReservationsHandler(IAdmissionsDbContextFactor
             $"/inquiries/{inquiry.Id}", NotificationKey(bed.Id, reservedAt), now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         live.NotificationsChanged(recipients);
-        live.InquiryChanged(inquiry.Id);
         return true;
     }
 }

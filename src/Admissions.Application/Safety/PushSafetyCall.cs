@@ -24,11 +24,11 @@ public sealed class PushSafetyCallValidator : AbstractValidator<PushSafetyCall>
     }
 }
 
-public sealed class PushSafetyCallHandler(IAdmissionsDbContextFactory dbFactory, ICurrentUser user, ILiveNotifier live, TimeProvider clock)
+public sealed class PushSafetyCallHandler(IAdmissionsDbContextFactory dbFactory, ICurrentUser user, TimeProvider clock)
     : ICommandHandler<PushSafetyCall>
 {
     public ValueTask<Unit> Handle(PushSafetyCall command, CancellationToken cancellationToken) =>
-        TaskChanges.ApplyAsync(dbFactory, user, clock, live, command.TaskId, (task, now) =>
+        TaskChanges.ApplyAsync(dbFactory, user, clock, command.TaskId, (task, now) =>
         {
             task.PushSafetyCall(TimeSpan.FromMinutes(command.Minutes), command.Reason, now);
             return $"Safety call pushed by {command.Minutes} min (pushed {task.SnoozeCount}×): {task.SnoozeReason}";

@@ -23,7 +23,7 @@ public sealed class RecordSafetyDispositionValidator : AbstractValidator<RecordS
     }
 }
 
-public sealed class RecordSafetyDispositionHandler(IAdmissionsDbContextFactory dbFactory, ICurrentUser user, ILiveNotifier live, TimeProvider clock)
+public sealed class RecordSafetyDispositionHandler(IAdmissionsDbContextFactory dbFactory, ICurrentUser user, TimeProvider clock)
     : ICommandHandler<RecordSafetyDisposition, Unit>
 {
     public async ValueTask<Unit> Handle(RecordSafetyDisposition command, CancellationToken cancellationToken)
@@ -40,7 +40,6 @@ public sealed class RecordSafetyDispositionHandler(IAdmissionsDbContextFactory d
         var task = await db.FollowUpTasks.FirstOrDefaultAsync(t => t.UniqueKey == key && t.State == FollowUpState.Open, cancellationToken);
         task?.CompleteWithDisposition($"Disposition: {Describe(command.Disposition)}", now, user.Actor());
         await db.SaveChangesAsync(cancellationToken);
-        live.InquiryChanged(inquiry.Id);
         return Unit.Value;
     }
 

@@ -190,7 +190,6 @@ internal static class ScreeningSaves
             live.NotificationsChanged(alert.Value.NotifiedUserIds);
         }
 
-        live.InquiryChanged(inquiry.Id);
         return new SaveScreeningResult(screening.Id, screening.VersionNumber, screening.Status, screening.Total, screening.BandLabel,
             screening.SuicideRisk, screening.IsComplete, result.Safety.Level, alert?.Alert.Id);
     }

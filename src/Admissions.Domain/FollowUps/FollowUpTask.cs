@@ -40,6 +40,9 @@ public sealed class FollowUpTask : AggregateRoot
 {
     public const int MaxTextLength = 1000;
 
+    /// <summary>A title is one line in a list; a longer one (a payer's pend reason, say) is cut with an ellipsis.</summary>
+    public const int MaxTitleLength = 200;
+
     /// <summary>Snoozing further than this is putting the work off, not snoozing it.</summary>
     public static readonly TimeSpan MaxSnooze = TimeSpan.FromDays(30);
 
@@ -58,7 +61,7 @@ public sealed class FollowUpTask : AggregateRoot
     private string? _assigneeId;
     private string? _assigneeName;
 
-    public string Title { get => _title; init => _title = value; }
+    public string Title { get => _title; init => _title = Fit(value); }
 
     public DateTimeOffset DueAt { get => _dueAt; init => _dueAt = value; }
 
@@ -212,7 +215,7 @@ public sealed class FollowUpTask : AggregateRoot
         EnsureOpen("escalate");
         if (!string.IsNullOrWhiteSpace(title))
         {
-            _title = title;
+            _title = Fit(title);
         }
 
         _priority = priority ?? _priority;
@@ -273,4 +276,7 @@ public sealed class FollowUpTask : AggregateRoot
         var trimmed = text.Trim();
         return trimmed.Length <= MaxTextLength ? trimmed : trimmed[..MaxTextLength];
     }
+
+    private static string Fit(string title) =>
+        title.Length <= MaxTitleLength ? title : string.Concat(title.AsSpan(0, MaxTitleLength - 1), "…");
 }

@@ -140,6 +140,7 @@ public sealed class AdmissionsDbContext(DbContextOptions<AdmissionsDbContext> op
         ChangeTracker.AutoDetectChangesEnabled = false;
         List<AggregateRoot> aggregates;
         HashSet<string?> taskAssignees;
+        HashSet<Guid> inquiries;
         List<EntityEntry<AuditEntry>> appended;
         try
         {
@@ -153,6 +154,7 @@ public sealed class AdmissionsDbContext(DbContextOptions<AdmissionsDbContext> op
             DailyFiguresChangeLog.Record(this);
             aggregates = [.. ChangeTracker.Entries<AggregateRoot>().Select(e => e.Entity)];
             taskAssignees = TaskAssignees();
+            inquiries = ChangedInquiries();
         }
         finally
         {
@@ -175,6 +177,11 @@ public sealed class AdmissionsDbContext(DbContextOptions<AdmissionsDbContext> op
             context.Live?.TasksChanged(taskAssignees);
         }
 
+        foreach (var inquiryId in inquiries)
+        {
+            context.Live?.InquiryChanged(inquiryId);
+        }
+
         var events = aggregates.SelectMany(a => a.PullDomainEvents()).ToList();
         if (events.Count > 0 && context.Dispatcher is not null)
         {
@@ -182,6 +189,32 @@ public sealed class AdmissionsDbContext(DbContextOptions<AdmissionsDbContext> op
         }
 
         return written;
+    }
+
+    /// <summary>
+    /// The inquiries whose page a save changes: the inquiry itself, its patient's records, its tasks and its timeline.
+    /// Drafts are left out: they are the typing on that page, and announcing them would reload it under the typist.
+    /// </summary>
+    private HashSet<Guid> ChangedInquiries()
+    {
+        var inquiries = new HashSet<Guid>();
+        foreach (var entry in ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
+        {
+            Guid? inquiryId = entry.Entity switch
+            {
+                Inquiry inquiry => inquiry.Id,
+                IInquiryRecord record => record.InquiryId,
+                FollowUpTask task => task.InquiryId,
+                InquiryActivity activity => activity.InquiryId,
+                _ => null,
+            };
+            if (inquiryId is { } id && id != Guid.Empty)
+            {
+                inquiries.Add(id);
+            }
+        }
+
+        return inquiries;
     }
 
     /// <summary>Whose task lists a save changes (old and new assignee of each task; null is the team queue).</summary>

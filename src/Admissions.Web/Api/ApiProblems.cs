@@ -1,5 +1,4 @@
 using Admissions.Application.Common;
-using Admissions.Application.Inquiries;
 using Admissions.Domain.Common;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -53,17 +52,9 @@ public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> log
                 var (title, detail) = Describe(bad);
                 await ApiProblems.WriteAsync(httpContext, bad.StatusCode, title, detail);
                 return true;
-            case NotFoundException:
-                await ApiProblems.WriteAsync(httpContext, StatusCodes.Status404NotFound, "Not found", exception.Message);
-                return true;
-            case ForbiddenException:
-                await ApiProblems.WriteAsync(httpContext, StatusCodes.Status403Forbidden, "Forbidden", exception.Message);
-                return true;
-            case ConcurrencyConflictException:
-                await ApiProblems.WriteAsync(httpContext, StatusCodes.Status409Conflict, "Conflict", exception.Message);
-                return true;
-            case IdempotencyKeyReusedException or DomainRuleException:
-                await ApiProblems.WriteAsync(httpContext, StatusCodes.Status422UnprocessableEntity, "Request refused", exception.Message);
+            case UserErrorException userError:
+                var (status, heading) = Describe(userError.Kind);
+                await ApiProblems.WriteAsync(httpContext, status, heading, exception.Message);
                 return true;
             default:
                 LogFault(logger, ApiProblems.RequestPath(httpContext), exception);
@@ -72,6 +63,15 @@ public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> log
                 return true;
         }
     }
+
+    private static (int Status, string Title) Describe(UserErrorKind kind) => kind switch
+    {
+        UserErrorKind.Invalid => (StatusCodes.Status400BadRequest, "Invalid request"),
+        UserErrorKind.Forbidden => (StatusCodes.Status403Forbidden, "Forbidden"),
+        UserErrorKind.NotFound => (StatusCodes.Status404NotFound, "Not found"),
+        UserErrorKind.Conflict => (StatusCodes.Status409Conflict, "Conflict"),
+        _ => (StatusCodes.Status422UnprocessableEntity, "Request refused"),
+    };
 
     /// <summary>Validation paths are "Form.CallerPhone"; API clients know the field as "callerPhone".</summary>
     private static string ApiFieldName(string path)

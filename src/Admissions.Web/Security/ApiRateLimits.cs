@@ -45,9 +45,11 @@ public sealed class ApiKeyRateLimiter(int permitsPerMinute) : IDisposable
 {
     private const string Policy = "api-key";
 
+    // A request without a key never reaches the API's endpoints (authorization refuses it first), so it is not counted.
     private readonly PartitionedRateLimiter<HttpContext> _limiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-        SharedRateLimits.FixedWindow(context, Policy, context.User.FindFirst(ApiKeyAuthenticationHandler.ApiKeyIdClaim)?.Value ?? "unknown",
-            permitsPerMinute, TimeSpan.FromMinutes(1)));
+        context.User.FindFirst(ApiKeyAuthenticationHandler.ApiKeyIdClaim)?.Value is { } keyId
+            ? SharedRateLimits.FixedWindow(context, Policy, keyId, permitsPerMinute, TimeSpan.FromMinutes(1))
+            : RateLimitPartition.GetNoLimiter(""));
 
     public int PermitsPerMinute => permitsPerMinute;
 
@@ -64,8 +66,7 @@ public sealed class ApiKeyRateLimitFilter(ApiKeyRateLimiter limiter) : IEndpoint
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
-        var keyId = context.HttpContext.User.FindFirst(ApiKeyAuthenticationHandler.ApiKeyIdClaim)?.Value;
-        if (keyId is not null && !await limiter.TryAcquireAsync(context.HttpContext))
+        if (!await limiter.TryAcquireAsync(context.HttpContext))
         {
             await ApiRateLimits.ApiRequestRejected(context.HttpContext,
                 $"This API key may send {limiter.PermitsPerMinute} requests a minute. Retry after a minute.");

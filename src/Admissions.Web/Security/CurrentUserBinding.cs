@@ -41,14 +41,17 @@ public sealed class UserCircuitHandler(AuthenticationStateProvider authenticatio
         return Task.CompletedTask;
     }
 
-    private async void OnAuthenticationChanged(Task<AuthenticationState> task)
+    private void OnAuthenticationChanged(Task<AuthenticationState> state) => _ = ApplyAsync(state);
+
+    private async Task ApplyAsync(Task<AuthenticationState> state)
     {
         try
         {
-            currentUser.Set((await task).User, null);
+            currentUser.Set((await state).User, null);
         }
-        catch (InvalidOperationException)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
+            // A state that cannot be read is nobody: the circuit's next request is refused rather than made as the old user.
             currentUser.Set(new System.Security.Claims.ClaimsPrincipal(), null);
         }
     }

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using Admissions.Web.Api;
 using Microsoft.AspNetCore.CookiePolicy;
@@ -44,7 +45,9 @@ public static class SecurityHeaders
     /// </summary>
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
     {
-        var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+        // Base64url: a nonce with '+' or '/' is written into the page's attribute HTML-encoded ("&#x2B;"), which only a
+        // browser decodes back; without them the header and the attribute carry the same text.
+        var nonce = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
         context.Items[NonceItem] = nonce;
         context.Response.OnStarting(() =>
         {

@@ -1,5 +1,6 @@
 using Admissions.Application.Common;
 using Admissions.Application.Drafts;
+using Admissions.Application.Inquiries;
 using Admissions.Domain.Auditing;
 using Admissions.Domain.Drafts;
 using Microsoft.EntityFrameworkCore;
@@ -54,6 +55,22 @@ public class DraftTests
         Assert.Equal([AuditAction.Create, AuditAction.Update], audit.Select(e => e.Action));
         Assert.All(audit, e => Assert.Equal((id.ToString(), host.Coordinator.Id), (e.EntityId, e.UserId)));
         Assert.DoesNotContain(audit, e => (e.Fields ?? "").Contains("Linda", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Every_save_on_an_inquiry_announces_it_once_but_a_draft_of_its_note_does_not()
+    {
+        await using var host = await TestHost.StartAsync();
+        var inquiryId = (await host.CreateInquiryAsync(TestForms.Valid())).InquiryId!.Value;
+        var before = host.Live.InquiriesChanged.Count;
+
+        // The note being typed on the inquiry's page: announcing it would reload that page under the typist.
+        await host.SendAsync(host.Coordinator, new SaveDraft(Guid.NewGuid(), DraftKind.Note, inquiryId, null, "a note", $"/inquiries/{inquiryId}", """{"text":"Mom calls back at 4"}"""));
+        Assert.Equal(before, host.Live.InquiriesChanged.Count);
+
+        // No handler announces anything itself: the save does, once per inquiry it touched.
+        await host.SendAsync(host.Coordinator, new AddInquiryNote(inquiryId, "Mom calls back at 4"));
+        Assert.Equal([inquiryId], host.Live.InquiriesChanged.Skip(before));
     }
 
     [Fact]

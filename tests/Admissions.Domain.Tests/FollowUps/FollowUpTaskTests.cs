@@ -28,6 +28,23 @@ public class FollowUpTaskTests
     }
 
     [Fact]
+    public void A_title_longer_than_a_list_line_is_cut_with_an_ellipsis_when_made_and_when_escalated()
+    {
+        var reason = new string('r', 300);
+        var made = new FollowUpTask { InquiryId = Guid.CreateVersion7(), Kind = FollowUpKind.AuthorizationReview, Title = reason, DueAt = Due, CreatedAt = Due, UniqueKey = "long" };
+
+        Assert.Equal(FollowUpTask.MaxTitleLength, made.Title.Length);
+        Assert.EndsWith("r…", made.Title, StringComparison.Ordinal);
+
+        made.Escalate(Due.AddMinutes(1), "Escalated: " + reason);
+        Assert.Equal(FollowUpTask.MaxTitleLength, made.Title.Length);
+        Assert.StartsWith("Escalated: rrr", made.Title, StringComparison.Ordinal);
+
+        made.Escalate(Due.AddMinutes(2), new string('e', FollowUpTask.MaxTitleLength));
+        Assert.Equal(new string('e', FollowUpTask.MaxTitleLength), made.Title);
+    }
+
+    [Fact]
     public void An_open_task_is_not_overdue_before_its_due_time()
     {
         Assert.False(NewTask().IsOverdue(Due.AddSeconds(-1)));

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using Admissions.Application;
 using Admissions.Testing;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
@@ -83,7 +84,7 @@ public class DataProtectionKeysTests
     {
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddInfrastructure(host.Configuration, host.DataFolder);
+        services.AddApplication().AddInfrastructure(host.Configuration, host.DataFolder);
         return services.BuildServiceProvider();
     }
 }

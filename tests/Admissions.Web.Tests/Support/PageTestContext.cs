@@ -21,6 +21,10 @@ public sealed class PageTestContext : IAsyncDisposable
 {
     public const string UserId = "coordinator-1";
 
+    // bUnit waits one second for a render by default; CI runs these beside the browser tests on two cores, where a
+    // render that does come can take longer. A wait for one that never comes still fails.
+    static PageTestContext() => BunitContext.DefaultWaitTimeout = TimeSpan.FromSeconds(10);
+
     public PageTestContext()
     {
         Context.JSInterop.Mode = JSRuntimeMode.Loose;

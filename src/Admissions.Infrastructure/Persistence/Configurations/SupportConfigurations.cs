@@ -13,7 +13,7 @@ internal sealed class FollowUpTaskConfiguration : IEntityTypeConfiguration<Follo
     {
         builder.HasKey(t => t.Id);
         builder.Property(t => t.Id).ValueGeneratedNever();
-        builder.Property(t => t.Title).HasMaxLength(200);
+        builder.Property(t => t.Title).HasMaxLength(FollowUpTask.MaxTitleLength);
         builder.Property(t => t.AssigneeId).HasMaxLength(100);
         builder.Property(t => t.AssigneeName).HasMaxLength(200);
         builder.Property(t => t.Outcome).HasMaxLength(FollowUpTask.MaxTextLength);

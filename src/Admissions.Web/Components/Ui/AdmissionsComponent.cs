@@ -1,4 +1,5 @@
 using Admissions.Application.Common;
+using Admissions.Domain.Common;
 using Mediator;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -38,12 +39,12 @@ public abstract partial class AdmissionsComponent : ComponentBase
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            if (!UserErrors.IsUserError(ex))
+            if (ex is not UserErrorException)
             {
                 LogFailure(Logger, GetType().Name, ex);
             }
 
-            Snackbar.Add(UserErrorMessages.Describe(ex), UserErrors.IsUserError(ex) ? Severity.Warning : Severity.Error);
+            Snackbar.Add(UserErrorMessages.Describe(ex), ex is UserErrorException ? Severity.Warning : Severity.Error);
             OnFailed(ex);
             return false;
         }

@@ -1,5 +1,4 @@
 using Admissions.Application.Common;
-using Admissions.Application.Inquiries;
 using Admissions.Domain.Common;
 
 namespace Admissions.Web.Components.Ui;
@@ -13,8 +12,7 @@ public static class UserErrorMessages
     public static string Describe(Exception exception) => exception switch
     {
         RequestValidationException validation => string.Join(" ", validation.Errors.Values.SelectMany(m => m).Distinct()),
-        ConcurrencyConflictException or DomainRuleException or NotFoundException or ForbiddenException or IdempotencyKeyReusedException
-            => exception.Message,
+        UserErrorException => exception.Message,
         _ => "Something went wrong and nothing was saved. Please try again; if it keeps happening, tell your administrator.",
     };
 }

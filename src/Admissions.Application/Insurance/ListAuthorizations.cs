@@ -1,0 +1,72 @@
+using Admissions.Application.Common;
+using Admissions.Domain.Care;
+using Admissions.Domain.Insurance;
+using Admissions.Domain.Security;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Admissions.Application.Insurance;
+
+public sealed record AuthorizationQueueItem(
+    Guid AuthorizationId, Guid InquiryId, string InquiryNumber, string PatientName, string PayerName, LevelOfCare Level,
+    AuthorizationStatus Status, AuthorizationChannel Channel, DateOnly AdmissionDate, int RequestedDays, int? ApprovedDays,
+    DateOnly? ApprovedFrom, DateOnly? ApprovedTo, DateOnly? NextReviewOn, string? CertificationNumber, string? Problem,
+    DateTimeOffset RequestedAt);
+
+/// <summary>Utilization review's list: open and decided authorizations, soonest review first.</summary>
+[RequiresRole(Roles.Admin, Roles.AdmissionsManager, Roles.AdmissionsCoordinator, Roles.UtilizationReview)]
+public sealed record ListAuthorizations(IReadOnlyList<AuthorizationStatus> Statuses, bool ReviewDueOnly, int Page = 0, int PageSize = 25)
+    : IQuery<PagedResult<AuthorizationQueueItem>>, IAuditedRead
+{
+    public string AuditEntityType => "AuthorizationQueue";
+    public string AuditEntityId => $"page {Page}";
+    public string AuditDetails => $"statuses {(Statuses.Count == 0 ? "all" : string.Join(", ", Statuses))}{(ReviewDueOnly ? "; review due only" : "")}";
+}
+
+public sealed class ListAuthorizationsValidator : AbstractValidator<ListAuthorizations>
+{
+    public ListAuthorizationsValidator()
+    {
+        RuleFor(q => q.Page).GreaterThanOrEqualTo(0);
+        RuleFor(q => q.PageSize).InclusiveBetween(1, 100);
+        RuleForEach(q => q.Statuses).IsInEnum();
+    }
+}
+
+public sealed class ListAuthorizationsHandler(IAdmissionsDbContextFactory dbFactory, IFacilityCalendar calendar)
+    : IQueryHandler<ListAuthorizations, PagedResult<AuthorizationQueueItem>>
+{
+    public async ValueTask<PagedResult<AuthorizationQueueItem>> Handle(ListAuthorizations query, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var rows = from a in db.PriorAuthorizations.AsNoTracking()
+                   join i in db.Inquiries.AsNoTracking() on a.InquiryId equals i.Id
+                   select new { Authorization = a, Inquiry = i };
+        if (query.Statuses.Count > 0)
+        {
+            rows = rows.Where(r => query.Statuses.Contains(r.Authorization.Status));
+        }
+
+        if (query.ReviewDueOnly)
+        {
+            var soon = calendar.Organisation.Today.AddDays(2);
+            rows = rows.Where(r => r.Authorization.NextReviewOn != null && r.Authorization.NextReviewOn <= soon);
+        }
+
+        var total = await rows.CountAsync(cancellationToken);
+        var page = await rows
+            .OrderBy(r => r.Authorization.NextReviewOn == null)
+            .ThenBy(r => r.Authorization.NextReviewOn)
+            .ThenByDescending(r => r.Authorization.RequestedAt)
+            .Skip(query.Page * query.PageSize)
+            .Take(query.PageSize)
+            .Select(r => new AuthorizationQueueItem(
+                r.Authorization.Id, r.Inquiry.Id, r.Inquiry.Number, r.Inquiry.Details.PatientFirstName + " " + r.Inquiry.Details.PatientLastName,
+                r.Authorization.PayerName, r.Authorization.Level, r.Authorization.Status, r.Authorization.Channel, r.Authorization.AdmissionDate,
+                r.Authorization.RequestedDays, r.Authorization.ApprovedDays, r.Authorization.ApprovedFrom, r.Authorization.ApprovedTo,
+                r.Authorization.NextReviewOn, r.Authorization.CertificationNumber, r.Authorization.Problem, r.Authorization.RequestedAt))
+            .ToListAsync(cancellationToken);
+        return new PagedResult<AuthorizationQueueItem>(page, total);
+    }
+}
