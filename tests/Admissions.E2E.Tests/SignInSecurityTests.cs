@@ -88,8 +88,6 @@ public sealed class SignInSecurityTests(AppServer app) : E2ETest(app)
         await Expect(ByTestId("passkey")).ToContainTextAsync("Work laptop");
         await Expect(ByTestId("passkey-error")).ToHaveCountAsync(0);
         Assert.Equal(1, await authenticator.CredentialCountAsync());
-        await HideSnackbarsAsync();
-        await ScreenshotAsync("passkey-added.png");
 
         // Signed out, the passkey alone signs in: no email, no password, no code.
         await SignOutAsync(name);
@@ -98,6 +96,8 @@ public sealed class SignInSecurityTests(AppServer app) : E2ETest(app)
         await ExpectSignedInAsync(name);
         await GotoAsync("/account");
         await Expect(ByTestId("sign-ins").Locator("tbody tr").Filter(new LocatorFilterOptions { HasText = "Active" })).ToContainTextAsync("Passkey");
+        await Expect(ByTestId("passkey")).ToContainTextAsync("Work laptop");
+        await ScreenshotAsync("passkey-account.png");
         await authenticator.DisposeAsync();
     }
 
