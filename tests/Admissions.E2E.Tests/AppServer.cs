@@ -31,6 +31,12 @@ public sealed class AppServer : IAsyncLifetime, IDisposable
 
     public Uri BaseUrl { get; private set; } = default!;
 
+    /// <summary>
+    /// The same app by the name <c>localhost</c>: WebAuthn (passkeys) takes its relying party from the host name, and an
+    /// IP address such as 127.0.0.1 cannot be one.
+    /// </summary>
+    public Uri LocalhostUrl => new UriBuilder(BaseUrl) { Host = "localhost" }.Uri;
+
     public IBrowser Browser { get; private set; } = default!;
 
     public string ScreenshotDirectory { get; private set; } = default!;
@@ -62,12 +68,15 @@ public sealed class AppServer : IAsyncLifetime, IDisposable
         }
     }
 
-    /// <summary>A fresh browser context (own cookies) with a page on the app, timeouts set for expect-style waits.</summary>
-    public async Task<IPage> NewPageAsync()
+    /// <summary>
+    /// A fresh browser context (own cookies) with a page on the app (or on <paramref name="baseUrl"/>: another app, or
+    /// this one by another name), timeouts set for expect-style waits.
+    /// </summary>
+    public async Task<IPage> NewPageAsync(Uri? baseUrl = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = BaseUrl.ToString(),
+            BaseURL = (baseUrl ?? BaseUrl).ToString(),
             ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
             Locale = "en-US",
             TimezoneId = "America/New_York",

@@ -25,10 +25,26 @@ public sealed class AdmissionsSignInManager(
     public const string PasskeyMethod = "Passkey";
     public const string SingleSignOnMethod = "Single sign-on";
 
+    private bool _passkeySignIn;
+
+    /// <summary>Identity marks a passkey sign-in "pwd" like a password; this remembers which it was.</summary>
+    public override async Task<SignInResult> PasskeySignInAsync(string credentialJson)
+    {
+        _passkeySignIn = true;
+        try
+        {
+            return await base.PasskeySignInAsync(credentialJson);
+        }
+        finally
+        {
+            _passkeySignIn = false;
+        }
+    }
+
     public override async Task SignInWithClaimsAsync(AdmissionsUser user, AuthenticationProperties? authenticationProperties, IEnumerable<Claim> additionalClaims)
     {
         var claims = additionalClaims.ToList();
-        var method = MethodOf(claims);
+        var method = _passkeySignIn ? PasskeyMethod : MethodOf(claims);
         await EndCurrentSessionAsync(SessionEndReason.Replaced);
 
         var session = await sessions.StartAsync(user.Id, method, Context.Connection.RemoteIpAddress?.ToString(), Context.Request.Headers.UserAgent.ToString());
@@ -83,8 +99,7 @@ public sealed class AdmissionsSignInManager(
         {
             "pwd" => PasswordMethod,
             "mfa" => AuthenticatorMethod,
-            null => PasskeyMethod,
-            var other => other,
+            var other => other ?? PasswordMethod,
         };
     }
 }

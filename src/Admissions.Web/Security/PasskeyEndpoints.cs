@@ -16,6 +16,8 @@ public static class PasskeyEndpoints
 {
     public sealed record PasskeyRegistration(string Credential, string? Name);
 
+    public sealed record PasskeySignInAnswer(string Url);
+
     public static void MapPasskeyEndpoints(this WebApplication app)
     {
         var passkeys = app.MapGroup("/account/passkey");
@@ -84,17 +86,19 @@ public static class PasskeyEndpoints
             return Results.Content(await signIn.MakePasskeyRequestOptionsAsync(null), "application/json");
         }).AllowAnonymous();
 
+        // Called by the script with fetch, not posted as a form: under Referrer-Policy: no-referrer a form post carries
+        // "Origin: null", and Identity checks the passkey's origin against the request's Origin header. The answer says
+        // where the browser goes next.
         passkeys.MapPost("/sign-in", async ([FromForm] string? credential, [FromForm] string? returnUrl, AdmissionsSignInManager signIn) =>
         {
+            var failed = AccountEndpoints.LoginPath + "?reason=passkey-failed" + ReturnUrls.Query(returnUrl, "&");
             if (string.IsNullOrWhiteSpace(credential))
             {
-                return Results.LocalRedirect(AccountEndpoints.LoginPath + "?reason=passkey-failed");
+                return Results.Json(new PasskeySignInAnswer(failed));
             }
 
             var result = await signIn.PasskeySignInAsync(credential);
-            return result.Succeeded
-                ? Results.LocalRedirect(ReturnUrls.Safe(returnUrl))
-                : Results.LocalRedirect(AccountEndpoints.LoginPath + "?reason=passkey-failed" + ReturnUrls.Query(returnUrl, "&"));
+            return Results.Json(new PasskeySignInAnswer(result.Succeeded ? ReturnUrls.Safe(returnUrl) : failed));
         }).AllowAnonymous();
     }
 }

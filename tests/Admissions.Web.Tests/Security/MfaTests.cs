@@ -1,7 +1,7 @@
 using System.Net;
-using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Admissions.Domain.Security;
+using Admissions.Testing;
 using Admissions.Web.Tests.Support;
 
 namespace Admissions.Web.Tests.Security;
@@ -43,7 +43,7 @@ public sealed partial class MfaTests(MfaTests.Factory factory) : IClassFixture<M
         using var wrong = await PostFormAsync(client, "/account/mfa", "enable-mfa", new() { ["Input.Code"] = "000000" });
         Assert.Contains("That code is not right", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        using var enabled = await PostFormAsync(client, "/account/mfa", "enable-mfa", new() { ["Input.Code"] = Totp(key, DateTimeOffset.UtcNow) });
+        using var enabled = await PostFormAsync(client, "/account/mfa", "enable-mfa", new() { ["Input.Code"] = Totp.Code(key, DateTimeOffset.UtcNow) });
         var html = await enabled.Content.ReadAsStringAsync();
         var codes = CodesPattern().Match(html).Groups[1].Value;
         var recovery = DivPattern().Matches(codes).Select(m => m.Groups[1].Value.Trim()).ToList();
@@ -67,7 +67,7 @@ public sealed partial class MfaTests(MfaTests.Factory factory) : IClassFixture<M
 
         using var wrong = await PostFormAsync(client, "/account/login/code", "login-code", new() { ["Input.Code"] = "123456" });
         Assert.Contains("That code is not right", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        using var right = await PostFormAsync(client, "/account/login/code", "login-code", new() { ["Input.Code"] = Totp(key, DateTimeOffset.UtcNow) });
+        using var right = await PostFormAsync(client, "/account/login/code", "login-code", new() { ["Input.Code"] = Totp.Code(key, DateTimeOffset.UtcNow) });
 
         Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
         Assert.Equal("/", Path(right));
@@ -104,43 +104,6 @@ public sealed partial class MfaTests(MfaTests.Factory factory) : IClassFixture<M
         using var home = await client.GetAsync("/");
 
         Assert.Equal(HttpStatusCode.OK, home.StatusCode);
-    }
-
-    /// <summary>RFC 6238 with the authenticator apps' settings: HMAC-SHA1, 30-second steps, 6 digits.</summary>
-    private static string Totp(string base32Key, DateTimeOffset now)
-    {
-        var key = Base32(base32Key);
-        var counter = BitConverter.GetBytes(now.ToUnixTimeSeconds() / 30);
-        if (BitConverter.IsLittleEndian)
-        {
-            Array.Reverse(counter);
-        }
-
-#pragma warning disable CA5350 // RFC 6238 as authenticator apps compute it is HMAC-SHA1.
-        var hash = HMACSHA1.HashData(key, counter);
-#pragma warning restore CA5350
-        var offset = hash[^1] & 0x0f;
-        var binary = ((hash[offset] & 0x7f) << 24) | (hash[offset + 1] << 16) | (hash[offset + 2] << 8) | hash[offset + 3];
-        return (binary % 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private static byte[] Base32(string text)
-    {
-        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        var bytes = new List<byte>();
-        int buffer = 0, bits = 0;
-        foreach (var c in text.TrimEnd('='))
-        {
-            buffer = (buffer << 5) | alphabet.IndexOf(c, StringComparison.Ordinal);
-            bits += 5;
-            if (bits >= 8)
-            {
-                bytes.Add((byte)(buffer >> (bits - 8)));
-                bits -= 8;
-            }
-        }
-
-        return [.. bytes];
     }
 
     [GeneratedRegex("data-testid=\"mfa-key\"[^>]*>([^<]+)<")]

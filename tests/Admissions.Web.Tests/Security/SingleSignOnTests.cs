@@ -1,5 +1,6 @@
 using System.Net;
 using Admissions.Domain.Security;
+using Admissions.Testing;
 using Admissions.Web.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;

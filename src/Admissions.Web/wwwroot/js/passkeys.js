@@ -39,7 +39,11 @@ window.admissionsPasskeys = (() => {
             const credential = await navigator.credentials.get({ publicKey: PublicKeyCredential.parseRequestOptionsFromJSON(json) });
             const form = document.getElementById("passkey-sign-in");
             form.querySelector("input[name=credential]").value = JSON.stringify(credential);
-            form.submit();
+            // fetch rather than form.submit(): the app's Referrer-Policy (no-referrer) makes a form post say
+            // "Origin: null", and the server checks the passkey against the request's origin.
+            const response = await fetch(form.action, { method: "POST", credentials: "same-origin", body: new FormData(form) });
+            if (!response.ok) throw new Error("The server did not answer the passkey sign-in (" + response.status + ").");
+            window.location.assign((await response.json()).url);
         } catch (e) {
             if (error) error.textContent = e.name === "NotAllowedError" ? "No passkey was used (cancelled or timed out)." : (e.message || String(e));
         }

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace Admissions.Web.Tests.Support;
+namespace Admissions.Testing;
 
 /// <summary>Who the provider says is signing in.</summary>
 public sealed record OidcPerson(string Subject, string Email, string Name, IReadOnlyList<string> Groups);
