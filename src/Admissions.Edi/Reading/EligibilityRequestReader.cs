@@ -38,8 +38,8 @@ internal sealed class EligibilityRequestReader
 
     private PersonBuilder? Member => _level switch
     {
-        "22" => _subscriber,
-        "23" => _dependent,
+        HierarchyLevel.Subscriber => _subscriber,
+        HierarchyLevel.Dependent => _dependent,
         _ => null,
     };
 
@@ -50,10 +50,10 @@ internal sealed class EligibilityRequestReader
             case "HL":
                 EnterLoop();
                 break;
-            case "NM1" when _level == "20":
+            case "NM1" when _level == HierarchyLevel.InformationSource:
                 _payer.ReadName(_tokens);
                 break;
-            case "NM1" when _level == "21":
+            case "NM1" when _level == HierarchyLevel.InformationReceiver:
                 _provider.ReadName(_tokens);
                 break;
             case "NM1" when Member is { } member:
@@ -81,24 +81,24 @@ internal sealed class EligibilityRequestReader
         _level = _hierarchy.Enter(_tokens);
         switch (_level)
         {
-            case "20" when _hasPayerLoop:
+            case HierarchyLevel.InformationSource when _hasPayerLoop:
                 throw _tokens.Error("A 270 with more than one information source (HL 20) is not supported", 3);
-            case "21" when _hasProviderLoop:
+            case HierarchyLevel.InformationReceiver when _hasProviderLoop:
                 throw _tokens.Error("A 270 with more than one information receiver (HL 21) is not supported", 3);
-            case "22" when _subscriber is not null:
+            case HierarchyLevel.Subscriber when _subscriber is not null:
                 throw _tokens.Error("A 270 with more than one subscriber (HL 22) is not supported", 3);
-            case "23" when _dependent is not null:
+            case HierarchyLevel.Dependent when _dependent is not null:
                 throw _tokens.Error("A 270 with more than one dependent (HL 23) is not supported", 3);
-            case "20":
+            case HierarchyLevel.InformationSource:
                 _hasPayerLoop = true;
                 break;
-            case "21":
+            case HierarchyLevel.InformationReceiver:
                 _hasProviderLoop = true;
                 break;
-            case "22":
+            case HierarchyLevel.Subscriber:
                 _subscriber = new PersonBuilder();
                 break;
-            case "23":
+            case HierarchyLevel.Dependent:
                 _dependent = new PersonBuilder();
                 break;
         }

@@ -97,15 +97,15 @@ internal sealed class EligibilityResponseReader
         _level = _hierarchy.Enter(_tokens);
         switch (_level)
         {
-            case "20" when ++_payerLoops > 1:
+            case HierarchyLevel.InformationSource when ++_payerLoops > 1:
                 throw _tokens.Error("A 271 with more than one information source (HL 20) is not supported", 3);
-            case "21" when ++_receiverLoops > 1:
+            case HierarchyLevel.InformationReceiver when ++_receiverLoops > 1:
                 throw _tokens.Error("A 271 with more than one information receiver (HL 21) is not supported", 3);
-            case "22":
+            case HierarchyLevel.Subscriber:
                 _member = new MemberBuilder();
                 _subscribers.Add(_member);
                 break;
-            case "23":
+            case HierarchyLevel.Dependent:
                 _member = new MemberBuilder();
                 (_subscribers[^1].Dependents ??= []).Add(_member);
                 break;
@@ -120,11 +120,11 @@ internal sealed class EligibilityResponseReader
             CloseEntity();
             _entity = new BenefitEntity(code, _tokens.Text(3), _tokens.Text(9), null);
         }
-        else if (_level == "20")
+        else if (_level == HierarchyLevel.InformationSource)
         {
             _payer.ReadName(_tokens);
         }
-        else if (_level == "21")
+        else if (_level == HierarchyLevel.InformationReceiver)
         {
             _receiver.ReadName(_tokens);
         }
@@ -139,13 +139,13 @@ internal sealed class EligibilityResponseReader
         var error = Segments.Error(_tokens);
         switch (_level)
         {
-            case "20":
+            case HierarchyLevel.InformationSource:
                 _payer.AddError(error);
                 break;
-            case "21":
+            case HierarchyLevel.InformationReceiver:
                 _receiver.AddError(error);
                 break;
-            case "22" or "23":
+            case HierarchyLevel.Subscriber or HierarchyLevel.Dependent:
                 _member!.Person.AddError(error);
                 break;
         }

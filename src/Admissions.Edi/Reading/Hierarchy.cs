@@ -46,12 +46,12 @@ internal sealed class Hierarchy(Func<string?, string, bool> allowed)
 
     private static string? Level(ReadOnlySpan<char> code) => code switch
     {
-        "20" => "20",
-        "21" => "21",
-        "22" => "22",
-        "23" => "23",
-        "EV" => "EV",
-        "SS" => "SS",
+        HierarchyLevel.InformationSource => HierarchyLevel.InformationSource,
+        HierarchyLevel.InformationReceiver => HierarchyLevel.InformationReceiver,
+        HierarchyLevel.Subscriber => HierarchyLevel.Subscriber,
+        HierarchyLevel.Dependent => HierarchyLevel.Dependent,
+        HierarchyLevel.PatientEvent => HierarchyLevel.PatientEvent,
+        HierarchyLevel.Service => HierarchyLevel.Service,
         _ => null,
     };
 }

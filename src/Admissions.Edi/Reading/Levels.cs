@@ -6,15 +6,15 @@ internal static class Levels
     /// <summary>270/271: information source, receiver, subscriber, dependent.</summary>
     public static bool Eligibility(string? parent, string child) => (parent, child) switch
     {
-        (null, "20") or ("20", "21") or ("21", "22") or ("22", "23") => true,
+        (null, HierarchyLevel.InformationSource) or (HierarchyLevel.InformationSource, HierarchyLevel.InformationReceiver) or (HierarchyLevel.InformationReceiver, HierarchyLevel.Subscriber) or (HierarchyLevel.Subscriber, HierarchyLevel.Dependent) => true,
         _ => false,
     };
 
     /// <summary>278: UMO, requester, subscriber, dependent, patient event, service.</summary>
     public static bool ServiceReview(string? parent, string child) => (parent, child) switch
     {
-        (null, "20") or ("20", "21") or ("21", "22") or ("22", "23") => true,
-        ("22" or "23", "EV") or ("EV", "SS") => true,
+        (null, HierarchyLevel.InformationSource) or (HierarchyLevel.InformationSource, HierarchyLevel.InformationReceiver) or (HierarchyLevel.InformationReceiver, HierarchyLevel.Subscriber) or (HierarchyLevel.Subscriber, HierarchyLevel.Dependent) => true,
+        (HierarchyLevel.Subscriber or HierarchyLevel.Dependent, HierarchyLevel.PatientEvent) or (HierarchyLevel.PatientEvent, HierarchyLevel.Service) => true,
         _ => false,
     };
 }

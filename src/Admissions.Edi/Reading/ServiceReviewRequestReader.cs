@@ -42,8 +42,8 @@ internal sealed class ServiceReviewRequestReader
 
     private PersonBuilder? Member => _level switch
     {
-        "22" => _subscriber,
-        "23" => _dependent,
+        HierarchyLevel.Subscriber => _subscriber,
+        HierarchyLevel.Dependent => _dependent,
         _ => null,
     };
 
@@ -54,10 +54,10 @@ internal sealed class ServiceReviewRequestReader
             case "HL":
                 EnterLoop();
                 break;
-            case "NM1" when _level == "20":
+            case "NM1" when _level == HierarchyLevel.InformationSource:
                 _reviewOrganization.ReadName(_tokens);
                 break;
-            case "NM1" when _level == "21":
+            case "NM1" when _level == HierarchyLevel.InformationReceiver:
                 _requester.ReadName(_tokens);
                 break;
             case "NM1" when Member is { } member:
@@ -66,26 +66,26 @@ internal sealed class ServiceReviewRequestReader
             case "DMG" when Member is { } member:
                 member.ReadDemographics(_tokens);
                 break;
-            case "TRN" when _level == "EV" && _traceNumber is null && _tokens[1].SequenceEqual("1"):
+            case "TRN" when _level == HierarchyLevel.PatientEvent && _traceNumber is null && _tokens[1].SequenceEqual("1"):
                 _traceNumber = _tokens.Text(2);
                 _traceOriginator = _tokens.Text(3);
                 break;
-            case "UM" when _level == "EV":
+            case "UM" when _level == HierarchyLevel.PatientEvent:
                 _requestCategory = _tokens.Text(1);
                 _certificationType = _tokens.Text(2);
                 _serviceType = _tokens.Text(3);
                 _facilityCode = _tokens.Component(4, 1).ToString();
                 break;
-            case "REF" when _level == "EV" && _reviewReference is null && _tokens[1].SequenceEqual("BB"):
+            case "REF" when _level == HierarchyLevel.PatientEvent && _reviewReference is null && _tokens[1].SequenceEqual("BB"):
                 _reviewReference = _tokens.Text(2);
                 break;
-            case "DTP" when _level == "EV" && _tokens[1].SequenceEqual("435"):
+            case "DTP" when _level == HierarchyLevel.PatientEvent && _tokens[1].SequenceEqual("435"):
                 _admissionDate = _tokens.Period(2).Begin;
                 break;
-            case "HI" when _level == "EV":
+            case "HI" when _level == HierarchyLevel.PatientEvent:
                 ReadDiagnoses();
                 break;
-            case "HSD" when _level == "EV" && _quantityQualifier is null && _quantity is null:
+            case "HSD" when _level == HierarchyLevel.PatientEvent && _quantityQualifier is null && _quantity is null:
                 _quantityQualifier = _tokens.Text(1);
                 _quantity = _tokens.Decimal(2);
                 break;
@@ -97,19 +97,19 @@ internal sealed class ServiceReviewRequestReader
         _level = _hierarchy.Enter(_tokens);
         switch (_level)
         {
-            case "22" when _subscriber is not null:
+            case HierarchyLevel.Subscriber when _subscriber is not null:
                 throw _tokens.Error("A 278 request with more than one subscriber (HL 22) is not supported", 3);
-            case "23" when _dependent is not null:
+            case HierarchyLevel.Dependent when _dependent is not null:
                 throw _tokens.Error("A 278 request with more than one dependent (HL 23) is not supported", 3);
-            case "EV" when _hasEvent:
+            case HierarchyLevel.PatientEvent when _hasEvent:
                 throw _tokens.Error("A 278 request with more than one patient event (HL EV) is not supported", 3);
-            case "22":
+            case HierarchyLevel.Subscriber:
                 _subscriber = new PersonBuilder();
                 break;
-            case "23":
+            case HierarchyLevel.Dependent:
                 _dependent = new PersonBuilder();
                 break;
-            case "EV":
+            case HierarchyLevel.PatientEvent:
                 _hasEvent = true;
                 break;
         }

@@ -45,8 +45,8 @@ internal sealed class ServiceReviewResponseReader
 
     private PersonBuilder? Member => _level switch
     {
-        "22" => _subscriber,
-        "23" => _dependent,
+        HierarchyLevel.Subscriber => _subscriber,
+        HierarchyLevel.Dependent => _dependent,
         _ => null,
     };
 
@@ -57,10 +57,10 @@ internal sealed class ServiceReviewResponseReader
             case "HL":
                 EnterLoop();
                 break;
-            case "NM1" when _level == "20":
+            case "NM1" when _level == HierarchyLevel.InformationSource:
                 _reviewOrganization.ReadName(_tokens);
                 break;
-            case "NM1" when _level == "21":
+            case "NM1" when _level == HierarchyLevel.InformationReceiver:
                 _requester.ReadName(_tokens);
                 break;
             case "NM1" when Member is { } member:
@@ -107,17 +107,17 @@ internal sealed class ServiceReviewResponseReader
         _decision = null;
         switch (_level)
         {
-            case "22" when _subscriber is not null:
+            case HierarchyLevel.Subscriber when _subscriber is not null:
                 throw _tokens.Error("A 278 response with more than one subscriber (HL 22) is not supported", 3);
-            case "23" when _dependent is not null:
+            case HierarchyLevel.Dependent when _dependent is not null:
                 throw _tokens.Error("A 278 response with more than one dependent (HL 23) is not supported", 3);
-            case "22":
+            case HierarchyLevel.Subscriber:
                 _subscriber = new PersonBuilder();
                 break;
-            case "23":
+            case HierarchyLevel.Dependent:
                 _dependent = new PersonBuilder();
                 break;
-            case "EV" or "SS":
+            case HierarchyLevel.PatientEvent or HierarchyLevel.Service:
                 _decision = new DecisionBuilder(_level);
                 _decisions.Add(_decision);
                 break;
@@ -129,16 +129,16 @@ internal sealed class ServiceReviewResponseReader
         var error = Segments.Error(_tokens);
         switch (_level)
         {
-            case "20":
+            case HierarchyLevel.InformationSource:
                 _reviewOrganization.AddError(error);
                 break;
-            case "21":
+            case HierarchyLevel.InformationReceiver:
                 _requester.AddError(error);
                 break;
-            case "22" or "23":
+            case HierarchyLevel.Subscriber or HierarchyLevel.Dependent:
                 Member!.AddError(error);
                 break;
-            case "EV" or "SS":
+            case HierarchyLevel.PatientEvent or HierarchyLevel.Service:
                 _decision!.Errors.Add(error);
                 break;
         }

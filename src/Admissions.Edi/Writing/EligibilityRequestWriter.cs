@@ -19,11 +19,11 @@ internal static class EligibilityRequestWriter
         }
 
         writer.Segment("BHT", "0022", "13", request.Reference, writer.Created, writer.Time);
-        var payer = writer.Level(null, "20", hasChildren: true);
+        var payer = writer.Level(null, HierarchyLevel.InformationSource, hasChildren: true);
         Loops.Organization(writer, "PR", request.Payer.Name, "PI", request.Payer.Id);
-        var provider = writer.Level(payer, "21", hasChildren: true);
+        var provider = writer.Level(payer, HierarchyLevel.InformationReceiver, hasChildren: true);
         Loops.Organization(writer, "1P", request.Provider.Name, "XX", request.Provider.Id);
-        var subscriber = writer.Level(provider, "22", hasChildren: request.Dependent is not null);
+        var subscriber = writer.Level(provider, HierarchyLevel.Subscriber, hasChildren: request.Dependent is not null);
         if (request.Dependent is null)
         {
             WritePatient(writer, request, "IL", request.Subscriber);
@@ -31,7 +31,7 @@ internal static class EligibilityRequestWriter
         else
         {
             WriteMember(writer, "IL", request.Subscriber);
-            writer.Level(subscriber, "23", hasChildren: false);
+            writer.Level(subscriber, HierarchyLevel.Dependent, hasChildren: false);
             WritePatient(writer, request, "03", request.Dependent);
         }
 

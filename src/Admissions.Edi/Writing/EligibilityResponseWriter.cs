@@ -16,7 +16,7 @@ internal static class EligibilityResponseWriter
 
         // A payer that cannot answer at all (AAA at 2100A) sends no receiver loop.
         var hasReceiver = response.Receiver is not { Name: null, Id: null, Errors.Count: 0 } || response.Subscribers.Count > 0;
-        var payer = writer.Level(null, "20", hasChildren: hasReceiver);
+        var payer = writer.Level(null, HierarchyLevel.InformationSource, hasChildren: hasReceiver);
         Loops.Organization(writer, "PR", response.Payer.Name, "PI", response.Payer.Id);
         Loops.Errors(writer, response.Payer.Errors);
         if (!hasReceiver)
@@ -24,16 +24,16 @@ internal static class EligibilityResponseWriter
             return writer.Finish();
         }
 
-        var receiver = writer.Level(payer, "21", hasChildren: response.Subscribers.Count > 0);
+        var receiver = writer.Level(payer, HierarchyLevel.InformationReceiver, hasChildren: response.Subscribers.Count > 0);
         Loops.Organization(writer, "1P", response.Receiver.Name, "XX", response.Receiver.Id);
         Loops.Errors(writer, response.Receiver.Errors);
         foreach (var subscriber in response.Subscribers)
         {
-            var level = writer.Level(receiver, "22", hasChildren: subscriber.Dependents.Count > 0);
+            var level = writer.Level(receiver, HierarchyLevel.Subscriber, hasChildren: subscriber.Dependents.Count > 0);
             WriteMember(writer, "IL", subscriber);
             foreach (var dependent in subscriber.Dependents)
             {
-                writer.Level(level, "23", hasChildren: false);
+                writer.Level(level, HierarchyLevel.Dependent, hasChildren: false);
                 WriteMember(writer, "03", dependent);
             }
         }

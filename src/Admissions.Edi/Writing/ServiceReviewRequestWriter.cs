@@ -30,19 +30,19 @@ internal static class ServiceReviewRequestWriter
         }
 
         writer.Segment("BHT", "0007", "13", request.Reference, writer.Created, writer.Time);
-        var reviewOrganization = writer.Level(null, "20", hasChildren: true);
+        var reviewOrganization = writer.Level(null, HierarchyLevel.InformationSource, hasChildren: true);
         Loops.Organization(writer, "X3", request.ReviewOrganization.Name, "PI", request.ReviewOrganization.Id);
-        var requester = writer.Level(reviewOrganization, "21", hasChildren: true);
+        var requester = writer.Level(reviewOrganization, HierarchyLevel.InformationReceiver, hasChildren: true);
         Loops.Organization(writer, "FA", request.Requester.Name, "XX", request.Requester.Id);
-        var patient = writer.Level(requester, "22", hasChildren: true);
+        var patient = writer.Level(requester, HierarchyLevel.Subscriber, hasChildren: true);
         WriteMember(writer, "IL", request.Subscriber);
         if (request.Dependent is not null)
         {
-            patient = writer.Level(patient, "23", hasChildren: true);
+            patient = writer.Level(patient, HierarchyLevel.Dependent, hasChildren: true);
             WriteMember(writer, "03", request.Dependent);
         }
 
-        writer.Level(patient, "EV", hasChildren: false);
+        writer.Level(patient, HierarchyLevel.PatientEvent, hasChildren: false);
         Loops.CurrentTrace(writer, request.TraceNumber, request.TraceOriginator);
         writer.Segment("UM", request.RequestCategory, request.CertificationType, request.ServiceType,
             string.IsNullOrEmpty(request.FacilityCode) ? null : writer.Composite("UM04", request.FacilityCode, "B"));

@@ -15,10 +15,10 @@ internal static class ServiceReviewResponseWriter
         var writer = new X12Writer(envelope, "HI", "278", Version, response.ControlNumber, nameof(response));
         CheckShape(writer, response);
         writer.Segment("BHT", "0007", "11", response.Reference, writer.Created, writer.Time);
-        var reviewOrganization = writer.Level(null, "20", hasChildren: true);
+        var reviewOrganization = writer.Level(null, HierarchyLevel.InformationSource, hasChildren: true);
         Loops.Organization(writer, "X3", response.ReviewOrganization.Name, "PI", response.ReviewOrganization.Id);
         Loops.Errors(writer, response.ReviewOrganization.Errors);
-        var requester = writer.Level(reviewOrganization, "21", hasChildren: response.Subscriber is not null);
+        var requester = writer.Level(reviewOrganization, HierarchyLevel.InformationReceiver, hasChildren: response.Subscriber is not null);
         Loops.Organization(writer, "FA", response.Requester.Name, "XX", response.Requester.Id);
         Loops.Errors(writer, response.Requester.Errors);
         if (response.Subscriber is null)
@@ -26,12 +26,12 @@ internal static class ServiceReviewResponseWriter
             return writer.Finish();
         }
 
-        var patient = writer.Level(requester, "22",
+        var patient = writer.Level(requester, HierarchyLevel.Subscriber,
             hasChildren: response.Dependent is not null || response.Decisions.Count > 0);
         WriteMember(writer, "IL", response.Subscriber);
         if (response.Dependent is not null)
         {
-            patient = writer.Level(patient, "23", hasChildren: response.Decisions.Count > 0);
+            patient = writer.Level(patient, HierarchyLevel.Dependent, hasChildren: response.Decisions.Count > 0);
             WriteMember(writer, "03", response.Dependent);
         }
 
@@ -39,14 +39,14 @@ internal static class ServiceReviewResponseWriter
         for (var index = 0; index < response.Decisions.Count; index++)
         {
             var decision = response.Decisions[index];
-            var hasServices = index + 1 < response.Decisions.Count && response.Decisions[index + 1].Level == "SS";
-            if (decision.Level == "EV")
+            var hasServices = index + 1 < response.Decisions.Count && response.Decisions[index + 1].Level == HierarchyLevel.Service;
+            if (decision.Level == HierarchyLevel.PatientEvent)
             {
-                patientEvent = writer.Level(patient, "EV", hasServices);
+                patientEvent = writer.Level(patient, HierarchyLevel.PatientEvent, hasServices);
             }
             else
             {
-                writer.Level(patientEvent, "SS", hasChildren: false);
+                writer.Level(patientEvent, HierarchyLevel.Service, hasChildren: false);
             }
 
             WriteDecision(writer, decision);
@@ -65,7 +65,7 @@ internal static class ServiceReviewResponseWriter
         for (var index = 0; index < response.Decisions.Count; index++)
         {
             var decision = response.Decisions[index];
-            if (decision.Level is not ("EV" or "SS") || (index == 0 && decision.Level == "SS"))
+            if (decision.Level is not (HierarchyLevel.PatientEvent or HierarchyLevel.Service) || (index == 0 && decision.Level == HierarchyLevel.Service))
             {
                 throw writer.Invalid(
                     $"Decision {index + 1} has level '{decision.Level}': expected EV (patient event) or SS (service) after an EV");
@@ -101,7 +101,7 @@ internal static class ServiceReviewResponseWriter
         Loops.Errors(writer, decision.Errors);
 
         // UM01 and UM02 are mandatory; without them, state an initial admission or service review.
-        writer.Segment("UM", decision.RequestCategory ?? (decision.Level == "EV" ? "AR" : "HS"),
+        writer.Segment("UM", decision.RequestCategory ?? (decision.Level == HierarchyLevel.PatientEvent ? "AR" : "HS"),
             decision.CertificationType ?? "I", decision.ServiceType);
         if (decision.ActionCode is not null)
         {
