@@ -164,7 +164,7 @@ public sealed class DemoDataSeeder(
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private static IEnumerable<InquiryStage> PathTo(InquiryStage target)
+    internal static IEnumerable<InquiryStage> PathTo(InquiryStage target)
     {
         InquiryStage[] pipeline =
         [
@@ -193,10 +193,11 @@ public sealed class DemoDataSeeder(
         }
     }
 
-    private static InquiryDetails Details(Faker faker)
+    /// <summary>A caller and patient; <paramref name="sex"/> and <paramref name="bornBy"/> fit a patient to a program that is already chosen.</summary>
+    internal static InquiryDetails Details(Faker faker, Sex? patientSex = null, DateTime? bornBy = null)
     {
         var relationship = faker.PickRandom<CallerRelationship>();
-        var sex = faker.Random.Bool() ? Sex.Female : Sex.Male;
+        var sex = patientSex ?? (faker.Random.Bool() ? Sex.Female : Sex.Male);
         var first = faker.Name.FirstName(sex == Sex.Female ? Bogus.DataSets.Name.Gender.Female : Bogus.DataSets.Name.Gender.Male);
         var last = faker.Name.LastName();
         var caller = relationship == CallerRelationship.Self ? $"{first} {last}" : faker.Name.FullName();
@@ -209,7 +210,7 @@ public sealed class DemoDataSeeder(
             CallerRelationship = relationship,
             PatientFirstName = first,
             PatientLastName = last,
-            PatientDateOfBirth = DateOnly.FromDateTime(faker.Date.Between(new DateTime(1960, 1, 1), new DateTime(2006, 12, 31))),
+            PatientDateOfBirth = DateOnly.FromDateTime(faker.Date.Between(new DateTime(1960, 1, 1), bornBy ?? new DateTime(2006, 12, 31))),
             PatientSex = sex,
             PatientState = faker.PickRandom("CA", "TX", "FL", "AZ", "NV", "CO", "NY", "GA"),
             Source = source,
