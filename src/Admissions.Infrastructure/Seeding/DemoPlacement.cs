@@ -29,10 +29,10 @@ internal static class DemoPlacement
     private static readonly ProgramSpec[] Programs =
     [
         new("Medical Detox", LevelOfCare.WithdrawalManagement, Population.Adults, 18, 1200m, 7, [("Detox Unit", "D-", 12, null, 9)]),
-        new("Adult Residential", LevelOfCare.Residential, Population.Adults, 18, 850m, 30, [("Cedar Hall (men)", "C-", 12, Sex.Male, 10), ("Willow Hall (women)", "W-", 12, Sex.Female, 9)]),
+        new("Adult Residential", LevelOfCare.Residential, Population.Adults, 18, 850m, 30, [("Cedar Hall (men)", "C-", 12, Sex.Male, 9), ("Willow Hall (women)", "W-", 12, Sex.Female, 9)]),
         new("Women's Residential", LevelOfCare.Residential, Population.Women, 18, 850m, 30, [("Magnolia House", "M-", 8, Sex.Female, 6)]),
         new("First Responder Residential", LevelOfCare.Residential, Population.FirstResponders, 21, 850m, 30, [("Station House", "S-", 8, null, 6)]),
-        new("Mental Health Residential", LevelOfCare.MentalHealthResidential, Population.Adults, 18, 950m, 30, [("Aspen Unit", "A-", 10, null, 8)]),
+        new("Mental Health Residential", LevelOfCare.MentalHealthResidential, Population.Adults, 18, 950m, 30, [("Aspen Unit", "A-", 10, null, 9)]),
         new("Partial Hospitalization (PHP)", LevelOfCare.PartialHospitalization, Population.Adults, 18, 450m, 20, []),
         new("Intensive Outpatient (IOP)", LevelOfCare.IntensiveOutpatient, Population.Adults, 18, 250m, 36, []),
         new("Outpatient", LevelOfCare.Outpatient, Population.Adults, 16, 150m, 12, []),

@@ -56,6 +56,8 @@ internal static class DemoResidents
             inquiry.MoveTo(steps[n], null, null, coordinator, n == steps.Count - 1 ? admittedAt : from + ((admittedAt - from) * (n + 1) / steps.Count));
         }
 
+        // Weeks-old history: nothing it raised (a speed-to-lead check, stage-change notices) is news today.
+        inquiry.PullDomainEvents();
         db.Inquiries.Add(inquiry);
         return inquiry;
     }
