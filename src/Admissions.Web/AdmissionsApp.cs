@@ -86,6 +86,8 @@ public static class AdmissionsApp
             builder.Services.AddCircuitBench();
         }
 
+        // Last, so nothing registered after it brings the system clock back; a no-op outside the E2E environment.
+        builder.Services.AddTestClock(builder.Configuration, builder.Environment);
         return builder.Build().UseAdmissions();
     }
 

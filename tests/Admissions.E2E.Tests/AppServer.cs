@@ -13,7 +13,7 @@ public sealed class E2EGroup : ICollectionFixture<AppServer>
 /// Starts the real app from its build output (Demo environment, demo users and data, a fresh SQLite
 /// database in a temp folder) on a free port of 127.0.0.1, plus one headless Debian Chromium.
 /// </summary>
-public sealed class AppServer : IAsyncLifetime, IDisposable
+public class AppServer : IAsyncLifetime, IDisposable
 {
     public const string Password = "Admissions!2026";
     public const string Coordinator = "coordinator@demo.admissions.local";
@@ -118,7 +118,11 @@ public sealed class AppServer : IAsyncLifetime, IDisposable
     }
 
     /// <summary>Releases the process handle; xunit calls this after <see cref="DisposeAsync"/> has stopped the app.</summary>
-    public void Dispose() => _app?.Dispose();
+    public void Dispose()
+    {
+        _app?.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     private async Task<IBrowser> LaunchBrowserAsync()
     {
@@ -140,9 +144,12 @@ public sealed class AppServer : IAsyncLifetime, IDisposable
             ],
         });
 
+    /// <summary>Settings a fixture of its own adds to (or changes from) the shared app's.</summary>
+    protected virtual IReadOnlyDictionary<string, string> ExtraSettings => new Dictionary<string, string>();
+
     private async Task StartAppAsync()
     {
-        _app = await AppProcess.StartAsync(new Dictionary<string, string>
+        var settings = new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Demo",
             ["Admissions__DataFolder"] = DataDirectory,
@@ -152,7 +159,13 @@ public sealed class AppServer : IAsyncLifetime, IDisposable
             // Every test signs in from 127.0.0.1 to the one shared app: the per-address sign-in ceiling is for real networks.
             ["Security__SignIn__PermitsPerMinutePerAddress"] = "1000",
             ["Security__SignIn__PermitsPerMinute"] = "1000",
-        }, StartupTimeout);
+        };
+        foreach (var (name, value) in ExtraSettings)
+        {
+            settings[name] = value;
+        }
+
+        _app = await AppProcess.StartAsync(settings, StartupTimeout);
         BaseUrl = _app.BaseUrl;
     }
 }

@@ -12,7 +12,7 @@ namespace Admissions.Infrastructure.Seeding;
 
 /// <summary>
 /// Demo users for every role, a few dozen inquiries spread over every stage (with insurance, referrals attributed
-/// to the organisations in <see cref="DemoReferrals"/>) and a campus with
+/// to the organisations in <see cref="DemoReferrals"/>), the past weeks' callers who were not admitted, and a campus with
 /// programs and beds (some occupied or reserved by those inquiries), so a new install
 /// can be explored. Never runs in Production (the callers check).
 /// </summary>
@@ -20,6 +20,13 @@ public sealed class DemoDataSeeder(
     UserManager<AdmissionsUser> users, IAdmissionsDbContextFactory dbFactory, CurrentUser currentUser, TimeProvider clock)
 {
     public const string DemoPassword = "Admissions!2026";
+
+    /// <summary>The working pipeline, a few in every stage.</summary>
+    public const int PipelineInquiries = 42;
+
+    /// <summary>Callers of the past weeks not admitted (not clinically appropriate, no insurance, referred out...), so
+    /// the demo's inquiry-to-admit rate sits near a real centre's next to the residents <see cref="DemoResidents"/> adds.</summary>
+    public const int ClosedEarlier = 150;
 
     public static readonly IReadOnlyList<(string Email, string Name, string Role)> DemoUsers =
     [
@@ -103,17 +110,18 @@ public sealed class DemoDataSeeder(
         var startOfYear = new DateTimeOffset(now.Year, 1, 1, 0, 0, 0, TimeSpan.Zero);
         var referrers = await DemoReferrals.SeedOrganisationsAsync(db, now, cancellationToken);
 
-        for (var n = 0; n < 42; n++)
+        for (var n = 0; n < PipelineInquiries + ClosedEarlier; n++)
         {
-            var target = stages[n % stages.Length];
+            // The working pipeline first, over every stage; then the callers of the past weeks who were not admitted.
+            var target = n < PipelineInquiries ? stages[n % stages.Length] : n % 3 == 0 ? InquiryStage.ReferredOut : InquiryStage.NotAdmitted;
             // New inquiries are recent (a live queue); later stages are days or weeks old.
             var createdAt = target == InquiryStage.New
                 ? now.AddMinutes(-faker.Random.Int(1, 180))
-                : now.AddDays(-faker.Random.Double(1, 40));
+                : now.AddDays(-faker.Random.Double(1, n < PipelineInquiries ? 40 : 55));
             // Early in January, keep every inquiry inside this year's numbering and never in the future.
             if (createdAt < startOfYear)
             {
-                createdAt = startOfYear.AddTicks((now - startOfYear).Ticks * (n + 1) / 43);
+                createdAt = startOfYear.AddTicks((now - startOfYear).Ticks * (n + 1) / (PipelineInquiries + ClosedEarlier + 1));
             }
 
             var inquiry = Inquiry.Create(InquiryNumber.Format(now.Year, ++sequence.LastValue), Details(faker), coordinators[n % 2], createdAt);
@@ -158,13 +166,19 @@ public sealed class DemoDataSeeder(
                 inquiry.MoveTo(step, reason, null, by, when);
             }
 
+            if (n >= PipelineInquiries)
+            {
+                // Closed weeks ago: nothing it raised (a speed-to-lead check, stage-change notices) is news today.
+                inquiry.PullDomainEvents();
+            }
+
             db.Inquiries.Add(inquiry);
         }
 
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private static IEnumerable<InquiryStage> PathTo(InquiryStage target)
+    internal static IEnumerable<InquiryStage> PathTo(InquiryStage target)
     {
         InquiryStage[] pipeline =
         [
@@ -193,10 +207,11 @@ public sealed class DemoDataSeeder(
         }
     }
 
-    private static InquiryDetails Details(Faker faker)
+    /// <summary>A caller and patient; <paramref name="sex"/> and <paramref name="bornBy"/> fit a patient to a program that is already chosen.</summary>
+    internal static InquiryDetails Details(Faker faker, Sex? patientSex = null, DateTime? bornBy = null)
     {
         var relationship = faker.PickRandom<CallerRelationship>();
-        var sex = faker.Random.Bool() ? Sex.Female : Sex.Male;
+        var sex = patientSex ?? (faker.Random.Bool() ? Sex.Female : Sex.Male);
         var first = faker.Name.FirstName(sex == Sex.Female ? Bogus.DataSets.Name.Gender.Female : Bogus.DataSets.Name.Gender.Male);
         var last = faker.Name.LastName();
         var caller = relationship == CallerRelationship.Self ? $"{first} {last}" : faker.Name.FullName();
@@ -209,7 +224,7 @@ public sealed class DemoDataSeeder(
             CallerRelationship = relationship,
             PatientFirstName = first,
             PatientLastName = last,
-            PatientDateOfBirth = DateOnly.FromDateTime(faker.Date.Between(new DateTime(1960, 1, 1), new DateTime(2006, 12, 31))),
+            PatientDateOfBirth = DateOnly.FromDateTime(faker.Date.Between(new DateTime(1960, 1, 1), bornBy ?? new DateTime(2006, 12, 31))),
             PatientSex = sex,
             PatientState = faker.PickRandom("CA", "TX", "FL", "AZ", "NV", "CO", "NY", "GA"),
             Source = source,

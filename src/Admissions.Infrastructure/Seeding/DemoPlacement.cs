@@ -4,6 +4,7 @@ using Admissions.Domain.Care;
 using Admissions.Domain.Common;
 using Admissions.Domain.Inquiries;
 using Admissions.Domain.Placement;
+using Bogus;
 using Microsoft.EntityFrameworkCore;
 
 namespace Admissions.Infrastructure.Seeding;
@@ -11,22 +12,27 @@ namespace Admissions.Infrastructure.Seeding;
 /// <summary>
 /// The demo campus: Riverbend Recovery Center with detox, residential (general, women's, first
 /// responders), mental-health residential and day programs, rates as in Insurance:Rates. Admitted demo
-/// inquiries occupy beds, scheduled ones hold reservations, and a few beds are cleaning or out of service.
+/// inquiries occupy beds, scheduled ones hold reservations, residents admitted earlier (<see cref="DemoResidents"/>)
+/// bring the census near 80%, and a few beds are cleaning or out of service.
 /// </summary>
 internal static class DemoPlacement
 {
     public const string FacilityName = "Riverbend Recovery Center";
 
-    /// <summary>A unit's <c>Sex</c>: the halls of a mixed program house one sex each (null: anyone the program admits).</summary>
-    private sealed record ProgramSpec(string Name, LevelOfCare Level, Population Population, int MinimumAge, decimal Rate, int Length, (string Unit, string Prefix, int Beds, Sex? Sex)[] Units);
+    /// <summary>
+    /// A unit's <c>Sex</c>: the halls of a mixed program house one sex each (null: anyone the program admits). <c>Occupied</c>:
+    /// the beds in use today (residents fill each unit up to it), 48 of 62 in all: 80% of the 60 beds in service.
+    /// </summary>
+    private sealed record ProgramSpec(
+        string Name, LevelOfCare Level, Population Population, int MinimumAge, decimal Rate, int Length, (string Unit, string Prefix, int Beds, Sex? Sex, int Occupied)[] Units);
 
     private static readonly ProgramSpec[] Programs =
     [
-        new("Medical Detox", LevelOfCare.WithdrawalManagement, Population.Adults, 18, 1200m, 7, [("Detox Unit", "D-", 12, null)]),
-        new("Adult Residential", LevelOfCare.Residential, Population.Adults, 18, 850m, 30, [("Cedar Hall (men)", "C-", 12, Sex.Male), ("Willow Hall (women)", "W-", 12, Sex.Female)]),
-        new("Women's Residential", LevelOfCare.Residential, Population.Women, 18, 850m, 30, [("Magnolia House", "M-", 8, Sex.Female)]),
-        new("First Responder Residential", LevelOfCare.Residential, Population.FirstResponders, 21, 850m, 30, [("Station House", "S-", 8, null)]),
-        new("Mental Health Residential", LevelOfCare.MentalHealthResidential, Population.Adults, 18, 950m, 30, [("Aspen Unit", "A-", 10, null)]),
+        new("Medical Detox", LevelOfCare.WithdrawalManagement, Population.Adults, 18, 1200m, 7, [("Detox Unit", "D-", 12, null, 9)]),
+        new("Adult Residential", LevelOfCare.Residential, Population.Adults, 18, 850m, 30, [("Cedar Hall (men)", "C-", 12, Sex.Male, 9), ("Willow Hall (women)", "W-", 12, Sex.Female, 9)]),
+        new("Women's Residential", LevelOfCare.Residential, Population.Women, 18, 850m, 30, [("Magnolia House", "M-", 8, Sex.Female, 6)]),
+        new("First Responder Residential", LevelOfCare.Residential, Population.FirstResponders, 21, 850m, 30, [("Station House", "S-", 8, null, 6)]),
+        new("Mental Health Residential", LevelOfCare.MentalHealthResidential, Population.Adults, 18, 950m, 30, [("Aspen Unit", "A-", 10, null, 9)]),
         new("Partial Hospitalization (PHP)", LevelOfCare.PartialHospitalization, Population.Adults, 18, 450m, 20, []),
         new("Intensive Outpatient (IOP)", LevelOfCare.IntensiveOutpatient, Population.Adults, 18, 250m, 36, []),
         new("Outpatient", LevelOfCare.Outpatient, Population.Adults, 16, 150m, 12, []),
@@ -44,6 +50,7 @@ internal static class DemoPlacement
         var beds = new List<Bed>();
         var programOfUnit = new Dictionary<Guid, TreatmentProgram>();
         var sexOfUnit = new Dictionary<Guid, Sex?>();
+        var occupiedOfUnit = new Dictionary<Guid, int>();
         foreach (var spec in Programs)
         {
             var program = new TreatmentProgram
@@ -58,12 +65,13 @@ internal static class DemoPlacement
                 AcceptsSelfPay = true,
             };
             db.TreatmentPrograms.Add(program);
-            foreach (var (unitName, prefix, count, sex) in spec.Units)
+            foreach (var (unitName, prefix, count, sex, occupied) in spec.Units)
             {
                 var unit = new CareUnit { FacilityId = facility.Id, ProgramId = program.Id, Name = unitName };
                 db.CareUnits.Add(unit);
                 programOfUnit[unit.Id] = program;
                 sexOfUnit[unit.Id] = sex;
+                occupiedOfUnit[unit.Id] = occupied;
                 beds.AddRange(Enumerable.Range(1, count).Select(n => Bed.Create(unit.Id, $"{prefix}{n}", now.AddDays(-60))));
             }
         }
@@ -88,12 +96,7 @@ internal static class DemoPlacement
             var program = programOfUnit[bed.UnitId];
             if (inquiry.Stage == InquiryStage.Admitted)
             {
-                var admittedAt = inquiry.StageChangedAt;
-                var admission = Admission.Schedule(inquiry.Id, Plan(facility, program, bed, admittedAt, "Family member driving"), coordinator, admittedAt.AddDays(-1));
-                admission.CheckIn(null, coordinator, admittedAt);
-                db.Admissions.Add(admission);
-                bed.Occupy(inquiry.Id, admittedAt);
-                inquiry.Record(ActivityKind.Placement, $"Checked in to {program.Name}, bed {bed.Label}", coordinator, admittedAt);
+                CheckIn(db, facility, program, bed, inquiry, coordinator);
             }
             else
             {
@@ -107,14 +110,41 @@ internal static class DemoPlacement
             }
         }
 
-        // Housekeeping and maintenance, so the board shows every state.
-        order[0].MarkCleaning(now.AddHours(-2));
-        order[1].MarkCleaning(now.AddMinutes(-40));
-        order[2].MarkCleaning(now.AddMinutes(-15));
-        order[3].TakeOutOfService("Bathroom leak; plumber booked", now.AddDays(-1));
-        order[4].TakeOutOfService("Bed frame replacement", now.AddHours(-5));
+        // The residents admitted before today fill each unit up to its census, from its first free bed.
+        var faker = new Faker("en") { Random = new Randomizer(20261206) };
+        foreach (var bed in beds.Where(b => b.State == BedState.Available).ToList())
+        {
+            if (beds.Count(b => b.UnitId == bed.UnitId && b.State == BedState.Occupied) >= occupiedOfUnit[bed.UnitId])
+            {
+                continue;
+            }
+
+            var program = programOfUnit[bed.UnitId];
+            var resident = await DemoResidents.CreateAsync(db, faker, program, sexOfUnit[bed.UnitId], coordinator, now, cancellationToken);
+            CheckIn(db, facility, program, bed, resident, coordinator);
+            order.Remove(bed);
+        }
+
+        // Housekeeping and maintenance, so the board shows every state, each in a program that keeps a bed free for tonight.
+        Bed Spare() => order.First(bed => bed.State == BedState.Available
+            && beds.Count(b => programOfUnit[b.UnitId] == programOfUnit[bed.UnitId] && b.State == BedState.Available) > 1);
+        Spare().MarkCleaning(now.AddHours(-2));
+        Spare().MarkCleaning(now.AddMinutes(-40));
+        Spare().MarkCleaning(now.AddMinutes(-15));
+        Spare().TakeOutOfService("Bathroom leak; plumber booked", now.AddDays(-1));
+        Spare().TakeOutOfService("Bed frame replacement", now.AddHours(-5));
         SeedCensusHistory(db, facility, programOfUnit, beds, now);
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static void CheckIn(IAdmissionsDbContext db, Facility facility, TreatmentProgram program, Bed bed, Inquiry inquiry, Actor coordinator)
+    {
+        var admittedAt = inquiry.StageChangedAt;
+        var admission = Admission.Schedule(inquiry.Id, Plan(facility, program, bed, admittedAt, "Family member driving"), coordinator, admittedAt.AddDays(-1));
+        admission.CheckIn(null, coordinator, admittedAt);
+        db.Admissions.Add(admission);
+        bed.Occupy(inquiry.Id, admittedAt);
+        inquiry.Record(ActivityKind.Placement, $"Checked in to {program.Name}, bed {bed.Label}", coordinator, admittedAt);
     }
 
     /// <summary>Whether a program's hall takes the patient: the program's population and age range, and the hall's sex.</summary>

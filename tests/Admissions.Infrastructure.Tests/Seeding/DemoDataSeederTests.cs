@@ -14,6 +14,11 @@ namespace Admissions.Infrastructure.Tests.Seeding;
 
 public class DemoDataSeederTests
 {
+    /// <summary>Admitted before today to fill the demo campus to its census (48 occupied beds, 4 of them demo pipeline inquiries).</summary>
+    private const int Residents = 44;
+
+    private const int Seeded = DemoDataSeeder.PipelineInquiries + DemoDataSeeder.ClosedEarlier + Residents;
+
     private static async Task<bool> SeedAsync(InfrastructureHost host)
     {
         await using var scope = host.Services.CreateAsyncScope();
@@ -43,13 +48,15 @@ public class DemoDataSeederTests
             Assert.True(await users.CheckPasswordAsync((await users.FindByEmailAsync(DemoDataSeeder.DemoUsers[0].Email))!, DemoDataSeeder.DemoPassword));
         }
 
-        // Inquiries: 42, every stage, numbered 1..42 this year with the sequence at 42.
+        // Inquiries: 42 over every stage, the past weeks' callers not admitted, and the residents admitted before today;
+        // numbered 1..N this year with the sequence at N.
         var inquiries = await host.QueryAsync(db => db.Inquiries.ToListAsync());
-        Assert.Equal(42, inquiries.Count);
+        var total = inquiries.Count;
+        Assert.Equal(Seeded, total);
         Assert.Equal(Enum.GetValues<InquiryStage>().Order(), inquiries.Select(i => i.Stage).Distinct().Order());
-        Assert.Equal(Enumerable.Range(1, 42).Select(n => $"INQ-2026-{n:000000}"), inquiries.Select(i => i.Number).Order());
+        Assert.Equal(Enumerable.Range(1, total).Select(n => $"INQ-2026-{n:000000}"), inquiries.Select(i => i.Number).Order());
         var sequence = await host.QueryAsync(db => db.NumberSequences.SingleAsync());
-        Assert.Equal(("INQ-2026", 42L), (sequence.Name, sequence.LastValue));
+        Assert.Equal(("INQ-2026", (long)total), (sequence.Name, sequence.LastValue));
 
         // Plausible histories: nothing in the future, contacted unless new, closed ones closed.
         var now = host.Clock.GetUtcNow();
@@ -61,7 +68,8 @@ public class DemoDataSeederTests
             Assert.Equal(InquiryStageMachine.IsClosed(i.Stage), i.ClosedAt is not null);
             Assert.Equal(i.Stage == InquiryStage.NotAdmitted, i.NotAdmittedReason is not null);
         });
-        Assert.Equal(42, host.Scheduler.Checks.Count);
+        // Speed-to-lead checks for the working pipeline only: closed and admitted history is not news.
+        Assert.Equal(DemoDataSeeder.PipelineInquiries, host.Scheduler.Checks.Count);
 
         // Referrals: every referral inquiry is attributed to one of the demo referral organisations, alumni ones to the alumni association.
         var organisations = await host.QueryAsync(db => db.ReferralOrganisations.ToDictionaryAsync(o => o.Id, o => o.Name));
@@ -80,14 +88,14 @@ public class DemoDataSeederTests
         Assert.False(await SeedAsync(host));
 
         Assert.Equal(7, await host.QueryAsync(db => db.Users.CountAsync()));
-        Assert.Equal(42, await host.QueryAsync(db => db.Inquiries.CountAsync()));
+        Assert.Equal(total, await host.QueryAsync(db => db.Inquiries.CountAsync()));
         Assert.Equal(6, await host.QueryAsync(db => db.ReferralOrganisations.CountAsync()));
         Assert.Equal(activities, await host.QueryAsync(db => db.InquiryActivities.CountAsync()));
         Assert.Equal(audit, await host.QueryAsync(db => db.AuditEntries.CountAsync()));
-        Assert.Equal(42, host.Scheduler.Checks.Count);
+        Assert.Equal(DemoDataSeeder.PipelineInquiries, host.Scheduler.Checks.Count);
 
         // The sequence the seeder left is the one intake continues.
-        Assert.Equal("INQ-2026-000043", await CreateInquiryAsCoordinatorAsync(host));
+        Assert.Equal($"INQ-2026-{total + 1:000000}", await CreateInquiryAsCoordinatorAsync(host));
     }
 
     private static async Task<string?> CreateInquiryAsCoordinatorAsync(InfrastructureHost host)
@@ -146,7 +154,7 @@ public class DemoDataSeederTests
         Assert.True(await SeedAsync(host));
 
         var numbers = await host.QueryAsync(db => db.Inquiries.Select(i => i.Number).ToListAsync());
-        Assert.Equal(Enumerable.Range(1, 43).Select(n => $"INQ-2026-{n:000000}"), numbers.Order());
+        Assert.Equal(Enumerable.Range(1, Seeded + 1).Select(n => $"INQ-2026-{n:000000}"), numbers.Order());
     }
     [Fact]
     public async Task Seeding_fills_the_outbox_with_a_message_in_every_state_and_neutral_prospect_wording()
@@ -223,6 +231,44 @@ public class DemoDataSeederTests
 
             Assert.True(program.Admits(Domain.Placement.ProgramFit.AgeOn(p.Patient.PatientDateOfBirth!.Value, facility.DayAt(host.Clock.GetUtcNow()))));
         });
+    }
+
+    [Fact]
+    public async Task A_fresh_demo_campus_is_about_80_percent_occupied_today_on_the_dashboard_and_the_bed_board_with_a_bed_free_in_every_program()
+    {
+        await using var host = await InfrastructureHost.StartMigratedAsync(fastPasswordHashing: true);
+        await SeedAsync(host);
+
+        var manager = await host.QueryAsync(db => db.Users.SingleAsync(u => u.Email == "manager@demo.admissions.local"));
+        await using var scope = host.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(new ClaimsPrincipal(new ClaimsIdentity(
+            [
+                new Claim(ClaimTypes.NameIdentifier, manager.Id),
+                new Claim(CurrentUser.DisplayNameClaim, manager.DisplayName),
+                new Claim(ClaimTypes.Role, Roles.AdmissionsManager),
+            ], "Test")), "10.0.0.1");
+        var sender = scope.ServiceProvider.GetRequiredService<ISender>();
+
+        // The dashboard: occupied over beds in service.
+        var census = await sender.Send(new Application.Dashboards.GetCensus(new Application.Dashboards.DashboardFilter()));
+        Assert.InRange(census.Occupancy!.Value, 0.75, 0.85);
+        Assert.Equal(48, census.Occupied);
+
+        // The bed board: occupied over all beds, and somewhere to put tonight's admission in every bedded program.
+        var board = await sender.Send(new Application.Placement.GetBedBoard());
+        Assert.InRange(100.0 * board.Census.Sum(c => c.Occupied) / board.Census.Sum(c => c.Total), 75, 85);
+        Assert.All(board.Census, c => Assert.True(c.Available > 0, $"{c.Name} has no bed free"));
+        Assert.All(board.Census, c => Assert.InRange(c.OccupancyPercent, 60, 90));
+
+        // Everyone in a bed arrived before now, within the last few weeks.
+        var checkedIn = await host.QueryAsync(db => db.Admissions.Where(a => a.State == Domain.Placement.AdmissionState.Admitted).ToListAsync());
+        var now = host.Clock.GetUtcNow();
+        Assert.Equal(48, checkedIn.Count);
+        Assert.All(checkedIn, a => Assert.InRange(a.ClosedAt!.Value, now.AddDays(-41), now));
+
+        // Filling the beds does not make every caller an admission: of the past 30 days' inquiries, a plausible share is admitted.
+        var lastMonth = await host.QueryAsync(db => db.Inquiries.Where(i => i.CreatedAt >= now.AddDays(-30)).Select(i => i.Stage).ToListAsync());
+        Assert.InRange((double)lastMonth.Count(s => s == InquiryStage.Admitted) / lastMonth.Count, 0.15, 0.40);
     }
 
     [Fact]
