@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Admissions.Edi;
+using Admissions.Infrastructure.Clearinghouse;
 using Microsoft.Extensions.Configuration;
 
 namespace Admissions.Cli;
@@ -91,7 +92,8 @@ internal static class X12Commands
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
             .AddEnvironmentVariables()
             .Build();
-        var identity = ClearinghouseSettings.Identity(configuration);
+        // The app's own Clearinghouse settings and defaults, so a 270 built here carries the same envelope as the app's.
+        var identity = (configuration.GetSection(ClearinghouseSettings.Section).Get<ClearinghouseSettings>() ?? new()).Identity();
         var now = FacilityNow(configuration, clock);
         var request = input!.ToRequest(identity, DateOnly.FromDateTime(now.DateTime), Guid.NewGuid().ToString("N").ToUpperInvariant());
         var envelope = new X12Envelope(identity.SubmitterId, identity.ReceiverId, input.InterchangeControlNumber ?? 1, now, identity.Production);

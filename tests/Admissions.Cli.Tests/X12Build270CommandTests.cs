@@ -57,6 +57,20 @@ public class X12Build270CommandTests
     }
 
     [Fact]
+    public async Task The_envelope_is_the_apps_own_a_test_interchange_from_the_apps_submitter_id()
+    {
+        using var file = TempFile.WithText("""
+            { "payer": { "name": "AETNA", "id": "60054" }, "subscriber": { "memberId": "W000000000", "lastName": "SMITH" }, "serviceTypes": ["30"] }
+            """, ".json");
+
+        var run = await CliRun.RunAsync("x12", "build-270", "--json", file.Path);
+
+        // ISA06 sender and ISA08 receiver (padded to 15), ISA15 usage indicator: the web app's Clearinghouse defaults.
+        var isa = run.Output.Split('~')[0].Split('*');
+        Assert.Equal(("ADMISSIONS", "CLEARINGHSE", "T"), (isa[6].Trim(), isa[8].Trim(), isa[15]));
+    }
+
+    [Fact]
     public async Task The_default_service_date_is_today_where_the_facility_is()
     {
         // 05:00 UTC on 1 March is still 28 February in the facility's time zone (America/Los_Angeles).

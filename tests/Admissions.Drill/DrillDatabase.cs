@@ -40,6 +40,17 @@ public sealed class DrillDatabase(IServiceProvider services)
             .ExecuteUpdateAsync(set => set.SetProperty(n => n.ReadAt, DateTimeOffset.UtcNow));
     }
 
+    /// <summary>
+    /// Each round starts with no drafts waiting: a round's restored intake is never saved, and the next round's restore
+    /// prompt must offer that round's typing, not the last one's.
+    /// </summary>
+    public async Task ClearDraftsAsync()
+    {
+        await using var db = Open();
+        var userId = await db.Users.Where(u => u.Email == Coordinator).Select(u => u.Id).SingleAsync();
+        await db.Drafts.Where(d => d.OwnerId == userId).ExecuteDeleteAsync();
+    }
+
     /// <summary>Per acknowledged inquiry number: whether it exists, and how many speed-to-lead tasks it has.</summary>
     public async Task<IReadOnlyDictionary<string, int?>> SpeedToLeadTasksAsync(IReadOnlyCollection<string> numbers)
     {

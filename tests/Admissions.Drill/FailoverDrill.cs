@@ -53,6 +53,7 @@ internal sealed class FailoverDrill : IAsyncDisposable
     {
         var result = new RoundResult(round);
         await _database.ClearBellAsync();
+        await _database.ClearDraftsAsync();
         await using var context = await _browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = _options.Balancer.ToString(),
@@ -174,7 +175,16 @@ internal sealed class FailoverDrill : IAsyncDisposable
         await restore.First.ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("/inquiries/new", StringComparison.Ordinal));
         // The same circuit navigates, so the interactive marker is there before the form is filled: the page says when it is.
-        await page.Locator("[data-testid=draft-restored]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible });
+        try
+        {
+            await page.Locator("[data-testid=draft-restored]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible });
+        }
+        catch (TimeoutException)
+        {
+            var alerts = string.Join(" | ", await page.Locator(".mud-alert").AllInnerTextsAsync());
+            return (false, $"Restore opened {page.Url} but no form was filled from the draft within 15 s (on the page: {alerts})");
+        }
+
         foreach (var (field, value) in typed)
         {
             var restored = await Input(page, field).InputValueAsync();
