@@ -47,6 +47,27 @@ public sealed class DraftTests(AppServer app) : E2ETest(app)
     }
 
     [Fact]
+    public async Task Restore_fills_the_new_inquiry_form_that_is_already_open()
+    {
+        await SignInAsync(AppServer.Coordinator);
+        await OpenNewInquiryAsync();
+        var surname = UniqueSurname("Okafor");
+        await Input("caller-name").FillAsync("Grace Okafor");
+        await Input("patient-first-name").FillAsync("Ada");
+        await Input("patient-last-name").PressSequentiallyAsync(surname);
+        await Expect(ByTestId("draft-status")).ToContainTextAsync("Draft kept", Autosave);
+
+        // Back after the session ended, the coordinator opens a blank intake first; the prompt's Restore must fill that form.
+        await SwitchUserAsync(AppServer.Coordinator);
+        await OpenNewInquiryAsync();
+        await ByTestId("draft-offer").Filter(new LocatorFilterOptions { HasText = "Ada O." }).First.Locator("[data-testid=draft-restore]").ClickAsync();
+
+        await Expect(ByTestId("draft-restored")).ToBeVisibleAsync();
+        await Expect(Input("patient-last-name")).ToHaveValueAsync(surname);
+        await Expect(Input("caller-name")).ToHaveValueAsync("Grace Okafor");
+    }
+
+    [Fact]
     public async Task A_note_half_written_on_an_inquiry_comes_back_on_that_inquiry()
     {
         await SignInAsync(AppServer.Coordinator);
