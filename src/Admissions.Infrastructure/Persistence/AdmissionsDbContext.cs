@@ -154,7 +154,8 @@ public sealed class AdmissionsDbContext(DbContextOptions<AdmissionsDbContext> op
             DailyFiguresChangeLog.Record(this);
             aggregates = [.. ChangeTracker.Entries<AggregateRoot>().Select(e => e.Entity)];
             taskAssignees = TaskAssignees();
-            inquiries = ChangedInquiries();
+            // Seeding and the CLI save with nobody listening: no need to work out whose pages changed.
+            inquiries = context.Live is null ? [] : ChangedInquiries();
         }
         finally
         {
@@ -179,7 +180,7 @@ public sealed class AdmissionsDbContext(DbContextOptions<AdmissionsDbContext> op
 
         foreach (var inquiryId in inquiries)
         {
-            context.Live?.InquiryChanged(inquiryId);
+            context.Live!.InquiryChanged(inquiryId);
         }
 
         var events = aggregates.SelectMany(a => a.PullDomainEvents()).ToList();
