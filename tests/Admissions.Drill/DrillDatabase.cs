@@ -31,23 +31,16 @@ public sealed class DrillDatabase(IServiceProvider services)
         return secret;
     }
 
-    /// <summary>Marks the coordinator's notifications read, so the bell counts from zero (it shows at most 99).</summary>
-    public async Task ClearBellAsync()
+    /// <summary>
+    /// Each round starts with the coordinator's bell read and no drafts waiting: a round's restored intake is never
+    /// saved, and the next round's restore prompt must offer that round's typing, not the last one's.
+    /// </summary>
+    public async Task StartRoundAsync()
     {
         await using var db = Open();
         var userId = await db.Users.Where(u => u.Email == Coordinator).Select(u => u.Id).SingleAsync();
         await db.Notifications.Where(n => n.UserId == userId && n.ReadAt == null)
             .ExecuteUpdateAsync(set => set.SetProperty(n => n.ReadAt, DateTimeOffset.UtcNow));
-    }
-
-    /// <summary>
-    /// Each round starts with no drafts waiting: a round's restored intake is never saved, and the next round's restore
-    /// prompt must offer that round's typing, not the last one's.
-    /// </summary>
-    public async Task ClearDraftsAsync()
-    {
-        await using var db = Open();
-        var userId = await db.Users.Where(u => u.Email == Coordinator).Select(u => u.Id).SingleAsync();
         await db.Drafts.Where(d => d.OwnerId == userId).ExecuteDeleteAsync();
     }
 

@@ -52,8 +52,7 @@ internal sealed class FailoverDrill : IAsyncDisposable
     public async Task<RoundResult> RunRoundAsync(int round)
     {
         var result = new RoundResult(round);
-        await _database.ClearBellAsync();
-        await _database.ClearDraftsAsync();
+        await _database.StartRoundAsync();
         await using var context = await _browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = _options.Balancer.ToString(),
