@@ -26,6 +26,7 @@ public static class TestForms
             PatientSex = Sex.Male,
             PatientPhone = PatientPhone,
             PatientState = "TX",
+            CallerState = "TX",
             Source = InquirySource.Phone,
             Substances = SubstanceConcerns.Alcohol,
             MentalHealthConcerns = MentalHealthConcerns.Depression,

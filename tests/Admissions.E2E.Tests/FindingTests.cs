@@ -77,6 +77,33 @@ public sealed partial class FindingTests(AppServer app) : E2ETest(app)
         await Expect(Page.Locator(".mud-table-pagination")).ToContainTextAsync($"of {newToday}");
     }
 
+    [Fact]
+    public async Task The_managers_attention_items_open_everyones_overdue_work()
+    {
+        await SignInAsync(AppServer.Manager);
+        await Expect(ByTestId("attention")).ToBeVisibleAsync();
+        await ScreenshotAsync("home-manager-attention-1366.png");
+        var overdue = int.Parse(Digits().Match(await ByTestId("attention-overdue").Locator(".mud-typography-h5").InnerTextAsync()).Value,
+            System.Globalization.CultureInfo.InvariantCulture);
+
+        await ByTestId("attention-overdue").ClickAsync();
+
+        await Expect(Page).ToHaveURLAsync(new Regex(@"/work\?view=overdue$"));
+        await Expect(Page.GetByRole(AriaRole.Tab, new PageGetByRoleOptions { Name = "Overdue and safety, everyone" })).ToHaveAttributeAsync("aria-selected", "true");
+        if (overdue > 0)
+        {
+            await Expect(ByTestId("task-owner").First).ToContainTextAsync(" · on ");
+        }
+        else
+        {
+            await Expect(ByTestId("work-empty")).ToBeVisibleAsync();
+        }
+
+        await SwitchUserAsync(AppServer.Coordinator);
+        await Expect(ByTestId("tile-new-today")).ToBeVisibleAsync();
+        await Expect(ByTestId("attention")).ToHaveCountAsync(0);
+    }
+
     private async Task<int> CountAsync(string tile) =>
         int.Parse(Digits().Match(await ByTestId(tile).Locator(".mud-typography-h3").InnerTextAsync()).Value, System.Globalization.CultureInfo.InvariantCulture);
 

@@ -22,7 +22,7 @@ public sealed record DashboardFilter
     public const int MaxDays = 366;
     public const int DefaultDays = 30;
 
-    public string Describe() => $"from {From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "default"} to {To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "default"}, facility {FacilityId?.ToString() ?? "default"}";
+    public string Describe() => $"from {From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "default"} to {To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "default"}, facility {FacilityId?.ToString() ?? "all"}";
 }
 
 /// <summary>Who sees what: BD sees aggregates only; coordinators only their own scorecard.</summary>

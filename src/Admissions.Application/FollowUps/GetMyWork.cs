@@ -59,6 +59,47 @@ public sealed class GetMyWorkHandler(IAdmissionsDbContextFactory dbFactory, ICur
         var open = db.FollowUpTasks.AsNoTracking().Where(t => t.State == FollowUpState.Open);
         var tasks = query.View == WorkView.Mine ? open.Where(t => t.AssigneeId == user.Id) : open.Where(t => t.AssigneeId == null);
 
+        var page = await WorkItems.PageAsync(db, tasks, now, query.Skip, query.Take, cancellationToken);
+        var counts = await TaskCountQuery.CountAsync(db, user.Id, now, cancellationToken);
+        return new MyWork(page, counts);
+    }
+}
+
+/// <summary>Everyone's overdue open tasks and every open safety call, safety calls first (the manager's view of work slipping).</summary>
+[RequiresRole(Roles.Admin, Roles.AdmissionsManager)]
+public sealed record GetOverdueTasks(int Skip = 0, int Take = 25) : IQuery<PagedResult<WorkItem>>, IAuditedRead
+{
+    public string AuditEntityType => "OverdueTasks";
+    public string AuditEntityId => $"skip {Skip} take {Take}";
+}
+
+public sealed class GetOverdueTasksValidator : AbstractValidator<GetOverdueTasks>
+{
+    public GetOverdueTasksValidator()
+    {
+        RuleFor(q => q.Skip).GreaterThanOrEqualTo(0);
+        RuleFor(q => q.Take).InclusiveBetween(1, 100).WithMessage("Pages hold between 1 and 100 tasks.");
+    }
+}
+
+public sealed class GetOverdueTasksHandler(IAdmissionsDbContextFactory dbFactory, TimeProvider clock)
+    : IQueryHandler<GetOverdueTasks, PagedResult<WorkItem>>
+{
+    public async ValueTask<PagedResult<WorkItem>> Handle(GetOverdueTasks query, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var overdue = db.FollowUpTasks.AsNoTracking().Where(t => t.State == FollowUpState.Open && (t.DueAt <= now || t.Kind == FollowUpKind.SafetyCall));
+        return await WorkItems.PageAsync(db, overdue, now, query.Skip, query.Take, cancellationToken);
+    }
+}
+
+/// <summary>A page of tasks as the work lists show them: safety calls first, then overdue by priority, then by due time.</summary>
+internal static class WorkItems
+{
+    public static async Task<PagedResult<WorkItem>> PageAsync(
+        IAdmissionsDbContext db, IQueryable<FollowUpTask> tasks, DateTimeOffset now, int skip, int take, CancellationToken cancellationToken)
+    {
         var total = await tasks.CountAsync(cancellationToken);
         var items = await (from t in tasks
                            join i in db.Inquiries on t.InquiryId equals i.Id
@@ -67,11 +108,10 @@ public sealed class GetMyWorkHandler(IAdmissionsDbContextFactory dbFactory, ICur
                                t.Id, t.InquiryId, i.Number, (i.Details.PatientFirstName + " " + i.Details.PatientLastName).Trim(),
                                t.Kind, t.Title, t.Notes, t.DueAt, t.Priority, t.AssigneeId, t.AssigneeName, t.DueAt <= now, t.SnoozeCount,
                                t.SnoozeReason, t.CreatedByName, t.SafetyAlertId))
-            .Skip(query.Skip)
-            .Take(query.Take)
+            .Skip(skip)
+            .Take(take)
             .ToListAsync(cancellationToken);
-        var counts = await TaskCountQuery.CountAsync(db, user.Id, now, cancellationToken);
-        return new MyWork(new PagedResult<WorkItem>(items, total), counts);
+        return new PagedResult<WorkItem>(items, total);
     }
 }
 

@@ -12,6 +12,7 @@ public sealed class InquiryForm
     public string CallerName { get; set; } = "";
     public string? CallerPhone { get; set; }
     public string? CallerEmail { get; set; }
+    public string? CallerState { get; set; }
     public CallerRelationship CallerRelationship { get; set; } = CallerRelationship.Self;
 
     public string PatientFirstName { get; set; } = "";
@@ -81,6 +82,8 @@ public sealed class InquiryFormValidator : AbstractValidator<InquiryForm>
             .Must(dob => dob > calendar.Organisation.Today.AddYears(-OldestPlausibleAge)).When(f => f.PatientDateOfBirth is not null)
             .WithMessage($"Check the date of birth: that would make the patient older than {OldestPlausibleAge}.");
         RuleFor(f => f.PatientState).Must(s => UsStates.TryParse(s, out _)).When(f => !string.IsNullOrWhiteSpace(f.PatientState))
+            .WithMessage("Choose a US state: type its name or code (Florida or FL).");
+        RuleFor(f => f.CallerState).Must(s => UsStates.TryParse(s, out _)).When(f => !string.IsNullOrWhiteSpace(f.CallerState))
             .WithMessage("Choose a US state: type its name or code (Florida or FL).");
 
         RuleFor(f => f.ReferralSource).NotEmpty().When(f => f.Source == InquirySource.Referral && f.ReferralOrganisationId is null)
@@ -154,10 +157,15 @@ public static partial class InquiryFormMapper
             PatientFirstName = details.PatientFirstName.Trim(),
             PatientLastName = details.PatientLastName.Trim(),
             PatientPhone = Tidy(details.PatientPhone, formatPhone: true),
-            PatientState = UsStates.TryParse(details.PatientState, out var state) ? state : Tidy(details.PatientState)?.ToUpperInvariant(),
+            PatientState = State(details.PatientState),
+            // The patient calling for themselves is where the patient is.
+            CallerState = details.CallerRelationship == CallerRelationship.Self ? null : State(details.CallerState),
             ReferralSource = Tidy(details.ReferralSource),
             Notes = Tidy(details.Notes),
         };
+
+        // A local function: a string-to-string method on the mapper would become Mapperly's mapping for every string.
+        static string? State(string? typed) => UsStates.TryParse(typed, out var code) ? code : Tidy(typed)?.ToUpperInvariant();
     }
 
     private static string? Tidy(string? value, bool formatPhone = false)

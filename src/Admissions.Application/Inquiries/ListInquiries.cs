@@ -42,7 +42,7 @@ public sealed record InquiryFilter
     public DateOnly? ClosedFrom { get; init; }
     public DateOnly? ClosedTo { get; init; }
 
-    /// <summary>The IANA zone the dates are days in (a facility's); UTC when not given.</summary>
+    /// <summary>The IANA zone the dates are days in (a facility's); the organisation's (<c>Admissions:TimeZone</c>) when not given.</summary>
     public string? TimeZoneId { get; init; }
 
     public const string Unassigned = "unassigned";
@@ -128,7 +128,7 @@ public sealed class ListInquiriesValidator : AbstractValidator<ListInquiries>
     }
 }
 
-public sealed class ListInquiriesHandler(IAdmissionsDbContextFactory dbFactory)
+public sealed class ListInquiriesHandler(IAdmissionsDbContextFactory dbFactory, IFacilityCalendar calendar)
     : IQueryHandler<ListInquiries, PagedResult<InquiryListItem>>
 {
     /// <summary>
@@ -142,7 +142,9 @@ public sealed class ListInquiriesHandler(IAdmissionsDbContextFactory dbFactory)
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var all = db.Inquiries.AsNoTracking();
-        var filtered = Filter(all, query.Filter);
+        // A day is the organisation's day unless the filter names a zone: the home page's "New today" counts that day too,
+        // and a UTC day would drop the evening's inquiries (after 4 PM in California) from its list.
+        var filtered = Filter(all, query.Filter, Domain.Placement.Facility.FindZone(query.Filter.TimeZoneId) ?? calendar.Organisation.Zone);
         var search = query.Filter.Search?.Trim() ?? "";
         if (ByNumberOrPhone(filtered, search) is { } found)
         {
@@ -203,7 +205,7 @@ public sealed class ListInquiriesHandler(IAdmissionsDbContextFactory dbFactory)
         return new PagedResult<InquiryListItem>(items, total);
     }
 
-    private static IQueryable<Inquiry> Filter(IQueryable<Inquiry> inquiries, InquiryFilter filter)
+    private static IQueryable<Inquiry> Filter(IQueryable<Inquiry> inquiries, InquiryFilter filter, TimeZoneInfo zone)
     {
         if (filter.Stages.Count > 0)
         {
@@ -247,8 +249,7 @@ public sealed class ListInquiriesHandler(IAdmissionsDbContextFactory dbFactory)
             inquiries = inquiries.Where(i => i.NotAdmittedReason == reason);
         }
 
-        // Dates are whole days in the given zone (UTC by default); the end date is inclusive.
-        var zone = Domain.Placement.Facility.FindZone(filter.TimeZoneId) ?? TimeZoneInfo.Utc;
+        // Dates are whole days in the zone; the end date is inclusive.
         if (filter.CreatedFrom is { } from)
         {
             var start = Dashboards.DashboardScope.StartOf(from, zone);

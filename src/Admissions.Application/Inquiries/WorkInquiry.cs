@@ -111,10 +111,14 @@ public sealed class MoveInquiryStageHandler(IAdmissionsDbContextFactory dbFactor
             StageMoves.EnsureAllowed(user, inquiry.Stage, command.Target);
 
             // Leaving the admission path, or stepping back from a booked date, gives the bed and the booking back.
-            if (command.Target is InquiryStage.NotAdmitted or InquiryStage.Approved && InquiryStageMachine.CanMove(inquiry.Stage, command.Target))
+            if (command.Target == InquiryStage.NotAdmitted && InquiryStageMachine.CanMove(inquiry.Stage, command.Target))
             {
-                var why = command.Target == InquiryStage.NotAdmitted ? "not admitted" : "admission date cancelled";
-                await AdmissionRules.CloseOpenPlacementAsync(db, inquiry, why, actor, now, cancellationToken);
+                var why = command.Reason is { } reason ? $"not admitted: {Inquiry.DescribeReason(reason).ToLowerInvariant()}" : "not admitted";
+                await AdmissionRules.CloseWithoutAdmissionAsync(db, inquiry, why, actor, now, cancellationToken);
+            }
+            else if (command.Target == InquiryStage.Approved && InquiryStageMachine.CanMove(inquiry.Stage, command.Target))
+            {
+                await AdmissionRules.CloseOpenPlacementAsync(db, inquiry, "admission date cancelled", actor, now, cancellationToken);
             }
 
             inquiry.MoveTo(command.Target, command.Reason, command.Note, actor, now);

@@ -8,8 +8,8 @@ using Microsoft.Extensions.Options;
 namespace Admissions.Application.Messaging;
 
 /// <summary>
-/// After a not-admitted outcome with an eligible reason, the caller hears from the admissions team
-/// again at 1, 7 and 30 days (texts and emails queued with their send time). The touches still
+/// After a not-admitted outcome with an eligible reason, the patient or their family caller (<see cref="LostLeadRecipient"/>)
+/// hears from the admissions team again at 1, 7 and 30 days (texts and emails queued with their send time). The touches still
 /// waiting are cancelled when the inquiry is reopened or the same phone or email comes back as a
 /// new inquiry; an opt-out cancels them too (see <see cref="OptOuts"/>).
 /// </summary>
@@ -86,24 +86,23 @@ public sealed class LostLeadNurture(IAdmissionsDbContextFactory dbFactory, IOpti
             return;
         }
 
-        var details = inquiry.Details;
-        var phone = details.CallerPhone ?? (details.CallerRelationship == CallerRelationship.Self ? details.PatientPhone : null);
-        var zone = Outbox.ZoneFor(details.PatientState, settings);
-        var values = Outbox.ProspectValues(settings, details.CallerName);
+        var recipient = LostLeadRecipient.For(inquiry.Details);
+        var zone = Outbox.ZoneFor(recipient.State, settings);
+        var values = Outbox.ProspectValues(settings, recipient.Name);
         var now = clock.GetUtcNow();
         var delays = settings.Nurture.EffectiveDelays;
         for (var touch = 0; touch < delays.Count; touch++)
         {
             var template = NurtureOptions.TemplateFor(touch);
-            foreach (var (channel, address) in new[] { (MessageChannel.Sms, phone), (MessageChannel.Email, details.CallerEmail) })
+            foreach (var (channel, address) in new[] { (MessageChannel.Sms, recipient.Phone), (MessageChannel.Email, recipient.Email) })
             {
                 if (address is null)
                 {
                     continue;
                 }
 
-                await Outbox.QueueOnceAsync(db, new MessageDraft(channel, MessageAudience.Prospect, address, details.CallerName, template, values,
-                    inquiry.Id, zone, Key(inquiry.Id, domainEvent.At, touch, channel), domainEvent.At + delays[touch], details.PatientState), now, cancellationToken);
+                await Outbox.QueueOnceAsync(db, new MessageDraft(channel, MessageAudience.Prospect, address, recipient.Name, template, values,
+                    inquiry.Id, zone, Key(inquiry.Id, domainEvent.At, touch, channel), domainEvent.At + delays[touch], recipient.State), now, cancellationToken);
             }
         }
 

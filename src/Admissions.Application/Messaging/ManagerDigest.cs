@@ -1,5 +1,6 @@
 using System.Globalization;
 using Admissions.Application.Common;
+using Admissions.Application.Dashboards;
 using Admissions.Domain.Common;
 using Admissions.Domain.FollowUps;
 using Admissions.Domain.Inquiries;
@@ -11,13 +12,15 @@ using Microsoft.Extensions.Options;
 
 namespace Admissions.Application.Messaging;
 
-public sealed record DigestCounts(DateOnly Day, int Inquiries, int Admits, int OverdueTasks, int OpenSafetyAlerts);
+/// <summary>Yesterday's figures and what needs attention now.</summary>
+public sealed record DigestCounts(DateOnly Day, int Inquiries, int Admits, DepartmentAttention Attention);
 
 public sealed record DigestResult(DigestCounts Counts, int Queued);
 
 /// <summary>
-/// Emails every admissions manager yesterday's figures (facility time): new inquiries, admissions,
-/// overdue tasks and open safety alerts. Counts only, no names; one email per manager per day.
+/// Emails every admissions manager yesterday's figures (facility time: new inquiries, admissions) and what needs attention
+/// now, as their home page shows it (<see cref="DepartmentAttention"/>), with a link to each list. Counts and staff names
+/// only, no patient; one email per manager per day.
 /// </summary>
 [RequiresRole(Roles.System)]
 public sealed record SendManagerDigest : ICommand<DigestResult>;
@@ -46,17 +49,29 @@ public sealed class SendManagerDigestHandler(
             await db.Inquiries.CountAsync(i => i.CreatedAt >= from && i.CreatedAt < to, cancellationToken),
             await db.InquiryActivities.CountAsync(
                 a => a.Kind == ActivityKind.StageChange && a.ToStage == InquiryStage.Admitted && a.OccurredAt >= from && a.OccurredAt < to, cancellationToken),
-            await db.FollowUpTasks.CountAsync(t => t.State == FollowUpState.Open && t.DueAt <= now, cancellationToken),
-            await db.SafetyAlerts.CountAsync(a => a.ResolvedAt == null, cancellationToken));
+            await DepartmentAttention.CountAsync(db, days, cancellationToken));
 
+        var app = settings.AppUrl.TrimEnd('/');
+        var attention = counts.Attention;
         var values = new Dictionary<string, string>
         {
             ["Date"] = day.ToString("dddd, MMM d, yyyy", CultureInfo.GetCultureInfo("en-US")),
-            ["Inquiries"] = counts.Inquiries.ToString(CultureInfo.InvariantCulture),
-            ["Admits"] = counts.Admits.ToString(CultureInfo.InvariantCulture),
-            ["OverdueTasks"] = counts.OverdueTasks.ToString(CultureInfo.InvariantCulture),
-            ["SafetyAlerts"] = counts.OpenSafetyAlerts.ToString(CultureInfo.InvariantCulture),
-            ["AppUrl"] = settings.AppUrl,
+            ["Inquiries"] = Count(counts.Inquiries),
+            ["Admits"] = Count(counts.Admits),
+            ["SafetyAlerts"] = Count(attention.OpenSafetyAlerts),
+            ["ApprovalVobs"] = Count(attention.VerificationsAwaitingApproval),
+            ["ExpectedToday"] = Count(attention.AdmissionsExpectedToday),
+            ["ReviewsDue"] = Count(attention.ReviewsDue),
+            ["OverdueTasks"] = Count(attention.OverdueTaskCount),
+            ["OverdueByPerson"] = attention.OverdueTasks.Count == 0 ? "  none"
+                : string.Join("\n", attention.OverdueTasks.Select(o => $"  {o.AssigneeName ?? "Team queue"}: {Count(o.Count)}")),
+            ["AppUrl"] = app,
+            ["HomeLink"] = $"{app}{AttentionLinks.Home}",
+            ["SafetyLink"] = $"{app}{AttentionLinks.SafetyAlerts}",
+            ["ApprovalLink"] = $"{app}{AttentionLinks.VerificationsAwaitingApproval}",
+            ["ExpectedLink"] = $"{app}{AttentionLinks.AdmissionsExpected}",
+            ["ReviewsLink"] = $"{app}{AttentionLinks.ReviewsDue}",
+            ["TasksLink"] = $"{app}{AttentionLinks.OverdueTasks}",
         };
 
         var queued = 0;
@@ -77,4 +92,6 @@ public sealed class SendManagerDigestHandler(
 
         return new DigestResult(counts, queued);
     }
+
+    private static string Count(int count) => count.ToString(CultureInfo.InvariantCulture);
 }

@@ -278,7 +278,7 @@ public sealed class ReferOutHandler(IAdmissionsDbContextFactory dbFactory, ICurr
                     "Referral to a partner provider", null, actor.Id, actor.Name, now, DisclosurePurpose.Treatment);
             }
 
-            await AdmissionRules.CloseOpenPlacementAsync(db, inquiry, $"referred out to {partner.Name}", actor, now, cancellationToken);
+            await AdmissionRules.CloseWithoutAdmissionAsync(db, inquiry, $"referred out to {partner.Name}", actor, now, cancellationToken);
             db.OutboundReferrals.Add(referral);
             StageMoves.EnsureAllowed(user, inquiry.Stage, InquiryStage.ReferredOut);
             inquiry.MoveTo(InquiryStage.ReferredOut, null,
@@ -327,6 +327,28 @@ public static class AdmissionRules
         {
             bed.Release(now);
             inquiry.Record(ActivityKind.Placement, $"Released bed {bed.Label} ({why})", actor, now);
+        }
+    }
+
+    /// <summary>
+    /// When an inquiry closes without an admission (not admitted, referred out): the placement is given back and its open
+    /// tasks are cancelled with the reason, so they leave every queue and overdue count. A safety call stays open: only a
+    /// clinician's disposition ends it. The caller saves.
+    /// </summary>
+    internal static async Task CloseWithoutAdmissionAsync(IAdmissionsDbContext db, Inquiry inquiry, string why, Actor actor, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await CloseOpenPlacementAsync(db, inquiry, why, actor, now, cancellationToken);
+        var open = await db.FollowUpTasks
+            .Where(t => t.InquiryId == inquiry.Id && t.State == FollowUpState.Open && t.Kind != FollowUpKind.SafetyCall)
+            .ToListAsync(cancellationToken);
+        foreach (var task in open)
+        {
+            task.Cancel($"Inquiry closed: {why}", now, actor);
+        }
+
+        if (open.Count > 0)
+        {
+            inquiry.Record(ActivityKind.Task, $"{open.Count} open task{(open.Count == 1 ? "" : "s")} closed ({why}): {string.Join("; ", open.Select(t => t.Title))}", actor, now);
         }
     }
 

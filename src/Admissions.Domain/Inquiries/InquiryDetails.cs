@@ -8,6 +8,9 @@ public sealed record InquiryDetails
     public string? CallerEmail { get; init; }
     public CallerRelationship CallerRelationship { get; init; }
 
+    /// <summary>Where the caller is, when they are not the patient: their texting hours follow it.</summary>
+    public string? CallerState { get; init; }
+
     public string PatientFirstName { get; init; } = "";
     public string PatientLastName { get; init; } = "";
     public DateOnly? PatientDateOfBirth { get; init; }
@@ -40,6 +43,7 @@ public sealed record InquiryDetails
         Check("Caller name", before.CallerName, after.CallerName);
         Check("Caller phone", before.CallerPhone, after.CallerPhone);
         Check("Caller email", before.CallerEmail, after.CallerEmail);
+        Check("Caller's state", before.CallerState, after.CallerState);
         Check("Relationship", before.CallerRelationship, after.CallerRelationship);
         Check("Patient first name", before.PatientFirstName, after.PatientFirstName);
         Check("Patient last name", before.PatientLastName, after.PatientLastName);

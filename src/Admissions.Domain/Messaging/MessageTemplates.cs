@@ -35,7 +35,8 @@ public static partial class MessageTemplates
     public static readonly IReadOnlyList<string> AccountLinkTemplates = [StaffInvitation, PasswordReset];
 
     private const string StopLine = "Reply STOP to opt out.";
-    private const string EmailClose = "\n\nIf you would rather not hear from us, reply to this email and we will stop.\n\n{Team} Admissions";
+    // Nobody reads replies to these emails, so the way to stop them is a call, which a coordinator records as an opt-out.
+    private const string EmailClose = "\n\nIf you would rather not hear from us, call us at {Phone} and we will stop.\n\n{Team} Admissions";
 
     public static readonly IReadOnlyList<MessageTemplate> All =
     [
@@ -71,8 +72,14 @@ public static partial class MessageTemplates
         new(ManagerDigest, MessageAudience.Staff,
             "Admissions daily summary for {Date}",
             "Admissions summary for {Date} (facility time)\n\n" +
-            "New inquiries: {Inquiries}\nAdmissions: {Admits}\nOpen follow-up tasks overdue now: {OverdueTasks}\nOpen safety alerts: {SafetyAlerts}\n\n" +
-            "Details are in the app: {AppUrl}\nThis summary carries counts only; sign in to see patients.",
+            "New inquiries: {Inquiries}\nAdmissions: {Admits}\n\n" +
+            "Needs attention now:\n" +
+            "Open safety alerts: {SafetyAlerts}  {SafetyLink}\n" +
+            "VOBs awaiting approval: {ApprovalVobs}  {ApprovalLink}\n" +
+            "Admissions expected today: {ExpectedToday}  {ExpectedLink}\n" +
+            "Reviews due: {ReviewsDue}  {ReviewsLink}\n" +
+            "Overdue tasks: {OverdueTasks}  {TasksLink}\n{OverdueByPerson}\n\n" +
+            "Your home page shows the same: {HomeLink}\nThis summary carries counts and staff names only; sign in to see patients.",
             ""),
         new(SafetyEscalation, MessageAudience.Staff,
             "SAFETY: {Number} has no disposition after {Minutes} min",

@@ -81,6 +81,8 @@ namespace Admissions.Migrations.PostgreSql.Migrations
                     b.HasIndex("ChainSequence")
                         .IsUnique();
 
+                    b.HasIndex("EntityId");
+
                     b.HasIndex("OccurredAt");
 
                     b.HasIndex("EntityType", "EntityId");
@@ -436,6 +438,11 @@ namespace Admissions.Migrations.PostgreSql.Migrations
                             b1.Property<int>("CallerRelationship")
                                 .HasColumnType("integer")
                                 .HasColumnName("CallerRelationship");
+
+                            b1.Property<string>("CallerState")
+                                .HasMaxLength(2)
+                                .HasColumnType("character varying(2)")
+                                .HasColumnName("CallerState");
 
                             b1.Property<int>("MentalHealthConcerns")
                                 .HasColumnType("integer")

@@ -82,6 +82,8 @@ namespace Admissions.Migrations.SqlServer.Migrations
                         .IsUnique()
                         .HasFilter("[ChainSequence] IS NOT NULL");
 
+                    b.HasIndex("EntityId");
+
                     b.HasIndex("OccurredAt");
 
                     b.HasIndex("EntityType", "EntityId");
@@ -442,6 +444,11 @@ namespace Admissions.Migrations.SqlServer.Migrations
                             b1.Property<int>("CallerRelationship")
                                 .HasColumnType("int")
                                 .HasColumnName("CallerRelationship");
+
+                            b1.Property<string>("CallerState")
+                                .HasMaxLength(2)
+                                .HasColumnType("nvarchar(2)")
+                                .HasColumnName("CallerState");
 
                             b1.Property<int>("MentalHealthConcerns")
                                 .HasColumnType("int")

@@ -74,6 +74,8 @@ namespace Admissions.Migrations.Sqlite.Migrations
                     b.HasIndex("ChainSequence")
                         .IsUnique();
 
+                    b.HasIndex("EntityId");
+
                     b.HasIndex("OccurredAt");
 
                     b.HasIndex("EntityType", "EntityId");
@@ -429,6 +431,11 @@ namespace Admissions.Migrations.Sqlite.Migrations
                             b1.Property<int>("CallerRelationship")
                                 .HasColumnType("INTEGER")
                                 .HasColumnName("CallerRelationship");
+
+                            b1.Property<string>("CallerState")
+                                .HasMaxLength(2)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("CallerState");
 
                             b1.Property<int>("MentalHealthConcerns")
                                 .HasColumnType("INTEGER")

@@ -28,6 +28,9 @@ public sealed record IntakeRequest
     [Description("The caller's relationship to the person who needs care.")]
     public CallerRelationship CallerRelationship { get; init; } = CallerRelationship.Self;
 
+    [Description("The US state the caller is in, as its two-letter code, when they are not the person who needs care: texts to them follow its hours.")]
+    public string? CallerState { get; init; }
+
     [Required]
     [Description("The first name of the person who needs care (at most 100 characters).")]
     public string PatientFirstName { get; init; } = "";
@@ -68,6 +71,7 @@ public sealed record IntakeRequest
         CallerName = CallerName,
         CallerPhone = CallerPhone,
         CallerEmail = CallerEmail,
+        CallerState = CallerState,
         CallerRelationship = CallerRelationship,
         PatientFirstName = PatientFirstName,
         PatientLastName = PatientLastName ?? "",

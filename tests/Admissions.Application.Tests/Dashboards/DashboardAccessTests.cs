@@ -109,7 +109,7 @@ public sealed class DashboardAccessTests : IAsyncLifetime
         var audit = await _host.QueryAsync(db => db.AuditEntries.SingleAsync(a => a.EntityType == "DashboardExport"));
         Assert.Equal(AuditAction.Export, audit.Action);
         Assert.Equal(_host.Manager.Id, audit.UserId);
-        Assert.Equal("Breakdown by Source, from 2026-03-01 to 2026-03-09, facility default", audit.EntityId);
+        Assert.Equal("Breakdown by Source, from 2026-03-01 to 2026-03-09, facility all", audit.EntityId);
     }
 
     [Fact]

@@ -12,7 +12,9 @@ public sealed class GetPipelineSummaryTests
     {
         await using var host = await TestHost.StartAsync();
         await host.CreateInquiryAsync(TestForms.Person(1, "Alex", "Lopez"));
-        host.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 11, 9, 0, 0, TimeSpan.Zero));
+        // 7 PM on March 11 in California, where the organisation is, but already March 12 in UTC: the evening's inquiries
+        // are today's on the tile and in the list it opens.
+        host.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 12, 2, 0, 0, TimeSpan.Zero));
         var reached = (await host.CreateInquiryAsync(TestForms.Person(2, "Jamie", "Carter"))).InquiryId!.Value;
         await host.SendAsync(host.Coordinator, new LogContactAttempt(reached, ContactChannel.Call, ContactOutcome.Reached, null));
         var waiting = await host.CreateInquiryAsync(TestForms.Person(3, "Robin", "Hart"));

@@ -174,18 +174,27 @@ public class ListInquiriesTests(ListInquiriesFixture data) : IClassFixture<ListI
     [Fact]
     public async Task A_date_range_includes_the_whole_end_day_and_nothing_after_it()
     {
-        var page = await List(new InquiryFilter { CreatedFrom = new DateOnly(2026, 3, 11), CreatedTo = new DateOnly(2026, 3, 12) });
+        var page = await List(new InquiryFilter { CreatedFrom = new DateOnly(2026, 3, 11), CreatedTo = new DateOnly(2026, 3, 12), TimeZoneId = "UTC" });
 
         Assert.Equal([N(2), N(3)], Numbers(page)); // 3 was created at 23:30 on the end day; 4 at midnight after it
         Assert.Equal(2, page.TotalCount);
     }
 
     [Fact]
+    public async Task Without_a_zone_the_days_are_the_organisations_so_an_evening_inquiry_is_in_its_own_day()
+    {
+        // 4 arrived at midnight UTC after March 12: 5 PM on March 12 in California, where the test organisation is.
+        var page = await List(new InquiryFilter { CreatedFrom = new DateOnly(2026, 3, 11), CreatedTo = new DateOnly(2026, 3, 12) });
+
+        Assert.Equal([N(2), N(3), N(4)], Numbers(page));
+    }
+
+    [Fact]
     public async Task A_single_day_range_and_open_ended_ranges()
     {
-        Assert.Equal([N(4)], Numbers(await List(new InquiryFilter { CreatedFrom = new DateOnly(2026, 3, 13), CreatedTo = new DateOnly(2026, 3, 13) })));
-        Assert.Equal([N(4), N(5)], Numbers(await List(new InquiryFilter { CreatedFrom = new DateOnly(2026, 3, 13) })));
-        Assert.Equal([N(1)], Numbers(await List(new InquiryFilter { CreatedTo = new DateOnly(2026, 3, 10) })));
+        Assert.Equal([N(4)], Numbers(await List(new InquiryFilter { CreatedFrom = new DateOnly(2026, 3, 13), CreatedTo = new DateOnly(2026, 3, 13), TimeZoneId = "UTC" })));
+        Assert.Equal([N(4), N(5)], Numbers(await List(new InquiryFilter { CreatedFrom = new DateOnly(2026, 3, 13), TimeZoneId = "UTC" })));
+        Assert.Equal([N(1)], Numbers(await List(new InquiryFilter { CreatedTo = new DateOnly(2026, 3, 10), TimeZoneId = "UTC" })));
     }
 
     [Fact]
@@ -266,6 +275,7 @@ public class ListInquiriesTests(ListInquiriesFixture data) : IClassFixture<ListI
             CoordinatorId = Host.Coordinator.Id,
             OpenOnly = true,
             CreatedFrom = new DateOnly(2026, 3, 12),
+            TimeZoneId = "UTC",
         });
 
         Assert.Equal([N(5)], Numbers(page));

@@ -119,4 +119,41 @@ public class LostLeadNurtureTests
         Assert.Equal(6, messages.Count(m => m.State == MessageState.Cancelled));
         Assert.Equal(6, messages.Count(m => m.State == MessageState.Pending));
     }
+
+    [Fact]
+    public async Task A_professional_referrer_never_hears_from_us_after_a_lost_lead_the_patient_does()
+    {
+        await using var host = await TestHost.StartAsync();
+        var form = TestForms.Valid(f =>
+        {
+            f.CallerName = "Dr. Jordan Hale";
+            f.CallerRelationship = CallerRelationship.Professional;
+            f.CallerEmail = "jhale@clinic.example.org";
+        });
+        var inquiryId = (await host.CreateInquiryAsync(form)).InquiryId!.Value;
+        await host.SendAsync(host.Coordinator, new Admissions.Application.Messaging.RecordTextingConsent(inquiryId, form.PatientPhone!, TextingConsentMethod.VerbalOnCall));
+
+        await host.SendAsync(host.Coordinator, new MoveInquiryStage(inquiryId, InquiryStage.NotAdmitted, NotAdmittedReason.Declined));
+
+        var messages = await host.QueryAsync(db => db.OutboundMessages.Where(m => m.InquiryId == inquiryId).ToListAsync());
+        Assert.Equal(3, messages.Count);
+        Assert.All(messages, m =>
+        {
+            Assert.Equal((MessageChannel.Sms, MessagingAddress.Normalize(MessageChannel.Sms, form.PatientPhone)), (m.Channel, m.Recipient));
+            Assert.StartsWith($"Hi {form.PatientFirstName},", m.Body, StringComparison.Ordinal);
+            Assert.Equal("America/Chicago", m.TimeZoneId);
+        });
+    }
+
+    [Fact]
+    public async Task A_family_caller_is_texted_on_their_own_states_hours_not_the_patients()
+    {
+        await using var host = await TestHost.StartAsync();
+
+        var inquiryId = await NotAdmittedAsync(host, NotAdmittedReason.Declined, TestForms.Valid(f => f.CallerState = "New York"));
+
+        var messages = await host.QueryAsync(db => db.OutboundMessages.Where(m => m.InquiryId == inquiryId).ToListAsync());
+        Assert.Equal(6, messages.Count);
+        Assert.All(messages, m => Assert.Equal(("America/New_York", "NY"), (m.TimeZoneId, m.RecipientState)));
+    }
 }

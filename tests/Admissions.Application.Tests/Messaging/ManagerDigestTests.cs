@@ -17,11 +17,16 @@ public class ManagerDigestTests
         await host.CreateInquiryAsync(TestForms.Person(2, "Sam", "Rivera"));
         await Placement.AdmissionTests.AdmitAsync(host, admitted.InquiryId!.Value);
 
+        await host.SendAsync(host.Coordinator, new Application.FollowUps.CreateTask(admitted.InquiryId!.Value, "Send the packing list", TestHost.StartTime.AddHours(2), host.Coordinator.Id));
+
         host.Clock.Advance(TimeSpan.FromDays(1));
         var first = await host.SendAsSystemAsync(new SendManagerDigest());
         var again = await host.SendAsSystemAsync(new SendManagerDigest());
 
-        Assert.Equal(new DigestCounts(new DateOnly(2026, 3, 10), 2, 1, 0, 0), first.Counts);
+        Assert.Equal((new DateOnly(2026, 3, 10), 2, 1), (first.Counts.Day, first.Counts.Inquiries, first.Counts.Admits));
+        var attention = first.Counts.Attention;
+        Assert.Equal((new DateOnly(2026, 3, 11), 0), (attention.Today, attention.OpenSafetyAlerts));
+        Assert.Contains(new Application.Dashboards.OverdueTasksOf(host.Coordinator.Name, 1), attention.OverdueTasks);
         Assert.Equal(1, first.Queued);
         Assert.Equal(0, again.Queued);
         Assert.Equal(1, host.Outbox.Signals);
@@ -30,6 +35,10 @@ public class ManagerDigestTests
         Assert.Equal("Admissions daily summary for Tuesday, Mar 10, 2026", email.Subject);
         Assert.Contains("New inquiries: 2", email.Body, StringComparison.Ordinal);
         Assert.Contains("Admissions: 1", email.Body, StringComparison.Ordinal);
+        Assert.Contains($"Overdue tasks: {attention.OverdueTaskCount}  http://127.0.0.1:5000/work?view=overdue", email.Body, StringComparison.Ordinal);
+        Assert.Contains($"  {host.Coordinator.Name}: 1", email.Body, StringComparison.Ordinal);
+        Assert.Contains("Reviews due: 0  http://127.0.0.1:5000/authorizations", email.Body, StringComparison.Ordinal);
+        Assert.Contains("Your home page shows the same: http://127.0.0.1:5000/", email.Body, StringComparison.Ordinal);
         foreach (var phi in new[] { "Alex", "Lopez", "Sam", "Rivera", admitted.Number! })
         {
             Assert.DoesNotContain(phi, email.Subject + email.Body, StringComparison.Ordinal);

@@ -80,7 +80,7 @@ public class InquiryDetailsTests
             .GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.CanWrite)
             .ToArray();
-        Assert.Equal(16, properties.Length);
+        Assert.Equal(17, properties.Length);
 
         var missed = new List<string>();
         foreach (var property in properties)

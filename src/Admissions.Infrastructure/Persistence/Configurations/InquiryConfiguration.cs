@@ -19,6 +19,7 @@ internal sealed class InquiryConfiguration : IEntityTypeConfiguration<Inquiry>
             details.Property(d => d.CallerName).HasColumnName("CallerName").HasMaxLength(100);
             details.Property(d => d.CallerPhone).HasColumnName("CallerPhone").HasMaxLength(20);
             details.Property(d => d.CallerEmail).HasColumnName("CallerEmail").HasMaxLength(200);
+            details.Property(d => d.CallerState).HasColumnName("CallerState").HasMaxLength(2);
             details.Property(d => d.CallerRelationship).HasColumnName("CallerRelationship");
             details.Property(d => d.PatientFirstName).HasColumnName("PatientFirstName").HasMaxLength(100);
             details.Property(d => d.PatientLastName).HasColumnName("PatientLastName").HasMaxLength(100);

@@ -63,6 +63,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(e => e.IpAddress).HasMaxLength(64);
         builder.HasIndex(e => e.OccurredAt);
         builder.HasIndex(e => new { e.EntityType, e.EntityId });
+        // The log's inquiry search names the record without its type (the inquiry's own changes and the reads of its records).
+        builder.HasIndex(e => e.EntityId);
 
         // The hash chain (AuditChain): null only on rows written before the chain existed.
         builder.Property<long?>(AuditChain.Sequence);

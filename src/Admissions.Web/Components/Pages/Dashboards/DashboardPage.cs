@@ -36,4 +36,10 @@ public abstract class DashboardPage : AdmissionsComponent
     protected abstract Task LoadAsync();
 
     protected string? Link(string href) => CanDrillDown ? href : null;
+
+    /// <summary>
+    /// The filter of what the page shows, with the default period and facility filled in: an export covers exactly the
+    /// figures on screen, and the audit log records the days and facility it covered instead of "default".
+    /// </summary>
+    protected DashboardFilter ShownFilter => Scope is { } scope ? Filter with { From = scope.From, To = scope.To, FacilityId = scope.FacilityId } : Filter;
 }
