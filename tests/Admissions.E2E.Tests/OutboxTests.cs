@@ -28,7 +28,7 @@ public sealed class OutboxTests(AppServer app) : E2ETest(app)
         await ScreenshotAsync("outbox.png");
 
         await failed.Locator("[data-testid=outbox-view]").ClickAsync();
-        await Expect(ByTestId("outbox-body")).ToContainTextAsync("Admissions at Cedar Ridge");
+        await Expect(ByTestId("outbox-body")).ToContainTextAsync("Admissions at Riverbend");
         await ScreenshotAsync("outbox-message.png");
         await ByTestId("outbox-detail-close").ClickAsync();
 

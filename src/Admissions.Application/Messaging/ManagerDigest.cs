@@ -51,28 +51,7 @@ public sealed class SendManagerDigestHandler(
                 a => a.Kind == ActivityKind.StageChange && a.ToStage == InquiryStage.Admitted && a.OccurredAt >= from && a.OccurredAt < to, cancellationToken),
             await DepartmentAttention.CountAsync(db, days, cancellationToken));
 
-        var app = settings.AppUrl.TrimEnd('/');
-        var attention = counts.Attention;
-        var values = new Dictionary<string, string>
-        {
-            ["Date"] = day.ToString("dddd, MMM d, yyyy", CultureInfo.GetCultureInfo("en-US")),
-            ["Inquiries"] = Count(counts.Inquiries),
-            ["Admits"] = Count(counts.Admits),
-            ["SafetyAlerts"] = Count(attention.OpenSafetyAlerts),
-            ["ApprovalVobs"] = Count(attention.VerificationsAwaitingApproval),
-            ["ExpectedToday"] = Count(attention.AdmissionsExpectedToday),
-            ["ReviewsDue"] = Count(attention.ReviewsDue),
-            ["OverdueTasks"] = Count(attention.OverdueTaskCount),
-            ["OverdueByPerson"] = attention.OverdueTasks.Count == 0 ? "  none"
-                : string.Join("\n", attention.OverdueTasks.Select(o => $"  {o.AssigneeName ?? "Team queue"}: {Count(o.Count)}")),
-            ["AppUrl"] = app,
-            ["HomeLink"] = $"{app}{AttentionLinks.Home}",
-            ["SafetyLink"] = $"{app}{AttentionLinks.SafetyAlerts}",
-            ["ApprovalLink"] = $"{app}{AttentionLinks.VerificationsAwaitingApproval}",
-            ["ExpectedLink"] = $"{app}{AttentionLinks.AdmissionsExpected}",
-            ["ReviewsLink"] = $"{app}{AttentionLinks.ReviewsDue}",
-            ["TasksLink"] = $"{app}{AttentionLinks.OverdueTasks}",
-        };
+        var values = Values(counts, settings.AppUrl);
 
         var queued = 0;
         var managers = (await staff.ListAsync(cancellationToken)).Where(s => s.Roles.Contains(Roles.AdmissionsManager) && !string.IsNullOrWhiteSpace(s.Email));
@@ -91,6 +70,33 @@ public sealed class SendManagerDigestHandler(
         }
 
         return new DigestResult(counts, queued);
+    }
+
+    /// <summary>The digest's placeholders: the counts, and a link into the app at <paramref name="appUrl"/> for each item.</summary>
+    public static Dictionary<string, string> Values(DigestCounts counts, string appUrl)
+    {
+        var app = appUrl.TrimEnd('/');
+        var attention = counts.Attention;
+        return new Dictionary<string, string>
+        {
+            ["Date"] = counts.Day.ToString("dddd, MMM d, yyyy", CultureInfo.GetCultureInfo("en-US")),
+            ["Inquiries"] = Count(counts.Inquiries),
+            ["Admits"] = Count(counts.Admits),
+            ["SafetyAlerts"] = Count(attention.OpenSafetyAlerts),
+            ["ApprovalVobs"] = Count(attention.VerificationsAwaitingApproval),
+            ["ExpectedToday"] = Count(attention.AdmissionsExpectedToday),
+            ["ReviewsDue"] = Count(attention.ReviewsDue),
+            ["OverdueTasks"] = Count(attention.OverdueTaskCount),
+            ["OverdueByPerson"] = attention.OverdueTasks.Count == 0 ? "  none"
+                : string.Join("\n", attention.OverdueTasks.Select(o => $"  {o.AssigneeName ?? "Team queue"}: {Count(o.Count)}")),
+            ["AppUrl"] = app,
+            ["HomeLink"] = $"{app}{AttentionLinks.Home}",
+            ["SafetyLink"] = $"{app}{AttentionLinks.SafetyAlerts}",
+            ["ApprovalLink"] = $"{app}{AttentionLinks.VerificationsAwaitingApproval}",
+            ["ExpectedLink"] = $"{app}{AttentionLinks.AdmissionsExpected}",
+            ["ReviewsLink"] = $"{app}{AttentionLinks.ReviewsDue}",
+            ["TasksLink"] = $"{app}{AttentionLinks.OverdueTasks}",
+        };
     }
 
     private static string Count(int count) => count.ToString(CultureInfo.InvariantCulture);

@@ -1,4 +1,6 @@
 using Admissions.Application.Common;
+using Admissions.Application.Dashboards;
+using Admissions.Application.Messaging;
 using Admissions.Domain.Messaging;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,6 +13,9 @@ namespace Admissions.Infrastructure.Seeding;
 /// </summary>
 internal static class DemoMessaging
 {
+    /// <summary>The demo campus's neutral name (appsettings.json's <c>Messaging:SenderName</c>): Riverbend Recovery Center without the word that says what it treats.</summary>
+    private const string SenderName = "Riverbend";
+
     public static async Task SeedAsync(IAdmissionsDbContext db, string managerEmail, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var inquiries = await db.Inquiries.AsNoTracking().OrderBy(i => i.Number).Take(4)
@@ -32,20 +37,15 @@ internal static class DemoMessaging
         {
             ["Name"] = caller?.Split(' ')[0] ?? "there",
             ["Sender"] = "Casey",
-            ["Team"] = "Cedar Ridge",
+            ["Team"] = SenderName,
             ["Phone"] = "(555) 010-0100",
         };
 
         var digest = Message(MessageChannel.Email, MessageAudience.Staff, managerEmail, "Morgan Reyes", MessageTemplates.ManagerDigest, null, "America/Los_Angeles",
-            TimeSpan.FromHours(3), new()
-            {
-                ["Date"] = "yesterday",
-                ["Inquiries"] = "6",
-                ["Admits"] = "2",
-                ["OverdueTasks"] = "3",
-                ["SafetyAlerts"] = "1",
-                ["AppUrl"] = "http://127.0.0.1:5000",
-            });
+            TimeSpan.FromHours(3), SendManagerDigestHandler.Values(
+                new DigestCounts(DateOnly.FromDateTime(now.UtcDateTime).AddDays(-1), 6, 2, new DepartmentAttention(
+                    DateOnly.FromDateTime(now.UtcDateTime), 1, 1, 2, 1, [new("Casey Nguyen", 2), new(null, 1)])),
+                "http://127.0.0.1:5000"));
         digest.Claim(now - TimeSpan.FromHours(3));
         digest.MarkSent("demo-digest.eml", now - TimeSpan.FromHours(3));
 

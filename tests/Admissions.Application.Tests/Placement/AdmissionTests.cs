@@ -276,7 +276,7 @@ public class AdmissionTests
 
         await host.SendAsync(host.Coordinator, new MoveInquiryStage(inquiryId, InquiryStage.NotAdmitted, NotAdmittedReason.ChoseAnotherProvider));
 
-        Assert.Equal((AdmissionState.Cancelled, "not admitted"), Assert.Single(await AdmissionsAsync(host, inquiryId)) is var a ? (a.State, a.Outcome) : default);
+        Assert.Equal((AdmissionState.Cancelled, "not admitted: chose another provider"), Assert.Single(await AdmissionsAsync(host, inquiryId)) is var a ? (a.State, a.Outcome) : default);
         Assert.Equal(BedState.Available, (await BedAsync(host, campus.BedIds[0])).State);
     }
 
