@@ -363,6 +363,9 @@ namespace Admissions.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("FacilityId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("FirstContactAt")
                         .HasColumnType("INTEGER");
 
@@ -505,6 +508,8 @@ namespace Admissions.Migrations.Sqlite.Migrations
                     b.HasIndex("AssignedCoordinatorId", "CreatedAt");
 
                     b.HasIndex("AssignedCoordinatorName", "Id");
+
+                    b.HasIndex("FacilityId", "CreatedAt");
 
                     b.HasIndex("ReferralOrganisationId", "CreatedAt");
 
@@ -1829,6 +1834,10 @@ namespace Admissions.Migrations.Sqlite.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ClearinghouseProviderName")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
 
@@ -1837,12 +1846,20 @@ namespace Admissions.Migrations.Sqlite.Migrations
                         .HasMaxLength(150)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Npi")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("OnCallFallbackId")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("OnCallFallbackName")
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TaxId")
+                        .HasMaxLength(9)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TimeZoneId")
@@ -2032,6 +2049,9 @@ namespace Admissions.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("FacilityId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Measure")
                         .HasColumnType("INTEGER");
 
@@ -2048,7 +2068,7 @@ namespace Admissions.Migrations.Sqlite.Migrations
                     b.Property<int>("Count")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("TimeZoneId", "Measure", "Day", "Key", "Value");
+                    b.HasKey("TimeZoneId", "FacilityId", "Measure", "Day", "Key", "Value");
 
                     b.ToTable("DailyDurations");
                 });
@@ -2057,6 +2077,9 @@ namespace Admissions.Migrations.Sqlite.Migrations
                 {
                     b.Property<string>("TimeZoneId")
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FacilityId")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("Day")
@@ -2086,7 +2109,7 @@ namespace Admissions.Migrations.Sqlite.Migrations
                     b.Property<int>("VobsRun")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("TimeZoneId", "Day");
+                    b.HasKey("TimeZoneId", "FacilityId", "Day");
 
                     b.ToTable("DailyFigures");
                 });
@@ -2114,10 +2137,13 @@ namespace Admissions.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("FacilityId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("RefreshedAt")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("TimeZoneId");
+                    b.HasKey("TimeZoneId", "FacilityId");
 
                     b.ToTable("DailyFiguresStates");
                 });
@@ -2142,6 +2168,9 @@ namespace Admissions.Migrations.Sqlite.Migrations
 
                     b.Property<int>("Event")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("FacilityId")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Key")
                         .IsRequired()
@@ -2168,7 +2197,7 @@ namespace Admissions.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TimeZoneId", "Event", "Dimension", "Day");
+                    b.HasIndex("TimeZoneId", "FacilityId", "Event", "Dimension", "Day");
 
                     b.ToTable("DailyGroups");
                 });
@@ -2393,6 +2422,9 @@ namespace Admissions.Migrations.Sqlite.Migrations
                     b.Property<string>("CreatedBy")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("FacilityId")
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("LastUsedAt")
@@ -2797,6 +2829,11 @@ namespace Admissions.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Admissions.Domain.Inquiries.Inquiry", b =>
                 {
+                    b.HasOne("Admissions.Domain.Placement.Facility", null)
+                        .WithMany()
+                        .HasForeignKey("FacilityId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Admissions.Domain.Inquiries.ReferralOrganisation", null)
                         .WithMany()
                         .HasForeignKey("ReferralOrganisationId")
