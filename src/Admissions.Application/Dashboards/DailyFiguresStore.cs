@@ -87,8 +87,10 @@ public static class OverviewFigures
     }
 }
 
-/// <param name="Zones">How many sets of figures were kept: every facility's per zone, and each facility's own.</param>
-public sealed record DailyFiguresRefresh(int Zones, int DaysCounted);
+/// <param name="Zones">The time zones every facility's figures are kept in.</param>
+/// <param name="DaysCounted">The days of every facility's figures counted again.</param>
+/// <param name="FacilityDaysCounted">The days of each facility's own figures counted again, added up over the facilities.</param>
+public sealed record DailyFiguresRefresh(int Zones, int DaysCounted, int FacilityDaysCounted = 0);
 
 /// <summary>
 /// Brings the stored daily figures (and day groups) up to date for the time zone of every active facility: a zone seen for the first
@@ -136,7 +138,7 @@ public sealed class RefreshDailyFiguresHandler(IAdmissionsDbContextFactory dbFac
             db.DailyFiguresStates.Remove(gone);
         }
 
-        var counted = 0;
+        var (counted, facilityCounted) = (0, 0);
         foreach (var (zoneId, facilityId) in stores)
         {
             var zone = Facility.FindZone(zoneId) ?? TimeZoneInfo.Utc;
@@ -147,7 +149,8 @@ public sealed class RefreshDailyFiguresHandler(IAdmissionsDbContextFactory dbFac
             foreach (var run in Runs(days))
             {
                 await RecountAsync(new StoredScope(zoneId, facilityId, zone), run.From, run.To, cancellationToken);
-                counted += run.To.DayNumber - run.From.DayNumber + 1;
+                var runDays = run.To.DayNumber - run.From.DayNumber + 1;
+                (counted, facilityCounted) = facilityId == DailyFigures.AllFacilities ? (counted + runDays, facilityCounted) : (counted, facilityCounted + runDays);
             }
 
             if (state is null)
@@ -162,7 +165,7 @@ public sealed class RefreshDailyFiguresHandler(IAdmissionsDbContextFactory dbFac
 
         db.DailyFiguresChanges.RemoveRange(changes);
         await db.SaveChangesAsync(cancellationToken);
-        return new DailyFiguresRefresh(stores.Count, counted);
+        return new DailyFiguresRefresh(zones.Count, counted, facilityCounted);
     }
 
     private static async Task<List<DateOnly>> AllDaysAsync(IAdmissionsDbContext db, TimeZoneInfo zone, DateTimeOffset now, CancellationToken cancellationToken)
