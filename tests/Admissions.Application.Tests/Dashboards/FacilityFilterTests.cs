@@ -85,4 +85,13 @@ public sealed class FacilityFilterTests : IAsyncLifetime
     {
         await Assert.ThrowsAsync<Admissions.Application.Common.NotFoundException>(() => _host.SendAsync(_host.Manager, new GetOverview(March with { FacilityId = Guid.CreateVersion7() })));
     }
+
+    [Fact]
+    public async Task Every_dashboard_page_offers_the_active_facilities_to_those_who_may_open_it()
+    {
+        var offered = await _host.SendAsync(_host.Coordinator, new ListDashboardFacilities());
+
+        Assert.Equal(["Riverbend", "Riverbend Phoenix"], offered.Select(f => f.Name));
+        await Assert.ThrowsAsync<Admissions.Application.Common.ForbiddenException>(() => _host.SendAsync(_host.Clinician, new ListDashboardFacilities()));
+    }
 }
