@@ -159,7 +159,11 @@ public class FacilityProviderTests
 
         await host.SendAsync(host.Admin, new SaveFacility(phoenix, new FacilityForm
         {
-            Name = "Riverbend Phoenix", TimeZoneId = "America/Phoenix", Npi = " 1234567893 ", TaxId = "", ClearinghouseProviderName = "RB PHX",
+            Name = "Riverbend Phoenix",
+            TimeZoneId = "America/Phoenix",
+            Npi = " 1234567893 ",
+            TaxId = "",
+            ClearinghouseProviderName = "RB PHX",
         }));
 
         var facility = Assert.Single((await host.SendAsync(host.Admin, new GetPlacementSetup())).Facilities);
