@@ -23,7 +23,9 @@ public static class ApiKeySecret
     public static string PrefixOf(string key) => key.Length > 12 ? key[..12] : key;
 }
 
-public sealed record ApiKeyItem(Guid Id, string Name, string Prefix, DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset? RevokedAt, DateTimeOffset? LastUsedAt);
+/// <param name="FacilityId">Where the inquiries sent with the key belong; none means the first active facility.</param>
+public sealed record ApiKeyItem(
+    Guid Id, string Name, string Prefix, DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset? RevokedAt, DateTimeOffset? LastUsedAt, Guid? FacilityId = null);
 
 public sealed record CreatedApiKey(Guid Id, string Name, string Key);
 
@@ -36,7 +38,7 @@ public sealed class ListApiKeysHandler(IAdmissionsDbContextFactory dbFactory) : 
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var keys = await db.ApiKeys.AsNoTracking()
-            .Select(k => new ApiKeyItem(k.Id, k.Name, k.Prefix, k.CreatedAt, k.CreatedBy, k.RevokedAt, k.LastUsedAt))
+            .Select(k => new ApiKeyItem(k.Id, k.Name, k.Prefix, k.CreatedAt, k.CreatedBy, k.RevokedAt, k.LastUsedAt, k.FacilityId))
             .ToListAsync(cancellationToken);
         return [.. keys.OrderBy(k => k.RevokedAt is not null).ThenByDescending(k => k.CreatedAt)];
     }
@@ -44,7 +46,7 @@ public sealed class ListApiKeysHandler(IAdmissionsDbContextFactory dbFactory) : 
 
 /// <summary>Creates a key for a web form or call-tracking integration; the secret is shown once.</summary>
 [RequiresRole(Roles.Admin)]
-public sealed record CreateApiKey(string Name) : ICommand<CreatedApiKey>;
+public sealed record CreateApiKey(string Name, Guid? FacilityId = null) : ICommand<CreatedApiKey>;
 
 public sealed class CreateApiKeyValidator : AbstractValidator<CreateApiKey>
 {
@@ -58,6 +60,8 @@ public sealed class CreateApiKeyHandler(IAdmissionsDbContextFactory dbFactory, I
 {
     public async ValueTask<CreatedApiKey> Handle(CreateApiKey command, CancellationToken cancellationToken)
     {
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        await ApiKeyFacility.EnsureActiveAsync(db, command.FacilityId, cancellationToken);
         var secret = ApiKeySecret.Generate();
         var key = new ApiKey
         {
@@ -66,8 +70,8 @@ public sealed class CreateApiKeyHandler(IAdmissionsDbContextFactory dbFactory, I
             SecretHash = ApiKeySecret.Hash(secret),
             CreatedAt = clock.GetUtcNow(),
             CreatedBy = user.Name,
+            FacilityId = command.FacilityId,
         };
-        await using var db = await dbFactory.CreateAsync(cancellationToken);
         db.ApiKeys.Add(key);
         await db.SaveChangesAsync(cancellationToken);
         return new CreatedApiKey(key.Id, key.Name, secret);
@@ -87,5 +91,34 @@ public sealed class RevokeApiKeyHandler(IAdmissionsDbContextFactory dbFactory, T
         key.RevokedAt ??= clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;
+    }
+}
+
+/// <summary>Sets the facility the key's inquiries belong to (none: the first active facility).</summary>
+[RequiresRole(Roles.Admin)]
+public sealed record SetApiKeyFacility(Guid ApiKeyId, Guid? FacilityId) : ICommand;
+
+public sealed class SetApiKeyFacilityHandler(IAdmissionsDbContextFactory dbFactory) : ICommandHandler<SetApiKeyFacility>
+{
+    public async ValueTask<Unit> Handle(SetApiKeyFacility command, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        await ApiKeyFacility.EnsureActiveAsync(db, command.FacilityId, cancellationToken);
+        var key = await db.ApiKeys.FirstOrDefaultAsync(k => k.Id == command.ApiKeyId, cancellationToken)
+            ?? throw new NotFoundException("The API key");
+        key.FacilityId = command.FacilityId;
+        await db.SaveChangesAsync(cancellationToken);
+        return Unit.Value;
+    }
+}
+
+internal static class ApiKeyFacility
+{
+    public static async Task EnsureActiveAsync(IAdmissionsDbContext db, Guid? facilityId, CancellationToken cancellationToken)
+    {
+        if (facilityId is { } id && !await db.Facilities.AnyAsync(f => f.Id == id && f.IsActive, cancellationToken))
+        {
+            throw new RequestValidationException(new Dictionary<string, string[]> { ["FacilityId"] = ["Choose one of the active facilities."] });
+        }
     }
 }

@@ -68,9 +68,10 @@ public sealed class GroupTally
         }
     }
 
-    public IEnumerable<DailyGroup> ToGroups(string timeZoneId) => _groups.Select(g => new DailyGroup
+    public IEnumerable<DailyGroup> ToGroups(string timeZoneId, Guid facilityId) => _groups.Select(g => new DailyGroup
     {
         TimeZoneId = timeZoneId,
+        FacilityId = facilityId,
         Day = g.Key.Day,
         Event = g.Key.Event,
         Dimension = g.Key.Dimension,
@@ -83,9 +84,10 @@ public sealed class GroupTally
         Count = g.Value.Count,
     });
 
-    public IEnumerable<DailyDuration> ToCoordinatorDurations(string timeZoneId) => _minutes.SelectMany(m => m.Value.Values.Select(v => new DailyDuration
+    public IEnumerable<DailyDuration> ToCoordinatorDurations(string timeZoneId, Guid facilityId) => _minutes.SelectMany(m => m.Value.Values.Select(v => new DailyDuration
     {
         TimeZoneId = timeZoneId,
+        FacilityId = facilityId,
         Day = m.Key.Day,
         Measure = DurationMeasure.CoordinatorMinutesToContact,
         Key = m.Key.Coordinator,
@@ -96,13 +98,16 @@ public sealed class GroupTally
 
 public static class DailyGroups
 {
-    /// <summary>The inquiries created in [start, end), or closed in it, with their keys (and, for the created, whether they had a VOB).</summary>
-    public static IAsyncEnumerable<InquiryKeys> InquiriesAsync(IAdmissionsDbContext db, DateTimeOffset start, DateTimeOffset end, GroupEvent groupEvent)
+    /// <summary>
+    /// The inquiries of one facility (or, null, all) created in [start, end), or closed in it, with their keys (and, for the
+    /// created, whether they had a VOB).
+    /// </summary>
+    public static IAsyncEnumerable<InquiryKeys> InquiriesAsync(IAdmissionsDbContext db, DateTimeOffset start, DateTimeOffset end, Guid? facilityId, GroupEvent groupEvent)
     {
         var created = groupEvent == GroupEvent.Created;
         var inquiries = created
-            ? DashboardQueries.CreatedBetween(db, start, end)
-            : db.Inquiries.AsNoTracking().Where(i => i.ClosedAt >= start && i.ClosedAt < end);
+            ? DashboardQueries.CreatedBetween(db, start, end, facilityId)
+            : DashboardQueries.OfFacility(db.Inquiries.AsNoTracking().Where(i => i.ClosedAt >= start && i.ClosedAt < end), facilityId);
         return inquiries
             .Select(i => new InquiryKeys(
                 i.CreatedAt, i.ClosedAt, i.FirstContactAt, i.Stage, i.NotAdmittedReason, i.PossibleDuplicateOfId != null, i.Details.Source,
@@ -120,7 +125,7 @@ public static class DailyGroups
     {
         var (first, last) = (from ?? scope.From, to ?? scope.To);
         return await db.DailyGroups.AsNoTracking()
-            .Where(g => g.TimeZoneId == scope.TimeZoneId && g.Event == groupEvent && g.Dimension == dimension && g.Day >= first && g.Day <= last)
+            .Where(g => g.TimeZoneId == scope.TimeZoneId && g.FacilityId == scope.StoredFacilityId && g.Event == groupEvent && g.Dimension == dimension && g.Day >= first && g.Day <= last)
             .GroupBy(g => new { g.Key, g.Stage, g.Reason, g.PossibleDuplicate, g.Contacted })
             .Select(g => new StoredGroup(g.Key.Key, g.Max(x => x.Label), g.Key.Stage, g.Key.Reason, g.Key.PossibleDuplicate, g.Key.Contacted, g.Sum(x => x.Count)))
             .ToListAsync(cancellationToken);
@@ -130,7 +135,7 @@ public static class DailyGroups
     public static async Task<Dictionary<string, Histogram>> CoordinatorMinutesAsync(IAdmissionsDbContext db, DashboardScope scope, string? only, CancellationToken cancellationToken)
     {
         var rows = await db.DailyDurations.AsNoTracking()
-            .Where(d => d.TimeZoneId == scope.TimeZoneId && d.Measure == DurationMeasure.CoordinatorMinutesToContact && d.Day >= scope.From && d.Day <= scope.To
+            .Where(d => d.TimeZoneId == scope.TimeZoneId && d.FacilityId == scope.StoredFacilityId && d.Measure == DurationMeasure.CoordinatorMinutesToContact && d.Day >= scope.From && d.Day <= scope.To
                 && (only == null || d.Key == only))
             .GroupBy(d => new { d.Key, d.Value })
             .Select(g => new { g.Key.Key, g.Key.Value, Count = g.Sum(d => (long)d.Count) })

@@ -2,6 +2,7 @@ using Admissions.Application.Common;
 using Admissions.Domain.Common;
 using Admissions.Domain.Inquiries;
 using Admissions.Domain.Placement;
+using Admissions.Domain.Reporting;
 using Admissions.Domain.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,9 +10,9 @@ namespace Admissions.Application.Dashboards;
 
 /// <summary>
 /// The days a dashboard covers, counted in the facility's time zone (both ends inclusive), and the facility.
-/// No dates means the last 30 days up to today; no facility means the first active one (with none, the organisation's
-/// calendar, <c>Admissions:TimeZone</c>). Inquiries are not
-/// tied to a facility yet, so the facility chooses the day boundaries and the programs for census.
+/// No dates means the last 30 days up to today. A facility counts only its own inquiries, in its own days; no facility
+/// means every facility's inquiries, in the days of the first active one (with none, the organisation's calendar,
+/// <c>Admissions:TimeZone</c>).
 /// </summary>
 public sealed record DashboardFilter
 {
@@ -43,6 +44,9 @@ public sealed record DashboardScope(
 {
     public TimeZoneInfo Zone => Facility.FindZone(TimeZoneId) ?? TimeZoneInfo.Utc;
 
+    /// <summary>The stored daily figures of this scope: the facility's own, or every facility's.</summary>
+    public Guid StoredFacilityId => FacilityId ?? DailyFigures.AllFacilities;
+
     public int Days => To.DayNumber - From.DayNumber + 1;
 
     public DateOnly DayAt(DateTimeOffset instant) => ZonedTime.DayOf(instant, Zone);
@@ -59,9 +63,10 @@ public sealed record DashboardScope(
             .OrderBy(f => f.Name)
             .Select(f => new { f.Id, f.Name, f.TimeZoneId })
             .ToListAsync(cancellationToken);
-        var facility = filter.FacilityId is { } id
+        var chosen = filter.FacilityId is { } id
             ? facilities.FirstOrDefault(f => f.Id == id) ?? throw new NotFoundException("The facility")
-            : facilities.FirstOrDefault();
+            : null;
+        var facility = chosen ?? facilities.FirstOrDefault();
         var days = Facility.FindZone(facility?.TimeZoneId) is { } facilityZone ? calendar.Organisation.In(facilityZone) : calendar.Organisation;
         var (zone, zoneId) = (days.Zone, facility?.TimeZoneId ?? days.Zone.Id);
         var now = days.Now;
@@ -71,7 +76,7 @@ public sealed record DashboardScope(
         var start = StartOf(from, zone);
         var end = StartOf(to.AddDays(1), zone);
         var previousStart = StartOf(from.AddDays(-(to.DayNumber - from.DayNumber + 1)), zone);
-        return new DashboardScope(facility?.Id, facility?.Name ?? "All facilities", zoneId, from, to, start, end, previousStart, now);
+        return new DashboardScope(chosen?.Id, chosen?.Name ?? "All facilities", zoneId, from, to, start, end, previousStart, now);
     }
 
     // Every dashboard query carries the same filter, so it is checked here once rather than by a validator per query.
@@ -116,9 +121,15 @@ public sealed record CohortCounts(IReadOnlyList<CohortGroup> Groups)
 
 public static class DashboardQueries
 {
-    /// <summary>Inquiries created in [start, end): read from one covering index.</summary>
-    public static IQueryable<Inquiry> CreatedBetween(IAdmissionsDbContext db, DateTimeOffset start, DateTimeOffset end) =>
-        db.Inquiries.AsNoTracking().Where(i => i.CreatedAt >= start && i.CreatedAt < end);
+    /// <summary>Inquiries created in [start, end), of one facility or (null) all: read from one covering index.</summary>
+    public static IQueryable<Inquiry> CreatedBetween(IAdmissionsDbContext db, DateTimeOffset start, DateTimeOffset end, Guid? facilityId) =>
+        OfFacility(db.Inquiries.AsNoTracking().Where(i => i.CreatedAt >= start && i.CreatedAt < end), facilityId);
+
+    public static IQueryable<Inquiry> CreatedBetween(IAdmissionsDbContext db, DashboardScope scope) => CreatedBetween(db, scope.Start, scope.End, scope.FacilityId);
+
+    /// <summary>The inquiries of one facility, or (null) of all.</summary>
+    public static IQueryable<Inquiry> OfFacility(IQueryable<Inquiry> inquiries, Guid? facilityId) =>
+        facilityId is { } id ? inquiries.Where(i => i.FacilityId == id) : inquiries;
 
     /// <summary>Leaves out possible duplicates and inquiries closed as duplicate or invalid.</summary>
     public static IQueryable<Inquiry> Valid(this IQueryable<Inquiry> inquiries) =>
@@ -133,8 +144,10 @@ public static class DashboardQueries
             .ToListAsync(cancellationToken));
 
     /// <summary>Admissions recorded in [start, end): inquiries in Admitted whose stage changed then.</summary>
-    public static IQueryable<Inquiry> AdmittedBetween(IAdmissionsDbContext db, DateTimeOffset start, DateTimeOffset end) =>
-        db.Inquiries.AsNoTracking().Where(i => i.Stage == InquiryStage.Admitted && i.ClosedAt >= start && i.ClosedAt < end);
+    public static IQueryable<Inquiry> AdmittedBetween(IAdmissionsDbContext db, DateTimeOffset start, DateTimeOffset end, Guid? facilityId) =>
+        OfFacility(db.Inquiries.AsNoTracking().Where(i => i.Stage == InquiryStage.Admitted && i.ClosedAt >= start && i.ClosedAt < end), facilityId);
+
+    public static IQueryable<Inquiry> AdmittedBetween(IAdmissionsDbContext db, DashboardScope scope) => AdmittedBetween(db, scope.Start, scope.End, scope.FacilityId);
 }
 
 /// <summary>Medians and percentiles as the dashboards define them.</summary>

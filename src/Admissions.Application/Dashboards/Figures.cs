@@ -144,9 +144,10 @@ public sealed class FigureTally
         _ => throw new ArgumentOutOfRangeException(nameof(measure), measure, null),
     };
 
-    public DailyFigures ToDay(string timeZoneId, DateOnly day) => new()
+    public DailyFigures ToDay(string timeZoneId, Guid facilityId, DateOnly day) => new()
     {
         TimeZoneId = timeZoneId,
+        FacilityId = facilityId,
         Day = day,
         Inquiries = Inquiries,
         ValidInquiries = ValidInquiries,
@@ -161,10 +162,11 @@ public sealed class FigureTally
     /// <summary>The measures a tally keeps (a coordinator's minutes are kept by <see cref="GroupTally"/>).</summary>
     public static readonly DurationMeasure[] Measures = [DurationMeasure.MinutesToContact, DurationMeasure.VobTurnaroundMinutes, DurationMeasure.HoursToAdmission];
 
-    public IEnumerable<DailyDuration> ToDurations(string timeZoneId, DateOnly day) =>
+    public IEnumerable<DailyDuration> ToDurations(string timeZoneId, Guid facilityId, DateOnly day) =>
         Measures.SelectMany(measure => Of(measure).Values.Select(v => new DailyDuration
         {
             TimeZoneId = timeZoneId,
+            FacilityId = facilityId,
             Day = day,
             Measure = measure,
             Value = v.Key,

@@ -51,8 +51,8 @@ public sealed class GetBreakdownHandler(IAdmissionsDbContextFactory dbFactory, I
         List<KeyedGroup> cohort, admits;
         if (await OverviewFigures.StoredAsOfAsync(db, scope, cancellationToken) is null)
         {
-            cohort = (await KeyedAsync(db, DashboardQueries.CreatedBetween(db, scope.Start, scope.End), query.Dimension, cancellationToken)).Where(r => r.IsValid).ToList();
-            admits = await KeyedAsync(db, DashboardQueries.AdmittedBetween(db, scope.Start, scope.End), query.Dimension, cancellationToken);
+            cohort = (await KeyedAsync(db, DashboardQueries.CreatedBetween(db, scope), query.Dimension, cancellationToken)).Where(r => r.IsValid).ToList();
+            admits = await KeyedAsync(db, DashboardQueries.AdmittedBetween(db, scope), query.Dimension, cancellationToken);
         }
         else
         {

@@ -58,8 +58,8 @@ public sealed class GetCoordinatorScorecardHandler(IAdmissionsDbContextFactory d
     private static async Task<(List<CoordinatorGroup> Groups, Dictionary<string, Histogram> Minutes, Dictionary<string, int> Admits)> LiveAsync(
         IAdmissionsDbContext db, DashboardScope scope, string? only, CancellationToken cancellationToken)
     {
-        var created = DashboardQueries.CreatedBetween(db, scope.Start, scope.End).Where(i => i.AssignedCoordinatorId != null);
-        var admitted = DashboardQueries.AdmittedBetween(db, scope.Start, scope.End).Where(i => i.AssignedCoordinatorId != null);
+        var created = DashboardQueries.CreatedBetween(db, scope).Where(i => i.AssignedCoordinatorId != null);
+        var admitted = DashboardQueries.AdmittedBetween(db, scope).Where(i => i.AssignedCoordinatorId != null);
         if (only is not null)
         {
             created = created.Where(i => i.AssignedCoordinatorId == only);

@@ -31,7 +31,7 @@ public sealed class GetFunnelHandler(IAdmissionsDbContextFactory dbFactory, IFac
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var scope = await DashboardScope.ResolveAsync(db, query.Filter, calendar, cancellationToken);
         var counts = await OverviewFigures.StoredAsOfAsync(db, scope, cancellationToken) is null
-            ? await DashboardQueries.CountAsync(DashboardQueries.CreatedBetween(db, scope.Start, scope.End), cancellationToken)
+            ? await DashboardQueries.CountAsync(DashboardQueries.CreatedBetween(db, scope), cancellationToken)
             : new CohortCounts([.. (await DailyGroups.ReadAsync(db, scope, GroupEvent.Created, GroupDimension.All, cancellationToken)).Select(g => g.ToCohortGroup())]);
         var valid = counts.Groups.Where(g => g.IsValid).ToList();
 

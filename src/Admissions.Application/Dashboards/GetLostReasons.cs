@@ -26,7 +26,7 @@ public sealed class GetLostReasonsHandler(IAdmissionsDbContextFactory dbFactory,
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var scope = await DashboardScope.ResolveAsync(db, query.Filter, calendar, cancellationToken);
         var counts = await OverviewFigures.StoredAsOfAsync(db, scope, cancellationToken) is null
-            ? await db.Inquiries.AsNoTracking()
+            ? await DashboardQueries.OfFacility(db.Inquiries.AsNoTracking(), scope.FacilityId)
                 .Where(i => i.Stage == InquiryStage.NotAdmitted && i.ClosedAt >= scope.Start && i.ClosedAt < scope.End
                     && i.NotAdmittedReason != NotAdmittedReason.Duplicate && i.NotAdmittedReason != NotAdmittedReason.Invalid)
                 .GroupBy(i => i.NotAdmittedReason)

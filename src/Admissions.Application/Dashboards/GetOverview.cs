@@ -46,16 +46,18 @@ public sealed class GetOverviewHandler(IAdmissionsDbContextFactory dbFactory, IF
         // The two periods are independent reads: each on its own context, side by side.
         await using var previousDb = await dbFactory.CreateAsync(cancellationToken);
         var (currentTask, previousTask) = storedAsOf is null
-            ? (OverviewFigures.LiveAsync(db, scope.Start, scope.End, cancellationToken),
-                OverviewFigures.LiveAsync(previousDb, scope.PreviousStart, scope.Start, cancellationToken))
-            : (OverviewFigures.StoredAsync(db, scope.TimeZoneId, scope.From, scope.To, cancellationToken),
-                OverviewFigures.StoredAsync(previousDb, scope.TimeZoneId, scope.From.AddDays(-scope.Days), scope.From.AddDays(-1), cancellationToken));
+            ? (OverviewFigures.LiveAsync(db, scope.Start, scope.End, scope.FacilityId, cancellationToken),
+                OverviewFigures.LiveAsync(previousDb, scope.PreviousStart, scope.Start, scope.FacilityId, cancellationToken))
+            : (OverviewFigures.StoredAsync(db, scope.TimeZoneId, scope.StoredFacilityId, scope.From, scope.To, cancellationToken),
+                OverviewFigures.StoredAsync(previousDb, scope.TimeZoneId, scope.StoredFacilityId, scope.From.AddDays(-scope.Days), scope.From.AddDays(-1), cancellationToken));
         var current = (await currentTask).ToKpis();
         var previous = (await previousTask).ToKpis();
 
-        var alerts = await db.SafetyAlerts.CountAsync(a => a.ResolvedAt == null, cancellationToken);
+        var inquiries = DashboardQueries.OfFacility(db.Inquiries, scope.FacilityId);
+        var alerts = await db.SafetyAlerts.CountAsync(a => a.ResolvedAt == null && (scope.FacilityId == null || inquiries.Any(i => i.Id == a.InquiryId)), cancellationToken);
         var now = scope.Now;
-        var overdue = await db.FollowUpTasks.CountAsync(t => t.State == FollowUpState.Open && t.DueAt <= now, cancellationToken);
+        var overdue = await db.FollowUpTasks.CountAsync(
+            t => t.State == FollowUpState.Open && t.DueAt <= now && (scope.FacilityId == null || inquiries.Any(i => i.Id == t.InquiryId)), cancellationToken);
         var facilities = await db.Facilities.AsNoTracking().Where(f => f.IsActive).OrderBy(f => f.Name)
             .Select(f => new FacilityOption(f.Id, f.Name, f.TimeZoneId)).ToListAsync(cancellationToken);
         return new DashboardOverview(scope, current, previous, alerts, overdue, facilities, storedAsOf);

@@ -65,13 +65,13 @@ public sealed class GetReferralSourcesHandler(IAdmissionsDbContextFactory dbFact
         IAdmissionsDbContext db, DashboardScope scope, CancellationToken cancellationToken)
     {
         var start = scope.Start;
-        var referred = await db.Inquiries.AsNoTracking()
+        var referred = await DashboardQueries.OfFacility(db.Inquiries.AsNoTracking(), scope.FacilityId)
             .Where(i => i.ReferralOrganisationId != null && i.CreatedAt >= scope.PreviousStart && i.CreatedAt < scope.End)
             .Valid()
             .GroupBy(i => new { i.ReferralOrganisationId, Current = i.CreatedAt >= start, Admitted = i.Stage == InquiryStage.Admitted })
             .Select(g => new Referred(g.Key.ReferralOrganisationId!.Value, g.Key.Current, g.Key.Admitted, g.Count()))
             .ToListAsync(cancellationToken);
-        var admits = await DashboardQueries.AdmittedBetween(db, scope.Start, scope.End).Where(i => i.ReferralOrganisationId != null)
+        var admits = await DashboardQueries.AdmittedBetween(db, scope).Where(i => i.ReferralOrganisationId != null)
             .GroupBy(i => i.ReferralOrganisationId).Select(g => new { Id = g.Key!.Value, Count = g.Count() })
             .ToDictionaryAsync(g => g.Id, g => g.Count, cancellationToken);
         return (referred.ToLookup(r => r.OrganisationId), admits);

@@ -31,14 +31,14 @@ public sealed class GetTrendsHandler(IAdmissionsDbContextFactory dbFactory, IFac
         if (storedAsOf is not null)
         {
             days = [.. (await db.DailyFigures.AsNoTracking()
-                    .Where(d => d.TimeZoneId == scope.TimeZoneId && d.Day >= scope.From && d.Day <= scope.To)
+                    .Where(d => d.TimeZoneId == scope.TimeZoneId && d.FacilityId == scope.StoredFacilityId && d.Day >= scope.From && d.Day <= scope.To)
                     .Select(d => new { d.Day, d.Inquiries, d.Admits }).ToListAsync(cancellationToken))
                 .Select(d => (d.Day, d.Inquiries, d.Admits))];
         }
         else
         {
-            var created = await DashboardQueries.CreatedBetween(db, scope.Start, scope.End).Select(i => i.CreatedAt).ToListAsync(cancellationToken);
-            var admitted = await DashboardQueries.AdmittedBetween(db, scope.Start, scope.End).Select(i => i.ClosedAt!.Value).ToListAsync(cancellationToken);
+            var created = await DashboardQueries.CreatedBetween(db, scope).Select(i => i.CreatedAt).ToListAsync(cancellationToken);
+            var admitted = await DashboardQueries.AdmittedBetween(db, scope).Select(i => i.ClosedAt!.Value).ToListAsync(cancellationToken);
             days = [.. created.Select(at => (scope.DayAt(at), 1, 0)).Concat(admitted.Select(at => (scope.DayAt(at), 0, 1)))];
         }
 

@@ -1,5 +1,6 @@
 using Admissions.Application.Common;
 using Admissions.Application.Referrals;
+using Admissions.Application.Staff;
 using Admissions.Domain.Common;
 using Admissions.Domain.Inquiries;
 using Admissions.Domain.Security;
@@ -37,7 +38,8 @@ public sealed class CreateInquiryValidator : AbstractValidator<CreateInquiry>
         RuleFor(c => c.Form).NotNull().SetValidator(new InquiryFormValidator(calendar));
 }
 
-public sealed class CreateInquiryHandler(IAdmissionsDbContextFactory dbFactory, ICurrentUser user, TimeProvider clock, IFacilityCalendar calendar)
+public sealed class CreateInquiryHandler(
+    IAdmissionsDbContextFactory dbFactory, ICurrentUser user, TimeProvider clock, IFacilityCalendar calendar, IStaffAccounts accounts)
     : ICommandHandler<CreateInquiry, CreateInquiryResult>
 {
     public ValueTask<CreateInquiryResult> Handle(CreateInquiry command, CancellationToken cancellationToken) =>
@@ -50,6 +52,8 @@ public sealed class CreateInquiryHandler(IAdmissionsDbContextFactory dbFactory, 
         var organisation = command.Form.ReferralOrganisationId is { } organisationId
             ? await ReferralAttribution.ChooseAsync(db, organisationId, cancellationToken)
             : null;
+        var ownFacility = command.Form.FacilityId is null ? (await accounts.FindAsync(user.Id, cancellationToken))?.FacilityId : null;
+        var facilityId = await InquiryFacility.ChooseAsync(db, command.Form.FacilityId, ownFacility, cancellationToken);
         var duplicates = await InquiryIntake.FindDuplicatesAsync(db, details, calendar.Organisation, cancellationToken);
         if (duplicates.Count > 0 && !command.AllowDuplicates)
         {
@@ -57,7 +61,7 @@ public sealed class CreateInquiryHandler(IAdmissionsDbContextFactory dbFactory, 
         }
 
         var (actor, now) = (new Actor(user.Id, user.Name), clock.GetUtcNow());
-        var inquiry = await InquiryIntake.CreateAsync(db, details, actor, now, calendar.Organisation, InquiryIntake.OpenDuplicateOf(duplicates), cancellationToken);
+        var inquiry = await InquiryIntake.CreateAsync(db, details, actor, now, calendar.Organisation, InquiryIntake.OpenDuplicateOf(duplicates), facilityId, cancellationToken);
         if (organisation is not null)
         {
             inquiry.AttributeReferral(organisation, actor, now);
@@ -74,10 +78,10 @@ internal static class InquiryIntake
     /// <param name="calendar">Where the inquiry comes in: its number's year is the year there (a call at 4:30 PM Pacific on 31 December is still that year's).</param>
     public static async Task<Inquiry> CreateAsync(
         IAdmissionsDbContext db, InquiryDetails details, Actor actor, DateTimeOffset now, FacilityDays calendar, Guid? duplicateOf,
-        CancellationToken cancellationToken)
+        Guid? facilityId, CancellationToken cancellationToken)
     {
         var number = await NextNumberAsync(db, calendar.DayOf(now).Year, cancellationToken);
-        var inquiry = Inquiry.Create(number, details, actor, now, duplicateOf);
+        var inquiry = Inquiry.Create(number, details, actor, now, duplicateOf, facilityId);
         db.Inquiries.Add(inquiry);
         return inquiry;
     }

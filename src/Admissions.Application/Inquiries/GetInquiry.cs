@@ -44,6 +44,10 @@ public sealed class GetInquiryHandler(IAdmissionsDbContextFactory dbFactory, ICu
             ? await db.ReferralOrganisations.Where(o => o.Id == organisationId).Select(o => o.Name).FirstOrDefaultAsync(cancellationToken)
             : null;
 
+        var facility = inquiry.FacilityId is { } facilityId
+            ? await db.Facilities.Where(f => f.Id == facilityId).Select(f => f.Name).FirstOrDefaultAsync(cancellationToken)
+            : null;
+
         var earlier = await InquiryIntake.FindDuplicatesAsync(db, inquiry.Details, calendar.Organisation, cancellationToken, except: inquiry.Id, before: inquiry.CreatedAt);
 
         // Only the moves this person may make: the stage machine's table decides, the page offers what it says.
@@ -70,6 +74,7 @@ public sealed class GetInquiryHandler(IAdmissionsDbContextFactory dbFactory, ICu
             moves.Any(m => m.Route == StageMoveRoute.Reopen),
             activities,
             tasks,
-            [.. earlier.Where(m => !m.IsOpen)]);
+            [.. earlier.Where(m => !m.IsOpen)],
+            facility);
     }
 }

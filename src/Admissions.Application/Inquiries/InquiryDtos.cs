@@ -52,7 +52,8 @@ public sealed record InquiryDetail(
     bool CanReopen,
     IReadOnlyList<ActivityItem> Activities,
     IReadOnlyList<TaskItem> OpenTasks,
-    IReadOnlyList<DuplicateMatch>? EarlierStays = null)
+    IReadOnlyList<DuplicateMatch>? EarlierStays = null,
+    string? FacilityName = null)
 {
     /// <summary>The person's closed inquiries from before this one: a returning patient, welcomed with their history.</summary>
     public IReadOnlyList<DuplicateMatch> Returning => EarlierStays ?? [];

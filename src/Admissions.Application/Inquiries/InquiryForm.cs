@@ -28,6 +28,9 @@ public sealed class InquiryForm
     /// <summary>The referral organisation the inquiry is attributed to (the referral reports count by it).</summary>
     public Guid? ReferralOrganisationId { get; set; }
 
+    /// <summary>The facility the inquiry belongs to; chosen at intake (none: the coordinator's facility), changed afterwards by its own command.</summary>
+    public Guid? FacilityId { get; set; }
+
     public SubstanceConcerns Substances { get; set; }
     public MentalHealthConcerns MentalHealthConcerns { get; set; }
     public Urgency Urgency { get; set; } = Urgency.Routine;
@@ -116,10 +119,12 @@ public static partial class InquiryFormMapper
 {
     [MapperIgnoreSource(nameof(InquiryForm.IsDualDiagnosis))]
     [MapperIgnoreSource(nameof(InquiryForm.ReferralOrganisationId))]
+    [MapperIgnoreSource(nameof(InquiryForm.FacilityId))]
     private static partial InquiryDetails MapToDetails(InquiryForm form);
 
     [MapperIgnoreSource(nameof(InquiryDetails.IsDualDiagnosis))]
     [MapperIgnoreTarget(nameof(InquiryForm.ReferralOrganisationId))]
+    [MapperIgnoreTarget(nameof(InquiryForm.FacilityId))]
     private static partial InquiryForm MapToForm(InquiryDetails details);
 
     public static InquiryForm ToForm(this InquiryDetails details) => MapToForm(details);
@@ -129,6 +134,7 @@ public static partial class InquiryFormMapper
     {
         var form = MapToForm(inquiry.Details);
         form.ReferralOrganisationId = inquiry.ReferralOrganisationId;
+        form.FacilityId = inquiry.FacilityId;
         return form;
     }
 
@@ -137,6 +143,7 @@ public static partial class InquiryFormMapper
     {
         var copy = MapToForm(form.ToDetails());
         copy.ReferralOrganisationId = form.ReferralOrganisationId;
+        copy.FacilityId = form.FacilityId;
         return copy;
     }
 

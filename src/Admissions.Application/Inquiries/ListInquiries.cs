@@ -45,6 +45,9 @@ public sealed record InquiryFilter
     /// <summary>The IANA zone the dates are days in (a facility's); the organisation's (<c>Admissions:TimeZone</c>) when not given.</summary>
     public string? TimeZoneId { get; init; }
 
+    /// <summary>Only the inquiries that belong to this facility.</summary>
+    public Guid? FacilityId { get; init; }
+
     public const string Unassigned = "unassigned";
 }
 
@@ -88,6 +91,11 @@ public sealed record ListInquiries(
         if (f.Source is { } source)
         {
             parts.Add($"source {source}");
+        }
+
+        if (f.FacilityId is { } facility)
+        {
+            parts.Add($"facility {facility}");
         }
 
         if (f.ReferralOrganisationId is { } organisation)
@@ -211,6 +219,11 @@ public sealed class ListInquiriesHandler(IAdmissionsDbContextFactory dbFactory, 
         {
             var stages = filter.Stages.ToArray();
             inquiries = inquiries.Where(i => stages.Contains(i.Stage));
+        }
+
+        if (filter.FacilityId is { } facilityId)
+        {
+            inquiries = inquiries.Where(i => i.FacilityId == facilityId);
         }
 
         if (filter.OpenOnly)

@@ -30,6 +30,8 @@ public sealed class SubmitWebInquiryValidator : AbstractValidator<SubmitWebInqui
         // Organisation ids are internal: a website names its referrer in ReferralSource.
         RuleFor(c => c.Form.ReferralOrganisationId).Null().When(c => c.Form is not null)
             .WithMessage("ReferralOrganisationId is not accepted here; name the referrer in ReferralSource.");
+        // The facility comes from the API key (Admin → API keys), never from the request.
+        RuleFor(c => c.Form.FacilityId).Null().When(c => c.Form is not null).WithMessage("The facility is set on the API key.");
     }
 }
 
@@ -60,9 +62,11 @@ public sealed class SubmitWebInquiryHandler(IAdmissionsDbContextFactory dbFactor
         }
 
         var details = command.Form.ToDetails();
+        var keyFacility = await db.ApiKeys.AsNoTracking().Where(k => k.Id == command.ApiKeyId).Select(k => k.FacilityId).FirstOrDefaultAsync(cancellationToken);
+        var facilityId = await InquiryFacility.ChooseAsync(db, null, keyFacility, cancellationToken);
         var duplicates = await InquiryIntake.FindDuplicatesAsync(db, details, calendar.Organisation, cancellationToken);
         var now = clock.GetUtcNow();
-        var inquiry = await InquiryIntake.CreateAsync(db, details, user.Actor(), now, calendar.Organisation, InquiryIntake.OpenDuplicateOf(duplicates), cancellationToken);
+        var inquiry = await InquiryIntake.CreateAsync(db, details, user.Actor(), now, calendar.Organisation, InquiryIntake.OpenDuplicateOf(duplicates), facilityId, cancellationToken);
         if (command.IdempotencyKey is { Length: > 0 } newKey)
         {
             // Saved with the inquiry: a concurrent retry with the same key fails on the primary key and replays.

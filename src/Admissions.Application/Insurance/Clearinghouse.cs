@@ -1,3 +1,8 @@
+using Admissions.Application.Common;
+using Admissions.Domain.Inquiries;
+using Admissions.Domain.Placement;
+using Microsoft.EntityFrameworkCore;
+
 namespace Admissions.Application.Insurance;
 
 /// <summary>
@@ -24,4 +29,16 @@ public sealed record ClearinghouseIdentity(
     string ProviderName,
     string ProviderNpi,
     string TraceOriginator,
-    bool Production);
+    bool Production)
+{
+    /// <summary>The provider as a facility is known to payers: its own NPI and clearinghouse name where set, the organisation's otherwise.</summary>
+    public ClearinghouseIdentity For(Facility? facility) => facility is null ? this : this with
+    {
+        ProviderName = string.IsNullOrWhiteSpace(facility.ClearinghouseProviderName) ? ProviderName : facility.ClearinghouseProviderName,
+        ProviderNpi = string.IsNullOrWhiteSpace(facility.Npi) ? ProviderNpi : facility.Npi,
+    };
+
+    /// <summary>The identity of the facility an inquiry belongs to.</summary>
+    public async Task<ClearinghouseIdentity> ForInquiryAsync(IAdmissionsDbContext db, Inquiry inquiry, CancellationToken cancellationToken) =>
+        For(inquiry.FacilityId is { } id ? await db.Facilities.AsNoTracking().FirstOrDefaultAsync(f => f.Id == id, cancellationToken) : null);
+}

@@ -57,7 +57,9 @@ public sealed class PrepareGoodFaithEstimateHandler(
         var admission = await db.Admissions.AsNoTracking()
             .FirstOrDefaultAsync(a => a.InquiryId == inquiry.Id && a.State == AdmissionState.Scheduled, cancellationToken);
         var program = admission is null ? null : await db.TreatmentPrograms.AsNoTracking().FirstOrDefaultAsync(p => p.Id == admission.ProgramId, cancellationToken);
-        var facility = admission is null ? null : await db.Facilities.AsNoTracking().FirstOrDefaultAsync(f => f.Id == admission.FacilityId, cancellationToken);
+        // The provider is where the admission is scheduled, or else the facility the inquiry belongs to.
+        var facilityId = admission?.FacilityId ?? inquiry.FacilityId;
+        var facility = facilityId is null ? null : await db.Facilities.AsNoTracking().FirstOrDefaultAsync(f => f.Id == facilityId, cancellationToken);
         var levels = command.Levels.Count > 0 ? command.Levels.Distinct().Order().ToList()
             : program is not null ? [program.Level]
             : throw new DomainRuleException("Choose the levels of care to estimate: no admission is scheduled yet.");
@@ -67,8 +69,8 @@ public sealed class PrepareGoodFaithEstimateHandler(
         var track = X12Requests.Track(inquiry.Details);
         var now = clock.GetUtcNow();
         var today = (await calendar.ForInquiryAsync(inquiry.Id, cancellationToken)).Today;
-        var scheduledOn = facility?.DayAt(admission!.ScheduledAt) ?? today;
-        var serviceDay = facility?.DayAt(admission!.ScheduledFor);
+        var scheduledOn = admission is null ? today : facility?.DayAt(admission.ScheduledAt) ?? today;
+        var serviceDay = admission is null ? null : facility?.DayAt(admission.ScheduledFor);
         var items = levels.Select(level =>
         {
             // The scheduled program's own rate and length; other levels at the average of the programs offering them.
@@ -97,8 +99,8 @@ public sealed class PrepareGoodFaithEstimateHandler(
             DueOn = admission is null ? GoodFaithEstimates.DueOn(today, null) : GoodFaithEstimates.DueOn(scheduledOn, serviceDay),
             ProviderName = facility?.Name ?? identity.ProviderName,
             ProviderAddress = facility?.Address,
-            ProviderNpi = identity.ProviderNpi,
-            ProviderTaxId = settings.ProviderTaxId,
+            ProviderNpi = identity.For(facility).ProviderNpi,
+            ProviderTaxId = facility?.TaxId ?? settings.ProviderTaxId,
             DiagnosisCodes = string.IsNullOrWhiteSpace(command.DiagnosisCodes) ? null : X12Requests.DisplayDiagnoses(command.DiagnosisCodes),
             Items = items,
             CreatedAt = now,

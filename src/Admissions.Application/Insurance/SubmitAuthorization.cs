@@ -66,7 +66,8 @@ public sealed partial class SubmitAuthorizationHandler(
             return new(authorization.Status, "pended: followed up by utilization review");
         }
 
-        var request = X12.Write(X12Requests.Review(authorization, policy, payer, inquiry.Details, identity, statusInquiry), X12Requests.Envelope(identity, now));
+        var provider = await identity.ForInquiryAsync(db, inquiry, cancellationToken);
+        var request = X12.Write(X12Requests.Review(authorization, policy, payer, inquiry.Details, provider, statusInquiry), X12Requests.Envelope(provider, now));
         await Disclosures.MarkInterruptedAttemptsAsync(db, authorization.Id, cancellationToken);
         var exchange = new X12Exchange
         {

@@ -165,9 +165,10 @@ public sealed partial class RunVerificationHandler(
             return await FinishAsync(db, check, inquiry, c => c.Fail(null, reason, now), reason, cancellationToken);
         }
 
+        var provider = await identity.ForInquiryAsync(db, inquiry, cancellationToken);
         var request = X12.Write(
-            X12Requests.Eligibility(check, policy, payer, inquiry.Details, identity, today),
-            X12Requests.Envelope(identity, now));
+            X12Requests.Eligibility(check, policy, payer, inquiry.Details, provider, today),
+            X12Requests.Envelope(provider, now));
         await Disclosures.MarkInterruptedAttemptsAsync(db, check.Id, cancellationToken);
         var exchange = new X12Exchange { InquiryId = check.InquiryId, SubjectId = check.Id, TransactionType = "270", SentAt = now, Request = request };
         db.X12Exchanges.Add(exchange);

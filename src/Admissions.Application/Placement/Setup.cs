@@ -8,7 +8,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Admissions.Application.Placement;
 
-public sealed record FacilityItem(Guid Id, string Name, string TimeZoneId, string? Address, bool IsActive);
+public sealed record FacilityItem(
+    Guid Id, string Name, string TimeZoneId, string? Address, bool IsActive, string? Npi = null, string? TaxId = null, string? ClearinghouseProviderName = null);
 
 public sealed record ProgramItem(
     Guid Id, Guid FacilityId, string FacilityName, string Name, LevelOfCare Level, Population Population, int MinimumAge, int? MaximumAge,
@@ -35,7 +36,7 @@ public sealed class GetPlacementSetupHandler(IAdmissionsDbContextFactory dbFacto
         string FacilityName(Guid id) => facilities.FirstOrDefault(f => f.Id == id)?.Name ?? "";
         string ProgramName(Guid id) => programs.FirstOrDefault(p => p.Id == id)?.Name ?? "";
         return new PlacementSetup(
-            [.. facilities.Select(f => new FacilityItem(f.Id, f.Name, f.TimeZoneId, f.Address, f.IsActive))],
+            [.. facilities.Select(f => new FacilityItem(f.Id, f.Name, f.TimeZoneId, f.Address, f.IsActive, f.Npi, f.TaxId, f.ClearinghouseProviderName))],
             [.. programs.OrderBy(p => FacilityName(p.FacilityId), StringComparer.Ordinal).ThenBy(p => p.Level).ThenBy(p => p.Name, StringComparer.Ordinal)
                 .Select(p => new ProgramItem(p.Id, p.FacilityId, FacilityName(p.FacilityId), p.Name, p.Level, p.Population, p.MinimumAge, p.MaximumAge,
                     p.DailyRate, p.TypicalLengthOfStayDays, p.AcceptsSelfPay, p.IsActive, p.HasBeds))],
@@ -50,6 +51,11 @@ public sealed class FacilityForm
     public string? TimeZoneId { get; set; } = "America/Los_Angeles";
     public string? Address { get; set; }
     public bool IsActive { get; set; } = true;
+
+    /// <summary>Blank: the organisation's (Clearinghouse settings) is used in this facility's 270/278s.</summary>
+    public string? Npi { get; set; }
+    public string? TaxId { get; set; }
+    public string? ClearinghouseProviderName { get; set; }
 }
 
 /// <summary>Adds a facility, or changes one (Id set).</summary>
@@ -65,6 +71,13 @@ public sealed class SaveFacilityValidator : AbstractValidator<SaveFacility>
         RuleFor(c => c.Form.TimeZoneId).Must(id => Facility.FindZone(id) is not null)
             .WithMessage("Enter a time zone id such as America/Los_Angeles or America/New_York.");
         RuleFor(c => c.Form.Address).MaximumLength(300);
+        RuleFor(c => c.Form.Npi).Must(npi => Facility.IsValidNpi(npi!.Trim())).When(c => !string.IsNullOrWhiteSpace(c.Form.Npi))
+            .WithMessage("Enter the facility's 10-digit NPI; the last digit is a check digit, so a mistyped number is caught (check it on the NPPES registry).");
+        RuleFor(c => c.Form.TaxId).Must(Facility.IsValidTaxId).When(c => !string.IsNullOrWhiteSpace(c.Form.TaxId))
+            .WithMessage("Enter the 9-digit tax id (EIN), e.g. 12-3456789.");
+        RuleFor(c => c.Form.ClearinghouseProviderName).MaximumLength(60).WithMessage("The clearinghouse provider name is limited to 60 characters (the X12 name field).")
+            .Must(name => name!.All(c => c is not ('~' or '*' or ':' or '^'))).When(c => !string.IsNullOrWhiteSpace(c.Form.ClearinghouseProviderName))
+            .WithMessage("The clearinghouse provider name cannot contain ~ * : or ^ (they separate X12 fields).");
     }
 }
 
@@ -87,6 +100,9 @@ public sealed class SaveFacilityHandler(IAdmissionsDbContextFactory dbFactory) :
         facility.TimeZoneId = form.TimeZoneId!.Trim();
         facility.Address = string.IsNullOrWhiteSpace(form.Address) ? null : form.Address.Trim();
         facility.IsActive = form.IsActive;
+        facility.Npi = string.IsNullOrWhiteSpace(form.Npi) ? null : form.Npi.Trim();
+        facility.TaxId = Facility.TaxIdDigits(form.TaxId);
+        facility.ClearinghouseProviderName = string.IsNullOrWhiteSpace(form.ClearinghouseProviderName) ? null : form.ClearinghouseProviderName.Trim();
         await db.SaveChangesAsync(cancellationToken);
         return facility.Id;
     }

@@ -51,6 +51,9 @@ public sealed class Inquiry : AggregateRoot
     /// <summary>The partner organisation that referred this person, for referral reports.</summary>
     public Guid? ReferralOrganisationId { get; private set; }
 
+    /// <summary>The facility the inquiry belongs to: its dashboards, lists and scorecards count it, and its 270/278s name that facility as the provider.</summary>
+    public Guid? FacilityId { get; private set; }
+
     public IReadOnlyList<InquiryActivity> Activities => _activities;
 
     /// <summary>The name words the inquiry list searches; kept in step with the details.</summary>
@@ -58,7 +61,8 @@ public sealed class Inquiry : AggregateRoot
 
     public bool IsOpen => InquiryStageMachine.IsOpen(Stage);
 
-    public static Inquiry Create(string number, InquiryDetails details, Actor createdBy, DateTimeOffset at, Guid? possibleDuplicateOfId = null)
+    public static Inquiry Create(
+        string number, InquiryDetails details, Actor createdBy, DateTimeOffset at, Guid? possibleDuplicateOfId = null, Guid? facilityId = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(number);
         var inquiry = new Inquiry
@@ -72,6 +76,7 @@ public sealed class Inquiry : AggregateRoot
             CreatedByName = createdBy.Name,
             LastActivityAt = at,
             PossibleDuplicateOfId = possibleDuplicateOfId,
+            FacilityId = facilityId,
         };
         inquiry.ApplyDetails(details);
         // What the caller said at intake opens the timeline, so it is read before anything that followed.
@@ -115,6 +120,19 @@ public sealed class Inquiry : AggregateRoot
 
         ReferralOrganisationId = organisation?.Id;
         Append(ActivityKind.DetailsUpdated, by, at, organisation is null ? "Referral organisation cleared" : $"Referred by {organisation.Name}");
+    }
+
+    /// <summary>Moves the inquiry to another facility; false when it already belongs there. The names are for the timeline.</summary>
+    public bool ChangeFacility(Guid facilityId, string facilityName, string? previousName, Actor by, DateTimeOffset at)
+    {
+        if (facilityId == FacilityId)
+        {
+            return false;
+        }
+
+        FacilityId = facilityId;
+        Append(ActivityKind.DetailsUpdated, by, at, $"Facility changed from {previousName ?? "none"} to {facilityName}");
+        return true;
     }
 
     public void AddNote(string text, Actor by, DateTimeOffset at)

@@ -9,7 +9,13 @@ namespace Admissions.Domain.Reporting;
 /// </summary>
 public sealed class DailyFigures
 {
+    /// <summary>The <see cref="FacilityId"/> of the figures that count every facility's inquiries.</summary>
+    public static readonly Guid AllFacilities = Guid.Empty;
+
     public required string TimeZoneId { get; init; }
+
+    /// <summary>Whose inquiries are counted: one facility's, or every facility's (<see cref="AllFacilities"/>).</summary>
+    public Guid FacilityId { get; init; }
     public DateOnly Day { get; init; }
     public int Inquiries { get; init; }
     public int ValidInquiries { get; init; }
@@ -41,6 +47,9 @@ public enum DurationMeasure
 public sealed class DailyDuration
 {
     public required string TimeZoneId { get; init; }
+
+    /// <summary>One facility, or <see cref="DailyFigures.AllFacilities"/>.</summary>
+    public Guid FacilityId { get; init; }
     public DateOnly Day { get; init; }
     public DurationMeasure Measure { get; init; }
 
@@ -50,10 +59,13 @@ public sealed class DailyDuration
     public int Count { get; init; }
 }
 
-/// <summary>That the daily figures of one time zone have been built, and when they were last brought up to date.</summary>
+/// <summary>That the daily figures of one time zone (and one facility, or all) have been built, and when they were last brought up to date.</summary>
 public sealed class DailyFiguresState
 {
     public required string TimeZoneId { get; init; }
+
+    /// <summary>One facility, or <see cref="DailyFigures.AllFacilities"/>.</summary>
+    public Guid FacilityId { get; init; }
 
     public DateTimeOffset RefreshedAt { get; set; }
 }
@@ -104,6 +116,9 @@ public sealed class DailyGroup
 {
     public long Id { get; init; }
     public required string TimeZoneId { get; init; }
+
+    /// <summary>One facility, or <see cref="DailyFigures.AllFacilities"/>.</summary>
+    public Guid FacilityId { get; init; }
     public DateOnly Day { get; init; }
     public GroupEvent Event { get; init; }
     public GroupDimension Dimension { get; init; }

@@ -14,6 +14,9 @@ public sealed class ApiKey
     public DateTimeOffset? RevokedAt { get; set; }
     public DateTimeOffset? LastUsedAt { get; set; }
 
+    /// <summary>The facility the inquiries sent with this key belong to; none means the first active facility.</summary>
+    public Guid? FacilityId { get; set; }
+
     public bool IsActive => RevokedAt is null;
 }
 

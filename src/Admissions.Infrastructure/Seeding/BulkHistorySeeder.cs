@@ -95,6 +95,9 @@ public sealed partial class BulkHistorySeeder(IDbContextFactory<AdmissionsDbCont
         }
 
         var organisations = await EnsureOrganisationsAsync(db, random, now, cancellationToken);
+        // Spread over the active facilities with a generator of its own, so the rest of the history is the same whatever the facilities.
+        var facilities = await db.Facilities.AsNoTracking().Where(f => f.IsActive).OrderBy(f => f.Name).Select(f => (Guid?)f.Id).ToListAsync(cancellationToken);
+        var facilityRandom = new Random(seed + 1);
         var sequences = await db.NumberSequences.AsNoTracking().ToDictionaryAsync(s => s.Name, s => s.LastValue, cancellationToken);
         var system = new Actor("system", "Data generator");
 
@@ -110,7 +113,7 @@ public sealed partial class BulkHistorySeeder(IDbContextFactory<AdmissionsDbCont
             "PatientSex", "PatientPhone", "PatientState", "Source", "ReferralSource", "Substances", "MentalHealthConcerns", "Urgency", "Notes",
             "CallerPhoneDigits", "PatientPhoneDigits", "PatientNameKey", "IsDualDiagnosis", "Stage", "NotAdmittedReason", "StageChangedAt", "CreatedAt",
             "CreatedById", "CreatedByName", "FirstContactAt", "LastActivityAt", "ClosedAt", "AssignedCoordinatorId", "AssignedCoordinatorName",
-            "PossibleDuplicateOfId", "ReferralOrganisationId", "Version");
+            "PossibleDuplicateOfId", "ReferralOrganisationId", "FacilityId", "Version");
         var term = new Insert(connection, values, "InquirySearchTerms", "InquiryId", "Term");
         var policy = new Insert(connection, values, "InsurancePolicies",
             "Id", "InquiryId", "Rank", "PayerId", "PayerName", "MemberId", "GroupNumber", "Relationship", "CreatedAt", "UpdatedAt", "Version");
@@ -197,7 +200,8 @@ public sealed partial class BulkHistorySeeder(IDbContextFactory<AdmissionsDbCont
                 random.Next(0, 2), patientPhone is null ? null : Format(patientPhone), "CA", (int)source, organisation?.Name, (int)substances, (int)mental, random.Next(0, 4), null,
                 phone, patientPhone, $"{first} {last}".ToUpperInvariant(), mental != MentalHealthConcerns.None, (int)stage, (int?)reason, values.Instant(stageChangedAt),
                 values.Instant(created), system.Id, system.Name, values.Instant(firstContact), values.Instant(Max(stageChangedAt, firstContact ?? created)),
-                values.Instant(closedAt), coordinator?.Id, coordinator?.Name, duplicate ? previous : null, organisation?.Id, values.Version());
+                values.Instant(closedAt), coordinator?.Id, coordinator?.Name, duplicate ? previous : null, organisation?.Id,
+                facilities.Count == 0 ? null : facilities[facilityRandom.Next(facilities.Count)], values.Version());
             previous = id;
             foreach (var searchTerm in InquirySearchTerm.For(new InquiryDetails { PatientFirstName = first, PatientLastName = last, CallerName = caller }))
             {

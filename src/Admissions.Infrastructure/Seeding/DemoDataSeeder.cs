@@ -80,6 +80,7 @@ public sealed class DemoDataSeeder(
         await using var placementDb = await dbFactory.CreateAsync(cancellationToken);
         await DemoPlacement.SeedAsync(placementDb, staff[Roles.AdmissionsCoordinator], clock.GetUtcNow(), cancellationToken);
         await DemoPlacement.SeedPartnersAsync(placementDb, cancellationToken);
+        await DemoFacilities.AssignAsync(placementDb, cancellationToken);
         await using var payersDb = await dbFactory.CreateAsync(cancellationToken);
         await DemoPayers.SeedAsync(payersDb, staff[Roles.AdmissionsCoordinator], clock.GetUtcNow(), cancellationToken);
         await DemoPlacement.SeedOnCallAsync(placementDb, staff[Roles.Clinician], cancellationToken);

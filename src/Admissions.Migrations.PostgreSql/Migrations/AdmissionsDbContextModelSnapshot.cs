@@ -372,6 +372,9 @@ namespace Admissions.Migrations.PostgreSql.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<Guid?>("FacilityId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTimeOffset?>("FirstContactAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -519,6 +522,8 @@ namespace Admissions.Migrations.PostgreSql.Migrations
                     b.HasIndex("AssignedCoordinatorId", "CreatedAt");
 
                     b.HasIndex("AssignedCoordinatorName", "Id");
+
+                    b.HasIndex("FacilityId", "CreatedAt");
 
                     b.HasIndex("ReferralOrganisationId", "CreatedAt");
 
@@ -1843,6 +1848,10 @@ namespace Admissions.Migrations.PostgreSql.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<string>("ClearinghouseProviderName")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");
 
@@ -1851,6 +1860,10 @@ namespace Admissions.Migrations.PostgreSql.Migrations
                         .HasMaxLength(150)
                         .HasColumnType("character varying(150)");
 
+                    b.Property<string>("Npi")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
                     b.Property<string>("OnCallFallbackId")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -1858,6 +1871,10 @@ namespace Admissions.Migrations.PostgreSql.Migrations
                     b.Property<string>("OnCallFallbackName")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("TaxId")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
 
                     b.Property<string>("TimeZoneId")
                         .IsRequired()
@@ -2046,6 +2063,9 @@ namespace Admissions.Migrations.PostgreSql.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<Guid>("FacilityId")
+                        .HasColumnType("uuid");
+
                     b.Property<int>("Measure")
                         .HasColumnType("integer");
 
@@ -2062,7 +2082,7 @@ namespace Admissions.Migrations.PostgreSql.Migrations
                     b.Property<int>("Count")
                         .HasColumnType("integer");
 
-                    b.HasKey("TimeZoneId", "Measure", "Day", "Key", "Value");
+                    b.HasKey("TimeZoneId", "FacilityId", "Measure", "Day", "Key", "Value");
 
                     b.ToTable("DailyDurations");
                 });
@@ -2072,6 +2092,9 @@ namespace Admissions.Migrations.PostgreSql.Migrations
                     b.Property<string>("TimeZoneId")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("FacilityId")
+                        .HasColumnType("uuid");
 
                     b.Property<DateOnly>("Day")
                         .HasColumnType("date");
@@ -2100,7 +2123,7 @@ namespace Admissions.Migrations.PostgreSql.Migrations
                     b.Property<int>("VobsRun")
                         .HasColumnType("integer");
 
-                    b.HasKey("TimeZoneId", "Day");
+                    b.HasKey("TimeZoneId", "FacilityId", "Day");
 
                     b.ToTable("DailyFigures");
                 });
@@ -2130,10 +2153,13 @@ namespace Admissions.Migrations.PostgreSql.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<Guid>("FacilityId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTimeOffset>("RefreshedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.HasKey("TimeZoneId");
+                    b.HasKey("TimeZoneId", "FacilityId");
 
                     b.ToTable("DailyFiguresStates");
                 });
@@ -2161,6 +2187,9 @@ namespace Admissions.Migrations.PostgreSql.Migrations
                     b.Property<int>("Event")
                         .HasColumnType("integer");
 
+                    b.Property<Guid>("FacilityId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -2186,7 +2215,7 @@ namespace Admissions.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TimeZoneId", "Event", "Dimension", "Day");
+                    b.HasIndex("TimeZoneId", "FacilityId", "Event", "Dimension", "Day");
 
                     b.ToTable("DailyGroups");
                 });
@@ -2412,6 +2441,9 @@ namespace Admissions.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("FacilityId")
+                        .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset?>("LastUsedAt")
                         .HasColumnType("timestamp with time zone");
@@ -2821,6 +2853,11 @@ namespace Admissions.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("Admissions.Domain.Inquiries.Inquiry", b =>
                 {
+                    b.HasOne("Admissions.Domain.Placement.Facility", null)
+                        .WithMany()
+                        .HasForeignKey("FacilityId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Admissions.Domain.Inquiries.ReferralOrganisation", null)
                         .WithMany()
                         .HasForeignKey("ReferralOrganisationId")

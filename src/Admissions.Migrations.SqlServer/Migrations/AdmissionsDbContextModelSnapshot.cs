@@ -377,6 +377,9 @@ namespace Admissions.Migrations.SqlServer.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<Guid?>("FacilityId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<DateTimeOffset?>("FirstContactAt")
                         .HasColumnType("datetimeoffset");
 
@@ -525,6 +528,8 @@ namespace Admissions.Migrations.SqlServer.Migrations
                     b.HasIndex("AssignedCoordinatorId", "CreatedAt");
 
                     b.HasIndex("AssignedCoordinatorName", "Id");
+
+                    b.HasIndex("FacilityId", "CreatedAt");
 
                     b.HasIndex("ReferralOrganisationId", "CreatedAt");
 
@@ -1859,6 +1864,10 @@ namespace Admissions.Migrations.SqlServer.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("nvarchar(300)");
 
+                    b.Property<string>("ClearinghouseProviderName")
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
                     b.Property<bool>("IsActive")
                         .HasColumnType("bit");
 
@@ -1867,6 +1876,10 @@ namespace Admissions.Migrations.SqlServer.Migrations
                         .HasMaxLength(150)
                         .HasColumnType("nvarchar(150)");
 
+                    b.Property<string>("Npi")
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
                     b.Property<string>("OnCallFallbackId")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
@@ -1874,6 +1887,10 @@ namespace Admissions.Migrations.SqlServer.Migrations
                     b.Property<string>("OnCallFallbackName")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("TaxId")
+                        .HasMaxLength(9)
+                        .HasColumnType("nvarchar(9)");
 
                     b.Property<string>("TimeZoneId")
                         .IsRequired()
@@ -2062,6 +2079,9 @@ namespace Admissions.Migrations.SqlServer.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<Guid>("FacilityId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<int>("Measure")
                         .HasColumnType("int");
 
@@ -2078,7 +2098,7 @@ namespace Admissions.Migrations.SqlServer.Migrations
                     b.Property<int>("Count")
                         .HasColumnType("int");
 
-                    b.HasKey("TimeZoneId", "Measure", "Day", "Key", "Value");
+                    b.HasKey("TimeZoneId", "FacilityId", "Measure", "Day", "Key", "Value");
 
                     b.ToTable("DailyDurations");
                 });
@@ -2088,6 +2108,9 @@ namespace Admissions.Migrations.SqlServer.Migrations
                     b.Property<string>("TimeZoneId")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
+
+                    b.Property<Guid>("FacilityId")
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<DateOnly>("Day")
                         .HasColumnType("date");
@@ -2116,7 +2139,7 @@ namespace Admissions.Migrations.SqlServer.Migrations
                     b.Property<int>("VobsRun")
                         .HasColumnType("int");
 
-                    b.HasKey("TimeZoneId", "Day");
+                    b.HasKey("TimeZoneId", "FacilityId", "Day");
 
                     b.ToTable("DailyFigures");
                 });
@@ -2146,10 +2169,13 @@ namespace Admissions.Migrations.SqlServer.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<Guid>("FacilityId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<DateTimeOffset>("RefreshedAt")
                         .HasColumnType("datetimeoffset");
 
-                    b.HasKey("TimeZoneId");
+                    b.HasKey("TimeZoneId", "FacilityId");
 
                     b.ToTable("DailyFiguresStates");
                 });
@@ -2177,6 +2203,9 @@ namespace Admissions.Migrations.SqlServer.Migrations
                     b.Property<int>("Event")
                         .HasColumnType("int");
 
+                    b.Property<Guid>("FacilityId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -2202,7 +2231,7 @@ namespace Admissions.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TimeZoneId", "Event", "Dimension", "Day");
+                    b.HasIndex("TimeZoneId", "FacilityId", "Event", "Dimension", "Day");
 
                     b.ToTable("DailyGroups");
                 });
@@ -2430,6 +2459,9 @@ namespace Admissions.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid?>("FacilityId")
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTimeOffset?>("LastUsedAt")
                         .HasColumnType("datetimeoffset");
@@ -2841,6 +2873,11 @@ namespace Admissions.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("Admissions.Domain.Inquiries.Inquiry", b =>
                 {
+                    b.HasOne("Admissions.Domain.Placement.Facility", null)
+                        .WithMany()
+                        .HasForeignKey("FacilityId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Admissions.Domain.Inquiries.ReferralOrganisation", null)
                         .WithMany()
                         .HasForeignKey("ReferralOrganisationId")

@@ -365,6 +365,9 @@ namespace Admissions.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("FacilityId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("FirstContactAt")
                         .HasColumnType("INTEGER");
 
@@ -512,6 +515,8 @@ namespace Admissions.Migrations.Sqlite.Migrations
                     b.HasIndex("AssignedCoordinatorId", "CreatedAt");
 
                     b.HasIndex("AssignedCoordinatorName", "Id");
+
+                    b.HasIndex("FacilityId", "CreatedAt");
 
                     b.HasIndex("ReferralOrganisationId", "CreatedAt");
 
@@ -1836,6 +1841,10 @@ namespace Admissions.Migrations.Sqlite.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ClearinghouseProviderName")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
 
@@ -1844,12 +1853,20 @@ namespace Admissions.Migrations.Sqlite.Migrations
                         .HasMaxLength(150)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Npi")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("OnCallFallbackId")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("OnCallFallbackName")
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TaxId")
+                        .HasMaxLength(9)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TimeZoneId")
@@ -2039,6 +2056,9 @@ namespace Admissions.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("FacilityId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Measure")
                         .HasColumnType("INTEGER");
 
@@ -2055,7 +2075,7 @@ namespace Admissions.Migrations.Sqlite.Migrations
                     b.Property<int>("Count")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("TimeZoneId", "Measure", "Day", "Key", "Value");
+                    b.HasKey("TimeZoneId", "FacilityId", "Measure", "Day", "Key", "Value");
 
                     b.ToTable("DailyDurations");
                 });
@@ -2064,6 +2084,9 @@ namespace Admissions.Migrations.Sqlite.Migrations
                 {
                     b.Property<string>("TimeZoneId")
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FacilityId")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("Day")
@@ -2093,7 +2116,7 @@ namespace Admissions.Migrations.Sqlite.Migrations
                     b.Property<int>("VobsRun")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("TimeZoneId", "Day");
+                    b.HasKey("TimeZoneId", "FacilityId", "Day");
 
                     b.ToTable("DailyFigures");
                 });
@@ -2121,10 +2144,13 @@ namespace Admissions.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("FacilityId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("RefreshedAt")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("TimeZoneId");
+                    b.HasKey("TimeZoneId", "FacilityId");
 
                     b.ToTable("DailyFiguresStates");
                 });
@@ -2149,6 +2175,9 @@ namespace Admissions.Migrations.Sqlite.Migrations
 
                     b.Property<int>("Event")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("FacilityId")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Key")
                         .IsRequired()
@@ -2175,7 +2204,7 @@ namespace Admissions.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TimeZoneId", "Event", "Dimension", "Day");
+                    b.HasIndex("TimeZoneId", "FacilityId", "Event", "Dimension", "Day");
 
                     b.ToTable("DailyGroups");
                 });
@@ -2400,6 +2429,9 @@ namespace Admissions.Migrations.Sqlite.Migrations
                     b.Property<string>("CreatedBy")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("FacilityId")
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("LastUsedAt")
@@ -2804,6 +2836,11 @@ namespace Admissions.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Admissions.Domain.Inquiries.Inquiry", b =>
                 {
+                    b.HasOne("Admissions.Domain.Placement.Facility", null)
+                        .WithMany()
+                        .HasForeignKey("FacilityId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Admissions.Domain.Inquiries.ReferralOrganisation", null)
                         .WithMany()
                         .HasForeignKey("ReferralOrganisationId")

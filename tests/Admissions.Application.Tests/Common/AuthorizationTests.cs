@@ -190,14 +190,14 @@ public class AuthorizationTests
     {
         // The dashboards' results are counts and shares; DashboardAccessTests proves no names reach business development.
         // The partner directory and the referral organisations are about providers, not patients: business development keeps them.
-        // My account is the person's own roles and sign-ins.
+        // My account is the person's own roles and sign-ins. The dashboards' facility filter lists sites, not patients.
         // The pipeline board gives business development initials only (PipelineBoardTests proves it).
         Type[] allowed =
         [
             typeof(PipelineSummary), typeof(MyNotifications), typeof(Unit), typeof(DashboardOverview), typeof(Funnel), typeof(Trends),
             typeof(Breakdown), typeof(LostReasons), typeof(Census), typeof(AuthorizationOutcomes), typeof(ReferralSources), typeof(CsvFile),
             typeof(IReadOnlyList<PartnerItem>), typeof(IReadOnlyList<ReferralOrganisationItem>), typeof(PagedResult<NotificationItem>), typeof(PipelineBoard),
-            typeof(MyAccount),
+            typeof(MyAccount), typeof(IReadOnlyList<FacilityOption>),
         ];
         Type[] allowedRequests = [typeof(SavePartnerFacility), typeof(SaveReferralOrganisation)];
 

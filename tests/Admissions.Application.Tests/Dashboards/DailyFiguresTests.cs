@@ -3,6 +3,7 @@ using Admissions.Domain.Care;
 using Admissions.Domain.Common;
 using Admissions.Domain.Inquiries;
 using Admissions.Domain.Insurance;
+using Admissions.Domain.Reporting;
 using Admissions.Infrastructure.Seeding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,8 +43,8 @@ public sealed class DailyFiguresTests : IAsyncLifetime
         foreach (var (from, to) in Periods)
         {
             await using var db = _host.CreateDbContext();
-            var stored = (await OverviewFigures.StoredAsync(db, LosAngeles, from, to, CancellationToken.None)).ToKpis();
-            var live = (await OverviewFigures.LiveAsync(db, DashboardScope.StartOf(from, zone), DashboardScope.StartOf(to.AddDays(1), zone), CancellationToken.None)).ToKpis();
+            var stored = (await OverviewFigures.StoredAsync(db, LosAngeles, DailyFigures.AllFacilities, from, to, CancellationToken.None)).ToKpis();
+            var live = (await OverviewFigures.LiveAsync(db, DashboardScope.StartOf(from, zone), DashboardScope.StartOf(to.AddDays(1), zone), null, CancellationToken.None)).ToKpis();
             Assert.Equal(live, stored);
         }
     }
@@ -96,7 +97,7 @@ public sealed class DailyFiguresTests : IAsyncLifetime
         Assert.True(refresh.DaysCounted > 1_000, $"the first build counts every day since the first inquiry ({refresh.DaysCounted})");
         await AssertStoredEqualsLiveAsync();
         await using var db = _host.CreateDbContext();
-        var year = await OverviewFigures.StoredAsync(db, LosAngeles, Periods[0].From, Periods[0].To, CancellationToken.None);
+        var year = await OverviewFigures.StoredAsync(db, LosAngeles, DailyFigures.AllFacilities, Periods[0].From, Periods[0].To, CancellationToken.None);
         Assert.True(year.Inquiries > 500 && year.Contacted > 0 && year.VobsRun > 0 && year.Admits > 0 && year.Verified > 0);
     }
 
@@ -179,9 +180,9 @@ public sealed class DailyFiguresTests : IAsyncLifetime
         Assert.InRange(refresh.DaysCounted, 3, 6);
         Assert.Equal(0, await _host.QueryAsync(db => db.DailyFiguresChanges.CountAsync()));
         await AssertStoredEqualsLiveAsync();
-        var today = await _host.QueryAsync(db => db.DailyFigures.SingleAsync(d => d.Day == new DateOnly(2026, 3, 10)));
+        var today = await _host.QueryAsync(db => db.DailyFigures.SingleAsync(d => d.Day == new DateOnly(2026, 3, 10) && d.FacilityId == DailyFigures.AllFacilities));
         Assert.True(today.VobsRun >= 1 && today.Admits >= 1 && today.Inquiries >= 1);
-        var june = await _host.QueryAsync(db => db.DailyFigures.SingleAsync(d => d.Day == new DateOnly(2025, 6, 1)));
+        var june = await _host.QueryAsync(db => db.DailyFigures.SingleAsync(d => d.Day == new DateOnly(2025, 6, 1) && d.FacilityId == DailyFigures.AllFacilities));
         Assert.True(june.Contacted >= 1);
 
         // The grouped panels too: what the stored days say, then what the rows say once the stored days are set aside.
@@ -209,9 +210,60 @@ public sealed class DailyFiguresTests : IAsyncLifetime
 
         var refresh = await _host.SendAsSystemAsync(new RefreshDailyFigures());
 
-        var states = await _host.QueryAsync(db => db.DailyFiguresStates.Select(s => s.TimeZoneId).ToListAsync());
+        var states = await _host.QueryAsync(db => db.DailyFiguresStates.Select(s => s.TimeZoneId).Distinct().ToListAsync());
         Assert.Equal(["America/New_York"], states);
         Assert.True(refresh.DaysCounted > 1_000);
+    }
+    [Fact]
+    public async Task Each_facility_has_its_own_stored_figures_that_agree_with_its_live_count_and_add_up_to_all()
+    {
+        await using (var db = _host.CreateDbContext())
+        {
+            db.Facilities.Add(new Domain.Placement.Facility { Name = "Riverbend Phoenix", TimeZoneId = "America/Phoenix" });
+            await db.SaveChangesAsync();
+        }
+
+        await SeedHistoryAsync(2_000);
+        var facilities = await _host.QueryAsync(db => db.Facilities.AsNoTracking().ToListAsync());
+        var filters = facilities.Select(f => Year with { FacilityId = f.Id }).Prepend(Year).ToList();
+        var live = new List<string>();
+        foreach (var filter in filters)
+        {
+            live.Add(await PanelsAsync(filter));
+        }
+
+        var liveOverviews = await Task.WhenAll(filters.Select(f => _host.SendAsync(_host.Manager, new GetOverview(f))));
+
+        var refresh = await _host.SendAsSystemAsync(new RefreshDailyFigures());
+
+        Assert.Equal(2, refresh.Zones);
+        Assert.True(refresh.FacilityDaysCounted > 1_000);
+        for (var i = 0; i < filters.Count; i++)
+        {
+            var stored = await _host.SendAsync(_host.Manager, new GetOverview(filters[i]));
+            Assert.NotNull(stored.FiguresAsOf);
+            Assert.Equal(liveOverviews[i].Current, stored.Current);
+            Assert.Equal(liveOverviews[i].Previous, stored.Previous);
+            Assert.Equal(live[i], await PanelsAsync(filters[i]));
+        }
+
+        // Each facility counts its own: neither is empty, and together (in the same days) they are everyone.
+        var losAngeles = facilities.Single(f => f.TimeZoneId == LosAngeles);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(LosAngeles);
+        await using var check = _host.CreateDbContext();
+        var (from, to) = (DashboardScope.StartOf(Periods[0].From, zone), DashboardScope.StartOf(Periods[0].To.AddDays(1), zone));
+        var all = await OverviewFigures.LiveAsync(check, from, to, null, CancellationToken.None);
+        var parts = await Task.WhenAll(facilities.Select(async f =>
+        {
+            await using var db = _host.CreateDbContext();
+            return await OverviewFigures.LiveAsync(db, from, to, f.Id, CancellationToken.None);
+        }));
+        Assert.All(parts, p => Assert.True(p.Inquiries > 100));
+        Assert.Equal(all.Inquiries, parts.Sum(p => p.Inquiries));
+        Assert.Equal(all.Admits, parts.Sum(p => p.Admits));
+        Assert.Equal(all.VobsRun, parts.Sum(p => p.VobsRun));
+        var storedLosAngeles = await OverviewFigures.StoredAsync(check, LosAngeles, losAngeles.Id, Periods[0].From, Periods[0].To, CancellationToken.None);
+        Assert.Equal(parts[facilities.IndexOf(losAngeles)].ToKpis(), storedLosAngeles.ToKpis());
     }
 }
 

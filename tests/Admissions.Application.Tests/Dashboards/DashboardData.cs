@@ -34,7 +34,7 @@ internal sealed class DashboardData(TestHost host)
     public Inquiry Add(
         DateTimeOffset created, double? contactAfterMinutes = null, InquiryStage stage = InquiryStage.New, DateTimeOffset? closedAt = null,
         NotAdmittedReason? reason = null, Inquiry? duplicateOf = null, Actor? coordinator = null, InquirySource source = InquirySource.Phone,
-        ReferralOrganisation? organisation = null, string lastName = "Lopez")
+        ReferralOrganisation? organisation = null, string lastName = "Lopez", Facility? facility = null)
     {
         _number++;
         var details = new InquiryDetails
@@ -45,7 +45,7 @@ internal sealed class DashboardData(TestHost host)
             PatientPhone = $"(555) 300-{_number:0000}",
             Source = source,
         };
-        var inquiry = Inquiry.Create($"INQ-2026-{_number:000000}", details, Coordinator, created, duplicateOf?.Id);
+        var inquiry = Inquiry.Create($"INQ-2026-{_number:000000}", details, Coordinator, created, duplicateOf?.Id, facility?.Id);
         if (coordinator is not null)
         {
             inquiry.AssignTo(coordinator, Coordinator, created);

@@ -180,6 +180,9 @@ public class DemoDataSeederTests
 
         var facility = await host.QueryAsync(db => db.Facilities.SingleAsync());
         Assert.Equal(("Riverbend Recovery Center", "America/Los_Angeles"), (facility.Name, facility.TimeZoneId));
+        // Every demo inquiry belongs to the demo facility, set as intake sets it (no "facility changed" on a demo timeline).
+        Assert.All(await host.QueryAsync(db => db.Inquiries.Select(i => i.FacilityId).ToListAsync()), f => Assert.Equal(facility.Id, f));
+        Assert.False(await host.QueryAsync(db => db.InquiryActivities.AnyAsync(a => a.Summary.StartsWith("Facility changed"))));
         var programs = await host.QueryAsync(db => db.TreatmentPrograms.ToListAsync());
         Assert.Equal(8, programs.Count);
         Assert.Equal(1200m, programs.Single(p => p.Name == "Medical Detox").DailyRate);

@@ -22,6 +22,8 @@ public sealed class InquiryListTests : IAsyncLifetime
     {
         _page.Sender.Setup(s => s.Send(It.IsAny<ListAssignableStaff>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(Array.Empty<StaffMember>());
+        _page.Sender.Setup(s => s.Send(It.IsAny<ListInquiryFacilities>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(Array.Empty<Admissions.Application.Dashboards.FacilityOption>());
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

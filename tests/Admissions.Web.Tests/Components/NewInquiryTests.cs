@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Admissions.Application.Dashboards;
 using Admissions.Application.Inquiries;
 using Admissions.Application.Referrals;
 using Admissions.Domain.Inquiries;
@@ -14,7 +15,13 @@ namespace Admissions.Web.Tests.Components;
 public sealed class NewInquiryTests : IAsyncLifetime
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
+    private static readonly FacilityOption Oakland = new(Guid.CreateVersion7(), "Riverbend Oakland", "America/Los_Angeles");
+    private static readonly FacilityOption Phoenix = new(Guid.CreateVersion7(), "Riverbend Phoenix", "America/Phoenix");
     private readonly PageTestContext _page = new();
+
+    public NewInquiryTests() =>
+        _page.Sender.Setup(s => s.Send(It.IsAny<GetIntakeFacilities>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new IntakeFacilities([Oakland, Phoenix], Phoenix.Id));
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -114,7 +121,9 @@ public sealed class NewInquiryTests : IAsyncLifetime
         Choose<InquirySource>(cut, Inquiry.DescribeSource(InquirySource.Referral));
         cut.Find("[data-testid=referral-source]").Change("ED social worker");
         cut.WaitForElement("[data-testid=referral-organisation]", Timeout);
-        cut.InvokeAsync(() => cut.FindComponent<MudSelect<Guid?>>().Instance.OpenMenu());
+        var organisations = cut.FindComponents<MudSelect<Guid?>>()
+            .Single(c => Equals(c.Instance.UserAttributes.GetValueOrDefault("data-testid"), "referral-organisation"));
+        cut.InvokeAsync(() => organisations.Instance.OpenMenu());
         _page.Popovers.WaitForAssertion(() => Assert.NotEmpty(_page.Popovers.FindAll(".mud-list-item")), Timeout);
         Assert.DoesNotContain(_page.Popovers.FindAll(".mud-list-item"), i => i.TextContent.Contains("Old Clinic", StringComparison.Ordinal));
         _page.Popovers.FindAll(".mud-list-item").Single(i => i.TextContent.Trim() == hospital.Name).Click();
@@ -131,5 +140,20 @@ public sealed class NewInquiryTests : IAsyncLifetime
         cut.InvokeAsync(() => cut.FindComponent<MudSelect<T>>().Instance.OpenMenu());
         _page.Popovers.WaitForAssertion(() => Assert.Contains(_page.Popovers.FindAll(".mud-list-item"), i => i.TextContent.Trim() == text), Timeout);
         _page.Popovers.FindAll(".mud-list-item").Single(i => i.TextContent.Trim() == text).Click();
+    }
+
+    [Fact]
+    public void The_facility_starts_as_the_coordinators_own_and_goes_with_the_inquiry()
+    {
+        _page.Sender.Setup(s => s.Send(It.IsAny<CreateInquiry>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new CreateInquiryResult(Guid.NewGuid(), "INQ-2026-000009", []));
+        var cut = _page.RenderPage<NewInquiry>();
+
+        cut.WaitForAssertion(() => Assert.Contains("Riverbend Phoenix", cut.Find("[data-testid=inquiry-facility-select]").TextContent, StringComparison.Ordinal), Timeout);
+        Fill(cut);
+        Save(cut);
+
+        cut.WaitForAssertion(() => _page.Sender.Verify(s => s.Send(
+            It.Is<CreateInquiry>(c => c.Form.FacilityId == Phoenix.Id), It.IsAny<CancellationToken>()), Times.Once), Timeout);
     }
 }

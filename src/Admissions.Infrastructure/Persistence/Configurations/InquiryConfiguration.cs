@@ -58,6 +58,8 @@ internal sealed class InquiryConfiguration : IEntityTypeConfiguration<Inquiry>
         builder.HasIndex(i => new { i.Stage, i.Id });
         builder.HasIndex(i => new { i.AssignedCoordinatorName, i.Id });
         builder.HasIndex(i => new { i.CreatedAt, i.FirstContactAt, i.Stage, i.NotAdmittedReason, i.PossibleDuplicateOfId }, "IX_Inquiries_Dashboard");
+        builder.HasIndex(i => new { i.FacilityId, i.CreatedAt });
+        builder.HasOne<Admissions.Domain.Placement.Facility>().WithMany().HasForeignKey(i => i.FacilityId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ReferralOrganisation>().WithMany().HasForeignKey(i => i.ReferralOrganisationId).OnDelete(DeleteBehavior.Restrict);
 
         builder.HasMany(i => i.Activities).WithOne().HasForeignKey(a => a.InquiryId).OnDelete(DeleteBehavior.Restrict);

@@ -17,6 +17,9 @@ internal sealed class FacilityConfiguration : IEntityTypeConfiguration<Facility>
         builder.Property(f => f.Address).HasMaxLength(300);
         builder.Property(f => f.OnCallFallbackId).HasMaxLength(100);
         builder.Property(f => f.OnCallFallbackName).HasMaxLength(200);
+        builder.Property(f => f.Npi).HasMaxLength(10);
+        builder.Property(f => f.TaxId).HasMaxLength(9);
+        builder.Property(f => f.ClearinghouseProviderName).HasMaxLength(60);
         builder.Ignore(f => f.TimeZone);
     }
 }

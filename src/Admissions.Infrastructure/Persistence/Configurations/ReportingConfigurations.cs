@@ -8,7 +8,7 @@ internal sealed class DailyFiguresConfiguration : IEntityTypeConfiguration<Daily
 {
     public void Configure(EntityTypeBuilder<DailyFigures> builder)
     {
-        builder.HasKey(d => new { d.TimeZoneId, d.Day });
+        builder.HasKey(d => new { d.TimeZoneId, d.FacilityId, d.Day });
         builder.Property(d => d.TimeZoneId).HasMaxLength(64);
     }
 }
@@ -18,7 +18,7 @@ internal sealed class DailyDurationConfiguration : IEntityTypeConfiguration<Dail
     public void Configure(EntityTypeBuilder<DailyDuration> builder)
     {
         // Read a measure at a time for a run of days: each is one range of the key.
-        builder.HasKey(d => new { d.TimeZoneId, d.Measure, d.Day, d.Key, d.Value });
+        builder.HasKey(d => new { d.TimeZoneId, d.FacilityId, d.Measure, d.Day, d.Key, d.Value });
         builder.Property(d => d.TimeZoneId).HasMaxLength(64);
         builder.Property(d => d.Key).HasMaxLength(200);
     }
@@ -28,7 +28,7 @@ internal sealed class DailyFiguresStateConfiguration : IEntityTypeConfiguration<
 {
     public void Configure(EntityTypeBuilder<DailyFiguresState> builder)
     {
-        builder.HasKey(s => s.TimeZoneId);
+        builder.HasKey(s => new { s.TimeZoneId, s.FacilityId });
         builder.Property(s => s.TimeZoneId).HasMaxLength(64);
     }
 }
@@ -51,6 +51,6 @@ internal sealed class DailyGroupConfiguration : IEntityTypeConfiguration<DailyGr
         builder.Property(g => g.TimeZoneId).HasMaxLength(64);
         builder.Property(g => g.Key).HasMaxLength(200);
         builder.Property(g => g.Label).HasMaxLength(200);
-        builder.HasIndex(g => new { g.TimeZoneId, g.Event, g.Dimension, g.Day });
+        builder.HasIndex(g => new { g.TimeZoneId, g.FacilityId, g.Event, g.Dimension, g.Day });
     }
 }

@@ -62,7 +62,8 @@ public static class DashboardFormat
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static string Zone(DashboardScope scope) => $"tz={Uri.EscapeDataString(scope.TimeZoneId)}";
+    private static string Zone(DashboardScope scope) =>
+        $"tz={Uri.EscapeDataString(scope.TimeZoneId)}{(scope.FacilityId is { } facility ? $"&facility={facility}" : "")}";
 
     /// <summary>Inquiries created in the period (or the given days), narrowed by extra query-string filters.</summary>
     public static string Created(DashboardScope scope, string? extra = null, DateOnly? from = null, DateOnly? to = null) =>

@@ -23,6 +23,7 @@ public abstract class DashboardPage : AdmissionsComponent
     {
         var user = (await AuthenticationState).User;
         CanDrillDown = DashboardAccess.DrillDown.Any(user.IsInRole);
+        await TryAsync(async () => Facilities = await Sender.Send(new ListDashboardFacilities()));
         await LoadAsync();
     }
 
