@@ -114,7 +114,7 @@ internal static class DemoInsurance
                     _ => new AuthorizationDecision(AuthorizationStatus.Partial, $"AUTH{faker.Random.Int(10_000_000, 99_999_999)}", 5,
                         today.AddDays(-3), today.AddDays(2 + n % 3), null, null, null),
                 };
-                authorization.RecordDecision(decision, at.AddHours(3));
+                authorization.RecordDecision(decision, reviewer, at.AddHours(3));
                 if (decision.Status == AuthorizationStatus.Partial)
                 {
                     authorization.AddNote(AuthorizationNoteKind.PeerToPeer, "Peer-to-peer scheduled with the payer's medical director for tomorrow 10:00.", reviewer, at.AddHours(4));
