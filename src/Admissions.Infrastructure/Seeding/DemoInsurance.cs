@@ -125,7 +125,8 @@ internal static class DemoInsurance
         var today = days.Today;
         var admitted = inquiry.Stage == InquiryStage.Admitted;
         var admission = admitted ? days.DayOf(inquiry.StageChangedAt) : today.AddDays(1 + n % 3);
-        var requestedAt = admitted ? days.StartOf(admission).AddHours(-20) : at.AddHours(2);
+        // Patients not admitted yet were asked about in the last day or two: a pend weeks old would be a lost case, not a queue.
+        var requestedAt = admitted ? days.StartOf(admission).AddHours(-20) : Max(at.AddHours(2), days.Now.AddHours(-30 - 6 * (n % 3)));
         var authorization = PriorAuthorization.Request(policy, LevelOfCare.Residential, payer.ServiceTypeFor(LevelOfCare.Residential),
             admission, 14, "F1120, F332", AuthorizationChannel.Electronic, trace, reviewer, requestedAt);
         var decidedAt = requestedAt.AddHours(3);
