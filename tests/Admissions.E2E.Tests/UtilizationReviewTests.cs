@@ -44,6 +44,7 @@ public sealed class UtilizationReviewTests(AppServer app) : E2ETest(app)
         await lastDay.FillAsync(firstDay.AddDays(9).ToString("MM/dd/yyyy", System.Globalization.CultureInfo.InvariantCulture));
         await lastDay.PressAsync("Tab");
         await Expect(days).ToHaveValueAsync("10");
+        await Expect(Input("decision-review")).ToHaveValueAsync(firstDay.AddDays(8).ToString("MM/dd/yyyy", System.Globalization.CultureInfo.InvariantCulture));
         await HideSnackbarsAsync();
         await ScreenshotAsync("decision-dialog.png");
 

@@ -28,30 +28,51 @@ public sealed class AuthorizationDecisionForm
     /// <summary>Approved days changed: the last approved day follows them.</summary>
     public void ChangeDays(int? days)
     {
+        var followsDefault = ReviewIsDefault;
         ApprovedDays = days;
         if (days is >= 1 && ApprovedFrom is { } from)
         {
             ApprovedTo = PriorAuthorization.LastDay(from, days.Value);
         }
+
+        KeepDefaultReview(followsDefault);
     }
 
     /// <summary>The first approved day moved: the stay keeps its days, so the last day moves with it.</summary>
     public void ChangeFirstDay(DateOnly? from)
     {
+        var followsDefault = ReviewIsDefault;
         ApprovedFrom = from;
         if (from is { } start && ApprovedDays is >= 1)
         {
             ApprovedTo = PriorAuthorization.LastDay(start, ApprovedDays.Value);
         }
+
+        KeepDefaultReview(followsDefault);
     }
 
     /// <summary>Last approved day changed: the approved days follow it.</summary>
     public void ChangeLastDay(DateOnly? to)
     {
+        var followsDefault = ReviewIsDefault;
         ApprovedTo = to;
         if (to is { } end && ApprovedFrom is { } from && end >= from)
         {
             ApprovedDays = end.DayNumber - from.DayNumber + 1;
+        }
+
+        KeepDefaultReview(followsDefault);
+    }
+
+    /// <summary>A review on the default day (the day before the last approved day) moves with the last day; one the payer set stays.</summary>
+    private bool ReviewIsDefault => NextReviewOn is { } review && ApprovedTo is { } last && ApprovedFrom is { } from
+        && review == (last > from ? last.AddDays(-1) : from);
+
+    private void KeepDefaultReview(bool followsDefault)
+    {
+        if (followsDefault && ApprovedTo is { } last && ApprovedFrom is { } from && last >= from)
+        {
+            NextReviewOn = last > from ? last.AddDays(-1) : from;
         }
     }
 }

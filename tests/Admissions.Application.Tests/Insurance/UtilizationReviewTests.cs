@@ -134,6 +134,14 @@ public class UtilizationReviewTests
         form.ChangeFirstDay(new DateOnly(2027, 1, 1));
         Assert.Equal((10, new DateOnly(2027, 1, 10)), (form.ApprovedDays!.Value, form.ApprovedTo!.Value));
         Assert.Empty(new AuthorizationDecisionFormValidator().Validate(form).Errors);
+
+        // A review on the default day (the day before the last) follows the last day; one the payer set stays put.
+        form.NextReviewOn = new DateOnly(2027, 1, 9);
+        form.ChangeDays(5);
+        Assert.Equal(new DateOnly(2027, 1, 4), form.NextReviewOn);
+        form.NextReviewOn = new DateOnly(2027, 1, 2);
+        form.ChangeDays(7);
+        Assert.Equal(new DateOnly(2027, 1, 2), form.NextReviewOn);
     }
 
     [Fact]
