@@ -66,10 +66,28 @@ public sealed class GetUtilizationReviewBoardHandler(IAdmissionsDbContextFactory
                                 || (a.Status == AuthorizationStatus.Denied && a.DecidedAt >= oldestAppealable)
                           select new
                           {
-                              a.Id, a.InquiryId, i.Number, Patient = i.Details.PatientFirstName + " " + i.Details.PatientLastName, i.Stage,
-                              a.PayerId, a.PayerName, a.Level, a.Status, a.RequestedById, a.RequestedByName, a.AdmissionDate, a.RequestedDays,
-                              a.ApprovedDays, a.ApprovedTo, a.NextReviewOn, a.CertificationNumber, a.PendedReason, a.PendedAt, a.ReasonCode,
-                              a.DecidedAt, a.DenialReason,
+                              a.Id,
+                              a.InquiryId,
+                              i.Number,
+                              Patient = i.Details.PatientFirstName + " " + i.Details.PatientLastName,
+                              i.Stage,
+                              a.PayerId,
+                              a.PayerName,
+                              a.Level,
+                              a.Status,
+                              a.RequestedById,
+                              a.RequestedByName,
+                              a.AdmissionDate,
+                              a.RequestedDays,
+                              a.ApprovedDays,
+                              a.ApprovedTo,
+                              a.NextReviewOn,
+                              a.CertificationNumber,
+                              a.PendedReason,
+                              a.PendedAt,
+                              a.ReasonCode,
+                              a.DecidedAt,
+                              a.DenialReason,
                           })
             .ToListAsync(cancellationToken);
 

@@ -329,8 +329,8 @@ public class DemoDataSeederTests
         await SeedAsync(host);
 
         var rows = await host.QueryAsync(db => (from a in db.PriorAuthorizations
-                                                 join i in db.Inquiries on a.InquiryId equals i.Id
-                                                 select new { Authorization = a, i.Stage }).ToListAsync());
+                                                join i in db.Inquiries on a.InquiryId equals i.Id
+                                                select new { Authorization = a, i.Stage }).ToListAsync());
         foreach (var row in rows)
         {
             var a = row.Authorization;
