@@ -41,6 +41,7 @@ public static class DependencyInjection
         services.AddSingleton(database);
         services.Configure<FollowUpOptions>(configuration.GetSection(FollowUpOptions.Section));
         services.Configure<InsuranceOptions>(configuration.GetSection(InsuranceOptions.Section));
+        services.Configure<UtilizationReviewOptions>(configuration.GetSection(UtilizationReviewOptions.Section));
         services.Configure<ConsentOptions>(configuration.GetSection(ConsentOptions.Section));
         services.Configure<PlacementOptions>(configuration.GetSection(PlacementOptions.Section));
         services.Configure<DailyFiguresOptions>(configuration.GetSection(DailyFiguresOptions.Section));

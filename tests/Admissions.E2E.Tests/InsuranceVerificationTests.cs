@@ -127,7 +127,7 @@ public sealed class InsuranceVerificationTests(AppServer app) : E2ETest(app)
         await HideSnackbarsAsync();
         await ScreenshotAsync("authorization-on-inquiry.png");
 
-        await GotoAsync("/authorizations");
+        await GotoAsync("/authorizations/all");
         await Expect(Page.Locator("tr").Filter(new LocatorFilterOptions { HasText = number })).ToContainTextAsync("Certified");
         await ScreenshotAsync("authorizations.png");
     }

@@ -11,7 +11,7 @@ public sealed record AuthorizationOutcomeRow(AuthorizationStatus Status, int Cou
 
 public sealed record AuthorizationOutcomes(DashboardScope Scope, int Requested, double? MedianTurnaroundHours, double? P90TurnaroundHours, IReadOnlyList<AuthorizationOutcomeRow> Rows);
 
-[RequiresRole(Roles.Admin, Roles.AdmissionsManager, Roles.BusinessDevelopment)]
+[RequiresRole(Roles.Admin, Roles.AdmissionsManager, Roles.BusinessDevelopment, Roles.UtilizationReview)]
 public sealed record GetAuthorizationOutcomes(DashboardFilter Filter) : IQuery<AuthorizationOutcomes>;
 
 public sealed class GetAuthorizationOutcomesHandler(IAdmissionsDbContextFactory dbFactory, IFacilityCalendar calendar)

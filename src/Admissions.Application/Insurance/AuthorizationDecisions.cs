@@ -23,21 +23,26 @@ public static class AuthorizationDecisions
         _ => AuthorizationStatus.Pended,
     };
 
+    /// <summary>
+    /// The 278 response as one consistent decision: a certification's days run from its first to its last day (the
+    /// dates win over a quantity that disagrees with them; missing dates follow from the admission date and the days);
+    /// a denial or pend carries no days, only its reason.
+    /// </summary>
     public static AuthorizationDecision FromX12(ServiceReviewDecision decision, PriorAuthorization authorization)
     {
         var status = StatusFor(decision.ActionCode);
+        var reason = DescribeReason(decision.ReasonCode);
+        if (!PriorAuthorization.IsCertification(status))
+        {
+            return new AuthorizationDecision(status, decision.CertificationNumber, null, null, null, null, decision.ReasonCode,
+                status == AuthorizationStatus.Denied ? reason : null, status == AuthorizationStatus.Pended ? reason : null);
+        }
+
         var days = decision.Quantity is { } quantity ? (int)Math.Round(quantity) : (int?)null;
-        var from = decision.CertifiedBegin ?? (status is AuthorizationStatus.Certified or AuthorizationStatus.Partial ? authorization.AdmissionDate : null);
-        var to = decision.CertifiedEnd ?? (from is { } start && days is { } d ? start.AddDays(d - 1) : null);
-        return new AuthorizationDecision(
-            status,
-            decision.CertificationNumber,
-            days ?? (to is { } end && from is { } begin ? end.DayNumber - begin.DayNumber + 1 : null),
-            from,
-            to,
-            null,
-            decision.ReasonCode,
-            status == AuthorizationStatus.Denied ? DescribeReason(decision.ReasonCode) : null);
+        var from = decision.CertifiedBegin ?? authorization.AdmissionDate;
+        var to = decision.CertifiedEnd ?? PriorAuthorization.LastDay(from, days ?? authorization.RequestedDays);
+        return new AuthorizationDecision(status, decision.CertificationNumber, to.DayNumber - from.DayNumber + 1, from, to, null,
+            decision.ReasonCode, null);
     }
 
     /// <summary>Common HCR03 reasons (X12 code list 886) for denials and pends.</summary>

@@ -48,7 +48,17 @@ public sealed record AuthorizationView(
     Guid Id, Guid PolicyId, string PayerName, LevelOfCare Level, AuthorizationStatus Status, AuthorizationChannel Channel,
     DateOnly AdmissionDate, int RequestedDays, string Diagnoses, string? CertificationNumber, int? ApprovedDays, DateOnly? ApprovedFrom,
     DateOnly? ApprovedTo, DateOnly? NextReviewOn, string? ReasonCode, string? DenialReason, string? Problem, DateTimeOffset RequestedAt,
-    string RequestedByName, DateTimeOffset? DecidedAt, DateTimeOffset? NextRecheckAt, IReadOnlyList<AuthorizationNote> Notes);
+    string RequestedByName, DateTimeOffset? DecidedAt, DateTimeOffset? NextRecheckAt, IReadOnlyList<AuthorizationNote> Notes)
+{
+    /// <summary>What the payer asked for when it pended the request.</summary>
+    public string? PendedReason { get; init; }
+
+    /// <summary>Every decision, concurrent review and extension, oldest first.</summary>
+    public IReadOnlyList<AuthorizationReview> Reviews { get; init; } = [];
+
+    /// <summary>Days used and left on the facility calendar's today; null until days are approved.</summary>
+    public CoverageDays? Coverage { get; init; }
+}
 
 public sealed record SelfPayQuote(LevelOfCare Level, decimal DailyRate, int Length, StayEstimate Estimate);
 
@@ -132,7 +142,12 @@ public sealed class GetInsuranceHandler(IAdmissionsDbContextFactory dbFactory, I
             }).ToList(),
             authorizations.Select(a => new AuthorizationView(a.Id, a.PolicyId, a.PayerName, a.Level, a.Status, a.Channel, a.AdmissionDate,
                 a.RequestedDays, a.Diagnoses, a.CertificationNumber, a.ApprovedDays, a.ApprovedFrom, a.ApprovedTo, a.NextReviewOn, a.ReasonCode,
-                a.DenialReason, a.Problem, a.RequestedAt, a.RequestedByName, a.DecidedAt, a.NextRecheckAt, a.Notes.OrderByDescending(n => n.At).ToList())).ToList(),
+                a.DenialReason, a.Problem, a.RequestedAt, a.RequestedByName, a.DecidedAt, a.NextRecheckAt, a.Notes.OrderByDescending(n => n.At).ToList())
+            {
+                PendedReason = a.Status == AuthorizationStatus.Pended ? a.PendedReason ?? AuthorizationDecisions.DescribeReason(a.ReasonCode) : null,
+                Reviews = [.. a.Reviews],
+                Coverage = PriorAuthorization.IsCertification(a.Status) ? a.CoverageOn(today) : null,
+            }).ToList(),
             LevelsOfCare.All.Select(level =>
             {
                 var rate = rates.For(level);

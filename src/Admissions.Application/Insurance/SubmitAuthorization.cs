@@ -141,7 +141,7 @@ public sealed partial class SubmitAuthorizationHandler(
         }
 
         var recorded = AuthorizationDecisions.FromX12(decision, authorization);
-        authorization.RecordDecision(recorded, now);
+        authorization.RecordDecision(recorded, Domain.Common.Actor.System, now);
         inquiry.Record(ActivityKind.Authorization,
             $"{payer.Name}: {PriorAuthorization.Describe(authorization.Status).ToLowerInvariant()}{(authorization.CertificationNumber is null ? "" : $" ({authorization.CertificationNumber})")}",
             Domain.Common.Actor.System, now);

@@ -31,6 +31,32 @@ public enum AuthorizationNoteKind
 /// <summary>A note on an authorization (peer-to-peer, appeal); appended, never edited.</summary>
 public sealed record AuthorizationNote(AuthorizationNoteKind Kind, string Text, string ByName, DateTimeOffset At);
 
+public enum AuthorizationReviewKind
+{
+    Decision,
+    ConcurrentReview,
+    Extension,
+}
+
+/// <summary>
+/// One step of an authorization's review history (a decision, a concurrent review, an extension), appended in order:
+/// the current-state columns say where the authorization stands, this says how it got there.
+/// </summary>
+public sealed record AuthorizationReview(
+    AuthorizationReviewKind Kind,
+    AuthorizationStatus Status,
+    int? DaysRequested,
+    int? DaysApproved,
+    DateOnly? LastCoveredDay,
+    DateOnly? NextReviewOn,
+    string? PayerReference,
+    string? Reason,
+    string ReviewerName,
+    DateTimeOffset At);
+
+/// <summary>Days of an approved stay used (the admission day through today) and left (after today through the last covered day).</summary>
+public sealed record CoverageDays(int Used, int Left);
+
 /// <summary>
 /// A prior authorization for a level of care, tracked by utilization review to the day:
 /// what was asked, what the payer decided, for which dates, and when the next review is due.
@@ -65,9 +91,16 @@ public sealed class PriorAuthorization : AggregateRoot, IInquiryRecord
     public int Rechecks { get; private set; }
     public DateTimeOffset? NextRecheckAt { get; private set; }
 
+    /// <summary>What the payer asked for when it pended the request (e.g. additional information required).</summary>
+    public string? PendedReason { get; private set; }
+
+    /// <summary>When the payer first pended the request; cleared once it decides.</summary>
+    public DateTimeOffset? PendedAt { get; private set; }
+
     /// <summary>Why the electronic request could not be sent or answered, when it could not.</summary>
     public string? Problem { get; private set; }
     public List<AuthorizationNote> Notes { get; init; } = [];
+    public List<AuthorizationReview> Reviews { get; init; } = [];
 
     public bool IsDecided => Status is AuthorizationStatus.Certified or AuthorizationStatus.Partial or AuthorizationStatus.Denied or AuthorizationStatus.Cancelled;
 
@@ -100,18 +133,47 @@ public sealed class PriorAuthorization : AggregateRoot, IInquiryRecord
         };
     }
 
-    /// <summary>Records the payer's decision, whether it came as a 278 response or from a portal or call.</summary>
-    public void RecordDecision(AuthorizationDecision decision, DateTimeOffset at)
+    /// <summary>
+    /// Records the payer's decision, whether it came as a 278 response or from a portal or call. A certification is
+    /// one consistent set (the approved days run from the first to the last approved day, the next review falls
+    /// inside them); a denial or a pend carries no approved days and no review.
+    /// </summary>
+    public void RecordDecision(AuthorizationDecision decision, Actor by, DateTimeOffset at)
     {
         if (Status == AuthorizationStatus.Cancelled)
         {
             throw new DomainRuleException("This authorization was cancelled.");
         }
 
-        if (decision.Status is AuthorizationStatus.Certified or AuthorizationStatus.Partial
-            && (decision.ApprovedFrom is { } from && decision.ApprovedTo is { } to && to < from))
+        DateOnly? review = null;
+        if (IsCertification(decision.Status))
         {
-            throw new DomainRuleException("The approved end date is before the start date.");
+            if (decision is not { ApprovedDays: { } days, ApprovedFrom: { } from, ApprovedTo: { } to })
+            {
+                throw new DomainRuleException("A certification needs the approved days and the first and last approved day.");
+            }
+
+            if (to < from)
+            {
+                throw new DomainRuleException("The approved end date is before the start date.");
+            }
+
+            if (LastDay(from, days) != to)
+            {
+                throw new DomainRuleException(
+                    $"{days} approved days from {Day(from)} end on {Day(LastDay(from, days))}, not {Day(to)}.");
+            }
+
+            review = decision.NextReviewOn ?? DefaultNextReview(from, to);
+            EnsureInsideCoverage(review.Value, from, to);
+        }
+        else if (decision.ApprovedDays is not null || decision.ApprovedFrom is not null || decision.ApprovedTo is not null)
+        {
+            throw new DomainRuleException($"A decision of \"{Describe(decision.Status).ToLowerInvariant()}\" has no approved days.");
+        }
+        else if (decision.NextReviewOn is not null)
+        {
+            throw new DomainRuleException("Only a certified stay has a next review.");
         }
 
         Status = decision.Status;
@@ -119,13 +181,70 @@ public sealed class PriorAuthorization : AggregateRoot, IInquiryRecord
         ApprovedDays = decision.ApprovedDays;
         ApprovedFrom = decision.ApprovedFrom;
         ApprovedTo = decision.ApprovedTo;
-        NextReviewOn = decision.NextReviewOn ?? DefaultNextReview(decision);
+        NextReviewOn = review;
         ReasonCode = Clean(decision.ReasonCode);
-        DenialReason = Clean(decision.DenialReason);
-        DecidedAt = decision.Status == AuthorizationStatus.Pended ? null : at;
+        DenialReason = decision.Status == AuthorizationStatus.Denied ? Clean(decision.DenialReason) : null;
+        var pended = decision.Status == AuthorizationStatus.Pended;
+        PendedReason = pended ? Clean(decision.PendedReason) ?? PendedReason : null;
+        PendedAt = pended ? PendedAt ?? at : null;
+        DecidedAt = pended ? null : at;
         Problem = null;
         NextRecheckAt = null;
+        Reviews.Add(new AuthorizationReview(AuthorizationReviewKind.Decision, Status, RequestedDays, ApprovedDays, ApprovedTo, NextReviewOn,
+            Clean(decision.CertificationNumber), DenialReason ?? PendedReason, by.Name, at));
     }
+
+    /// <summary>A concurrent review sent to the payer (clinical update asking for more days), kept in the history.</summary>
+    public void RecordConcurrentReview(int? daysRequested, string? payerReference, Actor by, DateTimeOffset at)
+    {
+        EnsureCertified("reviewed");
+        if (daysRequested is < 1 or > 365)
+        {
+            throw new DomainRuleException("Days requested must be between 1 and 365.");
+        }
+
+        Reviews.Add(new AuthorizationReview(AuthorizationReviewKind.ConcurrentReview, Status, daysRequested, null, ApprovedTo, NextReviewOn,
+            Clean(payerReference), null, by.Name, at));
+    }
+
+    /// <summary>The payer extended a certified stay after a concurrent review: more days, a later last covered day, a new review.</summary>
+    public void Extend(int days, DateOnly? nextReviewOn, string? payerReference, Actor by, DateTimeOffset at)
+    {
+        EnsureCertified("extended");
+        if (days is < 1 or > 365)
+        {
+            throw new DomainRuleException("Days extended must be between 1 and 365.");
+        }
+
+        var from = ApprovedFrom!.Value;
+        var last = ApprovedTo!.Value.AddDays(days);
+        var review = nextReviewOn ?? DefaultNextReview(from, last);
+        EnsureInsideCoverage(review, from, last);
+        ApprovedDays = last.DayNumber - from.DayNumber + 1;
+        ApprovedTo = last;
+        NextReviewOn = review;
+        Reviews.Add(new AuthorizationReview(AuthorizationReviewKind.Extension, Status, days, days, last, review, Clean(payerReference), null, by.Name, at));
+    }
+
+    /// <summary>Days used and left on the facility's <paramref name="today"/>; null until days are approved.</summary>
+    public CoverageDays? CoverageOn(DateOnly today) => Coverage(AdmissionDate, ApprovedTo, today);
+
+    public static CoverageDays? Coverage(DateOnly admission, DateOnly? lastCoveredDay, DateOnly today)
+    {
+        if (lastCoveredDay is not { } last)
+        {
+            return null;
+        }
+
+        var used = Math.Clamp(today.DayNumber - admission.DayNumber + 1, 0, Math.Max(0, last.DayNumber - admission.DayNumber + 1));
+        var left = Math.Max(0, last.DayNumber - Math.Max(today.DayNumber, admission.DayNumber - 1));
+        return new CoverageDays(used, left);
+    }
+
+    /// <summary>The last covered day of <paramref name="days"/> approved days from <paramref name="from"/> (both ends counted).</summary>
+    public static DateOnly LastDay(DateOnly from, int days) => from.AddDays(days - 1);
+
+    public static bool IsCertification(AuthorizationStatus status) => status is AuthorizationStatus.Certified or AuthorizationStatus.Partial;
 
     public void RecheckAt(DateTimeOffset at, string? problem = null)
     {
@@ -160,11 +279,26 @@ public sealed class PriorAuthorization : AggregateRoot, IInquiryRecord
         Notes.Add(new AuthorizationNote(kind, text.Trim(), by.Name, at));
     }
 
-    /// <summary>Concurrent review is due the day before the last certified day.</summary>
-    private static DateOnly? DefaultNextReview(AuthorizationDecision decision) =>
-        decision.Status is AuthorizationStatus.Certified or AuthorizationStatus.Partial && decision.ApprovedTo is { } to
-            ? to.AddDays(-1)
-            : null;
+    /// <summary>Concurrent review is due the day before the last certified day (the first day of a one-day stay).</summary>
+    private static DateOnly DefaultNextReview(DateOnly from, DateOnly to) => to > from ? to.AddDays(-1) : from;
+
+    private static void EnsureInsideCoverage(DateOnly review, DateOnly from, DateOnly to)
+    {
+        if (review < from || review > to)
+        {
+            throw new DomainRuleException($"The next review must fall inside the covered period, {Day(from)} to {Day(to)}.");
+        }
+    }
+
+    private void EnsureCertified(string what)
+    {
+        if (!IsCertification(Status) || ApprovedFrom is null || ApprovedTo is null)
+        {
+            throw new DomainRuleException($"Only a certified stay can be {what}; this authorization is {Describe(Status).ToLowerInvariant()}.");
+        }
+    }
+
+    private static string Day(DateOnly day) => day.ToString("MM/dd/yyyy", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
@@ -189,4 +323,5 @@ public sealed record AuthorizationDecision(
     DateOnly? ApprovedTo,
     DateOnly? NextReviewOn,
     string? ReasonCode,
-    string? DenialReason);
+    string? DenialReason,
+    string? PendedReason = null);

@@ -122,8 +122,8 @@ public sealed partial class BulkHistorySeeder(IDbContextFactory<AdmissionsDbCont
             "RequestedByName", "Attempts", "CompletedAt", "Result", "Version");
         var authorization = new Insert(connection, values, "PriorAuthorizations",
             "Id", "InquiryId", "PolicyId", "PayerId", "PayerName", "Level", "ServiceType", "AdmissionDate", "RequestedDays", "Diagnoses", "Channel",
-            "TraceNumber", "RequestedAt", "RequestedById", "RequestedByName", "Status", "CertificationNumber", "ApprovedDays", "DecidedAt", "Rechecks",
-            "Notes", "Version");
+            "TraceNumber", "RequestedAt", "RequestedById", "RequestedByName", "Status", "CertificationNumber", "ApprovedDays", "ApprovedFrom", "ApprovedTo",
+            "DecidedAt", "PendedAt", "Rechecks", "Notes", "Reviews", "Version");
         var level = new Insert(connection, values, "LevelOfCareHistories", "Id", "InquiryId", "Decisions", "AdmittingCareSetting", "Version");
         var task = new Insert(connection, values, "FollowUpTasks",
             "Id", "InquiryId", "Kind", "Title", "DueAt", "AssigneeId", "AssigneeName", "Priority", "State", "CreatedAt", "CreatedById", "CreatedByName",
@@ -262,10 +262,14 @@ public sealed partial class BulkHistorySeeder(IDbContextFactory<AdmissionsDbCont
                     (status, decided) = (AuthorizationStatus.Pended, null);
                 }
 
+                // A certification's days run from the admission date through its last covered day, as a decision records them.
+                var admissionDay = DateOnly.FromDateTime(authRequested.UtcDateTime.AddDays(1));
+                int? approved = status == AuthorizationStatus.Certified ? 14 : status == AuthorizationStatus.Partial ? 7 : null;
                 await authorization.RunAsync(cancellationToken, Guid.CreateVersion7(authRequested), id, policyId, payer.Id, payer.Name, (int)care, "AI",
-                    values.Day(DateOnly.FromDateTime(authRequested.UtcDateTime.AddDays(1))), 14, "F10.20", 0, $"SEED-{runId}-A{n}", values.Instant(authRequested),
-                    system.Id, system.Name, (int)status, status is AuthorizationStatus.Certified or AuthorizationStatus.Partial ? $"C{n}" : null,
-                    status == AuthorizationStatus.Certified ? 14 : status == AuthorizationStatus.Partial ? 7 : null, values.Instant(decided), 0, "[]", values.Version());
+                    values.Day(admissionDay), 14, "F10.20", 0, $"SEED-{runId}-A{n}", values.Instant(authRequested),
+                    system.Id, system.Name, (int)status, approved is null ? null : $"C{n}", approved,
+                    approved is null ? null : values.Day(admissionDay), approved is { } days ? values.Day(PriorAuthorization.LastDay(admissionDay, days)) : null,
+                    values.Instant(decided), status == AuthorizationStatus.Pended ? values.Instant(authRequested.AddHours(2)) : null, 0, "[]", "[]", values.Version());
             }
 
             if (InquiryStageMachine.IsOpen(stage) && coordinator is not null && random.NextDouble() < 0.5)

@@ -17,7 +17,7 @@ namespace Admissions.Infrastructure.Seeding;
 /// can be explored. Never runs in Production (the callers check).
 /// </summary>
 public sealed class DemoDataSeeder(
-    UserManager<AdmissionsUser> users, IAdmissionsDbContextFactory dbFactory, CurrentUser currentUser, TimeProvider clock)
+    UserManager<AdmissionsUser> users, IAdmissionsDbContextFactory dbFactory, CurrentUser currentUser, TimeProvider clock, IFacilityCalendar calendar)
 {
     public const string DemoPassword = "Admissions!2026";
 
@@ -76,7 +76,7 @@ public sealed class DemoDataSeeder(
         await SeedInquiriesAsync([staff[Roles.AdmissionsCoordinator], staff[Roles.AdmissionsCoordinator + "2"], staff[Roles.AdmissionsManager]], cancellationToken);
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         await DemoInsurance.SeedAsync(db, new Faker("en") { Random = new Randomizer(20261129) }, staff[Roles.AdmissionsCoordinator],
-            staff[Roles.UtilizationReview], clock.GetUtcNow(), cancellationToken);
+            staff[Roles.UtilizationReview], calendar.Organisation, cancellationToken);
         await using var placementDb = await dbFactory.CreateAsync(cancellationToken);
         await DemoPlacement.SeedAsync(placementDb, staff[Roles.AdmissionsCoordinator], clock.GetUtcNow(), cancellationToken);
         await DemoPlacement.SeedPartnersAsync(placementDb, cancellationToken);

@@ -16,8 +16,9 @@ internal static class DemoInsurance
 {
     private static readonly string[] PayerNames = ["Cigna", "Aetna", "Blue Cross Blue Shield of Illinois", "TRICARE East", "Humana", "UnitedHealthcare"];
 
-    public static async Task SeedAsync(IAdmissionsDbContext db, Faker faker, Actor coordinator, Actor reviewer, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task SeedAsync(IAdmissionsDbContext db, Faker faker, Actor coordinator, Actor reviewer, FacilityDays days, CancellationToken cancellationToken)
     {
+        var now = days.Now;
         await PayerDirectory.EnsureAsync(db, cancellationToken);
         var payers = await db.Payers.Where(p => PayerNames.Contains(p.Name)).ToListAsync(cancellationToken);
         var inquiries = await db.Inquiries
@@ -26,6 +27,7 @@ internal static class DemoInsurance
             .OrderBy(i => i.CreatedAt)
             .ToListAsync(cancellationToken);
 
+        var admittedSoFar = 0;
         for (var n = 0; n < inquiries.Count; n++)
         {
             var inquiry = inquiries[n];
@@ -102,30 +104,100 @@ internal static class DemoInsurance
 
             if (inquiry.Stage is InquiryStage.Approved or InquiryStage.AdmissionScheduled or InquiryStage.Admitted)
             {
-                var admission = DateOnly.FromDateTime(inquiry.StageChangedAt.UtcDateTime).AddDays(1);
-                var authorization = PriorAuthorization.Request(policy, LevelOfCare.Residential, payer.ServiceTypeFor(LevelOfCare.Residential),
-                    admission, 14, "F1120, F332", AuthorizationChannel.Electronic, $"UMDEMO{n:000}{faker.Random.Int(1000, 9999)}", reviewer, at.AddHours(2));
-                var today = DateOnly.FromDateTime(now.UtcDateTime);
-                var decision = (n % 3) switch
-                {
-                    0 => new AuthorizationDecision(AuthorizationStatus.Pended, null, null, null, null, null, "0U", null),
-                    1 => new AuthorizationDecision(AuthorizationStatus.Certified, $"AUTH{faker.Random.Int(10_000_000, 99_999_999)}", 7,
-                        today.AddDays(-5), today.AddDays(1 + n % 4), null, null, null),
-                    _ => new AuthorizationDecision(AuthorizationStatus.Partial, $"AUTH{faker.Random.Int(10_000_000, 99_999_999)}", 5,
-                        today.AddDays(-3), today.AddDays(2 + n % 3), null, null, null),
-                };
-                authorization.RecordDecision(decision, at.AddHours(3));
-                if (decision.Status == AuthorizationStatus.Partial)
-                {
-                    authorization.AddNote(AuthorizationNoteKind.PeerToPeer, "Peer-to-peer scheduled with the payer's medical director for tomorrow 10:00.", reviewer, at.AddHours(4));
-                }
-
-                db.PriorAuthorizations.Add(authorization);
+                db.PriorAuthorizations.Add(Authorization(inquiry, policy, payer, reviewer, days,
+                    inquiry.Stage == InquiryStage.Admitted ? admittedSoFar++ : n, $"UMDEMO{n:000}{faker.Random.Int(1000, 9999)}",
+                    $"AUTH{faker.Random.Int(10_000_000, 99_999_999)}", at));
             }
         }
 
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// Residential authorizations that agree with themselves and the board: certified stays belong to admitted
+    /// patients, run from the admission day for their approved days and end today, tomorrow or later; one admitted
+    /// patient's request has been pended for days (flagged), another was denied and is open to appeal; patients not
+    /// admitted yet wait on the payer (pended with its reason, or just asked).
+    /// </summary>
+    private static PriorAuthorization Authorization(
+        Inquiry inquiry, InsurancePolicy policy, Payer payer, Actor reviewer, FacilityDays days, int n, string trace, string certification, DateTimeOffset at)
+    {
+        var today = days.Today;
+        var admitted = inquiry.Stage == InquiryStage.Admitted;
+        var admission = admitted ? days.DayOf(inquiry.StageChangedAt) : today.AddDays(1 + n % 3);
+        // Patients not admitted yet were asked about in the last day or two: a pend weeks old would be a lost case, not a queue.
+        var requestedAt = admitted ? days.StartOf(admission).AddHours(-20) : Max(at.AddHours(2), days.Now.AddHours(-30 - 6 * (n % 3)));
+        var authorization = PriorAuthorization.Request(policy, LevelOfCare.Residential, payer.ServiceTypeFor(LevelOfCare.Residential),
+            admission, 14, "F1120, F332", AuthorizationChannel.Electronic, trace, reviewer, requestedAt);
+        var decidedAt = requestedAt.AddHours(3);
+        if (!admitted)
+        {
+            if (n % 2 == 0)
+            {
+                authorization.RecordDecision(new AuthorizationDecision(AuthorizationStatus.Pended, null, null, null, null, null, "0U", null,
+                    "Additional patient information required: the nursing assessment and the last 72 hours of withdrawal scores"), reviewer, decidedAt);
+            }
+
+            return authorization;
+        }
+
+        // Admitted patients in order of arrival, the longest stay first: a pend of days (flagged), a denial open to
+        // appeal, then stays whose coverage ends today, tomorrow and later.
+        switch (n % 5)
+        {
+            case 0:
+                var pendedAt = Max(decidedAt, days.Now.AddDays(-5));
+                authorization.RecordDecision(new AuthorizationDecision(AuthorizationStatus.Pended, null, null, null, null, null, "0V", null,
+                    "Requires medical review: a peer-to-peer with the payer's medical director"), reviewer, pendedAt);
+                break;
+            case 1:
+                authorization.RecordDecision(new AuthorizationDecision(AuthorizationStatus.Denied, null, null, null, null, null, "33",
+                    "Services not medically necessary at residential level; outpatient suggested"), reviewer, decidedAt);
+                authorization.AddNote(AuthorizationNoteKind.Appeal, "Appeal letter being drafted with the attending physician.", reviewer, decidedAt.AddHours(2));
+                break;
+            default:
+                Certify(authorization, reviewer, days, certification, today.AddDays((n % 5) switch { 2 => 0, 3 => 1, _ => 5 }), decidedAt);
+                break;
+        }
+
+        return authorization;
+    }
+
+    /// <summary>
+    /// Certifies from the admission day through <paramref name="last"/> as a payer does: the days asked for (or fewer, a
+    /// partial certification) first, then a week at a time at each concurrent review, each step in the review history.
+    /// </summary>
+    private static void Certify(PriorAuthorization authorization, Actor reviewer, FacilityDays days, string certification, DateOnly last, DateTimeOffset decidedAt)
+    {
+        var from = authorization.AdmissionDate;
+        var total = last.DayNumber - from.DayNumber + 1;
+        if (total < 1)
+        {
+            return;
+        }
+
+        var first = Math.Min(total, authorization.RequestedDays);
+        var status = total < authorization.RequestedDays ? AuthorizationStatus.Partial : AuthorizationStatus.Certified;
+        authorization.RecordDecision(new AuthorizationDecision(status, certification, first, from, PriorAuthorization.LastDay(from, first), null, null, null),
+            reviewer, decidedAt);
+        var extension = 0;
+        while (authorization.ApprovedTo < last)
+        {
+            var add = Math.Min(7, last.DayNumber - authorization.ApprovedTo!.Value.DayNumber);
+            var reviewDay = authorization.NextReviewOn!.Value;
+            // A review still ahead of today is entered as of now: the demo never records the future.
+            authorization.Extend(add, null, $"{certification}-{++extension}", reviewer, Min(days.At(reviewDay, new TimeOnly(11, 0)), days.Now.AddMinutes(-extension)));
+        }
+
+        if (status == AuthorizationStatus.Partial)
+        {
+            authorization.AddNote(AuthorizationNoteKind.PeerToPeer, "Peer-to-peer scheduled with the payer's medical director for tomorrow 10:00.", reviewer, decidedAt.AddHours(1));
+        }
+    }
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
     private static VerificationResult Result(Payer payer, IEnumerable<LevelOfCare> levels, bool carvedOut, DateTimeOffset now) => new()
     {

@@ -1276,6 +1276,13 @@ namespace Admissions.Migrations.SqlServer.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<DateTimeOffset?>("PendedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("PendedReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
                     b.Property<Guid>("PolicyId")
                         .HasColumnType("uniqueidentifier");
 
@@ -3162,7 +3169,49 @@ namespace Admissions.Migrations.SqlServer.Migrations
                                 .HasForeignKey("PriorAuthorizationId");
                         });
 
+                    b.OwnsMany("Admissions.Domain.Insurance.AuthorizationReview", "Reviews", b1 =>
+                        {
+                            b1.Property<Guid>("PriorAuthorizationId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<DateTimeOffset>("At");
+
+                            b1.Property<int?>("DaysApproved");
+
+                            b1.Property<int?>("DaysRequested");
+
+                            b1.Property<int>("Kind");
+
+                            b1.Property<DateOnly?>("LastCoveredDay");
+
+                            b1.Property<DateOnly?>("NextReviewOn");
+
+                            b1.Property<string>("PayerReference");
+
+                            b1.Property<string>("Reason");
+
+                            b1.Property<string>("ReviewerName")
+                                .IsRequired();
+
+                            b1.Property<int>("Status");
+
+                            b1.HasKey("PriorAuthorizationId", "__synthesizedOrdinal");
+
+                            b1.ToTable("PriorAuthorizations");
+
+                            b1
+                                .ToJson("Reviews")
+                                .HasColumnType("nvarchar(max)");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PriorAuthorizationId");
+                        });
+
                     b.Navigation("Notes");
+
+                    b.Navigation("Reviews");
                 });
 
             modelBuilder.Entity("Admissions.Domain.Placement.Admission", b =>

@@ -1258,6 +1258,13 @@ namespace Admissions.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("PendedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PendedReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("PolicyId")
                         .HasColumnType("TEXT");
 
@@ -3125,7 +3132,49 @@ namespace Admissions.Migrations.Sqlite.Migrations
                                 .HasForeignKey("PriorAuthorizationId");
                         });
 
+                    b.OwnsMany("Admissions.Domain.Insurance.AuthorizationReview", "Reviews", b1 =>
+                        {
+                            b1.Property<Guid>("PriorAuthorizationId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<long>("At");
+
+                            b1.Property<int?>("DaysApproved");
+
+                            b1.Property<int?>("DaysRequested");
+
+                            b1.Property<int>("Kind");
+
+                            b1.Property<DateOnly?>("LastCoveredDay");
+
+                            b1.Property<DateOnly?>("NextReviewOn");
+
+                            b1.Property<string>("PayerReference");
+
+                            b1.Property<string>("Reason");
+
+                            b1.Property<string>("ReviewerName")
+                                .IsRequired();
+
+                            b1.Property<int>("Status");
+
+                            b1.HasKey("PriorAuthorizationId", "__synthesizedOrdinal");
+
+                            b1.ToTable("PriorAuthorizations");
+
+                            b1
+                                .ToJson("Reviews")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PriorAuthorizationId");
+                        });
+
                     b.Navigation("Notes");
+
+                    b.Navigation("Reviews");
                 });
 
             modelBuilder.Entity("Admissions.Domain.Placement.Admission", b =>

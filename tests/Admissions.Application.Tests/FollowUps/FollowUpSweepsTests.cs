@@ -183,7 +183,7 @@ public class FollowUpSweepsTests
         await host.SendAsync(host.UtilizationReview, new RecordAuthorizationDecision(authorizationId, new AuthorizationDecisionForm
         {
             CertificationNumber = "PORTAL-1",
-            ApprovedDays = 4,
+            ApprovedDays = 5,
             ApprovedFrom = admission,
             ApprovedTo = admission.AddDays(4),
         }));

@@ -324,4 +324,47 @@ public class DemoDataSeederTests
         Assert.Contains(intakes, i => i.Substances.Any(s => s.HadComplicatedWithdrawal));
         Assert.All(intakes, i => Assert.Equal("Dr. Riley Brooks", i.UpdatedByName));
     }
+
+    [Fact]
+    public async Task Demo_authorizations_agree_with_themselves_and_fill_every_section_of_the_utilization_review_board()
+    {
+        await using var host = await InfrastructureHost.StartMigratedAsync(fastPasswordHashing: true);
+        await SeedAsync(host);
+
+        var rows = await host.QueryAsync(db => (from a in db.PriorAuthorizations
+                                                join i in db.Inquiries on a.InquiryId equals i.Id
+                                                select new { Authorization = a, i.Stage }).ToListAsync());
+        foreach (var row in rows)
+        {
+            var a = row.Authorization;
+            if (Domain.Insurance.PriorAuthorization.IsCertification(a.Status))
+            {
+                // A certified stay belongs to an admitted patient, and its days run from its first to its last day.
+                Assert.Equal(InquiryStage.Admitted, row.Stage);
+                Assert.Equal(a.ApprovedDays, a.ApprovedTo!.Value.DayNumber - a.ApprovedFrom!.Value.DayNumber + 1);
+                Assert.InRange(a.NextReviewOn!.Value, a.ApprovedFrom.Value, a.ApprovedTo.Value);
+                Assert.Equal(a.ApprovedTo, a.Reviews[^1].LastCoveredDay);
+            }
+            else
+            {
+                Assert.Null(a.ApprovedDays);
+            }
+        }
+
+        var reviewer = await host.QueryAsync(db => db.Users.SingleAsync(u => u.Email == "ur@demo.admissions.local"));
+        await using var scope = host.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(new ClaimsPrincipal(new ClaimsIdentity(
+            [
+                new Claim(ClaimTypes.NameIdentifier, reviewer.Id),
+                new Claim(CurrentUser.DisplayNameClaim, reviewer.DisplayName),
+                new Claim(ClaimTypes.Role, Roles.UtilizationReview),
+            ], "Test")), "10.0.0.1");
+        var board = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new Application.Insurance.GetUtilizationReviewBoard());
+        Assert.NotEmpty(board.Covered);
+        Assert.Contains(board.Covered, c => c.LastCoveredDay <= board.Today.AddDays(1));
+        Assert.NotEmpty(board.ReviewsDue);
+        Assert.All(board.Pended, p => Assert.NotNull(p.PendedReason));
+        Assert.Equal(1, board.LongPends);
+        Assert.NotEmpty(board.Denials);
+    }
 }

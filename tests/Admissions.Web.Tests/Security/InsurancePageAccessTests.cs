@@ -10,7 +10,7 @@ namespace Admissions.Web.Tests.Security;
 /// </summary>
 public sealed class InsurancePageAccessTests(AdmissionsWebFactory factory) : IClassFixture<AdmissionsWebFactory>
 {
-    private static readonly string[] Urls = ["/verifications", "/authorizations", $"/inquiries/{Guid.NewGuid()}/disclosures"];
+    private static readonly string[] Urls = ["/verifications", "/authorizations", "/authorizations/all", $"/inquiries/{Guid.NewGuid()}/disclosures"];
 
     public static TheoryData<string> Pages => [.. Urls];
 
@@ -53,7 +53,7 @@ public sealed class InsurancePageAccessTests(AdmissionsWebFactory factory) : ICl
         using var client = await factory.SignInAsync(role);
 
         // What each page shows on its first (prerendered) paint; the ledger's inquiry does not exist.
-        string[] markers = ["Verifications of benefits", "Prior authorizations by next review date", "disclosures could not be loaded"];
+        string[] markers = ["Verifications of benefits", "data-testid=\"ur-board-title\"", "Prior authorizations by next review date", "disclosures could not be loaded"];
         foreach (var (url, marker) in Urls.Zip(markers))
         {
             using var response = await client.GetAsync(url);

@@ -166,7 +166,9 @@ internal sealed class PriorAuthorizationConfiguration : IEntityTypeConfiguration
         builder.Property(a => a.ReasonCode).HasMaxLength(20);
         builder.Property(a => a.DenialReason).HasMaxLength(1000);
         builder.Property(a => a.Problem).HasMaxLength(1000);
+        builder.Property(a => a.PendedReason).HasMaxLength(500);
         builder.OwnsMany(a => a.Notes, notes => notes.ToJson());
+        builder.OwnsMany(a => a.Reviews, reviews => reviews.ToJson());
         builder.HasIndex(a => new { a.Status, a.NextReviewOn });
         builder.HasIndex(a => a.RequestedAt);
         builder.HasIndex(a => a.InquiryId);

@@ -1,0 +1,181 @@
+using System.Globalization;
+using Admissions.Application.Common;
+using Admissions.Application.Dashboards;
+using Admissions.Domain.Auditing;
+using Admissions.Domain.Care;
+using Admissions.Domain.Inquiries;
+using Admissions.Domain.Insurance;
+using Admissions.Domain.Security;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Admissions.Application.Insurance;
+
+public enum UrBoardSection
+{
+    Covered,
+    Pended,
+    ReviewsDue,
+    Denials,
+}
+
+/// <summary>One authorization on utilization review's board, with the days counted on the facility calendar.</summary>
+public sealed record UrBoardItem(
+    Guid AuthorizationId, Guid InquiryId, string InquiryNumber, string PatientName, bool Admitted, string PayerName, LevelOfCare Level,
+    AuthorizationStatus Status, string OwnerName, DateOnly AdmissionDate, int RequestedDays, int? ApprovedDays, DateOnly? LastCoveredDay,
+    DateOnly? NextReviewOn, string? CertificationNumber, CoverageDays? Coverage, string? PendedReason, int? PendedDays, bool LongPend,
+    DateOnly? DecidedOn, DateOnly? AppealBy, string? DenialReason);
+
+public sealed record UrBoardOption(string Value, string Label);
+
+/// <summary>
+/// Utilization review's day on one page: admitted patients by last covered day (today and tomorrow first), requests the
+/// payer pended with its reason, reviews due within two days, and denials still open to appeal, by appeal deadline.
+/// </summary>
+public sealed record UtilizationReviewBoard(
+    DateOnly Today, IReadOnlyList<UrBoardItem> Covered, IReadOnlyList<UrBoardItem> Pended, IReadOnlyList<UrBoardItem> ReviewsDue,
+    IReadOnlyList<UrBoardItem> Denials, int LongPends, int LongPendDays, IReadOnlyList<UrBoardOption> Payers, IReadOnlyList<UrBoardOption> Owners);
+
+[RequiresRole(Roles.Admin, Roles.AdmissionsManager, Roles.AdmissionsCoordinator, Roles.UtilizationReview)]
+public sealed record GetUtilizationReviewBoard(Guid? PayerId = null, string? OwnerId = null) : IQuery<UtilizationReviewBoard>, IAuditedRead
+{
+    public string AuditEntityType => "UtilizationReviewBoard";
+    public string AuditEntityId => "board";
+    public string AuditDetails => UtilizationReviewBoards.DescribeFilters(PayerId, OwnerId);
+}
+
+public sealed class GetUtilizationReviewBoardHandler(IAdmissionsDbContextFactory dbFactory, IFacilityCalendar calendar, IOptions<UtilizationReviewOptions> options)
+    : IQueryHandler<GetUtilizationReviewBoard, UtilizationReviewBoard>
+{
+    /// <summary>Reviews due today, tomorrow or the day after, as the review-due filter of the list.</summary>
+    private const int ReviewHorizonDays = 2;
+
+    public async ValueTask<UtilizationReviewBoard> Handle(GetUtilizationReviewBoard query, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var days = calendar.Organisation;
+        var today = days.Today;
+        var oldestAppealable = days.Now.AddDays(-Math.Max(settings.AppealDays, settings.AppealDaysByPayer.Values.DefaultIfEmpty(0).Max()) - 1);
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var rows = await (from a in db.PriorAuthorizations.AsNoTracking()
+                          join i in db.Inquiries.AsNoTracking() on a.InquiryId equals i.Id
+                          where ((a.Status == AuthorizationStatus.Certified || a.Status == AuthorizationStatus.Partial)
+                                 && (i.Stage == InquiryStage.Admitted || a.NextReviewOn != null))
+                                || a.Status == AuthorizationStatus.Pended
+                                || (a.Status == AuthorizationStatus.Denied && a.DecidedAt >= oldestAppealable)
+                          select new
+                          {
+                              a.Id,
+                              a.InquiryId,
+                              i.Number,
+                              Patient = i.Details.PatientFirstName + " " + i.Details.PatientLastName,
+                              i.Stage,
+                              a.PayerId,
+                              a.PayerName,
+                              a.Level,
+                              a.Status,
+                              a.RequestedById,
+                              a.RequestedByName,
+                              a.AdmissionDate,
+                              a.RequestedDays,
+                              a.ApprovedDays,
+                              a.ApprovedTo,
+                              a.NextReviewOn,
+                              a.CertificationNumber,
+                              a.PendedReason,
+                              a.PendedAt,
+                              a.ReasonCode,
+                              a.DecidedAt,
+                              a.DenialReason,
+                          })
+            .ToListAsync(cancellationToken);
+
+        var payers = rows.DistinctBy(r => r.PayerId).OrderBy(r => r.PayerName, StringComparer.OrdinalIgnoreCase)
+            .Select(r => new UrBoardOption(r.PayerId.ToString(), r.PayerName)).ToList();
+        var owners = rows.DistinctBy(r => r.RequestedById).OrderBy(r => r.RequestedByName, StringComparer.OrdinalIgnoreCase)
+            .Select(r => new UrBoardOption(r.RequestedById, r.RequestedByName)).ToList();
+        var items = rows
+            .Where(r => query.PayerId is null || r.PayerId == query.PayerId)
+            .Where(r => query.OwnerId is null || r.RequestedById == query.OwnerId)
+            .Select(r =>
+            {
+                var admitted = r.Stage == InquiryStage.Admitted;
+                int? pendedDays = r.PendedAt is { } pendedAt ? today.DayNumber - days.DayOf(pendedAt).DayNumber : null;
+                DateOnly? decidedOn = r.DecidedAt is { } decidedAt ? days.DayOf(decidedAt) : null;
+                return new UrBoardItem(r.Id, r.InquiryId, r.Number, r.Patient, admitted, r.PayerName, r.Level, r.Status, r.RequestedByName,
+                    r.AdmissionDate, r.RequestedDays, r.ApprovedDays, r.ApprovedTo, r.NextReviewOn, r.CertificationNumber,
+                    PriorAuthorization.Coverage(r.AdmissionDate, r.ApprovedTo, today),
+                    r.Status == AuthorizationStatus.Pended ? r.PendedReason ?? AuthorizationDecisions.DescribeReason(r.ReasonCode) : null,
+                    pendedDays, admitted && pendedDays > settings.LongPendDays,
+                    decidedOn,
+                    r.Status == AuthorizationStatus.Denied && decidedOn is { } on ? on.AddDays(settings.AppealDaysFor(r.PayerName)) : null,
+                    r.DenialReason);
+            })
+            .ToList();
+
+        var covered = items.Where(i => PriorAuthorization.IsCertification(i.Status) && i.Admitted && i.LastCoveredDay is not null)
+            .OrderBy(i => i.LastCoveredDay).ThenBy(i => i.InquiryNumber, StringComparer.Ordinal).ToList();
+        var pended = items.Where(i => i.Status == AuthorizationStatus.Pended)
+            .OrderByDescending(i => i.LongPend).ThenByDescending(i => i.PendedDays ?? 0).ThenBy(i => i.InquiryNumber, StringComparer.Ordinal).ToList();
+        var reviews = items.Where(i => PriorAuthorization.IsCertification(i.Status) && i.NextReviewOn <= today.AddDays(ReviewHorizonDays))
+            .OrderBy(i => i.NextReviewOn).ThenBy(i => i.InquiryNumber, StringComparer.Ordinal).ToList();
+        var denials = items.Where(i => i.Status == AuthorizationStatus.Denied && i.AppealBy >= today)
+            .OrderBy(i => i.AppealBy).ThenBy(i => i.InquiryNumber, StringComparer.Ordinal).ToList();
+        return new UtilizationReviewBoard(today, covered, pended, reviews, denials, pended.Count(p => p.LongPend), settings.LongPendDays, payers, owners);
+    }
+}
+
+/// <summary>The board as CSV, one row per authorization and section, audited as an export with its filters.</summary>
+[RequiresRole(Roles.Admin, Roles.AdmissionsManager, Roles.AdmissionsCoordinator, Roles.UtilizationReview)]
+public sealed record ExportUtilizationReviewBoard(Guid? PayerId = null, string? OwnerId = null) : IQuery<CsvFile>, IAuditedRead
+{
+    public string AuditEntityType => "UtilizationReviewBoard";
+    public string AuditEntityId => "board";
+    public string AuditDetails => UtilizationReviewBoards.DescribeFilters(PayerId, OwnerId);
+    public AuditAction AuditAction => AuditAction.Export;
+}
+
+public sealed class ExportUtilizationReviewBoardHandler(ISender sender) : IQueryHandler<ExportUtilizationReviewBoard, CsvFile>
+{
+    public async ValueTask<CsvFile> Handle(ExportUtilizationReviewBoard query, CancellationToken cancellationToken)
+    {
+        var board = await sender.Send(new GetUtilizationReviewBoard(query.PayerId, query.OwnerId), cancellationToken);
+        string[] header = ["Section", "Inquiry", "Patient", "Payer", "Level of care", "Status", "Owner", "Admission", "Approved days",
+            "Last covered day", "Days used", "Days left", "Next review", "Certification", "Pended reason", "Days pended", "Appeal by"];
+        var rows = UtilizationReviewBoards.Sections(board).SelectMany(s => s.Items.Select(i => new[]
+        {
+            UtilizationReviewBoards.Title(s.Section), i.InquiryNumber, i.PatientName, i.PayerName, LevelsOfCare.Describe(i.Level),
+            PriorAuthorization.Describe(i.Status), i.OwnerName, Date(i.AdmissionDate), Int(i.ApprovedDays), Date(i.LastCoveredDay),
+            Int(i.Coverage?.Used), Int(i.Coverage?.Left), Date(i.NextReviewOn), i.CertificationNumber ?? "", i.PendedReason ?? "",
+            Int(i.PendedDays), Date(i.AppealBy),
+        }));
+        return new CsvFile($"utilization-review-{board.Today:yyyy-MM-dd}.csv", SafeCsv.Write(rows.Prepend(header)));
+    }
+
+    private static string Date(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
+
+    private static string Int(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
+}
+
+public static class UtilizationReviewBoards
+{
+    public static IEnumerable<(UrBoardSection Section, IReadOnlyList<UrBoardItem> Items)> Sections(UtilizationReviewBoard board) =>
+    [
+        (UrBoardSection.Covered, board.Covered),
+        (UrBoardSection.Pended, board.Pended),
+        (UrBoardSection.ReviewsDue, board.ReviewsDue),
+        (UrBoardSection.Denials, board.Denials),
+    ];
+
+    public static string Title(UrBoardSection section) => section switch
+    {
+        UrBoardSection.Covered => "Admitted patients by last covered day",
+        UrBoardSection.Pended => "Pended by the payer",
+        UrBoardSection.ReviewsDue => "Reviews due",
+        _ => "Denials open to appeal",
+    };
+
+    internal static string DescribeFilters(Guid? payerId, string? ownerId) =>
+        $"payer {(payerId is { } payer ? payer.ToString() : "all")}; owner {ownerId ?? "all"}";
+}

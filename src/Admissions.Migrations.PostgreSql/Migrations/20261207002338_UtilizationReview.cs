@@ -1,0 +1,53 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Admissions.Migrations.PostgreSql.Migrations
+{
+    /// <inheritdoc />
+    public partial class UtilizationReview : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "PendedAt",
+                table: "PriorAuthorizations",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "PendedReason",
+                table: "PriorAuthorizations",
+                type: "character varying(500)",
+                maxLength: 500,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Reviews",
+                table: "PriorAuthorizations",
+                type: "jsonb",
+                nullable: true);
+
+            // Authorizations decided before this migration start with an empty review history (the app reads it as a list).
+            migrationBuilder.Sql("UPDATE \"PriorAuthorizations\" SET \"Reviews\" = '[]' WHERE \"Reviews\" IS NULL");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "PendedAt",
+                table: "PriorAuthorizations");
+
+            migrationBuilder.DropColumn(
+                name: "PendedReason",
+                table: "PriorAuthorizations");
+
+            migrationBuilder.DropColumn(
+                name: "Reviews",
+                table: "PriorAuthorizations");
+        }
+    }
+}

@@ -1,0 +1,58 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Admissions.E2E.Tests;
+
+public sealed class UtilizationReviewTests(AppServer app) : E2ETest(app)
+{
+    private const string Reviewer = "ur@demo.admissions.local";
+
+    [Fact]
+    public async Task Utilization_review_opens_its_board_sees_a_pended_authorization_with_the_payers_reason_and_a_decision_keeps_days_and_last_day_together()
+    {
+        await Page.SetViewportSizeAsync(1366, 768);
+        await SignInAsync(Reviewer);
+        await ByTestId("nav-authorizations").ClickAsync();
+
+        await Expect(ByTestId("ur-board-title")).ToHaveTextAsync("Utilization review");
+        var pended = ByTestId("section-pended");
+        await Expect(pended.Locator("[data-testid=pended-reason]").Filter(new LocatorFilterOptions { HasText = "Requires medical review" })).ToBeVisibleAsync();
+        await Expect(pended.Locator("[data-testid=long-pend]").First).ToHaveTextAsync("Over 3 days");
+        await Expect(ByTestId("count-long-pends")).ToContainTextAsync("1 pended over 3 days");
+        await Expect(ByTestId("section-covered").Locator("[data-testid=last-day-flag]").First).ToBeVisibleAsync();
+        await Expect(ByTestId("section-denials")).ToContainTextAsync("left");
+        await ScreenshotAsync("ur-board.png");
+
+        // The first admitted stay: its authorization on the Insurance tab, with history and days used and left.
+        await ByTestId("section-covered").Locator("a[href^='/inquiries/']").First.ClickAsync();
+        var authorization = ByTestId("authorization").First;
+        await Expect(authorization.Locator("[data-testid=auth-coverage]")).ToContainTextAsync("left");
+        await Expect(authorization.Locator("[data-testid=auth-history-row]").First).ToBeVisibleAsync();
+
+        await authorization.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Record decision" }).ClickAsync();
+        var dialog = Page.Locator(".mud-dialog");
+        var days = Input("decision-days");
+        var lastDay = Input("decision-to");
+        var firstDay = DateOnly.ParseExact(await Input("decision-from").InputValueAsync(), "MM/dd/yyyy",
+            System.Globalization.CultureInfo.InvariantCulture);
+
+        await days.FillAsync("6");
+        await days.PressAsync("Tab");
+        await Expect(lastDay).ToHaveValueAsync(firstDay.AddDays(5).ToString("MM/dd/yyyy", System.Globalization.CultureInfo.InvariantCulture));
+        await Expect(dialog.Locator("[data-testid=decision-summary]")).ToContainTextAsync("6 days approved");
+
+        await lastDay.FillAsync(firstDay.AddDays(9).ToString("MM/dd/yyyy", System.Globalization.CultureInfo.InvariantCulture));
+        await lastDay.PressAsync("Tab");
+        await Expect(days).ToHaveValueAsync("10");
+        await Expect(Input("decision-review")).ToHaveValueAsync(firstDay.AddDays(8).ToString("MM/dd/yyyy", System.Globalization.CultureInfo.InvariantCulture));
+        await HideSnackbarsAsync();
+        await ScreenshotAsync("decision-dialog.png");
+
+        // A denial shows no days at all.
+        await dialog.Locator("[data-testid=decision-status]").ClickAsync();
+        await Page.Locator(".mud-popover-open .mud-list-item").Filter(new LocatorFilterOptions { HasText = "Not certified" }).ClickAsync();
+        await Expect(dialog.Locator("[data-testid=decision-days]")).ToHaveCountAsync(0);
+        await Expect(dialog).ToContainTextAsync("A denial approves no days.");
+        await dialog.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Cancel" }).ClickAsync();
+    }
+}
