@@ -8,8 +8,8 @@ namespace Admissions.Infrastructure.Seeding;
 
 /// <summary>
 /// A few outbound messages in every state, so the Outbox page shows what it is for: a sent digest,
-/// a sent missed-call text, a text that failed at the provider, one held for quiet hours and one not
-/// sent because the number replied STOP.
+/// a sent missed-call text, a text that failed at the provider, one held for quiet hours, one not
+/// sent because the number replied STOP and a callback reminder waiting for its time.
 /// </summary>
 internal static class DemoMessaging
 {
@@ -82,8 +82,15 @@ internal static class DemoMessaging
         };
         stopped.Cancel($"Not sent: {optOut.Address} replied STOP on {optOut.OptedOutAt:yyyy-MM-dd}.");
 
+        // Waiting for its time: the reminder of tomorrow morning's promised callback.
+        var callback = Prospect(inquiries[0].CallerName);
+        callback["When"] = "tomorrow at 9:00 AM";
+        var rendered = MessageTemplates.Render(MessageTemplates.CallbackReminder, MessageChannel.Sms, callback);
+        var waiting = OutboundMessage.Create(MessageChannel.Sms, MessageAudience.Prospect, "+15552010001", inquiries[0].CallerName, rendered.Subject, rendered.Body,
+            MessageTemplates.CallbackReminder, inquiries[0].Id, "America/Chicago", $"demo:{MessageTemplates.CallbackReminder}:sms:next", now, now + TimeSpan.FromHours(14));
+
         db.MessagingOptOuts.Add(optOut);
-        db.OutboundMessages.AddRange(digest, missed, failed, deferred, stopped);
+        db.OutboundMessages.AddRange(digest, missed, failed, deferred, stopped, waiting);
         await db.SaveChangesAsync(cancellationToken);
     }
 }
