@@ -67,10 +67,12 @@ public static class InsuranceSetup
     };
 
     /// <summary>The token in the newest signing link queued in the outbox (what the patient taps).</summary>
-    public static async Task<string> LatestSigningTokenAsync(TestHost host)
+    /// <param name="inquiryId">Whose link: two links sent at the same (fake) instant tie on their time, and PostgreSQL breaks the tie either way.</param>
+    public static async Task<string> LatestSigningTokenAsync(TestHost host, Guid? inquiryId = null)
     {
         var body = await host.QueryAsync(db => db.OutboundMessages.AsNoTracking()
-            .Where(m => m.TemplateKey == Domain.Messaging.MessageTemplates.ConsentSigning).OrderByDescending(m => m.CreatedAt).Select(m => m.Body).FirstAsync());
+            .Where(m => m.TemplateKey == Domain.Messaging.MessageTemplates.ConsentSigning && (inquiryId == null || m.InquiryId == inquiryId))
+            .OrderByDescending(m => m.CreatedAt).Select(m => m.Body).FirstAsync());
         var start = body.IndexOf(ConsentSigningLinks.PagePath, StringComparison.Ordinal) + ConsentSigningLinks.PagePath.Length;
         var end = start;
         while (end < body.Length && (char.IsAsciiLetterOrDigit(body[end]) || body[end] is '-' or '_'))
@@ -86,7 +88,7 @@ public static class InsuranceSetup
     {
         var patient = await host.QueryAsync(db => db.Inquiries.AsNoTracking().Where(i => i.Id == inquiryId)
             .Select(i => new { i.Details.PatientFirstName, i.Details.PatientLastName, i.Details.PatientDateOfBirth }).SingleAsync());
-        return await host.SendAsync(TestUser.ConsentSigner, new SignConsent(await LatestSigningTokenAsync(host),
+        return await host.SendAsync(TestUser.ConsentSigner, new SignConsent(await LatestSigningTokenAsync(host, inquiryId),
             $"{patient.PatientFirstName} {patient.PatientLastName}", patient.PatientDateOfBirth, true, "xunit"));
     }
 

@@ -4,12 +4,14 @@ window.admissionsKeys = (() => {
         || (el.tagName === "INPUT" && !["checkbox", "radio", "button", "submit"].includes(el.type))
         || el.isContentEditable);
 
-    // MudBlazor text fields tell the server what was typed on "change" (blur). Ctrl+Enter submits without a blur,
-    // so the focused field's text is committed first; this listener runs before Blazor's own (capture, on window),
-    // and Blazor sends the two events to the server in order.
+    // MudBlazor text fields tell the server what was typed on "change" (blur), or on "input" when immediate. Ctrl+Enter
+    // submits without a blur, so the focused field's whole text is sent first, both ways (an immediate field ignores
+    // "change", and under load its last keystrokes may not have reached the server yet); this listener runs before
+    // Blazor's own (capture, on window), and Blazor sends the events to the server in order.
     function commitFocusedField() {
         const el = document.activeElement;
         if (isTextEntry(el) && !el.isContentEditable) {
+            el.dispatchEvent(new Event("input", { bubbles: true }));
             el.dispatchEvent(new Event("change", { bubbles: true }));
         }
     }
