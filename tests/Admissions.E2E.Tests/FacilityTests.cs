@@ -56,5 +56,14 @@ public sealed partial class FacilityTests(AppServer app) : E2ETest(app)
         var rows = ByTestId("inquiry-grid").Locator("tbody tr");
         await Expect(rows).ToHaveCountAsync(1);
         await Expect(rows.First).ToContainTextAsync(number);
+
+        // Utilization review's board: the new site has no stay to review yet; the demo's site has its admitted patients.
+        await GotoAsync("/authorizations");
+        await Expect(ByTestId("section-covered").Locator("[data-testid=ur-row]").First).ToBeVisibleAsync();
+        await ChooseAsync("ur-facility-filter", facility);
+        await Expect(ByTestId("section-covered")).ToContainTextAsync("No admitted patient has a certified stay.");
+        await Expect(Page.Locator("[data-testid=ur-row]")).ToHaveCountAsync(0);
+        await ChooseAsync("ur-facility-filter", "Riverbend Recovery Center");
+        await Expect(ByTestId("section-covered").Locator("[data-testid=ur-row]").First).ToContainTextAsync("Riverbend Recovery Center");
     }
 }

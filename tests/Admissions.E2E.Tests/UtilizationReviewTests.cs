@@ -12,8 +12,9 @@ public sealed class UtilizationReviewTests(AppServer app) : E2ETest(app)
     {
         await Page.SetViewportSizeAsync(1366, 768);
         await SignInAsync(Reviewer);
-        await ByTestId("nav-authorizations").ClickAsync();
 
+        // Utilization review's day starts on its board, straight from the sign-in.
+        await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/authorizations$"));
         await Expect(ByTestId("ur-board-title")).ToHaveTextAsync("Utilization review");
         var pended = ByTestId("section-pended");
         await Expect(pended.Locator("[data-testid=pended-reason]").Filter(new LocatorFilterOptions { HasText = "Requires medical review" })).ToBeVisibleAsync();

@@ -23,9 +23,8 @@ public interface IFacilityCalendar
     FacilityDays OfFacility(Facility facility);
 
     /// <summary>
-    /// The calendar of the facility an inquiry is treated at: every date rule about one inquiry (its consents, its
-    /// verification and authorization dates) reads this. Inquiries are not linked to a facility yet, so it is the
-    /// organisation's calendar; linking them changes only this method.
+    /// The calendar of the facility an inquiry belongs to: every date rule about one inquiry (its consents, its
+    /// verification and authorization dates) reads this. The organisation's when the inquiry has no facility.
     /// </summary>
     ValueTask<FacilityDays> ForInquiryAsync(Guid inquiryId, CancellationToken cancellationToken = default);
 }

@@ -35,8 +35,7 @@ public sealed record DepartmentAttention(
             today,
             await db.EligibilityChecks.CountAsync(c => c.State == VerificationState.AwaitingApproval, cancellationToken),
             await db.Admissions.CountAsync(a => a.State == AdmissionState.Scheduled && a.ScheduledFor >= startOfToday && a.ScheduledFor < startOfTomorrow, cancellationToken),
-            await db.PriorAuthorizations.CountAsync(a => a.NextReviewOn != null && a.NextReviewOn <= today
-                && (a.Status == AuthorizationStatus.Certified || a.Status == AuthorizationStatus.Partial), cancellationToken),
+            await db.PriorAuthorizations.CountAsync(PriorAuthorization.ReviewDue(today), cancellationToken),
             await db.SafetyAlerts.CountAsync(a => a.ResolvedAt == null, cancellationToken),
             [.. overdue.OrderByDescending(o => o.Count).ThenBy(o => o.AssigneeName is null).ThenBy(o => o.AssigneeName, StringComparer.Ordinal)]);
     }

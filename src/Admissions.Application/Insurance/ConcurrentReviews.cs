@@ -74,33 +74,84 @@ public sealed class CompleteReviewWithExtensionHandler(IAdmissionsDbContextFacto
     : ICommandHandler<CompleteReviewWithExtension>
 {
     public ValueTask<Unit> Handle(CompleteReviewWithExtension command, CancellationToken cancellationToken) =>
+        ConcurrentReviews.CompleteAsync(dbFactory, command.TaskId, user, clock, "extend", (authorization, by, now) =>
+        {
+            var form = command.Form;
+            authorization.Extend(form.Days!.Value, form.NextReviewOn, form.PayerReference, by, now);
+            var extended = $"{form.Days} days extended, covered through {Day(authorization.ApprovedTo!.Value)}; next review {Day(authorization.NextReviewOn!.Value)}";
+            return ($"Days extended: {extended}", $"{authorization.PayerName}: {extended}");
+        }, cancellationToken);
+
+    private static string Day(DateOnly day) => day.ToString("MM/dd/yyyy", CultureInfo.InvariantCulture);
+}
+
+/// <summary>What UR sent the payer at a concurrent review: the further days asked for, and the payer's reference for the call or fax.</summary>
+public sealed class ReviewSubmissionForm
+{
+    public int? DaysRequested { get; set; }
+    public string? PayerReference { get; set; }
+}
+
+/// <summary>
+/// Completes a concurrent-review task with "Review submitted": the authorization's history keeps the review (days asked,
+/// the payer's reference) until the payer's answer is recorded as a decision or an extension.
+/// </summary>
+[RequiresRole(Roles.Admin, Roles.AdmissionsManager, Roles.UtilizationReview)]
+public sealed record CompleteReviewAsSubmitted(Guid TaskId, ReviewSubmissionForm Form) : ICommand;
+
+public sealed class CompleteReviewAsSubmittedValidator : AbstractValidator<CompleteReviewAsSubmitted>
+{
+    public CompleteReviewAsSubmittedValidator()
+    {
+        RuleFor(c => c.Form).NotNull();
+        RuleFor(c => c.Form.DaysRequested).InclusiveBetween(1, 365).WithMessage("Days requested must be between 1 and 365.").When(c => c.Form is not null);
+        RuleFor(c => c.Form.PayerReference).MaximumLength(50).When(c => c.Form is not null);
+    }
+}
+
+public sealed class CompleteReviewAsSubmittedHandler(IAdmissionsDbContextFactory dbFactory, ICurrentUser user, TimeProvider clock)
+    : ICommandHandler<CompleteReviewAsSubmitted>
+{
+    public ValueTask<Unit> Handle(CompleteReviewAsSubmitted command, CancellationToken cancellationToken) =>
+        ConcurrentReviews.CompleteAsync(dbFactory, command.TaskId, user, clock, "review", (authorization, by, now) =>
+        {
+            var form = command.Form;
+            authorization.RecordConcurrentReview(form.DaysRequested, form.PayerReference, by, now);
+            var detail = (form.DaysRequested is { } days ? $", {days} more {(days == 1 ? "day" : "days")} requested" : "")
+                + (string.IsNullOrWhiteSpace(form.PayerReference) ? "" : $" (reference {form.PayerReference.Trim()})");
+            return ($"Review submitted{detail}", $"{authorization.PayerName}: concurrent review submitted{detail}");
+        }, cancellationToken);
+}
+
+internal static class ConcurrentReviews
+{
+    /// <summary>
+    /// Completes a review task for a person who may work it: <paramref name="change"/> changes its authorization and says the
+    /// task's outcome and the timeline line; all in one save.
+    /// </summary>
+    public static ValueTask<Unit> CompleteAsync(
+        IAdmissionsDbContextFactory dbFactory, Guid taskId, ICurrentUser user, TimeProvider clock, string action,
+        Func<PriorAuthorization, Actor, DateTimeOffset, (string Outcome, string TimelineLine)> change, CancellationToken cancellationToken) =>
         SaveConflicts.ChangeAsync(dbFactory, async db =>
         {
-            var task = await db.FollowUpTasks.FirstOrDefaultAsync(t => t.Id == command.TaskId, cancellationToken)
+            var task = await db.FollowUpTasks.FirstOrDefaultAsync(t => t.Id == taskId, cancellationToken)
                 ?? throw new NotFoundException("The task");
             if (!TaskAccess.MayWork(user, task))
             {
                 throw new ForbiddenException($"This task belongs to {task.AssigneeName}. Ask them or a manager.");
             }
 
-            var authorization = await ConcurrentReviews.FindAsync(db, task, cancellationToken)
-                ?? throw new DomainRuleException("This inquiry has no certified authorization to extend.");
+            var authorization = await FindAsync(db, task, cancellationToken)
+                ?? throw new DomainRuleException($"This inquiry has no certified authorization to {action}.");
             var inquiry = await InquiryChanges.LoadAsync(db, task.InquiryId, cancellationToken);
-            var now = clock.GetUtcNow();
-            var form = command.Form;
-            authorization.Extend(form.Days!.Value, form.NextReviewOn, form.PayerReference, user.Actor(), now);
-            var extended = $"{form.Days} days extended, covered through {Day(authorization.ApprovedTo!.Value)}; next review {Day(authorization.NextReviewOn!.Value)}";
-            task.Complete($"Days extended: {extended}", now, user.Actor());
-            inquiry.Record(ActivityKind.Task, $"Task done: {task.Title} — {task.Outcome}", user.Actor(), now);
-            inquiry.Record(ActivityKind.Authorization, $"{authorization.PayerName}: {extended}", user.Actor(), now);
+            var (by, now) = (user.Actor(), clock.GetUtcNow());
+            var (outcome, line) = change(authorization, by, now);
+            task.Complete(outcome, now, by);
+            inquiry.Record(ActivityKind.Task, $"Task done: {task.Title} — {task.Outcome}", by, now);
+            inquiry.Record(ActivityKind.Authorization, line, by, now);
             return Unit.Value;
         }, cancellationToken);
 
-    private static string Day(DateOnly day) => day.ToString("MM/dd/yyyy", CultureInfo.InvariantCulture);
-}
-
-internal static class ConcurrentReviews
-{
     /// <summary>Review and pend tasks carry their authorization in the key (auth-review:{id}:…); a task made by hand falls back to the inquiry's latest certification.</summary>
     public static async Task<PriorAuthorization?> FindAsync(IAdmissionsDbContext db, FollowUpTask task, CancellationToken cancellationToken)
     {

@@ -12,7 +12,7 @@ public sealed record AuthorizationQueueItem(
     Guid AuthorizationId, Guid InquiryId, string InquiryNumber, string PatientName, string PayerName, LevelOfCare Level,
     AuthorizationStatus Status, AuthorizationChannel Channel, DateOnly AdmissionDate, int RequestedDays, int? ApprovedDays,
     DateOnly? ApprovedFrom, DateOnly? ApprovedTo, DateOnly? NextReviewOn, string? CertificationNumber, string? Problem,
-    DateTimeOffset RequestedAt);
+    DateTimeOffset RequestedAt, string? PendedReason);
 
 /// <summary>Utilization review's list: open and decided authorizations, soonest review first.</summary>
 [RequiresRole(Roles.Admin, Roles.AdmissionsManager, Roles.AdmissionsCoordinator, Roles.UtilizationReview)]
@@ -40,19 +40,20 @@ public sealed class ListAuthorizationsHandler(IAdmissionsDbContextFactory dbFact
     public async ValueTask<PagedResult<AuthorizationQueueItem>> Handle(ListAuthorizations query, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        var rows = from a in db.PriorAuthorizations.AsNoTracking()
-                   join i in db.Inquiries.AsNoTracking() on a.InquiryId equals i.Id
-                   select new { Authorization = a, Inquiry = i };
+        var authorizations = db.PriorAuthorizations.AsNoTracking();
         if (query.Statuses.Count > 0)
         {
-            rows = rows.Where(r => query.Statuses.Contains(r.Authorization.Status));
+            authorizations = authorizations.Where(a => query.Statuses.Contains(a.Status));
         }
 
         if (query.ReviewDueOnly)
         {
-            var soon = calendar.Organisation.Today.AddDays(2);
-            rows = rows.Where(r => r.Authorization.NextReviewOn != null && r.Authorization.NextReviewOn <= soon);
+            authorizations = authorizations.Where(PriorAuthorization.ReviewDue(calendar.Organisation.Today));
         }
+
+        var rows = from a in authorizations
+                   join i in db.Inquiries.AsNoTracking() on a.InquiryId equals i.Id
+                   select new { Authorization = a, Inquiry = i };
 
         var total = await rows.CountAsync(cancellationToken);
         var page = await rows
@@ -65,7 +66,9 @@ public sealed class ListAuthorizationsHandler(IAdmissionsDbContextFactory dbFact
                 r.Authorization.Id, r.Inquiry.Id, r.Inquiry.Number, r.Inquiry.Details.PatientFirstName + " " + r.Inquiry.Details.PatientLastName,
                 r.Authorization.PayerName, r.Authorization.Level, r.Authorization.Status, r.Authorization.Channel, r.Authorization.AdmissionDate,
                 r.Authorization.RequestedDays, r.Authorization.ApprovedDays, r.Authorization.ApprovedFrom, r.Authorization.ApprovedTo,
-                r.Authorization.NextReviewOn, r.Authorization.CertificationNumber, r.Authorization.Problem, r.Authorization.RequestedAt))
+                r.Authorization.NextReviewOn, r.Authorization.CertificationNumber, r.Authorization.Problem, r.Authorization.RequestedAt,
+                r.Authorization.Status == AuthorizationStatus.Pended
+                    ? r.Authorization.PendedReason ?? AuthorizationDecisions.DescribeReason(r.Authorization.ReasonCode) : null))
             .ToListAsync(cancellationToken);
         return new PagedResult<AuthorizationQueueItem>(page, total);
     }

@@ -20,9 +20,9 @@ public enum UrBoardSection
     Denials,
 }
 
-/// <summary>One authorization on utilization review's board, with the days counted on the facility calendar.</summary>
+/// <summary>One authorization on utilization review's board, with the days counted on its inquiry's facility calendar.</summary>
 public sealed record UrBoardItem(
-    Guid AuthorizationId, Guid InquiryId, string InquiryNumber, string PatientName, bool Admitted, string PayerName, LevelOfCare Level,
+    Guid AuthorizationId, Guid InquiryId, string InquiryNumber, string PatientName, bool Admitted, string? FacilityName, string PayerName, LevelOfCare Level,
     AuthorizationStatus Status, string OwnerName, DateOnly AdmissionDate, int RequestedDays, int? ApprovedDays, DateOnly? LastCoveredDay,
     DateOnly? NextReviewOn, string? CertificationNumber, CoverageDays? Coverage, string? PendedReason, int? PendedDays, bool LongPend,
     DateOnly? DecidedOn, DateOnly? AppealBy, string? DenialReason);
@@ -31,33 +31,34 @@ public sealed record UrBoardOption(string Value, string Label);
 
 /// <summary>
 /// Utilization review's day on one page: admitted patients by last covered day (today and tomorrow first), requests the
-/// payer pended with its reason, reviews due within two days, and denials still open to appeal, by appeal deadline.
+/// payer pended with its reason, reviews due (<see cref="PriorAuthorization.IsReviewDue"/>), and denials still open to
+/// appeal, by appeal deadline. Facilities are offered as a filter when there is more than one.
 /// </summary>
 public sealed record UtilizationReviewBoard(
     DateOnly Today, IReadOnlyList<UrBoardItem> Covered, IReadOnlyList<UrBoardItem> Pended, IReadOnlyList<UrBoardItem> ReviewsDue,
-    IReadOnlyList<UrBoardItem> Denials, int LongPends, int LongPendDays, IReadOnlyList<UrBoardOption> Payers, IReadOnlyList<UrBoardOption> Owners);
+    IReadOnlyList<UrBoardItem> Denials, int LongPends, int LongPendDays, IReadOnlyList<UrBoardOption> Payers, IReadOnlyList<UrBoardOption> Owners,
+    IReadOnlyList<UrBoardOption> Facilities);
 
 [RequiresRole(Roles.Admin, Roles.AdmissionsManager, Roles.AdmissionsCoordinator, Roles.UtilizationReview)]
-public sealed record GetUtilizationReviewBoard(Guid? PayerId = null, string? OwnerId = null) : IQuery<UtilizationReviewBoard>, IAuditedRead
+public sealed record GetUtilizationReviewBoard(Guid? PayerId = null, string? OwnerId = null, Guid? FacilityId = null) : IQuery<UtilizationReviewBoard>, IAuditedRead
 {
     public string AuditEntityType => "UtilizationReviewBoard";
     public string AuditEntityId => "board";
-    public string AuditDetails => UtilizationReviewBoards.DescribeFilters(PayerId, OwnerId);
+    public string AuditDetails => UtilizationReviewBoards.DescribeFilters(PayerId, OwnerId, FacilityId);
 }
 
 public sealed class GetUtilizationReviewBoardHandler(IAdmissionsDbContextFactory dbFactory, IFacilityCalendar calendar, IOptions<UtilizationReviewOptions> options)
     : IQueryHandler<GetUtilizationReviewBoard, UtilizationReviewBoard>
 {
-    /// <summary>Reviews due today, tomorrow or the day after, as the review-due filter of the list.</summary>
-    private const int ReviewHorizonDays = 2;
-
     public async ValueTask<UtilizationReviewBoard> Handle(GetUtilizationReviewBoard query, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var days = calendar.Organisation;
         var today = days.Today;
-        var oldestAppealable = days.Now.AddDays(-Math.Max(settings.AppealDays, settings.AppealDaysByPayer.Values.DefaultIfEmpty(0).Max()) - 1);
         await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var facilities = await db.Facilities.AsNoTracking().ToListAsync(cancellationToken);
+        var calendars = facilities.ToDictionary(f => f.Id, calendar.OfFacility);
+        var oldestAppealable = days.Now.AddDays(-Math.Max(settings.AppealDays, settings.AppealDaysByPayer.Values.DefaultIfEmpty(0).Max()) - 1);
         var rows = await (from a in db.PriorAuthorizations.AsNoTracking()
                           join i in db.Inquiries.AsNoTracking() on a.InquiryId equals i.Id
                           where ((a.Status == AuthorizationStatus.Certified || a.Status == AuthorizationStatus.Partial)
@@ -71,6 +72,7 @@ public sealed class GetUtilizationReviewBoardHandler(IAdmissionsDbContextFactory
                               i.Number,
                               Patient = i.Details.PatientFirstName + " " + i.Details.PatientLastName,
                               i.Stage,
+                              i.FacilityId,
                               a.PayerId,
                               a.PayerName,
                               a.Level,
@@ -95,17 +97,26 @@ public sealed class GetUtilizationReviewBoardHandler(IAdmissionsDbContextFactory
             .Select(r => new UrBoardOption(r.PayerId.ToString(), r.PayerName)).ToList();
         var owners = rows.DistinctBy(r => r.RequestedById).OrderBy(r => r.RequestedByName, StringComparer.OrdinalIgnoreCase)
             .Select(r => new UrBoardOption(r.RequestedById, r.RequestedByName)).ToList();
+        var names = facilities.ToDictionary(f => f.Id, f => f.Name);
+        var facilityOptions = facilities.Count(f => f.IsActive) > 1
+            ? facilities.Where(f => f.IsActive).OrderBy(f => f.Name, StringComparer.OrdinalIgnoreCase).Select(f => new UrBoardOption(f.Id.ToString(), f.Name)).ToList()
+            : [];
         var items = rows
             .Where(r => query.PayerId is null || r.PayerId == query.PayerId)
             .Where(r => query.OwnerId is null || r.RequestedById == query.OwnerId)
+            .Where(r => query.FacilityId is null || r.FacilityId == query.FacilityId)
             .Select(r =>
             {
+                // Each stay's days are its facility's: a patient in another zone reaches a new day at another hour.
+                var stayDays = r.FacilityId is { } facilityId && calendars.TryGetValue(facilityId, out var own) ? own : days;
+                var stayToday = stayDays.Today;
                 var admitted = r.Stage == InquiryStage.Admitted;
-                int? pendedDays = r.PendedAt is { } pendedAt ? today.DayNumber - days.DayOf(pendedAt).DayNumber : null;
-                DateOnly? decidedOn = r.DecidedAt is { } decidedAt ? days.DayOf(decidedAt) : null;
-                return new UrBoardItem(r.Id, r.InquiryId, r.Number, r.Patient, admitted, r.PayerName, r.Level, r.Status, r.RequestedByName,
+                int? pendedDays = r.PendedAt is { } pendedAt ? stayToday.DayNumber - stayDays.DayOf(pendedAt).DayNumber : null;
+                DateOnly? decidedOn = r.DecidedAt is { } decidedAt ? stayDays.DayOf(decidedAt) : null;
+                return new UrBoardItem(r.Id, r.InquiryId, r.Number, r.Patient, admitted, r.FacilityId is { } f ? names.GetValueOrDefault(f) : null,
+                    r.PayerName, r.Level, r.Status, r.RequestedByName,
                     r.AdmissionDate, r.RequestedDays, r.ApprovedDays, r.ApprovedTo, r.NextReviewOn, r.CertificationNumber,
-                    PriorAuthorization.Coverage(r.AdmissionDate, r.ApprovedTo, today),
+                    PriorAuthorization.Coverage(r.AdmissionDate, r.ApprovedTo, stayToday),
                     r.Status == AuthorizationStatus.Pended ? r.PendedReason ?? AuthorizationDecisions.DescribeReason(r.ReasonCode) : null,
                     pendedDays, admitted && pendedDays > settings.LongPendDays,
                     decidedOn,
@@ -118,21 +129,21 @@ public sealed class GetUtilizationReviewBoardHandler(IAdmissionsDbContextFactory
             .OrderBy(i => i.LastCoveredDay).ThenBy(i => i.InquiryNumber, StringComparer.Ordinal).ToList();
         var pended = items.Where(i => i.Status == AuthorizationStatus.Pended)
             .OrderByDescending(i => i.LongPend).ThenByDescending(i => i.PendedDays ?? 0).ThenBy(i => i.InquiryNumber, StringComparer.Ordinal).ToList();
-        var reviews = items.Where(i => PriorAuthorization.IsCertification(i.Status) && i.NextReviewOn <= today.AddDays(ReviewHorizonDays))
+        var reviews = items.Where(i => PriorAuthorization.IsReviewDue(i.Status, i.NextReviewOn, today))
             .OrderBy(i => i.NextReviewOn).ThenBy(i => i.InquiryNumber, StringComparer.Ordinal).ToList();
         var denials = items.Where(i => i.Status == AuthorizationStatus.Denied && i.AppealBy >= today)
             .OrderBy(i => i.AppealBy).ThenBy(i => i.InquiryNumber, StringComparer.Ordinal).ToList();
-        return new UtilizationReviewBoard(today, covered, pended, reviews, denials, pended.Count(p => p.LongPend), settings.LongPendDays, payers, owners);
+        return new UtilizationReviewBoard(today, covered, pended, reviews, denials, pended.Count(p => p.LongPend), settings.LongPendDays, payers, owners, facilityOptions);
     }
 }
 
 /// <summary>The board as CSV, one row per authorization and section, audited as an export with its filters.</summary>
 [RequiresRole(Roles.Admin, Roles.AdmissionsManager, Roles.AdmissionsCoordinator, Roles.UtilizationReview)]
-public sealed record ExportUtilizationReviewBoard(Guid? PayerId = null, string? OwnerId = null) : IQuery<CsvFile>, IAuditedRead
+public sealed record ExportUtilizationReviewBoard(Guid? PayerId = null, string? OwnerId = null, Guid? FacilityId = null) : IQuery<CsvFile>, IAuditedRead
 {
     public string AuditEntityType => "UtilizationReviewBoard";
     public string AuditEntityId => "board";
-    public string AuditDetails => UtilizationReviewBoards.DescribeFilters(PayerId, OwnerId);
+    public string AuditDetails => UtilizationReviewBoards.DescribeFilters(PayerId, OwnerId, FacilityId);
     public AuditAction AuditAction => AuditAction.Export;
 }
 
@@ -140,12 +151,12 @@ public sealed class ExportUtilizationReviewBoardHandler(ISender sender) : IQuery
 {
     public async ValueTask<CsvFile> Handle(ExportUtilizationReviewBoard query, CancellationToken cancellationToken)
     {
-        var board = await sender.Send(new GetUtilizationReviewBoard(query.PayerId, query.OwnerId), cancellationToken);
-        string[] header = ["Section", "Inquiry", "Patient", "Payer", "Level of care", "Status", "Owner", "Admission", "Approved days",
+        var board = await sender.Send(new GetUtilizationReviewBoard(query.PayerId, query.OwnerId, query.FacilityId), cancellationToken);
+        string[] header = ["Section", "Inquiry", "Patient", "Facility", "Payer", "Level of care", "Status", "Owner", "Admission", "Approved days",
             "Last covered day", "Days used", "Days left", "Next review", "Certification", "Pended reason", "Days pended", "Appeal by"];
         var rows = UtilizationReviewBoards.Sections(board).SelectMany(s => s.Items.Select(i => new[]
         {
-            UtilizationReviewBoards.Title(s.Section), i.InquiryNumber, i.PatientName, i.PayerName, LevelsOfCare.Describe(i.Level),
+            UtilizationReviewBoards.Title(s.Section), i.InquiryNumber, i.PatientName, i.FacilityName ?? "", i.PayerName, LevelsOfCare.Describe(i.Level),
             PriorAuthorization.Describe(i.Status), i.OwnerName, Date(i.AdmissionDate), Int(i.ApprovedDays), Date(i.LastCoveredDay),
             Int(i.Coverage?.Used), Int(i.Coverage?.Left), Date(i.NextReviewOn), i.CertificationNumber ?? "", i.PendedReason ?? "",
             Int(i.PendedDays), Date(i.AppealBy),
@@ -176,6 +187,6 @@ public static class UtilizationReviewBoards
         _ => "Denials open to appeal",
     };
 
-    internal static string DescribeFilters(Guid? payerId, string? ownerId) =>
-        $"payer {(payerId is { } payer ? payer.ToString() : "all")}; owner {ownerId ?? "all"}";
+    internal static string DescribeFilters(Guid? payerId, string? ownerId, Guid? facilityId) =>
+        $"payer {(payerId is { } payer ? payer.ToString() : "all")}; owner {ownerId ?? "all"}; facility {(facilityId is { } facility ? facility.ToString() : "all")}";
 }

@@ -51,7 +51,6 @@ public sealed class EscalateSafetyCallsHandler(
             return new SafetyEscalationOutcome(0);
         }
 
-        var onCall = await OnCallRoster.FindAsync(db, calendar, facilityId: null, now, cancellationToken);
         var people = (await staff.ListAsync(cancellationToken)).ToDictionary(p => p.Id);
         var managers = people.Values.Where(p => p.Roles.Contains(Roles.AdmissionsManager)).Select(p => p.Id).ToList();
         var inquiryIds = due.Select(d => d.Task.InquiryId).ToList();
@@ -61,6 +60,7 @@ public sealed class EscalateSafetyCallsHandler(
         foreach (var (task, raisedAt) in due.Select(d => (d.Task, d.RaisedAt)))
         {
             var inquiry = inquiries[task.InquiryId];
+            var onCall = await OnCallRoster.ForInquiryAsync(db, calendar, inquiry.FacilityId, now, cancellationToken);
             // An unowned call goes to whoever is on call now; an owned one stays with its owner, who is told again.
             task.Escalate(now, owner: task.AssigneeId is null ? onCall?.Clinician : null);
             var minutes = (int)Math.Round((now - raisedAt).TotalMinutes);

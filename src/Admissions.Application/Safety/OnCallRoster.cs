@@ -14,9 +14,18 @@ public sealed record OnCallClinician(Actor Clinician, Guid FacilityId, string Fa
 internal static class OnCallRoster
 {
     /// <summary>
-    /// Who is on call at <paramref name="at"/> for the facility, read on the facility's clock. Inquiries are not linked to a
-    /// facility yet (<paramref name="facilityId"/> null): the active facilities are asked in name order, every schedule
-    /// before any fallback, so a person on shift anywhere is preferred to a fallback. Null: nobody is on call.
+    /// Who owns safety work on an inquiry at <paramref name="at"/>: its facility's on-call clinician or fallback; when that
+    /// facility has nobody (or the inquiry has no facility), whoever is on call at any facility, since a safety call must reach someone.
+    /// </summary>
+    public static async Task<OnCallClinician?> ForInquiryAsync(
+        IAdmissionsDbContext db, IFacilityCalendar calendar, Guid? inquiryFacilityId, DateTimeOffset at, CancellationToken cancellationToken) =>
+        (inquiryFacilityId is { } own ? await FindAsync(db, calendar, own, at, cancellationToken) : null)
+        ?? await FindAsync(db, calendar, facilityId: null, at, cancellationToken);
+
+    /// <summary>
+    /// Who is on call at <paramref name="at"/> for the facility, read on the facility's clock. With no facility
+    /// (<paramref name="facilityId"/> null) the active facilities are asked in name order, every schedule before any
+    /// fallback, so a person on shift anywhere is preferred to a fallback. Null: nobody is on call.
     /// </summary>
     public static async Task<OnCallClinician?> FindAsync(
         IAdmissionsDbContext db, IFacilityCalendar calendar, Guid? facilityId, DateTimeOffset at, CancellationToken cancellationToken)

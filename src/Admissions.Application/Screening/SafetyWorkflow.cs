@@ -52,8 +52,7 @@ internal static class SafetyWorkflow
         var alert = InquirySafetyAlert.Raise(screening, verdict, by, now);
         db.SafetyAlerts.Add(alert);
         var immediate = verdict.Level == AlertLevel.Immediate;
-        // Inquiries are not linked to a facility yet: any facility's on-call clinician will do.
-        var onCall = await OnCallRoster.FindAsync(db, calendar, facilityId: null, now, cancellationToken);
+        var onCall = await OnCallRoster.ForInquiryAsync(db, calendar, inquiry.FacilityId, now, cancellationToken);
         inquiry.Record(ActivityKind.Safety, immediate ? $"SAFETY ALERT: {verdict.Reason}" : $"Flagged for clinician review: {verdict.Reason}", by, now,
             onCall is null
                 ? "Nobody is on call: every clinician and manager was told, and the task waits at the top of the team queue."

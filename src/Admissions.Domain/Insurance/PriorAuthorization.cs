@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Admissions.Domain.Care;
 using Admissions.Domain.Common;
 
@@ -245,6 +246,19 @@ public sealed class PriorAuthorization : AggregateRoot, IInquiryRecord
     public static DateOnly LastDay(DateOnly from, int days) => from.AddDays(days - 1);
 
     public static bool IsCertification(AuthorizationStatus status) => status is AuthorizationStatus.Certified or AuthorizationStatus.Partial;
+
+    /// <summary>A certified stay's concurrent review is due when it falls today, tomorrow or the day after: the calls UR plans now.</summary>
+    public const int ReviewDueWithinDays = 2;
+
+    public static bool IsReviewDue(AuthorizationStatus status, DateOnly? nextReviewOn, DateOnly today) =>
+        IsCertification(status) && nextReviewOn <= today.AddDays(ReviewDueWithinDays);
+
+    /// <summary><see cref="IsReviewDue"/> for a database query.</summary>
+    public static Expression<Func<PriorAuthorization, bool>> ReviewDue(DateOnly today)
+    {
+        var through = today.AddDays(ReviewDueWithinDays);
+        return a => (a.Status == AuthorizationStatus.Certified || a.Status == AuthorizationStatus.Partial) && a.NextReviewOn != null && a.NextReviewOn <= through;
+    }
 
     public void RecheckAt(DateTimeOffset at, string? problem = null)
     {

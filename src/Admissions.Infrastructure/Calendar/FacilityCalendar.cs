@@ -27,8 +27,15 @@ public sealed class FacilityCalendar(IDbContextFactory<AdmissionsDbContext> cont
         return Facility.FindZone(zoneId) is { } zone ? Organisation.In(zone) : Organisation;
     }
 
-    public ValueTask<FacilityDays> ForInquiryAsync(Guid inquiryId, CancellationToken cancellationToken = default) =>
-        ValueTask.FromResult(Organisation);
+    public async ValueTask<FacilityDays> ForInquiryAsync(Guid inquiryId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var zoneId = await (from i in db.Inquiries.AsNoTracking()
+                            join f in db.Facilities.AsNoTracking() on i.FacilityId equals f.Id
+                            where i.Id == inquiryId
+                            select f.TimeZoneId).FirstOrDefaultAsync(cancellationToken);
+        return Facility.FindZone(zoneId) is { } zone ? Organisation.In(zone) : Organisation;
+    }
 
     public FacilityDays OfFacility(Facility facility)
     {

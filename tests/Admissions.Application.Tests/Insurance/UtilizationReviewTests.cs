@@ -1,7 +1,9 @@
 using System.Text;
 using Admissions.Application.Common;
 using Admissions.Application.FollowUps;
+using Admissions.Application.Inquiries;
 using Admissions.Application.Insurance;
+using Admissions.Application.Placement;
 using Admissions.Domain.Auditing;
 using Admissions.Domain.Common;
 using Admissions.Domain.FollowUps;
@@ -365,12 +367,100 @@ public class UtilizationReviewTests
 
         var lines = Encoding.UTF8.GetString(file.Content).TrimStart('\uFEFF').Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("utilization-review-2026-03-10.csv", file.FileName);
-        Assert.StartsWith("Section,Inquiry,Patient,Payer", lines[0], StringComparison.Ordinal);
-        Assert.Contains(lines, l => l.StartsWith("Admitted patients by last covered day,INQ-2026-000001,Alex Lopez,Aetna", StringComparison.Ordinal)
+        Assert.StartsWith("Section,Inquiry,Patient,Facility,Payer", lines[0], StringComparison.Ordinal);
+        Assert.Contains(lines, l => l.StartsWith("Admitted patients by last covered day,INQ-2026-000001,Alex Lopez,,Aetna", StringComparison.Ordinal)
             && l.Contains(",2026-03-11,4,1,2026-03-10,", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("Reviews due,INQ-2026-000001", StringComparison.Ordinal));
         var export = await host.QueryAsync(db => db.AuditEntries.SingleAsync(e => e.Action == AuditAction.Export && e.EntityType == "UtilizationReviewBoard"));
         Assert.Equal(host.UtilizationReview.Id, export.UserId);
-        Assert.Contains($"payer {payer}; owner all", export.Fields, StringComparison.Ordinal);
+        Assert.Contains($"payer {payer}; owner all; facility all", export.Fields, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_board_filters_by_the_inquirys_facility_and_counts_each_stays_days_on_its_facilitys_calendar()
+    {
+        await using var host = await TestHost.StartAsync();
+        var west = await host.SendAsync(host.Admin, new SaveFacility(null, new FacilityForm { Name = "Riverbend West", TimeZoneId = "America/Los_Angeles" }));
+        var east = await host.SendAsync(host.Admin, new SaveFacility(null, new FacilityForm { Name = "Riverbend East", TimeZoneId = "America/New_York" }));
+        var (westPatient, westId) = await AdmittedAsync(host);
+        var (eastPatient, eastId) = await AdmittedAsync(host, "Cigna");
+        await host.SendAsync(host.Coordinator, new ChangeInquiryFacility(westPatient.InquiryId, west));
+        await host.SendAsync(host.Coordinator, new ChangeInquiryFacility(eastPatient.InquiryId, east));
+        await DecideAsync(host, westId, Certified(Today.AddDays(-3), 5));
+        await DecideAsync(host, eastId, Certified(Today.AddDays(-3), 5));
+
+        // 9 PM in Los Angeles is already tomorrow in New York: the eastern stay has used one more day.
+        host.Clock.Advance(TimeSpan.FromHours(14));
+        var board = await host.SendAsync(host.UtilizationReview, new GetUtilizationReviewBoard());
+
+        Assert.Equal(["Riverbend East", "Riverbend West"], board.Facilities.Select(f => f.Label));
+        Assert.Equal(new CoverageDays(4, 1), board.Covered.Single(i => i.AuthorizationId == westId).Coverage);
+        Assert.Equal(new CoverageDays(5, 0), board.Covered.Single(i => i.AuthorizationId == eastId).Coverage);
+        Assert.Equal("Riverbend East", board.Covered.Single(i => i.AuthorizationId == eastId).FacilityName);
+        var eastOnly = await host.SendAsync(host.UtilizationReview, new GetUtilizationReviewBoard(FacilityId: east));
+        Assert.Equal([eastId], eastOnly.Covered.Concat(eastOnly.ReviewsDue).Select(i => i.AuthorizationId).Distinct());
+        var calendar = host.Services.GetRequiredService<IFacilityCalendar>();
+        Assert.Equal("America/New_York", (await calendar.ForInquiryAsync(eastPatient.InquiryId)).Zone.Id);
+        Assert.Equal(calendar.Organisation.Zone.Id, (await calendar.ForInquiryAsync(Guid.NewGuid())).Zone.Id);
+    }
+
+    [Fact]
+    public async Task A_review_is_due_on_the_home_page_the_board_and_the_list_alike_today_and_the_next_two_days()
+    {
+        await using var host = await TestHost.StartAsync();
+        var (_, dueToday) = await AdmittedAsync(host);
+        var (_, dueInTwoDays) = await AdmittedAsync(host);
+        var (_, dueInThreeDays) = await AdmittedAsync(host);
+        await DecideAsync(host, dueToday, Certified(Today.AddDays(-3), 14, f => f.NextReviewOn = Today));
+        await DecideAsync(host, dueInTwoDays, Certified(Today.AddDays(-3), 14, f => f.NextReviewOn = Today.AddDays(2)));
+        await DecideAsync(host, dueInThreeDays, Certified(Today.AddDays(-3), 14, f => f.NextReviewOn = Today.AddDays(3)));
+
+        var home = await host.SendAsync(host.Manager, new Admissions.Application.Dashboards.GetDepartmentAttention());
+        var board = await host.SendAsync(host.UtilizationReview, new GetUtilizationReviewBoard());
+        var list = await host.SendAsync(host.UtilizationReview, new ListAuthorizations([], ReviewDueOnly: true));
+
+        Assert.Equal(2, home.ReviewsDue);
+        Assert.Equal([dueToday, dueInTwoDays], board.ReviewsDue.Select(i => i.AuthorizationId));
+        Assert.Equal([dueToday, dueInTwoDays], list.Items.Select(i => i.AuthorizationId));
+    }
+
+    [Fact]
+    public async Task The_list_of_all_authorizations_shows_what_the_payer_needs_for_a_pended_one()
+    {
+        await using var host = await TestHost.StartAsync();
+        var id = await RequestAsync(host, await PatientAsync(host));
+        await DecideAsync(host, id, new AuthorizationDecisionForm { Status = AuthorizationStatus.Pended, PendedReason = "Nursing notes from the last 48 hours" });
+
+        var row = Assert.Single((await host.SendAsync(host.UtilizationReview, new ListAuthorizations([], ReviewDueOnly: false))).Items);
+
+        Assert.Equal("Nursing notes from the last 48 hours", row.PendedReason);
+    }
+
+    [Fact]
+    public async Task Completing_a_review_task_as_submitted_keeps_the_concurrent_review_in_the_history()
+    {
+        await using var host = await TestHost.StartAsync();
+        var (insured, id) = await AdmittedAsync(host);
+        await DecideAsync(host, id, Certified(Today.AddDays(-3), 5));
+        await host.SendAsSystemAsync(new RemindAuthorizationReviews());
+        var task = Assert.Single(await TasksAsync(host), t => t.Kind == FollowUpKind.AuthorizationReview);
+
+        var tooMany = await Assert.ThrowsAsync<RequestValidationException>(() => host.SendAsync(host.UtilizationReview,
+            new CompleteReviewAsSubmitted(task.Id, new ReviewSubmissionForm { DaysRequested = 400 })));
+        Assert.Equal("Days requested must be between 1 and 365.", Assert.Single(tooMany.Errors["Form.DaysRequested"]));
+        await Assert.ThrowsAsync<ForbiddenException>(() => host.SendAsync(host.Coordinator,
+            new CompleteReviewAsSubmitted(task.Id, new ReviewSubmissionForm { DaysRequested = 7 })));
+
+        await host.SendAsync(host.UtilizationReview, new CompleteReviewAsSubmitted(task.Id,
+            new ReviewSubmissionForm { DaysRequested = 7, PayerReference = " CR-881 " }));
+
+        var authorization = await AuthorizationAsync(host, id);
+        var review = authorization.Reviews[^1];
+        Assert.Equal((AuthorizationReviewKind.ConcurrentReview, 7, (int?)null, "CR-881", host.UtilizationReview.Name),
+            (review.Kind, review.DaysRequested!.Value, review.DaysApproved, review.PayerReference, review.ReviewerName));
+        Assert.Equal(5, authorization.ApprovedDays);
+        var done = (await TasksAsync(host)).Single(t => t.Id == task.Id);
+        Assert.Equal((FollowUpState.Done, "Review submitted, 7 more days requested (reference CR-881)"), (done.State, done.Outcome));
+        Assert.Contains("Aetna: concurrent review submitted, 7 more days requested (reference CR-881)", await TimelineAsync(host, insured.InquiryId));
     }
 }

@@ -81,6 +81,31 @@ public class SafetyCallTests
     }
 
     [Fact]
+    public async Task A_safety_call_goes_to_the_inquirys_own_facilitys_on_call_before_anyone_elses()
+    {
+        await using var host = await TestHost.StartAsync();
+        var alpha = await host.SendAsync(host.Admin, new SaveFacility(null, new FacilityForm { Name = "Alpha House", TimeZoneId = "America/Los_Angeles" }));
+        var bravo = await host.SendAsync(host.Admin, new SaveFacility(null, new FacilityForm { Name = "Bravo Lodge", TimeZoneId = "America/Los_Angeles" }));
+        await host.SendAsync(host.Admin, new SetOnCallFallback(alpha, host.Clinician.Id));
+        await OnCallAsync(host, bravo, DayOfWeek.Tuesday, new TimeOnly(6, 0), new TimeOnly(18, 0));
+        var noOneAtCharlie = await host.SendAsync(host.Admin, new SaveFacility(null, new FacilityForm { Name = "Charlie Center", TimeZoneId = "America/Los_Angeles" }));
+
+        async Task<List<string>> RaiseAtAsync(Guid facilityId, int person)
+        {
+            var form = TestForms.Person(person, "Alex", "Lopez");
+            form.FacilityId = facilityId;
+            var inquiryId = (await host.CreateInquiryAsync(form)).InquiryId!.Value;
+            await host.SendAsync(host.Coordinator, new SaveScreening(inquiryId, null, InstrumentCode.Phq9, new Dictionary<string, int> { ["q9"] = 1 }, false));
+            return await TimelineAsync(host, inquiryId);
+        }
+
+        // Alpha's own fallback, though someone is on a shift at Bravo; Bravo's shift for Bravo; Charlie has nobody, so anyone on call.
+        Assert.Contains(await RaiseAtAsync(alpha, 1), line => line.Contains($"Owner: {host.Clinician.Name} (on call as the fallback, Alpha House)", StringComparison.Ordinal));
+        Assert.Contains(await RaiseAtAsync(bravo, 2), line => line.Contains($"Owner: {host.Clinician.Name} (on call, Bravo Lodge)", StringComparison.Ordinal));
+        Assert.Contains(await RaiseAtAsync(noOneAtCharlie, 3), line => line.Contains($"Owner: {host.Clinician.Name} (on call, Bravo Lodge)", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task An_overnight_shift_covers_the_early_morning_and_outside_every_shift_the_fallback_owns_it()
     {
         await using var host = await TestHost.StartAsync();

@@ -30,7 +30,7 @@ public sealed class AuthorizationQueueTests : IAsyncLifetime
         Guid.NewGuid(), Guid.NewGuid(), $"INQ-2026-{n:000000}", $"Patient{n} Lastname", "Aetna", LevelOfCare.Residential, status,
         AuthorizationChannel.Electronic, Today.AddDays(-3), 14, approvedDays, approvedDays is null ? null : Today.AddDays(-3),
         approvedDays is { } days ? Today.AddDays(days - 4) : null, nextReview, approvedDays is null ? null : $"CERT-{n}", null,
-        _page.Clock.GetUtcNow().AddDays(-4));
+        _page.Clock.GetUtcNow().AddDays(-4), status == AuthorizationStatus.Pended ? "Nursing notes from the last 48 hours" : null);
 
     private void Returns(params AuthorizationQueueItem[] rows) =>
         _page.Sender.Setup(s => s.Send(It.IsAny<ListAuthorizations>(), It.IsAny<CancellationToken>()))
@@ -73,6 +73,7 @@ public sealed class AuthorizationQueueTests : IAsyncLifetime
         Assert.Contains("7 days", grid, StringComparison.Ordinal);
         Assert.Contains("Mar 7, 2026 – Mar 13, 2026", grid, StringComparison.Ordinal);
         Assert.Contains("Electronic (278)", grid, StringComparison.Ordinal);
+        Assert.Equal("Payer needs: Nursing notes from the last 48 hours", Assert.Single(cut.FindAll("[data-testid=pended-reason]")).TextContent.Trim());
         Assert.Contains(cut.FindAll("a"), a => a.GetAttribute("href") == $"/inquiries/{certified.InquiryId}?tab=insurance");
     }
 

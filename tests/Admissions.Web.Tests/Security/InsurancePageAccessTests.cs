@@ -61,7 +61,7 @@ public sealed class InsurancePageAccessTests(AdmissionsWebFactory factory) : ICl
             Assert.Contains(marker, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
-        var home = await client.GetStringAsync("/");
+        var home = await client.GetStringAsync(AdmissionsWebFactory.MenuPage);
         Assert.Contains("href=\"/verifications\"", home, StringComparison.Ordinal);
         Assert.Contains("href=\"/authorizations\"", home, StringComparison.Ordinal);
     }
@@ -73,7 +73,7 @@ public sealed class InsurancePageAccessTests(AdmissionsWebFactory factory) : ICl
     {
         using var client = await factory.SignInAsync(role);
 
-        var home = await client.GetStringAsync("/");
+        var home = await client.GetStringAsync(AdmissionsWebFactory.MenuPage);
 
         Assert.Contains("Dashboard", home, StringComparison.Ordinal);
         Assert.DoesNotContain("href=\"/verifications\"", home, StringComparison.Ordinal);

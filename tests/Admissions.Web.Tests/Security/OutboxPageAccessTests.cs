@@ -19,7 +19,7 @@ public sealed class OutboxPageAccessTests(AdmissionsWebFactory factory) : IClass
         using var response = await client.GetAsync("/admin/outbox");
 
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{role} got {(int)response.StatusCode} {response.Headers.Location}");
-        Assert.Contains("href=\"/admin/outbox\"", await client.GetStringAsync("/"), StringComparison.Ordinal);
+        Assert.Contains("href=\"/admin/outbox\"", await client.GetStringAsync(AdmissionsWebFactory.MenuPage), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -34,7 +34,7 @@ public sealed class OutboxPageAccessTests(AdmissionsWebFactory factory) : IClass
         using var response = await client.GetAsync("/admin/outbox");
 
         Assert.Equal("/access-denied", Resolve(response.Headers.Location!).AbsolutePath);
-        Assert.DoesNotContain("href=\"/admin/outbox\"", await client.GetStringAsync("/"), StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"/admin/outbox\"", await client.GetStringAsync(AdmissionsWebFactory.MenuPage), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -37,7 +37,7 @@ public sealed class PlacementPageAccessTests(AdmissionsWebFactory factory) : ICl
 
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{role} got {(int)response.StatusCode} {response.Headers.Location}");
         Assert.Contains("Bed board", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Contains("href=\"/beds\"", await client.GetStringAsync("/"), StringComparison.Ordinal);
+        Assert.Contains("href=\"/beds\"", await client.GetStringAsync(AdmissionsWebFactory.MenuPage), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -48,7 +48,7 @@ public sealed class PlacementPageAccessTests(AdmissionsWebFactory factory) : ICl
         using var response = await client.GetAsync("/beds");
 
         Assert.Equal("/access-denied", Resolve(response.Headers.Location!).AbsolutePath);
-        Assert.DoesNotContain("href=\"/beds\"", await client.GetStringAsync("/"), StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"/beds\"", await client.GetStringAsync(AdmissionsWebFactory.MenuPage), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -61,7 +61,7 @@ public sealed class PlacementPageAccessTests(AdmissionsWebFactory factory) : ICl
         using var allowed = await admin.GetAsync("/admin/facilities");
         Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
         Assert.Contains("Facilities, programs and beds", await allowed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Contains("href=\"/admin/facilities\"", await admin.GetStringAsync("/"), StringComparison.Ordinal);
+        Assert.Contains("href=\"/admin/facilities\"", await admin.GetStringAsync(AdmissionsWebFactory.MenuPage), StringComparison.Ordinal);
 
         using var client = await factory.SignInAsync(role);
         using var response = await client.GetAsync("/admin/facilities");
@@ -80,6 +80,6 @@ public sealed class PlacementPageAccessTests(AdmissionsWebFactory factory) : ICl
         using var response = await client.GetAsync("/admin/partners");
 
         Assert.Equal(allowed, response.StatusCode == HttpStatusCode.OK);
-        Assert.Equal(allowed, (await client.GetStringAsync("/")).Contains("href=\"/admin/partners\"", StringComparison.Ordinal));
+        Assert.Equal(allowed, (await client.GetStringAsync(AdmissionsWebFactory.MenuPage)).Contains("href=\"/admin/partners\"", StringComparison.Ordinal));
     }
 }

@@ -43,6 +43,6 @@ public sealed class ReferralOrganisationPageAccessTests(AdmissionsWebFactory fac
             Assert.Equal("/access-denied", new Uri(new Uri("http://localhost"), response.Headers.Location!).AbsolutePath);
         }
 
-        Assert.Equal(allowed, (await client.GetStringAsync("/")).Contains($"href=\"{Url}\"", StringComparison.Ordinal));
+        Assert.Equal(allowed, (await client.GetStringAsync(AdmissionsWebFactory.MenuPage)).Contains($"href=\"{Url}\"", StringComparison.Ordinal));
     }
 }
