@@ -55,6 +55,7 @@ public static class DependencyInjection
         services.AddScoped<IAdmissionsDbContextFactory, AdmissionsDbContextFactory>();
         services.AddScoped<CurrentUser>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
+        services.AddScoped<SystemSender>();
         services.AddSingleton<IStaffDirectory, StaffDirectory>();
         services.AddSingleton<IFacilityCalendar, FacilityCalendar>();
         services.AddScoped<IFollowUpScheduler, HangfireFollowUpScheduler>();

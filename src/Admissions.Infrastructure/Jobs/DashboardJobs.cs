@@ -1,14 +1,12 @@
 using Admissions.Application.Dashboards;
-using Admissions.Infrastructure.Security;
 using Hangfire;
-using Mediator;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Admissions.Infrastructure.Jobs;
 
 /// <summary>The Hangfire entry point that keeps the dashboards' daily figures; it runs as the system user.</summary>
-public sealed class DashboardJobs(CurrentUser currentUser, ISender sender)
+public sealed class DashboardJobs(SystemSender sender)
 {
     public const string DailyFiguresId = "dashboards-daily-figures";
 
@@ -17,7 +15,6 @@ public sealed class DashboardJobs(CurrentUser currentUser, ISender sender)
     [JobDisplayName("Bring the dashboards' daily figures up to date")]
     public async Task RefreshDailyFiguresAsync(CancellationToken cancellationToken)
     {
-        currentUser.SetSystem();
         await sender.Send(new RefreshDailyFigures(), cancellationToken);
     }
 }

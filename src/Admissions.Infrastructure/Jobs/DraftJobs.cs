@@ -1,14 +1,12 @@
 using Admissions.Application.Drafts;
-using Admissions.Infrastructure.Security;
 using Hangfire;
-using Mediator;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Admissions.Infrastructure.Jobs;
 
 /// <summary>The Hangfire entry point that deletes expired drafts; it runs as the system user.</summary>
-public sealed class DraftJobs(CurrentUser currentUser, ISender sender)
+public sealed class DraftJobs(SystemSender sender)
 {
     public const string PurgeId = "drafts-purge";
 
@@ -17,7 +15,6 @@ public sealed class DraftJobs(CurrentUser currentUser, ISender sender)
     [JobDisplayName("Delete drafts older than their lifetime")]
     public async Task PurgeAsync(CancellationToken cancellationToken)
     {
-        currentUser.SetSystem();
         await sender.Send(new PurgeExpiredDrafts(), cancellationToken);
     }
 }

@@ -1,7 +1,5 @@
 using Admissions.Application.FollowUps;
-using Admissions.Infrastructure.Security;
 using Hangfire;
-using Mediator;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -15,7 +13,7 @@ public sealed class FollowUpJobFailedException(string job, Exception inner)
     : Exception($"{job} failed and saved nothing: {inner.Message} Hangfire retries it; if it keeps failing, see the application log.", inner);
 
 /// <summary>Hangfire entry points for the follow-up clocks and sweeps; they run as the system user.</summary>
-public sealed class FollowUpJobs(CurrentUser currentUser, ISender sender)
+public sealed class FollowUpJobs(SystemSender sender)
 {
     public const string UnworkedSweepId = "follow-ups-unworked-inquiries";
     public const string VerificationSweepId = "follow-ups-stale-verifications";
@@ -49,9 +47,8 @@ public sealed class FollowUpJobs(CurrentUser currentUser, ISender sender)
     public Task RemindAuthorizationReviewsAsync(CancellationToken cancellationToken) =>
         RunAsync("Concurrent review reminders", () => sender.Send(new RemindAuthorizationReviews(), cancellationToken));
 
-    private async Task RunAsync<T>(string job, Func<ValueTask<T>> send)
+    private static async Task RunAsync<T>(string job, Func<ValueTask<T>> send)
     {
-        currentUser.SetSystem();
         try
         {
             await send();

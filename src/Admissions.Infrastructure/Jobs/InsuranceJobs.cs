@@ -1,7 +1,5 @@
 using Admissions.Application.Insurance;
-using Admissions.Infrastructure.Security;
 using Hangfire;
-using Mediator;
 
 namespace Admissions.Infrastructure.Jobs;
 
@@ -9,13 +7,12 @@ namespace Admissions.Infrastructure.Jobs;
 /// Hangfire entry points for clearinghouse work; they run as the system user. Payer-side retries
 /// (AAA 42, clearinghouse down) are scheduled by the handlers; Hangfire's own retries cover crashes.
 /// </summary>
-public sealed class InsuranceJobs(CurrentUser currentUser, ISender sender)
+public sealed class InsuranceJobs(SystemSender sender)
 {
     [AutomaticRetry(Attempts = 3)]
     [JobDisplayName("Verify benefits (270/271) for check {0}")]
     public async Task VerifyEligibilityAsync(Guid checkId, CancellationToken cancellationToken)
     {
-        currentUser.SetSystem();
         await sender.Send(new RunVerification(checkId), cancellationToken);
     }
 
@@ -23,7 +20,6 @@ public sealed class InsuranceJobs(CurrentUser currentUser, ISender sender)
     [JobDisplayName("Prior authorization (278) for {0}")]
     public async Task SubmitAuthorizationAsync(Guid authorizationId, CancellationToken cancellationToken)
     {
-        currentUser.SetSystem();
         await sender.Send(new SubmitAuthorization(authorizationId), cancellationToken);
     }
 }

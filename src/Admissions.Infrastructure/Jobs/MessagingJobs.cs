@@ -1,14 +1,12 @@
 using Admissions.Application.Messaging;
-using Admissions.Infrastructure.Security;
 using Hangfire;
-using Mediator;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Admissions.Infrastructure.Jobs;
 
 /// <summary>The Hangfire entry points for the outbox and the manager digest; they run as the system user.</summary>
-public sealed class MessagingJobs(CurrentUser currentUser, ISender sender)
+public sealed class MessagingJobs(SystemSender sender)
 {
     public const string DispatchId = "messaging-dispatch";
     public const string DigestId = "messaging-manager-digest";
@@ -18,7 +16,6 @@ public sealed class MessagingJobs(CurrentUser currentUser, ISender sender)
     [JobDisplayName("Send due outbound messages")]
     public async Task DispatchAsync(CancellationToken cancellationToken)
     {
-        currentUser.SetSystem();
         await sender.Send(new DispatchOutbox(), cancellationToken);
     }
 
@@ -26,7 +23,6 @@ public sealed class MessagingJobs(CurrentUser currentUser, ISender sender)
     [JobDisplayName("Email the daily manager digest")]
     public async Task SendDigestAsync(CancellationToken cancellationToken)
     {
-        currentUser.SetSystem();
         await sender.Send(new SendManagerDigest(), cancellationToken);
     }
 }

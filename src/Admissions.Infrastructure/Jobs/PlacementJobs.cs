@@ -1,14 +1,12 @@
 using Admissions.Application.Placement;
-using Admissions.Infrastructure.Security;
 using Hangfire;
-using Mediator;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Admissions.Infrastructure.Jobs;
 
 /// <summary>The Hangfire entry points for the placement clocks; they run as the system user.</summary>
-public sealed class PlacementJobs(CurrentUser currentUser, ISender sender)
+public sealed class PlacementJobs(SystemSender sender)
 {
     public const string ReservationSweepId = "placement-reservation-sweep";
     public const string AdmissionDayClockId = "placement-admission-day";
@@ -20,7 +18,6 @@ public sealed class PlacementJobs(CurrentUser currentUser, ISender sender)
     [JobDisplayName("Release expired bed reservations")]
     public async Task ReleaseExpiredReservationsAsync(CancellationToken cancellationToken)
     {
-        currentUser.SetSystem();
         await sender.Send(new ReleaseExpiredReservations(), cancellationToken);
     }
 
@@ -29,7 +26,6 @@ public sealed class PlacementJobs(CurrentUser currentUser, ISender sender)
     [JobDisplayName("Admission day: reminders and missed check-ins")]
     public async Task RunAdmissionDayClockAsync(CancellationToken cancellationToken)
     {
-        currentUser.SetSystem();
         await sender.Send(new RunAdmissionDayClock(), cancellationToken);
     }
 
@@ -38,7 +34,6 @@ public sealed class PlacementJobs(CurrentUser currentUser, ISender sender)
     [JobDisplayName("Count the census for the occupancy trend")]
     public async Task RecordCensusSnapshotAsync(CancellationToken cancellationToken)
     {
-        currentUser.SetSystem();
         await sender.Send(new RecordCensusSnapshot(), cancellationToken);
     }
 
@@ -47,7 +42,6 @@ public sealed class PlacementJobs(CurrentUser currentUser, ISender sender)
     [JobDisplayName("Re-verify insurance for admissions in the next 48 hours")]
     public async Task ReverifyUpcomingAdmissionsAsync(CancellationToken cancellationToken)
     {
-        currentUser.SetSystem();
         await sender.Send(new ReverifyUpcomingAdmissions(), cancellationToken);
     }
 }

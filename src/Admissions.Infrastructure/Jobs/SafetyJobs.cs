@@ -1,14 +1,12 @@
 using Admissions.Application.Safety;
-using Admissions.Infrastructure.Security;
 using Hangfire;
-using Mediator;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Admissions.Infrastructure.Jobs;
 
 /// <summary>The Hangfire entry point of the suicide-risk clock; it runs as the system user.</summary>
-public sealed class SafetyJobs(CurrentUser currentUser, ISender sender)
+public sealed class SafetyJobs(SystemSender sender)
 {
     public const string EscalationSweepId = "safety-escalations";
 
@@ -17,7 +15,6 @@ public sealed class SafetyJobs(CurrentUser currentUser, ISender sender)
     [JobDisplayName("Escalate safety calls with no disposition")]
     public async Task EscalateSafetyCallsAsync(CancellationToken cancellationToken)
     {
-        currentUser.SetSystem();
         await sender.Send(new EscalateSafetyCalls(), cancellationToken);
     }
 }

@@ -37,7 +37,7 @@ public class DashboardJobsTests
             .Callback(() => asSystem = currentUser.IsInRole(Roles.System))
             .ReturnsAsync(new DailyFiguresRefresh(1, 3));
 
-        await new DashboardJobs(currentUser, sender.Object).RefreshDailyFiguresAsync(CancellationToken.None);
+        await new DashboardJobs(new SystemSender(currentUser, sender.Object)).RefreshDailyFiguresAsync(CancellationToken.None);
 
         Assert.True(asSystem);
     }

@@ -41,6 +41,23 @@ public class FollowUpJobsTests
     }
 
     [Fact]
+    public void Verification_and_authorization_work_due_later_waits_for_its_time_and_work_due_now_is_queued()
+    {
+        using var storage = new InMemoryStorage();
+        var scheduler = new HangfireFollowUpScheduler(new BackgroundJobClient(storage), TimeProvider.System);
+        var (later, now) = (DateTimeOffset.UtcNow.AddMinutes(30), DateTimeOffset.UtcNow.AddSeconds(-1));
+
+        scheduler.ScheduleAuthorizationSubmission(Guid.CreateVersion7(), later);
+        scheduler.ScheduleEligibilityCheck(Guid.CreateVersion7(), later);
+        scheduler.ScheduleAuthorizationSubmission(Guid.CreateVersion7(), now);
+        scheduler.ScheduleEligibilityCheck(Guid.CreateVersion7(), now);
+
+        var scheduled = storage.GetMonitoringApi().ScheduledJobs(0, 10).Select(j => j.Value.Job.Method.Name).Order(StringComparer.Ordinal);
+        Assert.Equal([nameof(InsuranceJobs.SubmitAuthorizationAsync), nameof(InsuranceJobs.VerifyEligibilityAsync)], scheduled);
+        Assert.Equal(2, storage.GetMonitoringApi().EnqueuedCount("default"));
+    }
+
+    [Fact]
     public async Task The_sweeps_are_registered_as_recurring_jobs_with_the_configured_schedules()
     {
         using var storage = new InMemoryStorage();
@@ -61,7 +78,7 @@ public class FollowUpJobsTests
         var sender = new Mock<ISender>();
         sender.Setup(s => s.Send(It.IsAny<FlagUnworkedInquiries>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new InvalidOperationException("SQLite Error 5: 'database is locked'."));
-        var jobs = new FollowUpJobs(new CurrentUser(), sender.Object);
+        var jobs = new FollowUpJobs(new SystemSender(new CurrentUser(), sender.Object));
 
         var error = await Assert.ThrowsAsync<FollowUpJobFailedException>(() => jobs.FlagUnworkedInquiriesAsync(CancellationToken.None));
 
