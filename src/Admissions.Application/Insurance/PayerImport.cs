@@ -1,4 +1,3 @@
-using System.Text;
 using Admissions.Application.Common;
 using Admissions.Domain.Common;
 using Admissions.Domain.Insurance;
@@ -331,76 +330,5 @@ public static class PayerImports
         }
 
         return string.Join(", ", names);
-    }
-}
-
-/// <summary>A small RFC 4180 reader: quoted fields may hold commas, line breaks and doubled quotes.</summary>
-public static class Csv
-{
-    public sealed record Line(int Number, IReadOnlyList<string> Fields);
-
-    public static IReadOnlyList<Line> Parse(string text)
-    {
-        List<Line> lines = [];
-        List<string> fields = [];
-        var field = new StringBuilder();
-        var (inQuotes, number, start) = (false, 1, 1);
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (inQuotes)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    inQuotes = false;
-                }
-                else
-                {
-                    number += c == '\n' ? 1 : 0;
-                    field.Append(c);
-                }
-
-                continue;
-            }
-
-            switch (c)
-            {
-                case '"':
-                    inQuotes = true;
-                    break;
-                case ',':
-                    fields.Add(field.ToString());
-                    field.Clear();
-                    break;
-                case '\r':
-                    break;
-                case '\n':
-                    fields.Add(field.ToString());
-                    field.Clear();
-                    lines.Add(new(start, fields));
-                    fields = [];
-                    number++;
-                    start = number;
-                    break;
-                case '\uFEFF' when i == 0:
-                    break;
-                default:
-                    field.Append(c);
-                    break;
-            }
-        }
-
-        if (field.Length > 0 || fields.Count > 0)
-        {
-            fields.Add(field.ToString());
-            lines.Add(new(start, fields));
-        }
-
-        return lines;
     }
 }
