@@ -221,7 +221,8 @@ internal static class DemoInsurance
 
         var from = authorization.ApprovedFrom ?? authorization.AdmissionDate;
         var daysAgreed = authorization.ApprovedDays ?? authorization.RequestedDays;
-        var at = authorization.DecidedAt ?? authorization.RequestedAt.AddHours(2);
+        // Agreed after the payer's last word on the days it covers, so the agreement's days are the authorization's days then.
+        var at = authorization.Reviews.Count > 0 ? authorization.Reviews[^1].At : authorization.RequestedAt.AddHours(2);
         return SingleCaseAgreement.Record(authorization, new AgreementTerms(1_150m, AgreementRateBasis.PerDay, daysAgreed, from,
             PriorAuthorization.LastDay(from, daysAgreed), "SCA-2026-0417", "Dana Whitfield, UHC network management", "(555) 310-2200",
             "dana.whitfield@uhc.example", "Agreed by phone and confirmed by letter. No balance billing for the agreed days; bill on UB-04 with revenue code 1002."),
