@@ -36,6 +36,7 @@ public interface IAdmissionsDbContext : IAsyncDisposable
     DbSet<ConsentSigningRequest> ConsentSigningRequests { get; }
     DbSet<EligibilityCheck> EligibilityChecks { get; }
     DbSet<PriorAuthorization> PriorAuthorizations { get; }
+    DbSet<SingleCaseAgreement> SingleCaseAgreements { get; }
     DbSet<X12Exchange> X12Exchanges { get; }
     DbSet<Facility> Facilities { get; }
     DbSet<TreatmentProgram> TreatmentPrograms { get; }

@@ -58,6 +58,15 @@ public sealed record AuthorizationView(
 
     /// <summary>Days used and left on the facility calendar's today; null until days are approved.</summary>
     public CoverageDays? Coverage { get; init; }
+
+    /// <summary>The active single case agreement, if the out-of-network payer signed one.</summary>
+    public SingleCaseAgreementView? Agreement { get; init; }
+
+    /// <summary>Agreements withdrawn from this authorization, newest first.</summary>
+    public IReadOnlyList<SingleCaseAgreementView> WithdrawnAgreements { get; init; } = [];
+
+    /// <summary>In network with the payer for this level (a single case agreement is only for out-of-network payers).</summary>
+    public bool InNetwork { get; init; }
 }
 
 public sealed record SelfPayQuote(LevelOfCare Level, decimal DailyRate, int Length, StayEstimate Estimate);
@@ -101,12 +110,16 @@ public sealed class GetInsuranceHandler(IAdmissionsDbContextFactory dbFactory, I
             .OrderByDescending(c => c.RequestedAt).ToListAsync(cancellationToken);
         var authorizations = await db.PriorAuthorizations.AsNoTracking().Where(a => a.InquiryId == query.InquiryId)
             .OrderByDescending(a => a.RequestedAt).ToListAsync(cancellationToken);
+        var agreements = await db.SingleCaseAgreements.AsNoTracking().Where(a => a.InquiryId == query.InquiryId)
+            .OrderByDescending(a => a.RecordedAt).ToListAsync(cancellationToken);
+        var agreed = SingleCaseAgreements.ActiveByPolicyAndLevel(agreements);
         var disclosures = await db.Disclosures.CountAsync(d => d.InquiryId == query.InquiryId, cancellationToken);
         var today = (await calendar.ForInquiryAsync(query.InquiryId, cancellationToken)).Today;
         var settings = options.Value;
         var rates = await StayRates.LoadAsync(db, settings, cancellationToken);
         var checkPayerIds = checks.Select(c => c.PayerId).Distinct().ToList();
-        var checkPayers = await db.Payers.AsNoTracking().Where(p => checkPayerIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
+        var checkPayers = await db.Payers.AsNoTracking().Where(p => checkPayerIds.Contains(p.Id) || payerIds.Contains(p.Id))
+            .ToDictionaryAsync(p => p.Id, cancellationToken);
         var track = X12Requests.Track(inquiry.Details);
         var estimates = await db.GoodFaithEstimates.AsNoTracking().Where(g => g.InquiryId == query.InquiryId)
             .OrderByDescending(g => g.CreatedAt).ToListAsync(cancellationToken);
@@ -134,7 +147,8 @@ public sealed class GetInsuranceHandler(IAdmissionsDbContextFactory dbFactory, I
             }).ToList(),
             checks.Select(c =>
             {
-                var (levels, episode) = Estimates(c.Result, rates, checkPayers.GetValueOrDefault(c.PayerId), track, settings.SelfPayDiscount);
+                var (levels, episode) = Estimates(c.Result, rates, checkPayers.GetValueOrDefault(c.PayerId), track, settings.SelfPayDiscount,
+                    level => agreed.GetValueOrDefault((c.PolicyId, level)));
                 return new VerificationView(c.Id, c.PolicyId, c.PayerName, c.Method, c.State, c.Levels, c.RequestedAt, c.RequestedByName,
                     c.Attempts, c.NextAttemptAt, c.CompletedAt, c.ProblemCode, c.Problem, c.Result, levels,
                     c.PayerRepName, c.CallReference, c.EnteredByName, c.ApprovedByName, c.ApprovedAt)
@@ -147,6 +161,10 @@ public sealed class GetInsuranceHandler(IAdmissionsDbContextFactory dbFactory, I
                 PendedReason = a.Status == AuthorizationStatus.Pended ? a.PendedReason ?? AuthorizationDecisions.DescribeReason(a.ReasonCode) : null,
                 Reviews = [.. a.Reviews],
                 Coverage = PriorAuthorization.IsCertification(a.Status) ? a.CoverageOn(today) : null,
+                Agreement = agreements.Where(g => g.AuthorizationId == a.Id && g.IsActive).Select(SingleCaseAgreementView.From).FirstOrDefault(),
+                WithdrawnAgreements = agreements.Where(g => g.AuthorizationId == a.Id && !g.IsActive).Select(SingleCaseAgreementView.From).ToList(),
+                InNetwork = SingleCaseAgreements.IsInNetwork(checkPayers.GetValueOrDefault(a.PayerId)?.InNetwork ?? true,
+                    checks.Where(c => c.PolicyId == a.PolicyId).Select(c => c.Result?.Levels.FirstOrDefault(l => l.Level == a.Level)).FirstOrDefault(l => l is not null)?.InNetwork),
             }).ToList(),
             LevelsOfCare.All.Select(level =>
             {
@@ -162,11 +180,12 @@ public sealed class GetInsuranceHandler(IAdmissionsDbContextFactory dbFactory, I
 
     /// <summary>
     /// Each level's estimate as part of one episode in the order of care (detox before residential before day programs),
-    /// so the deductible and out-of-pocket maximum are met once; the contracted rate from the payer directory when entered.
+    /// so the deductible and out-of-pocket maximum are met once; the contracted rate from the payer directory when entered,
+    /// and the active single case agreement for the policy and level when the payer signed one.
     /// A covered level with no cost-sharing figures gets no estimate.
     /// </summary>
     private static (List<LevelEstimate> Levels, EpisodeEstimate? Episode) Estimates(
-        VerificationResult? result, StayRates rates, Payer? payer, CareTrack track, decimal selfPayDiscount)
+        VerificationResult? result, StayRates rates, Payer? payer, CareTrack track, decimal selfPayDiscount, Func<LevelOfCare, AgreedRate?> agreement)
     {
         if (result is null)
         {
@@ -175,7 +194,8 @@ public sealed class GetInsuranceHandler(IAdmissionsDbContextFactory dbFactory, I
 
         var estimable = result.Levels.Where(l => !(l.Covered == true && !l.HasCostSharing)).OrderBy(l => l.Level).ToList();
         var episode = EpisodeEstimate.For(
-            estimable.Select(l => new LevelStay(l.Level, l, rates.For(l.Level).DailyRate, payer?.RuleFor(l.Level, track).ContractedRate, rates.For(l.Level).TypicalLength)).ToList(),
+            estimable.Select(l => new LevelStay(l.Level, l, rates.For(l.Level).DailyRate, payer?.RuleFor(l.Level, track).ContractedRate, rates.For(l.Level).TypicalLength,
+                agreement(l.Level))).ToList(),
             selfPayDiscount);
         var levels = result.Levels.Select(l =>
         {

@@ -25,7 +25,11 @@ public sealed record UrBoardItem(
     Guid AuthorizationId, Guid InquiryId, string InquiryNumber, string PatientName, bool Admitted, string? FacilityName, string PayerName, LevelOfCare Level,
     AuthorizationStatus Status, string OwnerName, DateOnly AdmissionDate, int RequestedDays, int? ApprovedDays, DateOnly? LastCoveredDay,
     DateOnly? NextReviewOn, string? CertificationNumber, CoverageDays? Coverage, string? PendedReason, int? PendedDays, bool LongPend,
-    DateOnly? DecidedOn, DateOnly? AppealBy, string? DenialReason);
+    DateOnly? DecidedOn, DateOnly? AppealBy, string? DenialReason)
+{
+    /// <summary>The active single case agreement in short ("SCA $1,150/day × 14"), if the out-of-network payer signed one.</summary>
+    public string? Agreement { get; init; }
+}
 
 public sealed record UrBoardOption(string Value, string Label);
 
@@ -93,6 +97,12 @@ public sealed class GetUtilizationReviewBoardHandler(IAdmissionsDbContextFactory
                           })
             .ToListAsync(cancellationToken);
 
+        var authorizationIds = rows.Select(r => r.Id).ToList();
+        var agreements = (await db.SingleCaseAgreements.AsNoTracking()
+                .Where(g => authorizationIds.Contains(g.AuthorizationId) && g.WithdrawnAt == null)
+                .Select(g => new { g.AuthorizationId, g.Rate, g.Basis, g.Units })
+                .ToListAsync(cancellationToken))
+            .ToDictionary(g => g.AuthorizationId, g => SingleCaseAgreement.Chip(g.Rate, g.Basis, g.Units));
         var payers = rows.DistinctBy(r => r.PayerId).OrderBy(r => r.PayerName, StringComparer.OrdinalIgnoreCase)
             .Select(r => new UrBoardOption(r.PayerId.ToString(), r.PayerName)).ToList();
         var owners = rows.DistinctBy(r => r.RequestedById).OrderBy(r => r.RequestedByName, StringComparer.OrdinalIgnoreCase)
@@ -121,7 +131,8 @@ public sealed class GetUtilizationReviewBoardHandler(IAdmissionsDbContextFactory
                     pendedDays, admitted && pendedDays > settings.LongPendDays,
                     decidedOn,
                     r.Status == AuthorizationStatus.Denied && decidedOn is { } on ? on.AddDays(settings.AppealDaysFor(r.PayerName)) : null,
-                    r.DenialReason);
+                    r.DenialReason)
+                { Agreement = agreements.GetValueOrDefault(r.Id) };
             })
             .ToList();
 
@@ -153,13 +164,13 @@ public sealed class ExportUtilizationReviewBoardHandler(ISender sender) : IQuery
     {
         var board = await sender.Send(new GetUtilizationReviewBoard(query.PayerId, query.OwnerId, query.FacilityId), cancellationToken);
         string[] header = ["Section", "Inquiry", "Patient", "Facility", "Payer", "Level of care", "Status", "Owner", "Admission", "Approved days",
-            "Last covered day", "Days used", "Days left", "Next review", "Certification", "Pended reason", "Days pended", "Appeal by"];
+            "Last covered day", "Days used", "Days left", "Next review", "Certification", "Pended reason", "Days pended", "Appeal by", "Single case agreement"];
         var rows = UtilizationReviewBoards.Sections(board).SelectMany(s => s.Items.Select(i => new[]
         {
             UtilizationReviewBoards.Title(s.Section), i.InquiryNumber, i.PatientName, i.FacilityName ?? "", i.PayerName, LevelsOfCare.Describe(i.Level),
             PriorAuthorization.Describe(i.Status), i.OwnerName, Date(i.AdmissionDate), Int(i.ApprovedDays), Date(i.LastCoveredDay),
             Int(i.Coverage?.Used), Int(i.Coverage?.Left), Date(i.NextReviewOn), i.CertificationNumber ?? "", i.PendedReason ?? "",
-            Int(i.PendedDays), Date(i.AppealBy),
+            Int(i.PendedDays), Date(i.AppealBy), i.Agreement ?? "",
         }));
         return new CsvFile($"utilization-review-{board.Today:yyyy-MM-dd}.csv", SafeCsv.Write(rows.Prepend(header)));
     }

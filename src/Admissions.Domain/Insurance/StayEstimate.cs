@@ -28,8 +28,11 @@ public enum RateBasis
     SelfPay,
 }
 
-/// <summary>One level of an episode to estimate: what the payer said, the program's list rate, a contracted rate if any, and the typical length.</summary>
-public sealed record LevelStay(LevelOfCare Level, LevelBenefits? Benefits, decimal ListRate, decimal? ContractedRate, int Length);
+/// <summary>
+/// One level of an episode to estimate: what the payer said, the program's list rate, a contracted rate if any, the typical
+/// length, and the single case agreement an out-of-network payer signed for this patient and level, if any.
+/// </summary>
+public sealed record LevelStay(LevelOfCare Level, LevelBenefits? Benefits, decimal ListRate, decimal? ContractedRate, int Length, AgreedRate? Agreement = null);
 
 /// <summary>What one level of care costs and how much of it the patient should expect to pay.</summary>
 public sealed record StayEstimate(decimal TotalCharge, decimal PatientResponsibility, decimal PlanPays, string Basis)
@@ -46,6 +49,10 @@ public sealed record StayEstimate(decimal TotalCharge, decimal PatientResponsibi
 
     /// <summary>Days or sessions past the payer's limit, at the list price, all the patient's.</summary>
     public decimal UncoveredCost { get; init; }
+
+    /// <summary>The single case agreement the estimate used, and for how many of its days or sessions; null without one.</summary>
+    public AgreedRate? Agreement { get; init; }
+    public int AgreedUnits { get; init; }
     public IReadOnlyList<string> Notes { get; init; } = [];
 
     /// <summary>A single level estimated on its own (an episode of one level at the list price).</summary>
@@ -106,6 +113,11 @@ public sealed record EpisodeEstimate(IReadOnlyList<StayEstimate> Levels, decimal
             ? $"Self-pay at {(discount * 100).ToString("0.#", CultureInfo.InvariantCulture)}% off the daily rate"
             : "Self-pay at the daily rate";
         List<string> notes = stay.Benefits?.Covered == false ? ["The plan does not cover this level: quoted as self-pay."] : [];
+        if (stay.Agreement is { } agreement)
+        {
+            notes.Add($"Single case agreement {agreement.ReferenceNumber} ({agreement.Describe()}) is on file, but the plan reports no benefits to share the cost: confirm the patient's share with the payer.");
+        }
+
         return new StayEstimate(total, patient, 0, basis)
         {
             Level = stay.Level,
@@ -124,28 +136,42 @@ public sealed record EpisodeEstimate(IReadOnlyList<StayEstimate> Levels, decimal
     {
         List<string> notes = [];
         var (rate, rateBasis) = stay.ContractedRate is { } contracted ? (contracted, RateBasis.Contracted) : (stay.ListRate, RateBasis.ListPrice);
-        if (rateBasis == RateBasis.ListPrice)
+        var unit = LevelsOfCare.IsInpatient(stay.Level) ? "days" : "sessions";
+
+        // EB01 F with a quantity (EB09 DY days / VS visits): units past the limit are not covered and are the patient's at the list price.
+        var limit = LevelsOfCare.IsInpatient(stay.Level) ? benefits.DayLimit ?? benefits.VisitLimit : benefits.VisitLimit ?? benefits.DayLimit;
+        var limitCovered = limit is { } max ? Math.Clamp((int)Math.Floor(max), 0, stay.Length) : stay.Length;
+
+        // A single case agreement replaces the out-of-network rate for the days or sessions it covers (the payer agreed to
+        // pay them, whatever the plan's limit says); the rest of the stay keeps the normal out-of-network terms.
+        var agreement = stay.Agreement;
+        var agreed = agreement is null ? 0 : Math.Min(agreement.Units, stay.Length);
+        var covered = Math.Max(limitCovered, agreed);
+        var uncovered = stay.Length - covered;
+        var atNormalRate = covered - agreed;
+        if (agreement is not null)
+        {
+            notes.Add(string.Create(CultureInfo.InvariantCulture,
+                $"Single case agreement {agreement.ReferenceNumber}: {agreed} {unit} at the agreed ${agreement.Rate:N2}{(atNormalRate > 0 ? $"; the other {atNormalRate} at the usual out-of-network terms" : "")}."));
+        }
+
+        if (rateBasis == RateBasis.ListPrice && (agreement is null || atNormalRate > 0))
         {
             notes.Add("List price: no contracted rate is entered for this payer and level.");
         }
 
-        if (benefits.InNetwork == false)
+        if (benefits.InNetwork == false && (agreement is null || atNormalRate > 0 || uncovered > 0))
         {
             notes.Add("Out of network: the plan pays on its allowed amount and the facility may bill the difference (balance billing may apply).");
         }
 
-        // EB01 F with a quantity (EB09 DY days / VS visits): units past the limit are not covered and are the patient's at the list price.
-        var limit = LevelsOfCare.IsInpatient(stay.Level) ? benefits.DayLimit ?? benefits.VisitLimit : benefits.VisitLimit ?? benefits.DayLimit;
-        var covered = limit is { } max ? Math.Clamp((int)Math.Floor(max), 0, stay.Length) : stay.Length;
-        var uncovered = stay.Length - covered;
         var uncoveredCost = stay.ListRate * uncovered;
         if (uncovered > 0)
         {
-            var unit = LevelsOfCare.IsInpatient(stay.Level) ? "days" : "sessions";
             notes.Add(string.Create(CultureInfo.InvariantCulture, $"The plan covers {covered} {unit}; {uncovered} more are not covered (${uncoveredCost:N2} at the list price)."));
         }
 
-        var coveredCharge = rate * covered;
+        var coveredCharge = (agreement?.Rate ?? 0) * agreed + rate * atNormalRate;
         var deductible = Math.Min(deductibleLeft, coveredCharge);
         var (copayCount, paidYearly) = CopayCount(Periods.Of(benefits.CopayPeriod), covered, yearlyCopayPaid);
         if (benefits.Copay is not null && Periods.Of(benefits.CopayPeriod) == CopayPeriod.Unknown)
@@ -178,6 +204,8 @@ public sealed record EpisodeEstimate(IReadOnlyList<StayEstimate> Levels, decimal
             Coinsurance = Math.Round(coinsurance, 2),
             UncoveredCost = uncoveredCost,
             Notes = notes,
+            Agreement = agreement,
+            AgreedUnits = agreed,
         };
         return (estimate, paidYearly);
     }

@@ -46,6 +46,7 @@ public sealed class AdmissionsDbContext(DbContextOptions<AdmissionsDbContext> op
     public DbSet<ConsentSigningRequest> ConsentSigningRequests => Set<ConsentSigningRequest>();
     public DbSet<EligibilityCheck> EligibilityChecks => Set<EligibilityCheck>();
     public DbSet<PriorAuthorization> PriorAuthorizations => Set<PriorAuthorization>();
+    public DbSet<SingleCaseAgreement> SingleCaseAgreements => Set<SingleCaseAgreement>();
     public DbSet<X12Exchange> X12Exchanges => Set<X12Exchange>();
     public DbSet<Facility> Facilities => Set<Facility>();
     public DbSet<TreatmentProgram> TreatmentPrograms => Set<TreatmentProgram>();

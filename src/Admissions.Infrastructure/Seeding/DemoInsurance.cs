@@ -28,6 +28,7 @@ internal static class DemoInsurance
             .ToListAsync(cancellationToken);
 
         var admittedSoFar = 0;
+        List<PriorAuthorization> outOfNetwork = [];
         for (var n = 0; n < inquiries.Count; n++)
         {
             var inquiry = inquiries[n];
@@ -104,10 +105,20 @@ internal static class DemoInsurance
 
             if (inquiry.Stage is InquiryStage.Approved or InquiryStage.AdmissionScheduled or InquiryStage.Admitted)
             {
-                db.PriorAuthorizations.Add(Authorization(inquiry, policy, payer, reviewer, days,
+                var authorization = Authorization(inquiry, policy, payer, reviewer, days,
                     inquiry.Stage == InquiryStage.Admitted ? admittedSoFar++ : n, $"UMDEMO{n:000}{faker.Random.Int(1000, 9999)}",
-                    $"AUTH{faker.Random.Int(10_000_000, 99_999_999)}", at));
+                    $"AUTH{faker.Random.Int(10_000_000, 99_999_999)}", at);
+                db.PriorAuthorizations.Add(authorization);
+                if (!payer.InNetwork)
+                {
+                    outOfNetwork.Add(authorization);
+                }
             }
+        }
+
+        if (AgreementFor(outOfNetwork, reviewer, now) is { } agreement)
+        {
+            db.SingleCaseAgreements.Add(agreement);
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -193,6 +204,29 @@ internal static class DemoInsurance
         {
             authorization.AddNote(AuthorizationNoteKind.PeerToPeer, "Peer-to-peer scheduled with the payer's medical director for tomorrow 10:00.", reviewer, decidedAt.AddHours(1));
         }
+    }
+
+    /// <summary>
+    /// One out-of-network patient's single case agreement, for the days the payer certified (or, before a decision, the
+    /// days asked for from the admission day): an admitted, certified stay when there is one.
+    /// </summary>
+    private static SingleCaseAgreement? AgreementFor(List<PriorAuthorization> outOfNetwork, Actor reviewer, DateTimeOffset now)
+    {
+        var authorization = outOfNetwork.FirstOrDefault(a => PriorAuthorization.IsCertification(a.Status))
+            ?? outOfNetwork.FirstOrDefault(a => a.Status is AuthorizationStatus.Requested or AuthorizationStatus.Pended);
+        if (authorization is null)
+        {
+            return null;
+        }
+
+        var from = authorization.ApprovedFrom ?? authorization.AdmissionDate;
+        var daysAgreed = authorization.ApprovedDays ?? authorization.RequestedDays;
+        // Agreed after the payer's last word on the days it covers, so the agreement's days are the authorization's days then.
+        var at = authorization.Reviews.Count > 0 ? authorization.Reviews[^1].At : authorization.RequestedAt.AddHours(2);
+        return SingleCaseAgreement.Record(authorization, new AgreementTerms(1_150m, AgreementRateBasis.PerDay, daysAgreed, from,
+            PriorAuthorization.LastDay(from, daysAgreed), "SCA-2026-0417", "Dana Whitfield, UHC network management", "(555) 310-2200",
+            "dana.whitfield@uhc.example", "Agreed by phone and confirmed by letter. No balance billing for the agreed days; bill on UB-04 with revenue code 1002."),
+            reviewer, Min(at.AddHours(1), now));
     }
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;

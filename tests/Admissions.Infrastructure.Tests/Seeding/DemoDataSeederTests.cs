@@ -367,4 +367,22 @@ public class DemoDataSeederTests
         Assert.Equal(1, board.LongPends);
         Assert.NotEmpty(board.Denials);
     }
+
+    [Fact]
+    public async Task One_out_of_network_demo_patient_has_a_single_case_agreement_for_its_authorized_days()
+    {
+        await using var host = await InfrastructureHost.StartMigratedAsync(fastPasswordHashing: true);
+        await SeedAsync(host);
+
+        var agreement = Assert.Single(await host.QueryAsync(db => db.SingleCaseAgreements.ToListAsync()));
+        var authorization = await host.QueryAsync(db => db.PriorAuthorizations.SingleAsync(a => a.Id == agreement.AuthorizationId));
+        var payer = await host.QueryAsync(db => db.Payers.SingleAsync(p => p.Id == authorization.PayerId));
+
+        Assert.False(payer.InNetwork);
+        Assert.True(agreement.IsActive);
+        Assert.Equal((authorization.InquiryId, authorization.Level), (agreement.InquiryId, agreement.Level));
+        Assert.Equal(authorization.ApprovedFrom ?? authorization.AdmissionDate, agreement.StartsOn);
+        Assert.Equal(authorization.ApprovedTo ?? Domain.Insurance.PriorAuthorization.LastDay(authorization.AdmissionDate, authorization.RequestedDays), agreement.EndsOn);
+        Assert.Equal(agreement.Units, agreement.EndsOn.DayNumber - agreement.StartsOn.DayNumber + 1);
+    }
 }

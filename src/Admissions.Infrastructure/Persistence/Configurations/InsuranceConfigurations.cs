@@ -178,6 +178,33 @@ internal sealed class PriorAuthorizationConfiguration : IEntityTypeConfiguration
     }
 }
 
+internal sealed class SingleCaseAgreementConfiguration : IEntityTypeConfiguration<SingleCaseAgreement>
+{
+    public void Configure(EntityTypeBuilder<SingleCaseAgreement> builder)
+    {
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Id).ValueGeneratedNever();
+        builder.Property(a => a.PayerName).HasMaxLength(100);
+        builder.Property(a => a.Rate).HasPrecision(12, 2);
+        builder.Property(a => a.ReferenceNumber).HasMaxLength(50);
+        builder.Property(a => a.ContactName).HasMaxLength(100);
+        builder.Property(a => a.ContactPhone).HasMaxLength(20);
+        builder.Property(a => a.ContactEmail).HasMaxLength(200);
+        builder.Property(a => a.Notes).HasMaxLength(2000);
+        builder.Property(a => a.RecordedByName).HasMaxLength(200);
+        builder.Property(a => a.ChangedByName).HasMaxLength(200);
+        builder.Property(a => a.WithdrawnByName).HasMaxLength(200);
+        builder.Property(a => a.WithdrawnReason).HasMaxLength(500);
+        // One active agreement per authorization, whoever saves second (the filter's quoting is read by all three providers).
+        builder.HasIndex(a => a.AuthorizationId).IsUnique().HasFilter("\"WithdrawnAt\" IS NULL");
+        builder.HasIndex(a => a.InquiryId);
+        builder.HasOne<PriorAuthorization>().WithMany().HasForeignKey(a => a.AuthorizationId).OnDelete(DeleteBehavior.Restrict);
+        builder.Ignore(a => a.DomainEvents);
+        builder.Ignore(a => a.IsActive);
+        builder.Ignore(a => a.Agreed);
+    }
+}
+
 internal sealed class X12ExchangeConfiguration : IEntityTypeConfiguration<X12Exchange>
 {
     public void Configure(EntityTypeBuilder<X12Exchange> builder)
