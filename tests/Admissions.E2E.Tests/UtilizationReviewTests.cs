@@ -56,4 +56,30 @@ public sealed class UtilizationReviewTests(AppServer app) : E2ETest(app)
         await Expect(dialog).ToContainTextAsync("A denial approves no days.");
         await dialog.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Cancel" }).ClickAsync();
     }
+
+    [Fact]
+    public async Task Utilization_review_completes_a_review_task_as_submitted_and_the_review_joins_the_authorizations_history()
+    {
+        await Page.SetViewportSizeAsync(1366, 768);
+        await SignInAsync(Reviewer);
+        await GotoAsync("/work");
+
+        // The demo's morning sweep left a concurrent-review task for each review due: one is completed as submitted.
+        var task = ByTestId("work-grid").Locator("tr").Filter(new LocatorFilterOptions { HasText = "Concurrent review for" }).First;
+        var inquiry = (await task.Locator("a[href^='/inquiries/']").First.GetAttributeAsync("href"))!;
+        await task.Locator("[data-testid=complete-task]").ClickAsync();
+        await ClickChipAsync("outcome-chips", "Review submitted");
+        await Expect(ByTestId("submission")).ToBeVisibleAsync();
+        await Input("submission-days").FillAsync("7");
+        await Input("submission-reference").FillAsync("CR-2291");
+        await HideSnackbarsAsync();
+        await ScreenshotAsync("ur-review-submitted-dialog.png");
+        await ByTestId("confirm-complete").ClickAsync();
+        await Expect(ByTestId("submission")).ToHaveCountAsync(0);
+
+        await GotoAsync(inquiry.Split('?')[0] + "?tab=insurance");
+        var history = ByTestId("auth-history-row").Filter(new LocatorFilterOptions { HasText = "Concurrent review sent" });
+        await Expect(history.First).ToContainTextAsync("CR-2291");
+        await Expect(history.First).ToContainTextAsync("7 days");
+    }
 }

@@ -122,6 +122,9 @@ public sealed class RemindAuthorizationReviewsHandler(
     IAdmissionsDbContextFactory dbFactory, IStaffDirectory staff, ILiveNotifier live, IFacilityCalendar calendar, IOptions<FollowUpOptions> options)
     : ICommandHandler<RemindAuthorizationReviews, SweepOutcome>
 {
+    /// <summary>The start of the working day of the review: the clinical update goes to the payer that morning.</summary>
+    private static readonly TimeOnly ReviewDueTime = new(9, 0);
+
     public static string TaskKey(Guid authorizationId, DateOnly reviewOn) => $"auth-review:{authorizationId:N}:{reviewOn:yyyyMMdd}";
 
     public ValueTask<SweepOutcome> Handle(RemindAuthorizationReviews command, CancellationToken cancellationToken) =>
@@ -158,7 +161,7 @@ public sealed class RemindAuthorizationReviewsHandler(
                 var key = TaskKey(authorization.Id, reviewOn);
                 if (!await FollowUpEffects.AddTaskOnceAsync(db, authorization.InquiryId, FollowUpKind.AuthorizationReview,
                         $"Concurrent review for {authorization.Number} with {authorization.PayerName} on {reviewOn:MMM d}", key,
-                        assigneeId, assigneeName, TaskPriority.High, now, cancellationToken, dueAt: reviewOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)))
+                        assigneeId, assigneeName, TaskPriority.High, now, cancellationToken, dueAt: days.At(reviewOn, ReviewDueTime)))
                 {
                     continue;
                 }

@@ -1,10 +1,12 @@
 using Admissions.Application.Common;
+using Admissions.Application.FollowUps;
 using Admissions.Domain.Common;
 using Admissions.Domain.Inquiries;
 using Admissions.Domain.Security;
 using Admissions.Infrastructure.Identity;
 using Admissions.Infrastructure.Security;
 using Bogus;
+using Mediator;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,7 +19,8 @@ namespace Admissions.Infrastructure.Seeding;
 /// can be explored. Never runs in Production (the callers check).
 /// </summary>
 public sealed class DemoDataSeeder(
-    UserManager<AdmissionsUser> users, IAdmissionsDbContextFactory dbFactory, CurrentUser currentUser, TimeProvider clock, IFacilityCalendar calendar)
+    UserManager<AdmissionsUser> users, IAdmissionsDbContextFactory dbFactory, CurrentUser currentUser, TimeProvider clock, IFacilityCalendar calendar,
+    ISender sender)
 {
     public const string DemoPassword = "Admissions!2026";
 
@@ -91,6 +94,8 @@ public sealed class DemoDataSeeder(
         await using var tasksDb = await dbFactory.CreateAsync(cancellationToken);
         await DemoTasks.TouchOpenInquiriesAsync(tasksDb, staff[Roles.AdmissionsCoordinator], clock.GetUtcNow(), cancellationToken);
         await DemoTasks.SeedAsync(tasksDb, staff[Roles.AdmissionsCoordinator], staff[Roles.AdmissionsManager], clock.GetUtcNow(), cancellationToken);
+        // The morning sweep's concurrent-review tasks, so utilization review's work list agrees with its board from the first sign-in.
+        await sender.Send(new RemindAuthorizationReviews(), cancellationToken);
         return true;
     }
 

@@ -199,7 +199,8 @@ public class FollowUpSweepsTests
         var task = Assert.Single(await host.QueryAsync(db => db.FollowUpTasks.AsNoTracking()
             .Where(t => t.UniqueKey == RemindAuthorizationReviewsHandler.TaskKey(authorizationId, reviewOn)).ToListAsync()));
         Assert.Equal((host.UtilizationReview.Id, "Concurrent review for INQ-2026-000001 with Aetna on Mar 13"), (task.AssigneeId, task.Title));
-        Assert.Equal(new DateTimeOffset(2026, 3, 13, 0, 0, 0, TimeSpan.Zero), task.DueAt);
+        // 9 AM on the review day in Los Angeles, not midnight UTC (5 PM the day before there).
+        Assert.Equal(new DateTimeOffset(2026, 3, 13, 9, 0, 0, TimeSpan.FromHours(-7)), task.DueAt);
         Assert.Equal([host.UtilizationReview.Id], await NotifiedAsync(host));
     }
 
