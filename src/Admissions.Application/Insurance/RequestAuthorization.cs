@@ -116,3 +116,53 @@ public sealed class RequestAuthorizationHandler(
         _ => "phone",
     };
 }
+
+/// <summary>
+/// Sends an authorization request opened at a step-down, once utilization review has checked it: the same consent and
+/// readiness as a new request; electronic ones go as a 278 by the job, a portal or phone one is recorded as asked (and
+/// disclosed) now, its decision entered by hand.
+/// </summary>
+[RequiresRole(Roles.Admin, Roles.AdmissionsManager, Roles.UtilizationReview)]
+public sealed record SendAuthorizationRequest(Guid AuthorizationId) : ICommand<Unit>;
+
+public sealed class SendAuthorizationRequestHandler(
+    IAdmissionsDbContextFactory dbFactory, ICurrentUser user, TimeProvider clock, IFacilityCalendar calendar, IFollowUpScheduler scheduler)
+    : ICommandHandler<SendAuthorizationRequest, Unit>
+{
+    public async ValueTask<Unit> Handle(SendAuthorizationRequest command, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var authorization = await db.PriorAuthorizations.FirstOrDefaultAsync(a => a.Id == command.AuthorizationId, cancellationToken)
+            ?? throw new NotFoundException("The authorization");
+        var inquiry = await InquiryChanges.LoadAsync(db, authorization.InquiryId, cancellationToken);
+        var policy = await db.InsurancePolicies.FirstOrDefaultAsync(p => p.Id == authorization.PolicyId && p.RemovedAt == null, cancellationToken)
+            ?? throw new NotFoundException("The policy");
+        var payer = await db.Payers.FirstAsync(p => p.Id == authorization.PayerId, cancellationToken);
+        var consents = await db.Part2Consents.Where(c => c.InquiryId == inquiry.Id).ToListAsync(cancellationToken);
+        var today = (await calendar.ForInquiryAsync(inquiry.Id, cancellationToken)).Today;
+        var missing = VerificationReadiness.Missing(inquiry.Details, policy, payer, consents, today);
+        if (missing.Count > 0)
+        {
+            throw new Domain.Common.DomainRuleException(VerificationReadiness.Explain(missing).Replace("verifying", "requesting authorization", StringComparison.Ordinal));
+        }
+
+        var now = clock.GetUtcNow();
+        authorization.MarkSent();
+        if (authorization.Channel != AuthorizationChannel.Electronic)
+        {
+            await Disclosures.RecordAsync(db, inquiry.Id, Disclosures.PaymentConsent(consents, payer.Id, today)!, payer.Name, SubmitAuthorizationHandler.Disclosed(authorization),
+                authorization.Channel == AuthorizationChannel.Portal ? "Payer portal" : "Phone call with payer", authorization.TraceNumber, user.Id, user.Name, now, cancellationToken);
+        }
+
+        inquiry.Record(ActivityKind.Authorization,
+            $"Authorization request sent to {payer.Name} for {LevelsOfCare.Describe(authorization.Level)}, {authorization.RequestedDays} days from {authorization.AdmissionDate:yyyy-MM-dd} ({RequestAuthorizationHandler.Describe(authorization.Channel)})",
+            user.Actor(), now);
+        await db.SaveChangesAsync(cancellationToken);
+        if (authorization.Channel == AuthorizationChannel.Electronic)
+        {
+            scheduler.ScheduleAuthorizationSubmission(authorization.Id, now);
+        }
+
+        return Unit.Value;
+    }
+}

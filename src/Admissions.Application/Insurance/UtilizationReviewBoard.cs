@@ -18,6 +18,7 @@ public enum UrBoardSection
     Pended,
     ReviewsDue,
     Denials,
+    ToSend,
 }
 
 /// <summary>One authorization on utilization review's board, with the days counted on the facility calendar.</summary>
@@ -25,17 +26,26 @@ public sealed record UrBoardItem(
     Guid AuthorizationId, Guid InquiryId, string InquiryNumber, string PatientName, bool Admitted, string PayerName, LevelOfCare Level,
     AuthorizationStatus Status, string OwnerName, DateOnly AdmissionDate, int RequestedDays, int? ApprovedDays, DateOnly? LastCoveredDay,
     DateOnly? NextReviewOn, string? CertificationNumber, CoverageDays? Coverage, string? PendedReason, int? PendedDays, bool LongPend,
-    DateOnly? DecidedOn, DateOnly? AppealBy, string? DenialReason);
+    DateOnly? DecidedOn, DateOnly? AppealBy, string? DenialReason)
+{
+    /// <summary>The day the team plans the patient's discharge from the current stay, when planned.</summary>
+    public DateOnly? PlannedDischargeOn { get; init; }
+}
 
 public sealed record UrBoardOption(string Value, string Label);
 
 /// <summary>
 /// Utilization review's day on one page: admitted patients by last covered day (today and tomorrow first), requests the
-/// payer pended with its reason, reviews due within two days, and denials still open to appeal, by appeal deadline.
+/// payer pended with its reason, reviews due within two days, and denials still open to appeal, by appeal deadline. A
+/// stay that ended (discharge or step-down) is no longer admitted and has no review due.
 /// </summary>
 public sealed record UtilizationReviewBoard(
     DateOnly Today, IReadOnlyList<UrBoardItem> Covered, IReadOnlyList<UrBoardItem> Pended, IReadOnlyList<UrBoardItem> ReviewsDue,
-    IReadOnlyList<UrBoardItem> Denials, int LongPends, int LongPendDays, IReadOnlyList<UrBoardOption> Payers, IReadOnlyList<UrBoardOption> Owners);
+    IReadOnlyList<UrBoardItem> Denials, int LongPends, int LongPendDays, IReadOnlyList<UrBoardOption> Payers, IReadOnlyList<UrBoardOption> Owners)
+{
+    /// <summary>Requests opened at a step-down that utilization review has yet to send to the payer.</summary>
+    public IReadOnlyList<UrBoardItem> ToSend { get; init; } = [];
+}
 
 [RequiresRole(Roles.Admin, Roles.AdmissionsManager, Roles.AdmissionsCoordinator, Roles.UtilizationReview)]
 public sealed record GetUtilizationReviewBoard(Guid? PayerId = null, string? OwnerId = null) : IQuery<UtilizationReviewBoard>, IAuditedRead
@@ -61,8 +71,9 @@ public sealed class GetUtilizationReviewBoardHandler(IAdmissionsDbContextFactory
         var rows = await (from a in db.PriorAuthorizations.AsNoTracking()
                           join i in db.Inquiries.AsNoTracking() on a.InquiryId equals i.Id
                           where ((a.Status == AuthorizationStatus.Certified || a.Status == AuthorizationStatus.Partial)
-                                 && (i.Stage == InquiryStage.Admitted || a.NextReviewOn != null))
+                                 && a.StayEndedOn == null && (i.Stage == InquiryStage.Admitted || a.NextReviewOn != null))
                                 || a.Status == AuthorizationStatus.Pended
+                                || (a.Status == AuthorizationStatus.Requested && a.AwaitingSubmission)
                                 || (a.Status == AuthorizationStatus.Denied && a.DecidedAt >= oldestAppealable)
                           select new
                           {
@@ -88,9 +99,17 @@ public sealed class GetUtilizationReviewBoardHandler(IAdmissionsDbContextFactory
                               a.ReasonCode,
                               a.DecidedAt,
                               a.DenialReason,
+                              a.StayEndedOn,
                           })
             .ToListAsync(cancellationToken);
 
+        var inquiryIds = rows.Select(r => r.InquiryId).Distinct().ToList();
+        var plannedDischarges = (await db.Admissions.AsNoTracking()
+                .Where(a => inquiryIds.Contains(a.InquiryId) && a.State == Domain.Placement.AdmissionState.Admitted)
+                .Select(a => new { a.InquiryId, a.PlannedDischargeOn })
+                .ToListAsync(cancellationToken))
+            .DistinctBy(a => a.InquiryId)
+            .ToDictionary(a => a.InquiryId, a => a.PlannedDischargeOn);
         var payers = rows.DistinctBy(r => r.PayerId).OrderBy(r => r.PayerName, StringComparer.OrdinalIgnoreCase)
             .Select(r => new UrBoardOption(r.PayerId.ToString(), r.PayerName)).ToList();
         var owners = rows.DistinctBy(r => r.RequestedById).OrderBy(r => r.RequestedByName, StringComparer.OrdinalIgnoreCase)
@@ -100,7 +119,7 @@ public sealed class GetUtilizationReviewBoardHandler(IAdmissionsDbContextFactory
             .Where(r => query.OwnerId is null || r.RequestedById == query.OwnerId)
             .Select(r =>
             {
-                var admitted = r.Stage == InquiryStage.Admitted;
+                var admitted = r.Stage == InquiryStage.Admitted && r.StayEndedOn is null;
                 int? pendedDays = r.PendedAt is { } pendedAt ? today.DayNumber - days.DayOf(pendedAt).DayNumber : null;
                 DateOnly? decidedOn = r.DecidedAt is { } decidedAt ? days.DayOf(decidedAt) : null;
                 return new UrBoardItem(r.Id, r.InquiryId, r.Number, r.Patient, admitted, r.PayerName, r.Level, r.Status, r.RequestedByName,
@@ -110,7 +129,10 @@ public sealed class GetUtilizationReviewBoardHandler(IAdmissionsDbContextFactory
                     pendedDays, admitted && pendedDays > settings.LongPendDays,
                     decidedOn,
                     r.Status == AuthorizationStatus.Denied && decidedOn is { } on ? on.AddDays(settings.AppealDaysFor(r.PayerName)) : null,
-                    r.DenialReason);
+                    r.DenialReason)
+                {
+                    PlannedDischargeOn = admitted ? plannedDischarges.GetValueOrDefault(r.InquiryId) : null,
+                };
             })
             .ToList();
 
@@ -122,7 +144,12 @@ public sealed class GetUtilizationReviewBoardHandler(IAdmissionsDbContextFactory
             .OrderBy(i => i.NextReviewOn).ThenBy(i => i.InquiryNumber, StringComparer.Ordinal).ToList();
         var denials = items.Where(i => i.Status == AuthorizationStatus.Denied && i.AppealBy >= today)
             .OrderBy(i => i.AppealBy).ThenBy(i => i.InquiryNumber, StringComparer.Ordinal).ToList();
-        return new UtilizationReviewBoard(today, covered, pended, reviews, denials, pended.Count(p => p.LongPend), settings.LongPendDays, payers, owners);
+        var toSend = items.Where(i => i.Status == AuthorizationStatus.Requested)
+            .OrderBy(i => i.AdmissionDate).ThenBy(i => i.InquiryNumber, StringComparer.Ordinal).ToList();
+        return new UtilizationReviewBoard(today, covered, pended, reviews, denials, pended.Count(p => p.LongPend), settings.LongPendDays, payers, owners)
+        {
+            ToSend = toSend,
+        };
     }
 }
 
@@ -166,6 +193,7 @@ public static class UtilizationReviewBoards
         (UrBoardSection.Pended, board.Pended),
         (UrBoardSection.ReviewsDue, board.ReviewsDue),
         (UrBoardSection.Denials, board.Denials),
+        (UrBoardSection.ToSend, board.ToSend),
     ];
 
     public static string Title(UrBoardSection section) => section switch
@@ -173,6 +201,7 @@ public static class UtilizationReviewBoards
         UrBoardSection.Covered => "Admitted patients by last covered day",
         UrBoardSection.Pended => "Pended by the payer",
         UrBoardSection.ReviewsDue => "Reviews due",
+        UrBoardSection.ToSend => "Opened at a step-down, to send",
         _ => "Denials open to appeal",
     };
 

@@ -266,7 +266,11 @@ public class DemoDataSeederTests
         // Everyone in a bed arrived before now, within the last few weeks.
         var checkedIn = await host.QueryAsync(db => db.Admissions.Where(a => a.State == Domain.Placement.AdmissionState.Admitted).ToListAsync());
         var now = host.Clock.GetUtcNow();
-        Assert.Equal(48, checkedIn.Count);
+        Assert.Equal(48, checkedIn.Count(a => a.BedId != null));
+
+        // The day programs have patients too (stepped down to PHP, admitted to IOP), counted from admissions.
+        Assert.Equal(5, checkedIn.Count(a => a.BedId == null));
+        Assert.Contains(census.DayPrograms, p => p.Level == Domain.Care.LevelOfCare.PartialHospitalization && p.Patients == 3);
         Assert.All(checkedIn, a => Assert.InRange(a.ClosedAt!.Value, now.AddDays(-41), now));
 
         // Filling the beds does not make every caller an admission: of the past 30 days' inquiries, a plausible share is admitted.
