@@ -30,6 +30,8 @@ public sealed record ProgramPlacement(
     public bool Matches => Findings.All(f => f.Severity == FitSeverity.Ok);
     public bool NeedsOverride => Findings.Any(f => f.Severity == FitSeverity.NeedsOverride);
     public int WarningCount => Findings.Count(f => f.Severity != FitSeverity.Ok);
+
+    public Guid FacilityId { get; init; }
 }
 
 public sealed record ReferralView(string PartnerName, string Reason, DateTimeOffset ReferredAt, string ReferredByName);
@@ -95,7 +97,8 @@ public sealed class GetAdmissionPlanningHandler(IAdmissionsDbContextFactory dbFa
                     .OrderBy(b => Placements.NaturalKey(b.Label), StringComparer.Ordinal)
                     .ToList();
                 return new ProgramPlacement(program.Id, program.Name, facility.Name, facility.TimeZoneId, program.Level, program.Population,
-                    program.DailyRate, program.HasBeds, ProgramFit.Check(program, candidate, day), free);
+                    program.DailyRate, program.HasBeds, ProgramFit.Check(program, candidate, day), free)
+                { FacilityId = program.FacilityId };
             })
             .ToList();
 
