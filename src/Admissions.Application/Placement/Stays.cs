@@ -156,7 +156,7 @@ public sealed class StepDownPatientHandler(IAdmissionsDbContextFactory dbFactory
             $"Stepped down from {current.ProgramName} to {program.Name} on {Stays.Day(command.Day)}" + (oldBed is null ? "" : $"; bed {oldBed} to cleaning"),
             actor, now);
         inquiry.Record(ActivityKind.Placement,
-            $"Admitted to {program.Name}{(bed is null ? "" : $", bed {bed.Label}")} from {Stays.Day(command.Day)} ({LevelsOfCare.Describe(program.Level)})",
+            $"Admitted to {program.Name}{(bed is null ? "" : $", bed {bed.Label}")} from {Stays.Day(command.Day)}",
             actor, now);
         inquiry.Record(ActivityKind.Authorization, authorizationText, actor, now);
         return new StepDownOutcome(next.Id, authorization?.Id, authorizationText);
