@@ -3,12 +3,12 @@ using Admissions.Application.Common;
 using Admissions.Application.Dashboards;
 using Admissions.Application.Insurance;
 using Admissions.Application.Placement;
+using Admissions.Application.Tests.Insurance;
 using Admissions.Domain.Care;
 using Admissions.Domain.Insurance;
 using Admissions.Domain.Placement;
 using Admissions.Domain.Screening;
 using Microsoft.EntityFrameworkCore;
-using Admissions.Application.Tests.Insurance;
 using static Admissions.Application.Tests.Insurance.InsuranceSetup;
 
 namespace Admissions.Application.Tests.Placement;
