@@ -152,8 +152,8 @@ internal static class DemoPlacement
     }
 
     /// <summary>
-    /// The day programs' patients: three stepped down from Adult Residential to PHP two days ago (their residential stays
-    /// discharged as stepped down), two admitted to IOP directly, and one who completed PHP three days ago.
+    /// The day programs' patients: three stepped down from Adult Residential to PHP midway through their stays so far (the
+    /// residential stays discharged as stepped down), two admitted to IOP directly, and one who completed PHP.
     /// </summary>
     private static async Task SeedDayProgramsAsync(IAdmissionsDbContext db, Faker faker, Facility facility, Actor coordinator, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -164,9 +164,9 @@ internal static class DemoPlacement
         var today = facility.DayAt(now);
         for (var n = 0; n < 3; n++)
         {
-            var patient = await DemoResidents.CreateAsync(db, faker, residential, null, coordinator, now.AddDays(-12), cancellationToken);
+            var patient = await DemoResidents.CreateAsync(db, faker, residential, null, coordinator, now, cancellationToken);
             var stay = Admit(db, facility, residential, patient, coordinator);
-            var stepDownDay = today.AddDays(-2);
+            var stepDownDay = Midway(stay.AdmittedOn!.Value, today);
             var stepDownAt = ZonedTime.At(stepDownDay, new TimeOnly(10, 0), facility.TimeZone);
             var next = stay.StepDownTo(DayPlan(facility, php, ZonedTime.At(stepDownDay, TimeOnly.MinValue, facility.TimeZone)), stepDownDay, coordinator, stepDownAt);
             stay.Discharge(stepDownDay, DischargeDisposition.SteppedDown, $"Stepped down to {php.Name}", coordinator, stepDownAt);
@@ -182,13 +182,15 @@ internal static class DemoPlacement
             stay.PlanDischarge(stay.AdmittedOn!.Value.AddDays(iop.TypicalLengthOfStayDays), stay.AdmittedOn.Value);
         }
 
-        var completed = await DemoResidents.CreateAsync(db, faker, php, null, coordinator, now.AddDays(-3), cancellationToken);
+        var completed = await DemoResidents.CreateAsync(db, faker, php, null, coordinator, now, cancellationToken);
         var completedStay = Admit(db, facility, php, completed, coordinator);
-        var left = today.AddDays(-3) < completedStay.AdmittedOn ? completedStay.AdmittedOn.Value : today.AddDays(-3);
+        var left = Midway(completedStay.AdmittedOn!.Value, today);
         var leftAt = ZonedTime.At(left, new TimeOnly(15, 0), facility.TimeZone);
         completedStay.Discharge(left, DischargeDisposition.Completed, "Completed the program; alumni group Thursdays", coordinator, leftAt);
         completed.Record(ActivityKind.Placement, $"Discharged from {php.Name} on {Stays.Day(left)} (completed treatment)", coordinator, leftAt);
     }
+
+    private static DateOnly Midway(DateOnly from, DateOnly to) => from.AddDays((to.DayNumber - from.DayNumber) / 2);
 
     private static Admission Admit(IAdmissionsDbContext db, Facility facility, TreatmentProgram program, Inquiry inquiry, Actor coordinator)
     {

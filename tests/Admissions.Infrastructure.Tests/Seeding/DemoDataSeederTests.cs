@@ -17,7 +17,10 @@ public class DemoDataSeederTests
     /// <summary>Admitted before today to fill the demo campus to its census (48 occupied beds, 4 of them demo pipeline inquiries).</summary>
     private const int Residents = 44;
 
-    private const int Seeded = DemoDataSeeder.PipelineInquiries + DemoDataSeeder.ClosedEarlier + Residents;
+    /// <summary>The day programs' patients: three stepped down to PHP, two in IOP, one who completed PHP (no beds).</summary>
+    private const int DayProgramPatients = 6;
+
+    private const int Seeded = DemoDataSeeder.PipelineInquiries + DemoDataSeeder.ClosedEarlier + Residents + DayProgramPatients;
 
     private static async Task<bool> SeedAsync(InfrastructureHost host)
     {
@@ -195,7 +198,7 @@ public class DemoDataSeederTests
             Assert.Equal(InquiryStage.AdmissionScheduled, stages[b.ReservedForInquiryId!.Value]);
             Assert.True(b.ReservedUntil > host.Clock.GetUtcNow());
         });
-        Assert.Equal(stages.Values.Count(s => s == InquiryStage.Admitted), beds.Count(b => b.State == Domain.Placement.BedState.Occupied));
+        Assert.Equal(stages.Values.Count(s => s == InquiryStage.Admitted) - DayProgramPatients, beds.Count(b => b.State == Domain.Placement.BedState.Occupied));
         Assert.Equal(stages.Values.Count(s => s == InquiryStage.AdmissionScheduled), beds.Count(b => b.State == Domain.Placement.BedState.Reserved));
         Assert.Equal(3, beds.Count(b => b.State == Domain.Placement.BedState.Cleaning));
         Assert.Equal(2, beds.Count(b => b.State == Domain.Placement.BedState.OutOfService));
