@@ -83,3 +83,49 @@ public sealed class UtilizationReviewTests(AppServer app) : E2ETest(app)
         await Expect(history.First).ToContainTextAsync("7 days");
     }
 }
+
+public sealed class StepDownTests(AppServer app) : E2ETest(app)
+{
+    [Fact]
+    public async Task Utilization_review_steps_a_residential_patient_down_to_PHP_and_sees_the_new_authorization_to_send()
+    {
+        await Page.SetViewportSizeAsync(1366, 768);
+        await SignInAsync("ur@demo.admissions.local");
+        await GotoAsync("/authorizations");
+
+        // The last admitted residential stay on the board (the first ones are left to the board's own test).
+        var row = ByTestId("section-covered").Locator("tr[data-testid=ur-row]").Filter(new LocatorFilterOptions { HasText = "Residential" }).Last;
+        var number = await row.Locator("a[href^='/inquiries/'] b").InnerTextAsync();
+        var href = await row.Locator("a[href^='/inquiries/']").GetAttributeAsync("href");
+        await GotoAsync(href!.Replace("tab=insurance", "tab=admission", StringComparison.Ordinal));
+
+        var stay = ByTestId("current-stay");
+        await Expect(stay.Locator("[data-testid=stay-program]")).ToContainTextAsync("Residential");
+        await Expect(stay.Locator("[data-testid=step-down]")).ToBeVisibleAsync();
+        await Expect(stay.Locator("[data-testid=discharge]")).ToHaveCountAsync(0);
+        await ScreenshotAsync("stay-panel.png");
+
+        await stay.Locator("[data-testid=step-down]").ClickAsync();
+        var dialog = Page.Locator(".mud-dialog");
+        await ChooseAsync("step-down-program", "Partial Hospitalization (PHP) · PHP (partial hospitalization)");
+        await Expect(Input("stay-day")).Not.ToHaveValueAsync("");
+        await ScreenshotAsync("step-down-dialog.png");
+        await dialog.Locator("[data-testid=stay-confirm]").ClickAsync();
+        await Expect(dialog).ToHaveCountAsync(0);
+
+        await Expect(ByTestId("stay-program")).ToContainTextAsync("Partial Hospitalization (PHP)");
+        await Expect(ByTestId("stay-bed")).ToHaveCountAsync(0);
+        await Expect(ByTestId("admission-history")).ToContainTextAsync("Stepped down");
+        await HideSnackbarsAsync();
+        await ScreenshotAsync("stay-after-step-down.png");
+
+        // The new authorization, opened from the residential one, waits for UR to send it.
+        await GotoAsync(href);
+        var opened = ByTestId("authorization").Filter(new LocatorFilterOptions { HasText = "PHP (partial hospitalization)" });
+        await Expect(opened.Locator("[data-testid=auth-to-send]")).ToHaveTextAsync("Not sent yet");
+        await Expect(opened).ToContainTextAsync("Opened at the step-down from the Residential authorization");
+        await Expect(opened.Locator("[data-testid=auth-send]")).ToBeVisibleAsync();
+        await GotoAsync("/authorizations");
+        await Expect(ByTestId("section-to-send")).ToContainTextAsync(number);
+    }
+}

@@ -13,10 +13,15 @@ public sealed record CensusRow(Guid ProgramId, string Program, LevelOfCare Level
 /// <summary>Occupied beds over beds in service on one day of the period, across the facility's programs (from the census snapshots).</summary>
 public sealed record CensusDay(DateOnly Day, int InService, int Occupied, double? Occupancy);
 
+/// <summary>A day program's (PHP, IOP, outpatient: no beds) patients today, counted from admissions and discharges.</summary>
+public sealed record DayProgramCensusRow(Guid ProgramId, string Program, LevelOfCare Level, DateOnly Day, int Patients);
+
 /// <summary>Census today, and the day-by-day occupancy over the period from the hourly census snapshots.</summary>
 public sealed record Census(DashboardScope Scope, IReadOnlyList<CensusRow> Programs, int Beds, int Occupied, double? Occupancy)
 {
     public IReadOnlyList<CensusDay> Trend { get; init; } = [];
+
+    public IReadOnlyList<DayProgramCensusRow> DayPrograms { get; init; } = [];
 }
 
 [RequiresRole(Roles.Admin, Roles.AdmissionsManager, Roles.BusinessDevelopment)]
@@ -54,6 +59,21 @@ public sealed class GetCensusHandler(IAdmissionsDbContextFactory dbFactory, IFac
             .OrderBy(d => d.Day)
             .Select(d => new CensusDay(d.Day, d.InService, d.Occupied, Stats.Rate(d.Occupied, d.InService)))
             .ToList();
-        return new Census(scope, rows, rows.Sum(r => r.Beds), totalOccupied, Stats.Rate(totalOccupied, totalInService)) { Trend = trend };
+        var facilities = await db.Facilities.AsNoTracking()
+            .Where(f => f.IsActive && (scope.FacilityId == null || f.Id == scope.FacilityId))
+            .ToListAsync(cancellationToken);
+        var dayPrograms = new List<DayProgramCensusRow>();
+        foreach (var facility in facilities)
+        {
+            var today = calendar.OfFacility(facility).Today;
+            dayPrograms.AddRange((await Placement.DayProgramCensus.CountAsync(db, facility.Id, today, cancellationToken))
+                .Select(p => new DayProgramCensusRow(p.ProgramId, p.Name, p.Level, today, p.Patients)));
+        }
+
+        return new Census(scope, rows, rows.Sum(r => r.Beds), totalOccupied, Stats.Rate(totalOccupied, totalInService))
+        {
+            Trend = trend,
+            DayPrograms = [.. dayPrograms.OrderBy(r => r.Level).ThenBy(r => r.Program, StringComparer.Ordinal)],
+        };
     }
 }

@@ -50,6 +50,12 @@ public sealed record AuthorizationView(
     DateOnly? ApprovedTo, DateOnly? NextReviewOn, string? ReasonCode, string? DenialReason, string? Problem, DateTimeOffset RequestedAt,
     string RequestedByName, DateTimeOffset? DecidedAt, DateTimeOffset? NextRecheckAt, IReadOnlyList<AuthorizationNote> Notes)
 {
+    /// <summary>Opened at a step-down and not sent to the payer yet: utilization review sends it.</summary>
+    public bool AwaitingSubmission { get; init; }
+
+    /// <summary>The day the stay it covers ended (discharge or step-down).</summary>
+    public DateOnly? StayEndedOn { get; init; }
+
     /// <summary>What the payer asked for when it pended the request.</summary>
     public string? PendedReason { get; init; }
 
@@ -158,6 +164,8 @@ public sealed class GetInsuranceHandler(IAdmissionsDbContextFactory dbFactory, I
                 a.RequestedDays, a.Diagnoses, a.CertificationNumber, a.ApprovedDays, a.ApprovedFrom, a.ApprovedTo, a.NextReviewOn, a.ReasonCode,
                 a.DenialReason, a.Problem, a.RequestedAt, a.RequestedByName, a.DecidedAt, a.NextRecheckAt, a.Notes.OrderByDescending(n => n.At).ToList())
             {
+                AwaitingSubmission = a.AwaitingSubmission && !a.IsDecided,
+                StayEndedOn = a.StayEndedOn,
                 PendedReason = a.Status == AuthorizationStatus.Pended ? a.PendedReason ?? AuthorizationDecisions.DescribeReason(a.ReasonCode) : null,
                 Reviews = [.. a.Reviews],
                 Coverage = PriorAuthorization.IsCertification(a.Status) ? a.CoverageOn(today) : null,

@@ -76,13 +76,7 @@ public sealed class RequestAuthorizationHandler(
         }
 
         // A portal or phone request discloses the same records as a 278, so it needs the same consent.
-        var consents = await db.Part2Consents.Where(c => c.InquiryId == command.InquiryId).ToListAsync(cancellationToken);
-        var today = (await calendar.ForInquiryAsync(inquiry.Id, cancellationToken)).Today;
-        var missing = VerificationReadiness.Missing(inquiry.Details, policy, payer, consents, today);
-        if (missing.Count > 0)
-        {
-            throw new Domain.Common.DomainRuleException(VerificationReadiness.Explain(missing).Replace("verifying", "requesting authorization", StringComparison.Ordinal));
-        }
+        var (consents, today) = await ReadyAsync(db, calendar, inquiry, policy, payer, cancellationToken);
 
         var now = clock.GetUtcNow();
         var track = CareTracks.ForDiagnoses(X12Requests.Diagnoses(form.Diagnoses!));
@@ -90,12 +84,7 @@ public sealed class RequestAuthorizationHandler(
             form.RequestedDays, X12Requests.DisplayDiagnoses(form.Diagnoses!), form.Channel,
             X12Requests.NewTraceNumber("UM", now), user.Actor(), now);
         db.PriorAuthorizations.Add(authorization);
-        if (form.Channel != AuthorizationChannel.Electronic)
-        {
-            // Readiness above guarantees the consent exists.
-            await Disclosures.RecordAsync(db, inquiry.Id, Disclosures.PaymentConsent(consents, payer.Id, today)!, payer.Name, SubmitAuthorizationHandler.Disclosed(authorization),
-                form.Channel == AuthorizationChannel.Portal ? "Payer portal" : "Phone call with payer", authorization.TraceNumber, user.Id, user.Name, now, cancellationToken);
-        }
+        await RecordAskedAsync(db, inquiry, payer, authorization, consents, today, user, now, cancellationToken);
 
         inquiry.Record(ActivityKind.Authorization,
             $"Authorization requested from {payer.Name} for {LevelsOfCare.Describe(form.Level)}, {form.RequestedDays} days from {form.AdmissionDate:yyyy-MM-dd} ({Describe(form.Channel)})",
@@ -109,10 +98,78 @@ public sealed class RequestAuthorizationHandler(
         return authorization.Id;
     }
 
+    /// <summary>The consent and data a request to the payer needs (readiness as for a verification); the consents and today.</summary>
+    internal static async Task<(List<Part2Consent> Consents, DateOnly Today)> ReadyAsync(
+        IAdmissionsDbContext db, IFacilityCalendar calendar, Inquiry inquiry, InsurancePolicy policy, Payer payer, CancellationToken cancellationToken)
+    {
+        var consents = await db.Part2Consents.Where(c => c.InquiryId == inquiry.Id).ToListAsync(cancellationToken);
+        var today = (await calendar.ForInquiryAsync(inquiry.Id, cancellationToken)).Today;
+        var missing = VerificationReadiness.Missing(inquiry.Details, policy, payer, consents, today);
+        if (missing.Count > 0)
+        {
+            throw new Domain.Common.DomainRuleException(VerificationReadiness.Explain(missing).Replace("verifying", "requesting authorization", StringComparison.Ordinal));
+        }
+
+        return (consents, today);
+    }
+
+    /// <summary>A portal or phone request was asked now: it is on the disclosure ledger (readiness guarantees the consent). The caller saves.</summary>
+    internal static async Task RecordAskedAsync(
+        IAdmissionsDbContext db, Inquiry inquiry, Payer payer, PriorAuthorization authorization, List<Part2Consent> consents, DateOnly today, ICurrentUser user,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (authorization.Channel == AuthorizationChannel.Electronic)
+        {
+            return;
+        }
+
+        await Disclosures.RecordAsync(db, inquiry.Id, Disclosures.PaymentConsent(consents, payer.Id, today)!, payer.Name, SubmitAuthorizationHandler.Disclosed(authorization),
+            authorization.Channel == AuthorizationChannel.Portal ? "Payer portal" : "Phone call with payer", authorization.TraceNumber, user.Id, user.Name, now, cancellationToken);
+    }
+
     public static string Describe(AuthorizationChannel channel) => channel switch
     {
         AuthorizationChannel.Electronic => "electronic 278",
         AuthorizationChannel.Portal => "payer portal",
         _ => "phone",
     };
+}
+
+/// <summary>
+/// Sends an authorization request opened at a step-down, once utilization review has checked it: the same consent and
+/// readiness as a new request; electronic ones go as a 278 by the job, a portal or phone one is recorded as asked (and
+/// disclosed) now, its decision entered by hand.
+/// </summary>
+[RequiresRole(Roles.Admin, Roles.AdmissionsManager, Roles.UtilizationReview)]
+public sealed record SendAuthorizationRequest(Guid AuthorizationId) : ICommand<Unit>;
+
+public sealed class SendAuthorizationRequestHandler(
+    IAdmissionsDbContextFactory dbFactory, ICurrentUser user, TimeProvider clock, IFacilityCalendar calendar, IFollowUpScheduler scheduler)
+    : ICommandHandler<SendAuthorizationRequest, Unit>
+{
+    public async ValueTask<Unit> Handle(SendAuthorizationRequest command, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var authorization = await db.PriorAuthorizations.FirstOrDefaultAsync(a => a.Id == command.AuthorizationId, cancellationToken)
+            ?? throw new NotFoundException("The authorization");
+        var inquiry = await InquiryChanges.LoadAsync(db, authorization.InquiryId, cancellationToken);
+        var policy = await db.InsurancePolicies.FirstOrDefaultAsync(p => p.Id == authorization.PolicyId && p.RemovedAt == null, cancellationToken)
+            ?? throw new NotFoundException("The policy");
+        var payer = await db.Payers.FirstAsync(p => p.Id == authorization.PayerId, cancellationToken);
+        var (consents, today) = await RequestAuthorizationHandler.ReadyAsync(db, calendar, inquiry, policy, payer, cancellationToken);
+        var now = clock.GetUtcNow();
+        authorization.MarkSent();
+        await RequestAuthorizationHandler.RecordAskedAsync(db, inquiry, payer, authorization, consents, today, user, now, cancellationToken);
+
+        inquiry.Record(ActivityKind.Authorization,
+            $"Authorization request sent to {payer.Name} for {LevelsOfCare.Describe(authorization.Level)}, {authorization.RequestedDays} days from {authorization.AdmissionDate:yyyy-MM-dd} ({RequestAuthorizationHandler.Describe(authorization.Channel)})",
+            user.Actor(), now);
+        await db.SaveChangesAsync(cancellationToken);
+        if (authorization.Channel == AuthorizationChannel.Electronic)
+        {
+            scheduler.ScheduleAuthorizationSubmission(authorization.Id, now);
+        }
+
+        return Unit.Value;
+    }
 }

@@ -39,7 +39,7 @@ public sealed partial class SubmitAuthorizationHandler(
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var authorization = await db.PriorAuthorizations.FirstOrDefaultAsync(a => a.Id == command.AuthorizationId, cancellationToken);
-        if (authorization is null || authorization.IsDecided || authorization.Channel != AuthorizationChannel.Electronic)
+        if (authorization is null || authorization.IsDecided || authorization.Channel != AuthorizationChannel.Electronic || authorization.AwaitingSubmission)
         {
             return new(authorization?.Status ?? AuthorizationStatus.Cancelled, "nothing to do");
         }

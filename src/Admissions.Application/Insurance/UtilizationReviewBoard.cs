@@ -18,6 +18,7 @@ public enum UrBoardSection
     Pended,
     ReviewsDue,
     Denials,
+    ToSend,
 }
 
 /// <summary>One authorization on utilization review's board, with the days counted on its inquiry's facility calendar.</summary>
@@ -29,6 +30,9 @@ public sealed record UrBoardItem(
 {
     /// <summary>The active single case agreement in short ("SCA $1,150/day × 14"), if the out-of-network payer signed one.</summary>
     public string? Agreement { get; init; }
+
+    /// <summary>The day the team plans the patient's discharge from the current stay, when planned.</summary>
+    public DateOnly? PlannedDischargeOn { get; init; }
 }
 
 public sealed record UrBoardOption(string Value, string Label);
@@ -36,12 +40,17 @@ public sealed record UrBoardOption(string Value, string Label);
 /// <summary>
 /// Utilization review's day on one page: admitted patients by last covered day (today and tomorrow first), requests the
 /// payer pended with its reason, reviews due (<see cref="PriorAuthorization.IsReviewDue"/>), and denials still open to
-/// appeal, by appeal deadline. Facilities are offered as a filter when there is more than one.
+/// appeal, by appeal deadline. A stay that ended (discharge or step-down) is no longer admitted and has no review due.
+/// Facilities are offered as a filter when there is more than one.
 /// </summary>
 public sealed record UtilizationReviewBoard(
     DateOnly Today, IReadOnlyList<UrBoardItem> Covered, IReadOnlyList<UrBoardItem> Pended, IReadOnlyList<UrBoardItem> ReviewsDue,
     IReadOnlyList<UrBoardItem> Denials, int LongPends, int LongPendDays, IReadOnlyList<UrBoardOption> Payers, IReadOnlyList<UrBoardOption> Owners,
-    IReadOnlyList<UrBoardOption> Facilities);
+    IReadOnlyList<UrBoardOption> Facilities)
+{
+    /// <summary>Requests opened at a step-down that utilization review has yet to send to the payer.</summary>
+    public IReadOnlyList<UrBoardItem> ToSend { get; init; } = [];
+}
 
 [RequiresRole(Roles.Admin, Roles.AdmissionsManager, Roles.AdmissionsCoordinator, Roles.UtilizationReview)]
 public sealed record GetUtilizationReviewBoard(Guid? PayerId = null, string? OwnerId = null, Guid? FacilityId = null) : IQuery<UtilizationReviewBoard>, IAuditedRead
@@ -66,8 +75,9 @@ public sealed class GetUtilizationReviewBoardHandler(IAdmissionsDbContextFactory
         var rows = await (from a in db.PriorAuthorizations.AsNoTracking()
                           join i in db.Inquiries.AsNoTracking() on a.InquiryId equals i.Id
                           where ((a.Status == AuthorizationStatus.Certified || a.Status == AuthorizationStatus.Partial)
-                                 && (i.Stage == InquiryStage.Admitted || a.NextReviewOn != null))
+                                 && a.StayEndedOn == null && (i.Stage == InquiryStage.Admitted || a.NextReviewOn != null))
                                 || a.Status == AuthorizationStatus.Pended
+                                || (a.Status == AuthorizationStatus.Requested && a.AwaitingSubmission)
                                 || (a.Status == AuthorizationStatus.Denied && a.DecidedAt >= oldestAppealable)
                           select new
                           {
@@ -94,6 +104,7 @@ public sealed class GetUtilizationReviewBoardHandler(IAdmissionsDbContextFactory
                               a.ReasonCode,
                               a.DecidedAt,
                               a.DenialReason,
+                              a.StayEndedOn,
                           })
             .ToListAsync(cancellationToken);
 
@@ -103,6 +114,13 @@ public sealed class GetUtilizationReviewBoardHandler(IAdmissionsDbContextFactory
                 .Select(g => new { g.AuthorizationId, g.Rate, g.Basis, g.Units })
                 .ToListAsync(cancellationToken))
             .ToDictionary(g => g.AuthorizationId, g => SingleCaseAgreement.Chip(g.Rate, g.Basis, g.Units));
+        var inquiryIds = rows.Select(r => r.InquiryId).Distinct().ToList();
+        var plannedDischarges = (await db.Admissions.AsNoTracking()
+                .Where(a => inquiryIds.Contains(a.InquiryId) && a.State == Domain.Placement.AdmissionState.Admitted)
+                .Select(a => new { a.InquiryId, a.PlannedDischargeOn })
+                .ToListAsync(cancellationToken))
+            .DistinctBy(a => a.InquiryId)
+            .ToDictionary(a => a.InquiryId, a => a.PlannedDischargeOn);
         var payers = rows.DistinctBy(r => r.PayerId).OrderBy(r => r.PayerName, StringComparer.OrdinalIgnoreCase)
             .Select(r => new UrBoardOption(r.PayerId.ToString(), r.PayerName)).ToList();
         var owners = rows.DistinctBy(r => r.RequestedById).OrderBy(r => r.RequestedByName, StringComparer.OrdinalIgnoreCase)
@@ -120,7 +138,7 @@ public sealed class GetUtilizationReviewBoardHandler(IAdmissionsDbContextFactory
                 // Each stay's days are its facility's: a patient in another zone reaches a new day at another hour.
                 var stayDays = r.FacilityId is { } facilityId && calendars.TryGetValue(facilityId, out var own) ? own : days;
                 var stayToday = stayDays.Today;
-                var admitted = r.Stage == InquiryStage.Admitted;
+                var admitted = r.Stage == InquiryStage.Admitted && r.StayEndedOn is null;
                 int? pendedDays = r.PendedAt is { } pendedAt ? stayToday.DayNumber - stayDays.DayOf(pendedAt).DayNumber : null;
                 DateOnly? decidedOn = r.DecidedAt is { } decidedAt ? stayDays.DayOf(decidedAt) : null;
                 return new UrBoardItem(r.Id, r.InquiryId, r.Number, r.Patient, admitted, r.FacilityId is { } f ? names.GetValueOrDefault(f) : null,
@@ -132,7 +150,10 @@ public sealed class GetUtilizationReviewBoardHandler(IAdmissionsDbContextFactory
                     decidedOn,
                     r.Status == AuthorizationStatus.Denied && decidedOn is { } on ? on.AddDays(settings.AppealDaysFor(r.PayerName)) : null,
                     r.DenialReason)
-                { Agreement = agreements.GetValueOrDefault(r.Id) };
+                {
+                    Agreement = agreements.GetValueOrDefault(r.Id),
+                    PlannedDischargeOn = admitted ? plannedDischarges.GetValueOrDefault(r.InquiryId) : null,
+                };
             })
             .ToList();
 
@@ -144,7 +165,13 @@ public sealed class GetUtilizationReviewBoardHandler(IAdmissionsDbContextFactory
             .OrderBy(i => i.NextReviewOn).ThenBy(i => i.InquiryNumber, StringComparer.Ordinal).ToList();
         var denials = items.Where(i => i.Status == AuthorizationStatus.Denied && i.AppealBy >= today)
             .OrderBy(i => i.AppealBy).ThenBy(i => i.InquiryNumber, StringComparer.Ordinal).ToList();
-        return new UtilizationReviewBoard(today, covered, pended, reviews, denials, pended.Count(p => p.LongPend), settings.LongPendDays, payers, owners, facilityOptions);
+        var toSend = items.Where(i => i.Status == AuthorizationStatus.Requested)
+            .OrderBy(i => i.AdmissionDate).ThenBy(i => i.InquiryNumber, StringComparer.Ordinal).ToList();
+        return new UtilizationReviewBoard(today, covered, pended, reviews, denials, pended.Count(p => p.LongPend), settings.LongPendDays, payers, owners,
+            facilityOptions)
+        {
+            ToSend = toSend,
+        };
     }
 }
 
@@ -188,6 +215,7 @@ public static class UtilizationReviewBoards
         (UrBoardSection.Pended, board.Pended),
         (UrBoardSection.ReviewsDue, board.ReviewsDue),
         (UrBoardSection.Denials, board.Denials),
+        (UrBoardSection.ToSend, board.ToSend),
     ];
 
     public static string Title(UrBoardSection section) => section switch
@@ -195,6 +223,7 @@ public static class UtilizationReviewBoards
         UrBoardSection.Covered => "Admitted patients by last covered day",
         UrBoardSection.Pended => "Pended by the payer",
         UrBoardSection.ReviewsDue => "Reviews due",
+        UrBoardSection.ToSend => "Opened at a step-down, to send",
         _ => "Denials open to appeal",
     };
 

@@ -119,7 +119,8 @@ public sealed class ScheduleAdmissionHandler(IAdmissionsDbContextFactory dbFacto
         return new ScheduledAdmission(admission.Id, program.Name, bed?.Label, command.ScheduledFor, warnings);
     }
 
-    private static async Task<Bed?> BedAsync(IAdmissionsDbContext db, TreatmentProgram program, Guid? bedId, CancellationToken cancellationToken)
+    /// <summary>The bed chosen for a program: required for a bed program, refused for a day program, and one of the program's beds.</summary>
+    internal static async Task<Bed?> BedAsync(IAdmissionsDbContext db, TreatmentProgram program, Guid? bedId, CancellationToken cancellationToken)
     {
         if (!program.HasBeds)
         {
@@ -144,7 +145,7 @@ public sealed class ScheduleAdmissionHandler(IAdmissionsDbContextFactory dbFacto
 [RequiresRole(Roles.Admin, Roles.AdmissionsManager, Roles.AdmissionsCoordinator, Roles.Clinician)]
 public sealed record CheckInPatient(Guid InquiryId) : ICommand<Unit>;
 
-public sealed class CheckInPatientHandler(IAdmissionsDbContextFactory dbFactory, ICurrentUser user, TimeProvider clock)
+public sealed class CheckInPatientHandler(IAdmissionsDbContextFactory dbFactory, ICurrentUser user, TimeProvider clock, IFacilityCalendar calendar)
     : ICommandHandler<CheckInPatient, Unit>
 {
     public async ValueTask<Unit> Handle(CheckInPatient command, CancellationToken cancellationToken)
@@ -165,7 +166,7 @@ public sealed class CheckInPatientHandler(IAdmissionsDbContextFactory dbFactory,
             var level = history.FixAdmitting(now);
 
             var bedLabel = await OccupyAsync(db, inquiry, admission, now, cancellationToken);
-            admission.CheckIn(level, actor, now);
+            admission.CheckIn(level, (await calendar.ForAsync(admission.FacilityId, cancellationToken)).DayOf(now), actor, now);
             StageMoves.EnsureAllowed(user, inquiry.Stage, InquiryStage.Admitted);
             inquiry.MoveTo(InquiryStage.Admitted, null, null, actor, now);
             var setting = level.CareSetting is { } s ? LevelsOfCare.Describe(s) : "hospital";

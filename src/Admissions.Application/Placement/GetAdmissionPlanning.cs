@@ -12,7 +12,14 @@ namespace Admissions.Application.Placement;
 public sealed record AdmissionView(
     Guid Id, AdmissionState State, string ProgramName, LevelOfCare ProgramLevel, string? BedLabel, DateTimeOffset ScheduledFor, string TimeZoneId,
     string? BroughtBy, string? ArrivalNotes, string? LevelOverrideReason, string ScheduledByName, DateTimeOffset ScheduledAt,
-    DateTimeOffset? ClosedAt, string? ClosedByName, string? Outcome, string? AdmittingLevelCode, Guid ProgramId, Guid? BedId);
+    DateTimeOffset? ClosedAt, string? ClosedByName, string? Outcome, string? AdmittingLevelCode, Guid ProgramId, Guid? BedId)
+{
+    public Guid FacilityId { get; init; }
+    public DateOnly? AdmittedOn { get; init; }
+    public DateOnly? PlannedDischargeOn { get; init; }
+    public DateOnly? DischargedOn { get; init; }
+    public DischargeDisposition? Disposition { get; init; }
+}
 
 public sealed record FreeBed(Guid Id, string Label, string UnitName, bool HeldForThisInquiry);
 
@@ -23,6 +30,8 @@ public sealed record ProgramPlacement(
     public bool Matches => Findings.All(f => f.Severity == FitSeverity.Ok);
     public bool NeedsOverride => Findings.Any(f => f.Severity == FitSeverity.NeedsOverride);
     public int WarningCount => Findings.Count(f => f.Severity != FitSeverity.Ok);
+
+    public Guid FacilityId { get; init; }
 }
 
 public sealed record ReferralView(string PartnerName, string Reason, DateTimeOffset ReferredAt, string ReferredByName);
@@ -39,6 +48,12 @@ public sealed record AdmissionPlanning(
         : Stage is not (InquiryStage.Approved or InquiryStage.AdmissionScheduled)
             ? $"{InquiryNumber} is in {InquiryStageMachine.Describe(Stage)}: move it to Approved when clinical review is done, then schedule the admission."
             : null;
+
+    /// <summary>The patient's current stay (an admitted admission), if they are in a program now.</summary>
+    public AdmissionView? Stay { get; init; }
+
+    /// <summary>Today at the stay's facility (or the organisation's), the default for a discharge or step-down day.</summary>
+    public DateOnly Today { get; init; }
 }
 
 [RequiresRole(Roles.Admin, Roles.AdmissionsManager, Roles.AdmissionsCoordinator, Roles.Clinician, Roles.UtilizationReview)]
@@ -48,7 +63,7 @@ public sealed record GetAdmissionPlanning(Guid InquiryId, DateTimeOffset? ForDat
     public string AuditEntityId => InquiryId.ToString();
 }
 
-public sealed class GetAdmissionPlanningHandler(IAdmissionsDbContextFactory dbFactory, TimeProvider clock) : IQueryHandler<GetAdmissionPlanning, AdmissionPlanning>
+public sealed class GetAdmissionPlanningHandler(IAdmissionsDbContextFactory dbFactory, TimeProvider clock, IFacilityCalendar calendar) : IQueryHandler<GetAdmissionPlanning, AdmissionPlanning>
 {
     public async ValueTask<AdmissionPlanning> Handle(GetAdmissionPlanning query, CancellationToken cancellationToken)
     {
@@ -68,6 +83,7 @@ public sealed class GetAdmissionPlanningHandler(IAdmissionsDbContextFactory dbFa
         var admissions = await db.Admissions.AsNoTracking().Where(a => a.InquiryId == inquiry.Id).ToListAsync(cancellationToken);
         var views = admissions.OrderByDescending(a => a.ScheduledAt).Select(a => View(a, facilities)).ToList();
         var current = views.FirstOrDefault(a => a.State == AdmissionState.Scheduled);
+        var stay = views.FirstOrDefault(a => a.State == AdmissionState.Admitted);
         var placements = programs
             .Where(p => facilities.TryGetValue(p.FacilityId, out var f) && f.IsActive)
             .OrderBy(p => p.Level).ThenBy(p => p.Name, StringComparer.Ordinal)
@@ -81,7 +97,8 @@ public sealed class GetAdmissionPlanningHandler(IAdmissionsDbContextFactory dbFa
                     .OrderBy(b => Placements.NaturalKey(b.Label), StringComparer.Ordinal)
                     .ToList();
                 return new ProgramPlacement(program.Id, program.Name, facility.Name, facility.TimeZoneId, program.Level, program.Population,
-                    program.DailyRate, program.HasBeds, ProgramFit.Check(program, candidate, day), free);
+                    program.DailyRate, program.HasBeds, ProgramFit.Check(program, candidate, day), free)
+                { FacilityId = program.FacilityId };
             })
             .ToList();
 
@@ -93,12 +110,23 @@ public sealed class GetAdmissionPlanningHandler(IAdmissionsDbContextFactory dbFa
         var decidedLevel = decided is null ? null
             : $"{decided.Label} · {(decided.CareSetting is { } s ? LevelsOfCare.Describe(s) : "hospital level: refer to a hospital")}";
         return new AdmissionPlanning(inquiry.Id, inquiry.Number, inquiry.Stage, candidate.HasOpenSafetyAlert, decidedLevel, decided?.CareSetting,
-            current, [.. views.Where(v => v != current)], placements, referral);
+            current, [.. views.Where(v => v != current && v != stay)], placements, referral)
+        {
+            Stay = stay,
+            Today = (await calendar.ForAsync(stay?.FacilityId ?? current?.FacilityId, cancellationToken)).Today,
+        };
     }
 
     private static AdmissionView View(Admission a, Dictionary<Guid, Facility> facilities) =>
         new(a.Id, a.State, a.ProgramName, a.ProgramLevel, a.BedLabel, a.ScheduledFor,
             facilities.TryGetValue(a.FacilityId, out var f) ? f.TimeZoneId : "UTC",
             a.BroughtBy, a.ArrivalNotes, a.LevelOverrideReason, a.ScheduledByName, a.ScheduledAt, a.ClosedAt, a.ClosedByName, a.Outcome,
-            a.AdmittingLevelCode, a.ProgramId, a.BedId);
+            a.AdmittingLevelCode, a.ProgramId, a.BedId)
+        {
+            FacilityId = a.FacilityId,
+            AdmittedOn = a.AdmittedOn,
+            PlannedDischargeOn = a.PlannedDischargeOn,
+            DischargedOn = a.DischargedOn,
+            Disposition = a.Disposition,
+        };
 }

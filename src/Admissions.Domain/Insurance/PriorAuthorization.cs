@@ -103,6 +103,15 @@ public sealed class PriorAuthorization : AggregateRoot, IInquiryRecord
     public List<AuthorizationNote> Notes { get; init; } = [];
     public List<AuthorizationReview> Reviews { get; init; } = [];
 
+    /// <summary>The authorization of the level before, when this one was opened from it at a step-down.</summary>
+    public Guid? PreviousAuthorizationId { get; private set; }
+
+    /// <summary>Opened (at a step-down) but not sent to the payer yet: utilization review checks it and sends it.</summary>
+    public bool AwaitingSubmission { get; private set; }
+
+    /// <summary>The day the stay this authorization covers ended (discharge or step-down); no more reviews are due.</summary>
+    public DateOnly? StayEndedOn { get; private set; }
+
     public bool IsDecided => Status is AuthorizationStatus.Certified or AuthorizationStatus.Partial or AuthorizationStatus.Denied or AuthorizationStatus.Cancelled;
 
     public static PriorAuthorization Request(
@@ -271,6 +280,68 @@ public sealed class PriorAuthorization : AggregateRoot, IInquiryRecord
     {
         Problem = problem;
         NextRecheckAt = null;
+    }
+
+    /// <summary>
+    /// The next level's authorization at a step-down, opened from this one: same policy, payer and diagnoses, the new level
+    /// from the step-down day, requested and waiting for utilization review to send it.
+    /// </summary>
+    public PriorAuthorization OpenNext(
+        LevelOfCare level, string serviceType, DateOnly from, int requestedDays, AuthorizationChannel channel, string traceNumber, Actor by, DateTimeOffset at)
+    {
+        if (requestedDays is < 1 or > 365)
+        {
+            throw new DomainRuleException("Requested days must be between 1 and 365.");
+        }
+
+        var next = new PriorAuthorization
+        {
+            InquiryId = InquiryId,
+            PolicyId = PolicyId,
+            PayerId = PayerId,
+            PayerName = PayerName,
+            Level = level,
+            ServiceType = serviceType,
+            AdmissionDate = from,
+            RequestedDays = requestedDays,
+            Diagnoses = Diagnoses,
+            Channel = channel,
+            TraceNumber = traceNumber,
+            RequestedAt = at,
+            RequestedById = by.Id,
+            RequestedByName = by.Name,
+            Status = AuthorizationStatus.Requested,
+            PreviousAuthorizationId = Id,
+            AwaitingSubmission = true,
+        };
+        next.AddNote(AuthorizationNoteKind.General,
+            $"Opened at the step-down from the {LevelsOfCare.Describe(Level)} authorization{(CertificationNumber is { } cert ? $" {cert}" : "")} ({TraceNumber}); not sent to the payer yet.",
+            by, at);
+        return next;
+    }
+
+    /// <summary>Utilization review sent the opened request (a 278 by the job, or by portal or phone).</summary>
+    public void MarkSent()
+    {
+        if (!AwaitingSubmission)
+        {
+            throw new DomainRuleException("This authorization request was already sent.");
+        }
+
+        AwaitingSubmission = false;
+    }
+
+    /// <summary>The stay ended on <paramref name="day"/> (discharge or step-down): no review is due any more.</summary>
+    public void EndStay(DateOnly day, string why, Actor by, DateTimeOffset at)
+    {
+        if (StayEndedOn is not null)
+        {
+            return;
+        }
+
+        StayEndedOn = day;
+        NextReviewOn = null;
+        AddNote(AuthorizationNoteKind.General, $"Stay ended {Day(day)}: {why}.", by, at);
     }
 
     public void Cancel(string reason, Actor by, DateTimeOffset at)

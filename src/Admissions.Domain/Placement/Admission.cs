@@ -9,12 +9,24 @@ public enum AdmissionState
     Admitted,
     NoShow,
     Cancelled,
+    Discharged,
+}
+
+/// <summary>How a stay ended.</summary>
+public enum DischargeDisposition
+{
+    Completed,
+    AgainstMedicalAdvice,
+    Administrative,
+    Transferred,
+    SteppedDown,
 }
 
 /// <summary>
 /// An admission booked for an inquiry's patient: program, bed, arrival time and who brings them; then
-/// checked in (the admitting level of care is fixed), a no-show, or cancelled. Only one is scheduled
-/// per inquiry at a time; past ones stay as history.
+/// checked in (the admitting level of care is fixed), a no-show, or cancelled; an admitted patient is later discharged,
+/// or stepped down to a program of another level (a new admission from that day). Only one is scheduled per inquiry at
+/// a time; past ones stay as history.
 /// </summary>
 public sealed class Admission : AggregateRoot, IInquiryRecord
 {
@@ -51,7 +63,84 @@ public sealed class Admission : AggregateRoot, IInquiryRecord
     public string? AdmittingLevelCode { get; private set; }
     public Guid? AdmittingDecisionId { get; private set; }
 
+    /// <summary>The facility day the patient was admitted (checked in, or stepped down into this program).</summary>
+    public DateOnly? AdmittedOn { get; private set; }
+
+    /// <summary>The day the team expects the patient to leave; a plan, changed as the stay goes.</summary>
+    public DateOnly? PlannedDischargeOn { get; private set; }
+
+    /// <summary>The facility day the patient left (or moved to the next program on a step-down).</summary>
+    public DateOnly? DischargedOn { get; private set; }
+    public DischargeDisposition? Disposition { get; private set; }
+
+    /// <summary>The admission this one stepped down from, when it is a level-of-care change during the stay.</summary>
+    public Guid? SteppedDownFromId { get; private set; }
+
     public bool IsScheduled => State == AdmissionState.Scheduled;
+
+    public bool IsAdmitted => State == AdmissionState.Admitted;
+
+    /// <summary>
+    /// The one census rule: a patient is in the program on <paramref name="day"/> when admitted on or before it and not
+    /// discharged on or before it (the day of admission counts, the day of discharge does not, as a midnight census).
+    /// </summary>
+    public static bool InProgramOn(DateOnly? admittedOn, DateOnly? dischargedOn, DateOnly day) =>
+        admittedOn <= day && (dischargedOn is null || dischargedOn > day);
+
+    public bool InProgramOn(DateOnly day) => InProgramOn(AdmittedOn, DischargedOn, day);
+
+    /// <summary>
+    /// An admitted patient moves to another program of the facility from <paramref name="day"/>: a new admission, admitted
+    /// that day, at the new program's level. The caller discharges this one as stepped down.
+    /// </summary>
+    public Admission StepDownTo(AdmissionPlan plan, DateOnly day, Actor by, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        RequireAdmitted("stepped down");
+        if (plan.ProgramId == ProgramId)
+        {
+            throw new DomainRuleException($"The patient is already in {ProgramName}; choose the next program.");
+        }
+
+        EnsureStayDay(day, "step-down");
+        var next = Schedule(InquiryId, plan, by, now);
+        next.State = AdmissionState.Admitted;
+        next.AdmittedOn = day;
+        next.AdmittingLevelCode = AdmittingLevelCode;
+        next.AdmittingDecisionId = AdmittingDecisionId;
+        next.SteppedDownFromId = Id;
+        next.PlannedDischargeOn = PlannedDischargeOn > day ? PlannedDischargeOn : null;
+        next.Close(null, by, now);
+        return next;
+    }
+
+    /// <summary>The planned discharge day (or none): not before the admission day.</summary>
+    public void PlanDischarge(DateOnly? day, DateOnly scheduledDay)
+    {
+        if (State is not (AdmissionState.Scheduled or AdmissionState.Admitted))
+        {
+            throw new DomainRuleException($"This admission is {Describe(State).ToLowerInvariant()}; its discharge cannot be planned.");
+        }
+
+        var first = AdmittedOn ?? scheduledDay;
+        if (day < first)
+        {
+            throw new DomainRuleException($"The planned discharge cannot be before the admission day, {Day(first)}.");
+        }
+
+        PlannedDischargeOn = day;
+    }
+
+    /// <summary>The patient left on <paramref name="day"/> (not before the admission day; the caller keeps it out of the future).</summary>
+    public void Discharge(DateOnly day, DischargeDisposition disposition, string? note, Actor by, DateTimeOffset now)
+    {
+        RequireAdmitted("discharged");
+        EnsureStayDay(day, "discharge");
+        State = AdmissionState.Discharged;
+        DischargedOn = day;
+        Disposition = disposition;
+        Close(note, by, now);
+    }
 
     public static Admission Schedule(Guid inquiryId, AdmissionPlan plan, Actor by, DateTimeOffset now)
     {
@@ -89,10 +178,16 @@ public sealed class Admission : AggregateRoot, IInquiryRecord
     }
 
     /// <summary>The patient arrived: admitted at the level of care decided for them, which is fixed from now on.</summary>
-    public void CheckIn(LevelOfCareDecision? admittingLevel, Actor by, DateTimeOffset now)
+    public void CheckIn(LevelOfCareDecision? admittingLevel, DateOnly admittedOn, Actor by, DateTimeOffset now)
     {
         RequireScheduled("checked in");
         State = AdmissionState.Admitted;
+        AdmittedOn = admittedOn;
+        if (PlannedDischargeOn < admittedOn)
+        {
+            PlannedDischargeOn = null;
+        }
+
         AdmittingLevelCode = admittingLevel?.LevelCode;
         AdmittingDecisionId = admittingLevel?.Id;
         Close(null, by, now);
@@ -140,6 +235,22 @@ public sealed class Admission : AggregateRoot, IInquiryRecord
         ClosedByName = by.Name;
     }
 
+    private void EnsureStayDay(DateOnly day, string what)
+    {
+        if (AdmittedOn is { } admitted && day < admitted)
+        {
+            throw new DomainRuleException($"The {what} day cannot be before the admission day, {Day(admitted)}.");
+        }
+    }
+
+    private void RequireAdmitted(string action)
+    {
+        if (State != AdmissionState.Admitted)
+        {
+            throw new DomainRuleException($"This admission is {Describe(State).ToLowerInvariant()}; it cannot be {action}.");
+        }
+    }
+
     private void RequireScheduled(string action)
     {
         if (State != AdmissionState.Scheduled)
@@ -147,6 +258,8 @@ public sealed class Admission : AggregateRoot, IInquiryRecord
             throw new DomainRuleException($"This admission is {Describe(State).ToLowerInvariant()}; it cannot be {action}.");
         }
     }
+
+    private static string Day(DateOnly day) => day.ToString("MM/dd/yyyy", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
@@ -156,7 +269,18 @@ public sealed class Admission : AggregateRoot, IInquiryRecord
         AdmissionState.Admitted => "Admitted",
         AdmissionState.NoShow => "No-show",
         AdmissionState.Cancelled => "Cancelled",
+        AdmissionState.Discharged => "Discharged",
         _ => state.ToString(),
+    };
+
+    public static string Describe(DischargeDisposition disposition) => disposition switch
+    {
+        DischargeDisposition.Completed => "Completed treatment",
+        DischargeDisposition.AgainstMedicalAdvice => "Against medical advice",
+        DischargeDisposition.Administrative => "Administrative",
+        DischargeDisposition.Transferred => "Transferred",
+        DischargeDisposition.SteppedDown => "Stepped down",
+        _ => disposition.ToString(),
     };
 }
 

@@ -119,7 +119,7 @@ public sealed partial class BulkHistorySeeder(IDbContextFactory<AdmissionsDbCont
         var authorization = new Insert(connection, values, "PriorAuthorizations",
             "Id", "InquiryId", "PolicyId", "PayerId", "PayerName", "Level", "ServiceType", "AdmissionDate", "RequestedDays", "Diagnoses", "Channel",
             "TraceNumber", "RequestedAt", "RequestedById", "RequestedByName", "Status", "CertificationNumber", "ApprovedDays", "ApprovedFrom", "ApprovedTo",
-            "DecidedAt", "PendedAt", "Rechecks", "Notes", "Reviews", "Version");
+            "DecidedAt", "PendedAt", "Rechecks", "Notes", "Reviews", "AwaitingSubmission", "Version");
         var level = new Insert(connection, values, "LevelOfCareHistories", "Id", "InquiryId", "Decisions", "AdmittingCareSetting", "Version");
         var task = new Insert(connection, values, "FollowUpTasks",
             "Id", "InquiryId", "Kind", "Title", "DueAt", "AssigneeId", "AssigneeName", "Priority", "State", "CreatedAt", "CreatedById", "CreatedByName",
@@ -265,7 +265,7 @@ public sealed partial class BulkHistorySeeder(IDbContextFactory<AdmissionsDbCont
                     values.Day(admissionDay), 14, "F10.20", 0, $"SEED-{runId}-A{n}", values.Instant(authRequested),
                     system.Id, system.Name, (int)status, approved is null ? null : $"C{n}", approved,
                     approved is null ? null : values.Day(admissionDay), approved is { } days ? values.Day(PriorAuthorization.LastDay(admissionDay, days)) : null,
-                    values.Instant(decided), status == AuthorizationStatus.Pended ? values.Instant(authRequested.AddHours(2)) : null, 0, "[]", "[]", values.Version());
+                    values.Instant(decided), status == AuthorizationStatus.Pended ? values.Instant(authRequested.AddHours(2)) : null, 0, "[]", "[]", false, values.Version());
             }
 
             if (InquiryStageMachine.IsOpen(stage) && coordinator is not null && random.NextDouble() < 0.5)

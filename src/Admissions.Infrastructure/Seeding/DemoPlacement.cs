@@ -13,7 +13,8 @@ namespace Admissions.Infrastructure.Seeding;
 /// The demo campus: Riverbend Recovery Center with detox, residential (general, women's, first
 /// responders), mental-health residential and day programs, rates as in Insurance:Rates. Admitted demo
 /// inquiries occupy beds, scheduled ones hold reservations, residents admitted earlier (<see cref="DemoResidents"/>)
-/// bring the census near 80%, and a few beds are cleaning or out of service.
+/// bring the census near 80%, and a few beds are cleaning or out of service. Admitted patients have a planned discharge;
+/// the day programs have patients stepped down from residential, admitted directly and one discharged, so their census is real.
 /// </summary>
 internal static class DemoPlacement
 {
@@ -133,6 +134,7 @@ internal static class DemoPlacement
         Spare().MarkCleaning(now.AddMinutes(-15));
         Spare().TakeOutOfService("Bathroom leak; plumber booked", now.AddDays(-1));
         Spare().TakeOutOfService("Bed frame replacement", now.AddHours(-5));
+        await SeedDayProgramsAsync(db, faker, facility, coordinator, now, cancellationToken);
         SeedCensusHistory(db, facility, programOfUnit, beds, now);
         await db.SaveChangesAsync(cancellationToken);
     }
@@ -141,11 +143,67 @@ internal static class DemoPlacement
     {
         var admittedAt = inquiry.StageChangedAt;
         var admission = Admission.Schedule(inquiry.Id, Plan(facility, program, bed, admittedAt, "Family member driving"), coordinator, admittedAt.AddDays(-1));
-        admission.CheckIn(null, coordinator, admittedAt);
+        var admittedOn = facility.DayAt(admittedAt);
+        admission.CheckIn(null, admittedOn, coordinator, admittedAt);
+        admission.PlanDischarge(admittedOn.AddDays(program.TypicalLengthOfStayDays), admittedOn);
         db.Admissions.Add(admission);
         bed.Occupy(inquiry.Id, admittedAt);
         inquiry.Record(ActivityKind.Placement, $"Checked in to {program.Name}, bed {bed.Label}", coordinator, admittedAt);
     }
+
+    /// <summary>
+    /// The day programs' patients: three stepped down from Adult Residential to PHP midway through their stays so far (the
+    /// residential stays discharged as stepped down), two admitted to IOP directly, and one who completed PHP.
+    /// </summary>
+    private static async Task SeedDayProgramsAsync(IAdmissionsDbContext db, Faker faker, Facility facility, Actor coordinator, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var programs = db.TreatmentPrograms.Local.Where(p => p.FacilityId == facility.Id).ToList();
+        var residential = programs.First(p => p.Name == "Adult Residential");
+        var php = programs.First(p => p.Level == LevelOfCare.PartialHospitalization);
+        var iop = programs.First(p => p.Level == LevelOfCare.IntensiveOutpatient);
+        var today = facility.DayAt(now);
+        for (var n = 0; n < 3; n++)
+        {
+            var patient = await DemoResidents.CreateAsync(db, faker, residential, null, coordinator, now, cancellationToken);
+            var stay = Admit(db, facility, residential, patient, coordinator);
+            var stepDownDay = Midway(stay.AdmittedOn!.Value, today);
+            var stepDownAt = ZonedTime.At(stepDownDay, new TimeOnly(10, 0), facility.TimeZone);
+            var next = stay.StepDownTo(DayPlan(facility, php, ZonedTime.At(stepDownDay, TimeOnly.MinValue, facility.TimeZone)), stepDownDay, coordinator, stepDownAt);
+            stay.Discharge(stepDownDay, DischargeDisposition.SteppedDown, $"Stepped down to {php.Name}", coordinator, stepDownAt);
+            next.PlanDischarge(stepDownDay.AddDays(php.TypicalLengthOfStayDays), stepDownDay);
+            db.Admissions.Add(next);
+            patient.Record(ActivityKind.Placement, $"Stepped down from {residential.Name} to {php.Name} on {Stays.Day(stepDownDay)}", coordinator, stepDownAt);
+        }
+
+        for (var n = 0; n < 2; n++)
+        {
+            var patient = await DemoResidents.CreateAsync(db, faker, iop, null, coordinator, now, cancellationToken);
+            var stay = Admit(db, facility, iop, patient, coordinator);
+            stay.PlanDischarge(stay.AdmittedOn!.Value.AddDays(iop.TypicalLengthOfStayDays), stay.AdmittedOn.Value);
+        }
+
+        var completed = await DemoResidents.CreateAsync(db, faker, php, null, coordinator, now, cancellationToken);
+        var completedStay = Admit(db, facility, php, completed, coordinator);
+        var left = Midway(completedStay.AdmittedOn!.Value, today);
+        var leftAt = ZonedTime.At(left, new TimeOnly(15, 0), facility.TimeZone);
+        completedStay.Discharge(left, DischargeDisposition.Completed, "Completed the program; alumni group Thursdays", coordinator, leftAt);
+        completed.Record(ActivityKind.Placement, $"Discharged from {php.Name} on {Stays.Day(left)} (completed treatment)", coordinator, leftAt);
+    }
+
+    private static DateOnly Midway(DateOnly from, DateOnly to) => from.AddDays((to.DayNumber - from.DayNumber) / 2);
+
+    private static Admission Admit(IAdmissionsDbContext db, Facility facility, TreatmentProgram program, Inquiry inquiry, Actor coordinator)
+    {
+        var admittedAt = inquiry.StageChangedAt;
+        var admission = Admission.Schedule(inquiry.Id, DayPlan(facility, program, admittedAt), coordinator, admittedAt.AddDays(-1));
+        admission.CheckIn(null, facility.DayAt(admittedAt), coordinator, admittedAt);
+        db.Admissions.Add(admission);
+        inquiry.Record(ActivityKind.Placement, $"Checked in to {program.Name}", coordinator, admittedAt);
+        return admission;
+    }
+
+    private static AdmissionPlan DayPlan(Facility facility, TreatmentProgram program, DateTimeOffset arrival) =>
+        new(facility.Id, program.Id, program.Name, program.Level, null, null, arrival, null, "Self", null);
 
     /// <summary>Whether a program's hall takes the patient: the program's population and age range, and the hall's sex.</summary>
     private static bool Takes(TreatmentProgram program, Sex? hallSex, InquiryDetails patient, DateOnly day) =>

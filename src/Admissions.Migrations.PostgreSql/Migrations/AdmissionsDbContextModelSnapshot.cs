@@ -1226,6 +1226,9 @@ namespace Admissions.Migrations.PostgreSql.Migrations
                     b.Property<DateOnly?>("ApprovedTo")
                         .HasColumnType("date");
 
+                    b.Property<bool>("AwaitingSubmission")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("CertificationNumber")
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
@@ -1275,6 +1278,9 @@ namespace Admissions.Migrations.PostgreSql.Migrations
                     b.Property<Guid>("PolicyId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("PreviousAuthorizationId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Problem")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
@@ -1310,6 +1316,9 @@ namespace Admissions.Migrations.PostgreSql.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
+                    b.Property<DateOnly?>("StayEndedOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("TraceNumber")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -1325,6 +1334,8 @@ namespace Admissions.Migrations.PostgreSql.Migrations
                     b.HasIndex("InquiryId");
 
                     b.HasIndex("PolicyId");
+
+                    b.HasIndex("PreviousAuthorizationId");
 
                     b.HasIndex("RequestedAt");
 
@@ -1721,6 +1732,9 @@ namespace Admissions.Migrations.PostgreSql.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<DateOnly?>("AdmittedOn")
+                        .HasColumnType("date");
+
                     b.Property<Guid?>("AdmittingDecisionId")
                         .HasColumnType("uuid");
 
@@ -1754,6 +1768,12 @@ namespace Admissions.Migrations.PostgreSql.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<DateOnly?>("DischargedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("Disposition")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("FacilityId")
                         .HasColumnType("uuid");
 
@@ -1767,6 +1787,9 @@ namespace Admissions.Migrations.PostgreSql.Migrations
                     b.Property<string>("Outcome")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly?>("PlannedDischargeOn")
+                        .HasColumnType("date");
 
                     b.Property<Guid>("ProgramId")
                         .HasColumnType("uuid");
@@ -1797,6 +1820,9 @@ namespace Admissions.Migrations.PostgreSql.Migrations
 
                     b.Property<int>("State")
                         .HasColumnType("integer");
+
+                    b.Property<Guid?>("SteppedDownFromId")
+                        .HasColumnType("uuid");
 
                     b.Property<byte[]>("Version")
                         .IsConcurrencyToken()
@@ -3221,6 +3247,11 @@ namespace Admissions.Migrations.PostgreSql.Migrations
                         .HasForeignKey("PolicyId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Admissions.Domain.Insurance.PriorAuthorization", null)
+                        .WithMany()
+                        .HasForeignKey("PreviousAuthorizationId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.OwnsMany("Admissions.Domain.Insurance.AuthorizationNote", "Notes", b1 =>
                         {

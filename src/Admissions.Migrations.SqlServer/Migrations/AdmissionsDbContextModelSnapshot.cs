@@ -1237,6 +1237,9 @@ namespace Admissions.Migrations.SqlServer.Migrations
                     b.Property<DateOnly?>("ApprovedTo")
                         .HasColumnType("date");
 
+                    b.Property<bool>("AwaitingSubmission")
+                        .HasColumnType("bit");
+
                     b.Property<string>("CertificationNumber")
                         .HasMaxLength(50)
                         .HasColumnType("nvarchar(50)");
@@ -1286,6 +1289,9 @@ namespace Admissions.Migrations.SqlServer.Migrations
                     b.Property<Guid>("PolicyId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<Guid?>("PreviousAuthorizationId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("Problem")
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
@@ -1321,6 +1327,9 @@ namespace Admissions.Migrations.SqlServer.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("int");
 
+                    b.Property<DateOnly?>("StayEndedOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("TraceNumber")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -1337,6 +1346,8 @@ namespace Admissions.Migrations.SqlServer.Migrations
                     b.HasIndex("InquiryId");
 
                     b.HasIndex("PolicyId");
+
+                    b.HasIndex("PreviousAuthorizationId");
 
                     b.HasIndex("RequestedAt");
 
@@ -1735,6 +1746,9 @@ namespace Admissions.Migrations.SqlServer.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<DateOnly?>("AdmittedOn")
+                        .HasColumnType("date");
+
                     b.Property<Guid?>("AdmittingDecisionId")
                         .HasColumnType("uniqueidentifier");
 
@@ -1768,6 +1782,12 @@ namespace Admissions.Migrations.SqlServer.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<DateOnly?>("DischargedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("Disposition")
+                        .HasColumnType("int");
+
                     b.Property<Guid>("FacilityId")
                         .HasColumnType("uniqueidentifier");
 
@@ -1781,6 +1801,9 @@ namespace Admissions.Migrations.SqlServer.Migrations
                     b.Property<string>("Outcome")
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateOnly?>("PlannedDischargeOn")
+                        .HasColumnType("date");
 
                     b.Property<Guid>("ProgramId")
                         .HasColumnType("uniqueidentifier");
@@ -1811,6 +1834,9 @@ namespace Admissions.Migrations.SqlServer.Migrations
 
                     b.Property<int>("State")
                         .HasColumnType("int");
+
+                    b.Property<Guid?>("SteppedDownFromId")
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<byte[]>("Version")
                         .IsConcurrencyToken()
@@ -3242,6 +3268,11 @@ namespace Admissions.Migrations.SqlServer.Migrations
                         .HasForeignKey("PolicyId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Admissions.Domain.Insurance.PriorAuthorization", null)
+                        .WithMany()
+                        .HasForeignKey("PreviousAuthorizationId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.OwnsMany("Admissions.Domain.Insurance.AuthorizationNote", "Notes", b1 =>
                         {

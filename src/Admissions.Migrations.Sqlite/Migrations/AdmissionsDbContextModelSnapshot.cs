@@ -1219,6 +1219,9 @@ namespace Admissions.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("ApprovedTo")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("AwaitingSubmission")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("CertificationNumber")
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
@@ -1268,6 +1271,9 @@ namespace Admissions.Migrations.Sqlite.Migrations
                     b.Property<Guid>("PolicyId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("PreviousAuthorizationId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Problem")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
@@ -1303,6 +1309,9 @@ namespace Admissions.Migrations.Sqlite.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("StayEndedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TraceNumber")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -1318,6 +1327,8 @@ namespace Admissions.Migrations.Sqlite.Migrations
                     b.HasIndex("InquiryId");
 
                     b.HasIndex("PolicyId");
+
+                    b.HasIndex("PreviousAuthorizationId");
 
                     b.HasIndex("RequestedAt");
 
@@ -1714,6 +1725,9 @@ namespace Admissions.Migrations.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("AdmittedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("AdmittingDecisionId")
                         .HasColumnType("TEXT");
 
@@ -1747,6 +1761,12 @@ namespace Admissions.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("DischargedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Disposition")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("FacilityId")
                         .HasColumnType("TEXT");
 
@@ -1759,6 +1779,9 @@ namespace Admissions.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Outcome")
                         .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PlannedDischargeOn")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ProgramId")
@@ -1790,6 +1813,9 @@ namespace Admissions.Migrations.Sqlite.Migrations
 
                     b.Property<int>("State")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("SteppedDownFromId")
+                        .HasColumnType("TEXT");
 
                     b.Property<byte[]>("Version")
                         .IsConcurrencyToken()
@@ -3204,6 +3230,11 @@ namespace Admissions.Migrations.Sqlite.Migrations
                         .HasForeignKey("PolicyId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Admissions.Domain.Insurance.PriorAuthorization", null)
+                        .WithMany()
+                        .HasForeignKey("PreviousAuthorizationId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.OwnsMany("Admissions.Domain.Insurance.AuthorizationNote", "Notes", b1 =>
                         {

@@ -17,7 +17,10 @@ public class DemoDataSeederTests
     /// <summary>Admitted before today to fill the demo campus to its census (48 occupied beds, 4 of them demo pipeline inquiries).</summary>
     private const int Residents = 44;
 
-    private const int Seeded = DemoDataSeeder.PipelineInquiries + DemoDataSeeder.ClosedEarlier + Residents;
+    /// <summary>The day programs' patients: three stepped down to PHP, two in IOP, one who completed PHP (no beds).</summary>
+    private const int DayProgramPatients = 6;
+
+    private const int Seeded = DemoDataSeeder.PipelineInquiries + DemoDataSeeder.ClosedEarlier + Residents + DayProgramPatients;
 
     private static async Task<bool> SeedAsync(InfrastructureHost host)
     {
@@ -195,7 +198,7 @@ public class DemoDataSeederTests
             Assert.Equal(InquiryStage.AdmissionScheduled, stages[b.ReservedForInquiryId!.Value]);
             Assert.True(b.ReservedUntil > host.Clock.GetUtcNow());
         });
-        Assert.Equal(stages.Values.Count(s => s == InquiryStage.Admitted), beds.Count(b => b.State == Domain.Placement.BedState.Occupied));
+        Assert.Equal(stages.Values.Count(s => s == InquiryStage.Admitted) - DayProgramPatients, beds.Count(b => b.State == Domain.Placement.BedState.Occupied));
         Assert.Equal(stages.Values.Count(s => s == InquiryStage.AdmissionScheduled), beds.Count(b => b.State == Domain.Placement.BedState.Reserved));
         Assert.Equal(3, beds.Count(b => b.State == Domain.Placement.BedState.Cleaning));
         Assert.Equal(2, beds.Count(b => b.State == Domain.Placement.BedState.OutOfService));
@@ -266,7 +269,11 @@ public class DemoDataSeederTests
         // Everyone in a bed arrived before now, within the last few weeks.
         var checkedIn = await host.QueryAsync(db => db.Admissions.Where(a => a.State == Domain.Placement.AdmissionState.Admitted).ToListAsync());
         var now = host.Clock.GetUtcNow();
-        Assert.Equal(48, checkedIn.Count);
+        Assert.Equal(48, checkedIn.Count(a => a.BedId != null));
+
+        // The day programs have patients too (stepped down to PHP, admitted to IOP), counted from admissions.
+        Assert.Equal(5, checkedIn.Count(a => a.BedId == null));
+        Assert.Contains(census.DayPrograms, p => p.Level == Domain.Care.LevelOfCare.PartialHospitalization && p.Patients == 3);
         Assert.All(checkedIn, a => Assert.InRange(a.ClosedAt!.Value, now.AddDays(-41), now));
 
         // Filling the beds does not make every caller an admission: of the past 30 days' inquiries, a plausible share is admitted.

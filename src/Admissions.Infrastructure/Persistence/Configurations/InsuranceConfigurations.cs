@@ -172,6 +172,7 @@ internal sealed class PriorAuthorizationConfiguration : IEntityTypeConfiguration
         builder.HasIndex(a => new { a.Status, a.NextReviewOn });
         builder.HasIndex(a => a.RequestedAt);
         builder.HasIndex(a => a.InquiryId);
+        builder.HasOne<PriorAuthorization>().WithMany().HasForeignKey(a => a.PreviousAuthorizationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<InsurancePolicy>().WithMany().HasForeignKey(a => a.PolicyId).OnDelete(DeleteBehavior.Restrict);
         builder.Ignore(a => a.DomainEvents);
         builder.Ignore(a => a.IsDecided);

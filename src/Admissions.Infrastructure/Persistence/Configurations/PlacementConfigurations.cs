@@ -110,6 +110,7 @@ internal sealed class AdmissionConfiguration : IEntityTypeConfiguration<Admissio
         // Day lists (arrivals today, tomorrow) and the end-of-day no-show sweep read scheduled admissions by time.
         builder.HasIndex(a => new { a.State, a.ScheduledFor });
         builder.Ignore(a => a.IsScheduled);
+        builder.Ignore(a => a.IsAdmitted);
         builder.Ignore(a => a.DomainEvents);
     }
 }

@@ -30,6 +30,10 @@ public static class AdmissionLabels
     public static string LocalDate(DateTimeOffset instant, string? zoneId) =>
         TimeZoneInfo.ConvertTime(instant, Zone(zoneId)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    public static DateOnly LocalDay(DateTimeOffset instant, string? zoneId) => ZonedTime.DayOf(instant, Zone(zoneId));
+
+    public static string Day(DateOnly? day) => day?.ToString("MM/dd/yyyy", UsEnglish) ?? "–";
+
     public static string LocalTimeOfDay(DateTimeOffset instant, string zoneId) =>
         TimeZoneInfo.ConvertTime(instant, Zone(zoneId)).ToString("HH:mm", CultureInfo.InvariantCulture);
 
@@ -64,6 +68,7 @@ public static class AdmissionLabels
         AdmissionState.Admitted => MudBlazor.Color.Success,
         AdmissionState.NoShow => MudBlazor.Color.Warning,
         AdmissionState.Scheduled => MudBlazor.Color.Secondary,
+        AdmissionState.Discharged => MudBlazor.Color.Info,
         _ => MudBlazor.Color.Default,
     };
 }
