@@ -33,13 +33,14 @@ public class AdmissionTests
         history.Change(Recommend(Quiet, Ratings(d5: 3)), Clinician, Now.AddHours(1));
 
         var level = history.FixAdmitting(Arrival);
-        admission.CheckIn(level, Casey, Arrival);
+        admission.CheckIn(level, DateOnly.FromDateTime(Arrival.UtcDateTime), Casey, Arrival);
 
         Assert.Equal(AdmissionState.Admitted, admission.State);
+        Assert.Equal(DateOnly.FromDateTime(Arrival.UtcDateTime), admission.AdmittedOn);
         Assert.Equal("3.5", admission.AdmittingLevelCode);
         Assert.Same(history.Current, history.Admitting);
         Assert.Throws<DomainRuleException>(() => history.FixAdmitting(Arrival.AddDays(1)));
-        Assert.Throws<DomainRuleException>(() => admission.CheckIn(level, Casey, Arrival));
+        Assert.Throws<DomainRuleException>(() => admission.CheckIn(level, DateOnly.FromDateTime(Arrival.UtcDateTime), Casey, Arrival));
     }
 
     [Fact]
