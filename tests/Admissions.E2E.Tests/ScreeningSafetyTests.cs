@@ -108,7 +108,7 @@ public sealed class ScreeningSafetyTests(AppServer app) : E2ETest(app)
         await ByTestId("check-in").ClickAsync();
         await Page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Check in" }).ClickAsync();
         await Expect(ByTestId("stage-chip")).ToHaveTextAsync("Admitted");
-        await Expect(ByTestId("admission-history")).ToContainTextAsync("ASAM 3.5");
+        await Expect(ByTestId("stay-admitted")).ToContainTextAsync("ASAM 3.5");
         await GotoAsync("/beds");
         await Expect(BedOf(number)).ToHaveAttributeAsync("data-state", "Occupied");
     }

@@ -51,5 +51,5 @@ public static class AccountLinks
     /// <summary>The outbox shows staff emails to admins and managers; a set-password link there would let them take the account over.</summary>
     public static string HideLinks(string text) =>
         System.Text.RegularExpressions.Regex.Replace(text, @"\S*" + System.Text.RegularExpressions.Regex.Escape(SetPasswordPath) + @"\?token=[A-Za-z0-9_\-]+",
-            "[link hidden: only the recipient may use it]", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromMilliseconds(200));
+            "[link hidden: only the recipient may use it]", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
 }

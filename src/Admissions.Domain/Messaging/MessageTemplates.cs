@@ -116,7 +116,7 @@ public static partial class MessageTemplates
     /// <summary>The banned words (whole words, any case) that <paramref name="text"/> contains.</summary>
     public static IReadOnlyList<string> BannedWordsIn(string text) =>
         BannedProspectWords.Where(word => Regex.IsMatch(text, $@"\b{Regex.Escape(word)}\b",
-            word.Length <= 3 ? RegexOptions.None : RegexOptions.IgnoreCase, TimeSpan.FromMilliseconds(100))).ToList();
+            word.Length <= 3 ? RegexOptions.None : RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1))).ToList();
 
     /// <summary>
     /// Fills in a template for a channel. A prospect message that would contain a banned word
