@@ -148,7 +148,7 @@ public sealed class StepDownPatientHandler(IAdmissionsDbContextFactory dbFactory
         var plan = new AdmissionPlan(current.FacilityId, program.Id, program.Name, program.Level, bed?.Id, bed?.Label,
             days.StartOf(command.Day), null, null, null);
         var next = current.StepDownTo(plan, command.Day, actor, now);
-        current.Discharge(command.Day, DischargeDisposition.SteppedDown, $"Stepped down to {program.Name}", actor, now);
+        current.Discharge(command.Day, DischargeDisposition.SteppedDown, $"To {program.Name}", actor, now);
         db.Admissions.Add(next);
 
         var (authorization, authorizationText) = await OpenNextAuthorizationAsync(db, inquiry.Id, current, program, command.Day, actor, now, cancellationToken);

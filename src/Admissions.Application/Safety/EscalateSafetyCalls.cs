@@ -56,11 +56,18 @@ public sealed class EscalateSafetyCallsHandler(
         var inquiryIds = due.Select(d => d.Task.InquiryId).ToList();
         var inquiries = await db.Inquiries.Where(i => inquiryIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, cancellationToken);
         var notified = new HashSet<string>();
+        var onCallByFacility = new Dictionary<Guid, OnCallClinician?>();
         var queued = 0;
         foreach (var (task, raisedAt) in due.Select(d => (d.Task, d.RaisedAt)))
         {
             var inquiry = inquiries[task.InquiryId];
-            var onCall = await OnCallRoster.ForInquiryAsync(db, calendar, inquiry.FacilityId, now, cancellationToken);
+            // One roster lookup per facility per run, however many of its calls are overdue.
+            if (!onCallByFacility.TryGetValue(inquiry.FacilityId ?? Guid.Empty, out var onCall))
+            {
+                onCall = await OnCallRoster.ForInquiryAsync(db, calendar, inquiry.FacilityId, now, cancellationToken);
+                onCallByFacility[inquiry.FacilityId ?? Guid.Empty] = onCall;
+            }
+
             // An unowned call goes to whoever is on call now; an owned one stays with its owner, who is told again.
             task.Escalate(now, owner: task.AssigneeId is null ? onCall?.Clinician : null);
             var minutes = (int)Math.Round((now - raisedAt).TotalMinutes);

@@ -23,8 +23,7 @@ public sealed class FacilityCalendar(IDbContextFactory<AdmissionsDbContext> cont
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var zoneId = await db.Facilities.AsNoTracking().Where(f => f.Id == id).Select(f => f.TimeZoneId).FirstOrDefaultAsync(cancellationToken);
-        return Facility.FindZone(zoneId) is { } zone ? Organisation.In(zone) : Organisation;
+        return InZone(await db.Facilities.AsNoTracking().Where(f => f.Id == id).Select(f => f.TimeZoneId).FirstOrDefaultAsync(cancellationToken));
     }
 
     public async ValueTask<FacilityDays> ForInquiryAsync(Guid inquiryId, CancellationToken cancellationToken = default)
@@ -34,12 +33,15 @@ public sealed class FacilityCalendar(IDbContextFactory<AdmissionsDbContext> cont
                             join f in db.Facilities.AsNoTracking() on i.FacilityId equals f.Id
                             where i.Id == inquiryId
                             select f.TimeZoneId).FirstOrDefaultAsync(cancellationToken);
-        return Facility.FindZone(zoneId) is { } zone ? Organisation.In(zone) : Organisation;
+        return InZone(zoneId);
     }
 
     public FacilityDays OfFacility(Facility facility)
     {
         ArgumentNullException.ThrowIfNull(facility);
-        return Facility.FindZone(facility.TimeZoneId) is { } zone ? Organisation.In(zone) : Organisation;
+        return InZone(facility.TimeZoneId);
     }
+
+    /// <summary>The calendar of a facility's zone; the organisation's when it has none this machine knows.</summary>
+    private FacilityDays InZone(string? zoneId) => Facility.FindZone(zoneId) is { } zone ? Organisation.In(zone) : Organisation;
 }

@@ -169,7 +169,7 @@ internal static class DemoPlacement
             var stepDownDay = Midway(stay.AdmittedOn!.Value, today);
             var stepDownAt = ZonedTime.At(stepDownDay, new TimeOnly(10, 0), facility.TimeZone);
             var next = stay.StepDownTo(DayPlan(facility, php, ZonedTime.At(stepDownDay, TimeOnly.MinValue, facility.TimeZone)), stepDownDay, coordinator, stepDownAt);
-            stay.Discharge(stepDownDay, DischargeDisposition.SteppedDown, $"Stepped down to {php.Name}", coordinator, stepDownAt);
+            stay.Discharge(stepDownDay, DischargeDisposition.SteppedDown, $"To {php.Name}", coordinator, stepDownAt);
             next.PlanDischarge(stepDownDay.AddDays(php.TypicalLengthOfStayDays), stepDownDay);
             db.Admissions.Add(next);
             patient.Record(ActivityKind.Placement, $"Stepped down from {residential.Name} to {php.Name} on {Stays.Day(stepDownDay)}", coordinator, stepDownAt);
