@@ -2,6 +2,7 @@ using Admissions.Application.Common;
 using Admissions.Domain.Common;
 using Mediator;
 using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
 using MudBlazor;
 
 namespace Admissions.Web.Components.Ui;
@@ -20,6 +21,9 @@ public abstract partial class AdmissionsComponent : ComponentBase
 
     [Inject]
     private ICurrentUser SignedInUser { get; set; } = default!;
+
+    [Inject]
+    private IJSRuntime Browser { get; set; } = default!;
 
     /// <summary>Whether the signed-in person may send <typeparamref name="TRequest"/>: a button is shown only when its request would be accepted.</summary>
     protected bool Can<TRequest>() => Security.RequestPolicies.Allows<TRequest>(SignedInUser);
@@ -49,6 +53,13 @@ public abstract partial class AdmissionsComponent : ComponentBase
             return false;
         }
     }
+
+    /// <summary>
+    /// For a Ctrl+Enter save: sends the focused field's whole text to the server once more and returns it as the browser
+    /// holds it (null when no text field has focus). The round trip also lets the field's earlier keystrokes land, so the
+    /// save never runs on what was typed a few keys ago, even on a slow connection or a busy server.
+    /// </summary>
+    protected async Task<string?> CommitTypingAsync() => await Browser.InvokeAsync<string?>("admissionsKeys.commitFocusedField");
 
     /// <summary>Lets a page react to a particular failure (e.g. a concurrency conflict).</summary>
     protected virtual void OnFailed(Exception exception)

@@ -6,14 +6,18 @@ window.admissionsKeys = (() => {
 
     // MudBlazor text fields tell the server what was typed on "change" (blur), or on "input" when immediate. Ctrl+Enter
     // submits without a blur, so the focused field's whole text is sent first, both ways (an immediate field ignores
-    // "change", and under load its last keystrokes may not have reached the server yet); this listener runs before
-    // Blazor's own (capture, on window), and Blazor sends the events to the server in order.
+    // "change"); this listener runs before Blazor's own (capture, on window), and Blazor sends the events in order.
+    // Under load the server can still reach the save before the field's own handler has caught up, so the save asks
+    // again (AdmissionsComponent.CommitTypingAsync) and gets back the text the browser holds.
     function commitFocusedField() {
         const el = document.activeElement;
-        if (isTextEntry(el) && !el.isContentEditable) {
-            el.dispatchEvent(new Event("input", { bubbles: true }));
-            el.dispatchEvent(new Event("change", { bubbles: true }));
+        if (!isTextEntry(el) || el.isContentEditable) {
+            return null;
         }
+
+        el.dispatchEvent(new Event("input", { bubbles: true }));
+        el.dispatchEvent(new Event("change", { bubbles: true }));
+        return el.value;
     }
 
     // Focuses the chosen (or first) answer of a questionnaire item, so the next number key answers it.
