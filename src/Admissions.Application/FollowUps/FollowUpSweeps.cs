@@ -125,7 +125,10 @@ public sealed class RemindAuthorizationReviewsHandler(
     /// <summary>The start of the working day of the review: the clinical update goes to the payer that morning.</summary>
     private static readonly TimeOnly ReviewDueTime = new(9, 0);
 
-    public static string TaskKey(Guid authorizationId, DateOnly reviewOn) => $"auth-review:{authorizationId:N}:{reviewOn:yyyyMMdd}";
+    public static string TaskKey(Guid authorizationId, DateOnly reviewOn) => $"{TaskKeyPrefix(authorizationId)}{reviewOn:yyyyMMdd}";
+
+    /// <summary>What every review task of the authorization's key starts with, whatever the review day.</summary>
+    public static string TaskKeyPrefix(Guid authorizationId) => $"auth-review:{authorizationId:N}:";
 
     public ValueTask<SweepOutcome> Handle(RemindAuthorizationReviews command, CancellationToken cancellationToken) =>
         SaveConflicts.RetryAsync(async () =>

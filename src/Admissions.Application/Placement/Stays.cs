@@ -1,9 +1,11 @@
 using System.Globalization;
 using Admissions.Application.Common;
+using Admissions.Application.FollowUps;
 using Admissions.Application.Inquiries;
 using Admissions.Application.Insurance;
 using Admissions.Domain.Care;
 using Admissions.Domain.Common;
+using Admissions.Domain.FollowUps;
 using Admissions.Domain.Inquiries;
 using Admissions.Domain.Insurance;
 using Admissions.Domain.Placement;
@@ -84,7 +86,7 @@ public sealed class DischargePatientHandler(IAdmissionsDbContextFactory dbFactor
             Stays.EnsureStayDay(admission, command.Day, days.Today, nameof(DischargePatient.Day), "discharge");
             admission.Discharge(command.Day, command.Disposition, command.Note, actor, now);
             var bed = await Stays.VacateBedAsync(db, inquiry.Id, admission, now, cancellationToken);
-            var ended = await Stays.EndAuthorizationsAsync(db, inquiry.Id, null, command.Day, "discharged", actor, now, cancellationToken);
+            var ended = await Stays.EndAuthorizationsAsync(db, inquiry, null, command.Day, "discharged", actor, now, cancellationToken);
             inquiry.Record(ActivityKind.Placement,
                 $"Discharged from {admission.ProgramName} on {Stays.Day(command.Day)} ({Admission.Describe(command.Disposition).ToLowerInvariant()})"
                 + (bed is null ? "" : $"; bed {bed} to cleaning")
@@ -151,7 +153,7 @@ public sealed class StepDownPatientHandler(IAdmissionsDbContextFactory dbFactory
         current.Discharge(command.Day, DischargeDisposition.SteppedDown, $"To {program.Name}", actor, now);
         db.Admissions.Add(next);
 
-        var (authorization, authorizationText) = await OpenNextAuthorizationAsync(db, inquiry.Id, current, program, command.Day, actor, now, cancellationToken);
+        var (authorization, authorizationText) = await OpenNextAuthorizationAsync(db, inquiry, current, program, command.Day, actor, now, cancellationToken);
         inquiry.Record(ActivityKind.Placement,
             $"Stepped down from {current.ProgramName} to {program.Name} on {Stays.Day(command.Day)}" + (oldBed is null ? "" : $"; bed {oldBed} to cleaning"),
             actor, now);
@@ -167,15 +169,15 @@ public sealed class StepDownPatientHandler(IAdmissionsDbContextFactory dbFactory
     /// cancelled). None is opened for a self-pay stay, a removed policy, or when one is already open for the new level.
     /// </summary>
     private static async Task<(PriorAuthorization? Opened, string Text)> OpenNextAuthorizationAsync(
-        IAdmissionsDbContext db, Guid inquiryId, Admission current, TreatmentProgram program, DateOnly day, Actor actor, DateTimeOffset now,
+        IAdmissionsDbContext db, Inquiry inquiry, Admission current, TreatmentProgram program, DateOnly day, Actor actor, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
         var authorizations = await db.PriorAuthorizations
-            .Where(a => a.InquiryId == inquiryId && a.Status != AuthorizationStatus.Cancelled && a.StayEndedOn == null)
+            .Where(a => a.InquiryId == inquiry.Id && a.Status != AuthorizationStatus.Cancelled && a.StayEndedOn == null)
             .ToListAsync(cancellationToken);
         var existing = authorizations.FirstOrDefault(a => a.Level == program.Level);
         var from = authorizations.Where(a => a.Level == current.ProgramLevel).OrderByDescending(a => a.RequestedAt).FirstOrDefault();
-        await Stays.EndAuthorizationsAsync(db, inquiryId, current.ProgramLevel, day, $"stepped down to {program.Name}", actor, now, cancellationToken);
+        await Stays.EndAuthorizationsAsync(db, inquiry, current.ProgramLevel, day, $"stepped down to {program.Name}", actor, now, cancellationToken);
         var level = LevelsOfCare.Describe(program.Level);
         if (existing is not null)
         {
@@ -240,17 +242,39 @@ public static class Stays
         return bed.Label;
     }
 
-    /// <summary>The stay's open authorizations (of one level, or all) end on <paramref name="day"/>. Returns how many.</summary>
+    /// <summary>
+    /// The stay's open authorizations (of one level, or all) end on <paramref name="day"/>, and their open concurrent-review
+    /// tasks are cancelled: the payer reviews no stay that has ended. A pended or rejected request's task stays, since the
+    /// days already used still need the payer's answer. Returns how many authorizations ended.
+    /// </summary>
     internal static async Task<int> EndAuthorizationsAsync(
-        IAdmissionsDbContext db, Guid inquiryId, LevelOfCare? level, DateOnly day, string why, Actor actor, DateTimeOffset now, CancellationToken cancellationToken)
+        IAdmissionsDbContext db, Inquiry inquiry, LevelOfCare? level, DateOnly day, string why, Actor actor, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var open = await db.PriorAuthorizations
-            .Where(a => a.InquiryId == inquiryId && a.StayEndedOn == null && a.Status != AuthorizationStatus.Cancelled && a.Status != AuthorizationStatus.Denied)
+            .Where(a => a.InquiryId == inquiry.Id && a.StayEndedOn == null && a.Status != AuthorizationStatus.Cancelled && a.Status != AuthorizationStatus.Denied)
             .ToListAsync(cancellationToken);
         var ending = open.Where(a => level is null || a.Level == level).ToList();
         foreach (var authorization in ending)
         {
             authorization.EndStay(day, why, actor, now);
+        }
+
+        var reviewKeys = ending.Select(a => RemindAuthorizationReviewsHandler.TaskKeyPrefix(a.Id)).ToList();
+        var reviews = (await db.FollowUpTasks
+                .Where(t => t.InquiryId == inquiry.Id && t.State == FollowUpState.Open && t.Kind == FollowUpKind.AuthorizationReview && t.UniqueKey != null)
+                .ToListAsync(cancellationToken))
+            .Where(t => reviewKeys.Exists(key => t.UniqueKey!.StartsWith(key, StringComparison.Ordinal)))
+            .ToList();
+        foreach (var review in reviews)
+        {
+            review.Cancel($"Stay ended: {why}", now, actor);
+        }
+
+        if (reviews.Count > 0)
+        {
+            inquiry.Record(ActivityKind.Task,
+                $"{reviews.Count} concurrent review{(reviews.Count == 1 ? "" : "s")} closed (stay ended, {why}): {string.Join("; ", reviews.Select(t => t.Title))}",
+                actor, now);
         }
 
         return ending.Count;

@@ -1,10 +1,12 @@
 using Admissions.Application.Care;
 using Admissions.Application.Common;
 using Admissions.Application.Dashboards;
+using Admissions.Application.FollowUps;
 using Admissions.Application.Insurance;
 using Admissions.Application.Placement;
 using Admissions.Application.Tests.Insurance;
 using Admissions.Domain.Care;
+using Admissions.Domain.FollowUps;
 using Admissions.Domain.Insurance;
 using Admissions.Domain.Placement;
 using Admissions.Domain.Screening;
@@ -181,6 +183,58 @@ public class StayTests
         await Assert.ThrowsAsync<Domain.Common.DomainRuleException>(() =>
             host.SendAsync(host.Coordinator, new DischargePatient(insured.InquiryId, Today.AddDays(5), DischargeDisposition.Completed)));
     }
+
+    /// <summary>Moves the clock to the day before the authorization's next review and runs the morning sweep: one review task is open.</summary>
+    private static async Task<FollowUpTask> ReviewTaskDueAsync(TestHost host, Guid authorizationId)
+    {
+        var reviewOn = (await AuthorizationAsync(host, authorizationId)).NextReviewOn!.Value;
+        host.Clock.Advance(TimeSpan.FromDays(reviewOn.DayNumber - Today.DayNumber - 1));
+        await host.SendAsSystemAsync(new RemindAuthorizationReviews());
+        return Assert.Single(await OpenReviewTasksAsync(host));
+    }
+
+    private static Task<List<FollowUpTask>> OpenReviewTasksAsync(TestHost host) =>
+        host.QueryAsync(db => db.FollowUpTasks.AsNoTracking().Where(t => t.Kind == FollowUpKind.AuthorizationReview && t.State == FollowUpState.Open).ToListAsync());
+
+    [Fact]
+    public async Task A_discharge_closes_the_stays_open_concurrent_review_and_the_morning_sweep_makes_no_new_one()
+    {
+        await using var host = await TestHost.StartAsync();
+        var campus = await CampusAsync(host);
+        var (insured, authorizationId) = await InsuredStayAsync(host, campus);
+        var review = await ReviewTaskDueAsync(host, authorizationId);
+        var day = FacilityToday(host);
+
+        await host.SendAsync(host.Clinician, new DischargePatient(insured.InquiryId, day, DischargeDisposition.Completed));
+
+        Assert.Empty(await OpenReviewTasksAsync(host));
+        var closed = await host.QueryAsync(db => db.FollowUpTasks.AsNoTracking().SingleAsync(t => t.Id == review.Id));
+        Assert.Equal((FollowUpState.Cancelled, "Stay ended: discharged"), (closed.State, closed.Outcome));
+        Assert.Contains($"1 concurrent review closed (stay ended, discharged): {review.Title}", await TimelineAsync(host, insured.InquiryId));
+
+        host.Clock.Advance(TimeSpan.FromDays(1));
+        await host.SendAsSystemAsync(new RemindAuthorizationReviews());
+        Assert.Empty(await OpenReviewTasksAsync(host));
+    }
+
+    [Fact]
+    public async Task A_step_down_closes_the_old_levels_open_concurrent_review()
+    {
+        await using var host = await TestHost.StartAsync();
+        var campus = await CampusAsync(host);
+        var (insured, authorizationId) = await InsuredStayAsync(host, campus);
+        var review = await ReviewTaskDueAsync(host, authorizationId);
+
+        await host.SendAsync(host.UtilizationReview, new StepDownPatient(insured.InquiryId, campus.PhpId, FacilityToday(host)));
+
+        Assert.Empty(await OpenReviewTasksAsync(host));
+        Assert.Contains($"1 concurrent review closed (stay ended, stepped down to Partial Hospitalization (PHP)): {review.Title}",
+            await TimelineAsync(host, insured.InquiryId));
+    }
+
+    /// <summary>Today at the campus (Los Angeles), wherever the test clock has been moved.</summary>
+    private static DateOnly FacilityToday(TestHost host) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(host.Clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("America/Los_Angeles")).DateTime);
 
     [Fact]
     public async Task A_step_down_is_not_a_discharge_disposition_chosen_by_hand()
