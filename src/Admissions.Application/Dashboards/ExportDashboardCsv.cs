@@ -55,9 +55,7 @@ public sealed class ExportDashboardCsvHandler(ISender sender) : IQueryHandler<Ex
             DashboardTable.LostReasons => Table((await sender.Send(new GetLostReasons(f), cancellationToken)).Rows,
                 ["Reason", "Count", "Share", "Cumulative share"],
                 r => [Inquiry.DescribeReason(r.Reason), Int(r.Count), Percent(r.Share), Percent(r.CumulativeShare)]),
-            DashboardTable.Census => Table((await sender.Send(new GetCensus(f), cancellationToken)).Programs,
-                ["Program", "Level of care", "Beds", "Occupied", "Reserved", "Out of service", "Occupancy"],
-                r => [r.Program, LevelsOfCare.Describe(r.Level), Int(r.Beds), Int(r.Occupied), Int(r.Reserved), Int(r.OutOfService), Percent(r.Occupancy)]),
+            DashboardTable.Census => CensusRows(await sender.Send(new GetCensus(f), cancellationToken)),
             DashboardTable.Authorizations => Table((await sender.Send(new GetAuthorizationOutcomes(f), cancellationToken)).Rows,
                 ["Status", "Count", "Share", "Median turnaround (hours)"],
                 r => [r.Status.ToString(), Int(r.Count), Percent(r.Share), Number(r.MedianTurnaroundHours)]),
@@ -77,6 +75,15 @@ public sealed class ExportDashboardCsvHandler(ISender sender) : IQueryHandler<Ex
 
     private static (string[] Header, IEnumerable<string[]> Rows) Table<T>(IEnumerable<T> items, string[] header, Func<T, string[]> row) =>
         (header, items.Select(row));
+
+    /// <summary>Bed programs, then day programs (no beds: their patients today, the bed columns left empty).</summary>
+    private static (string[] Header, IEnumerable<string[]> Rows) CensusRows(Census census) =>
+        (["Program", "Level of care", "Beds", "Occupied", "Reserved", "Out of service", "Occupancy", "Patients today"],
+            census.Programs.Select(r => new[]
+                {
+                    r.Program, LevelsOfCare.Describe(r.Level), Int(r.Beds), Int(r.Occupied), Int(r.Reserved), Int(r.OutOfService), Percent(r.Occupancy), Int(r.Occupied),
+                })
+                .Concat(census.DayPrograms.Select(r => new[] { r.Program, LevelsOfCare.Describe(r.Level), "", "", "", "", "", Int(r.Patients) })));
 
     private static (string[] Header, IEnumerable<string[]> Rows) OverviewRows(DashboardOverview o)
     {

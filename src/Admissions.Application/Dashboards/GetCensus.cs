@@ -16,12 +16,18 @@ public sealed record CensusDay(DateOnly Day, int InService, int Occupied, double
 /// <summary>A day program's (PHP, IOP, outpatient: no beds) patients today, counted from admissions and discharges.</summary>
 public sealed record DayProgramCensusRow(Guid ProgramId, string Program, LevelOfCare Level, DateOnly Day, int Patients);
 
+/// <summary>The patients in the day programs on one day of the period (day programs have no beds, so no occupancy).</summary>
+public sealed record DayProgramDay(DateOnly Day, int Patients);
+
 /// <summary>Census today, and the day-by-day occupancy over the period from the hourly census snapshots.</summary>
 public sealed record Census(DashboardScope Scope, IReadOnlyList<CensusRow> Programs, int Beds, int Occupied, double? Occupancy)
 {
     public IReadOnlyList<CensusDay> Trend { get; init; } = [];
 
     public IReadOnlyList<DayProgramCensusRow> DayPrograms { get; init; } = [];
+
+    /// <summary>Day by day over the period, up to today; empty when there are no day programs.</summary>
+    public IReadOnlyList<DayProgramDay> DayProgramTrend { get; init; } = [];
 }
 
 [RequiresRole(Roles.Admin, Roles.AdmissionsManager, Roles.BusinessDevelopment)]
@@ -65,15 +71,23 @@ public sealed class GetCensusHandler(IAdmissionsDbContextFactory dbFactory, IFac
         var dayPrograms = new List<DayProgramCensusRow>();
         foreach (var facility in facilities)
         {
-            var today = calendar.OfFacility(facility).Today;
-            dayPrograms.AddRange((await Placement.DayProgramCensus.CountAsync(db, facility.Id, today, cancellationToken))
-                .Select(p => new DayProgramCensusRow(p.ProgramId, p.Name, p.Level, today, p.Patients)));
+            var facilityToday = calendar.OfFacility(facility).Today;
+            dayPrograms.AddRange((await Placement.DayProgramCensus.CountAsync(db, facility.Id, facilityToday, cancellationToken))
+                .Select(p => new DayProgramCensusRow(p.ProgramId, p.Name, p.Level, facilityToday, p.Patients)));
         }
+
+        var today = (await calendar.ForAsync(scope.FacilityId, cancellationToken)).Today;
+        var lastDay = scope.To < today ? scope.To : today;
+        var dayProgramTrend = dayPrograms.Count == 0 || lastDay < scope.From
+            ? []
+            : (await Placement.DayProgramCensus.PatientsByDayAsync(db, scope.FacilityId, scope.From, lastDay, cancellationToken))
+                .OrderBy(d => d.Key).Select(d => new DayProgramDay(d.Key, d.Value)).ToList();
 
         return new Census(scope, rows, rows.Sum(r => r.Beds), totalOccupied, Stats.Rate(totalOccupied, totalInService))
         {
             Trend = trend,
             DayPrograms = [.. dayPrograms.OrderBy(r => r.Level).ThenBy(r => r.Program, StringComparer.Ordinal)],
+            DayProgramTrend = dayProgramTrend,
         };
     }
 }

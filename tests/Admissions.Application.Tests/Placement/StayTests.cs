@@ -407,4 +407,29 @@ public class StayTests
         Assert.Equal("Adult Residential", Assert.Single(census.Programs).Program);
         Assert.Equal(0, census.Occupied);
     }
+
+    [Fact]
+    public async Task Day_programs_are_in_the_census_trend_day_by_day_and_in_the_census_CSV()
+    {
+        await using var host = await TestHost.StartAsync();
+        var campus = await CampusAsync(host);
+        var inquiryId = (await host.CreateInquiryAsync(TestForms.Valid())).InquiryId!.Value;
+        await AdmitAsync(host, campus, inquiryId);
+        await host.SendAsync(host.Coordinator, new StepDownPatient(inquiryId, campus.IopId, Today));
+        host.Clock.Advance(TimeSpan.FromDays(2));
+        await host.SendAsync(host.Coordinator, new DischargePatient(inquiryId, Today.AddDays(1), DischargeDisposition.Completed));
+
+        var census = await host.SendAsync(host.Manager, new GetCensus(new DashboardFilter()));
+
+        // In IOP on the step-down day; out from the discharge day; the trend stops at today.
+        var trend = census.DayProgramTrend.ToDictionary(d => d.Day, d => d.Patients);
+        Assert.Equal((0, 1, 0, 0), (trend[Today.AddDays(-1)], trend[Today], trend[Today.AddDays(1)], trend[Today.AddDays(2)]));
+        Assert.Equal(Today.AddDays(2), census.DayProgramTrend[^1].Day);
+
+        var csv = System.Text.Encoding.UTF8.GetString((await host.SendAsync(host.Manager, new ExportDashboardCsv(DashboardTable.Census, new DashboardFilter()))).Content);
+        var lines = csv.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("Program,Level of care,Beds,Occupied,Reserved,Out of service,Occupancy,Patients today", lines[0]);
+        Assert.Equal($"Intensive Outpatient (IOP),{LevelsOfCare.Describe(LevelOfCare.IntensiveOutpatient)},,,,,,0", lines[^1]);
+        Assert.StartsWith("Adult Residential,", lines[1], StringComparison.Ordinal);
+    }
 }
