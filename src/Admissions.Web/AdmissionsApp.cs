@@ -177,6 +177,7 @@ public static class AdmissionsApp
         if (CircuitBench.Enabled(app.Configuration, app.Environment))
         {
             app.MapCircuitBench();
+            app.MapCircuitComponents();
         }
 
         app.MapRazorComponents<App>()

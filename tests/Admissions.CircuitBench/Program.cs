@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
+using System.Text.Json.Serialization;
 using Microsoft.Playwright;
 
 // Capacity of one node (scripts/bench-circuits): opens N signed-in Chromium pages on the inquiry list, then on an
@@ -57,16 +58,32 @@ for (var i = 1; i < pages; i++)
     open.Add(await context.NewPageAsync());
 }
 
+// Half the pages first, then the rest: the heap the second half adds is what one more circuit costs, without the
+// caches the first pages warm (compiled queries, component metadata), which the all-in figure spreads over the pages.
 var watch = Stopwatch.StartNew();
-await Parallel.ForEachAsync(open, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (page, _) =>
-{
-    await page.GotoAsync("inquiries");
-    await page.Locator("[data-testid=interactive]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
-    await page.Locator("[data-testid=inquiry-grid] tbody tr td a").First.WaitForAsync();
-});
+var half = open.Count / 2;
+await OpenListAsync(open.Take(half));
+var halfway = await HeapAsync(http);
+await OpenListAsync(open.Skip(half));
 var list = await HeapAsync(http);
 Console.WriteLine($"Inquiry list: {pages} pages open in {watch.Elapsed.TotalSeconds:0} s; {list.Circuits} circuits; "
-    + $"{Mb(list.HeapBytes)} live heap; {Mb((list.HeapBytes - empty.HeapBytes) / (double)pages)} per circuit");
+    + $"{Mb(list.HeapBytes)} live heap; {Mb((list.HeapBytes - empty.HeapBytes) / (double)pages)} per circuit; "
+    + $"{Mb((list.HeapBytes - halfway.HeapBytes) / (double)(pages - half))} for each circuit after the first {half}");
+
+// What one circuit holds: its components by type, with their render trees' capacity (the bulk of a circuit's memory).
+var components = await http.GetAsync("_bench/components");
+if (components.IsSuccessStatusCode && await components.Content.ReadFromJsonAsync<Components>() is { } held)
+{
+    Console.WriteLine($"One circuit on the list: {held.Count} components, render trees of {held.Frames:N0} frames; most: "
+        + string.Join(", ", held.Types.Take(6).Select(t => $"{t.Type} {t.Count}x ({t.Frames:N0} frames)")));
+}
+
+// BENCH_HOLD_SECONDS keeps the pages open on the list for a heap dump of the node (dotnet gcdump collect -p <pid>).
+if (int.TryParse(Environment.GetEnvironmentVariable("BENCH_HOLD_SECONDS"), CultureInfo.InvariantCulture, out var hold) && hold > 0)
+{
+    Console.WriteLine($"Holding the pages open for {hold} s");
+    await Task.Delay(TimeSpan.FromSeconds(hold));
+}
 
 // Paging while every circuit is open: next page, then back, on each page in turn; the time until the first row changes.
 var latencies = new List<double>();
@@ -111,6 +128,14 @@ Console.WriteLine($"Inquiry page: {loaded} of {pages} pages loaded; {detail.Circ
     + $"{Mb((detail.HeapBytes - empty.HeapBytes) / (double)pages)} per circuit");
 return 0;
 
+static Task OpenListAsync(IEnumerable<IPage> pages) =>
+    Parallel.ForEachAsync(pages, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (page, _) =>
+    {
+        await page.GotoAsync("inquiries");
+        await page.Locator("[data-testid=interactive]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+        await page.Locator("[data-testid=inquiry-grid] tbody tr td a").First.WaitForAsync();
+    });
+
 static async Task<Heap> HeapAsync(HttpClient http) => (await http.GetFromJsonAsync<Heap>("_bench/heap"))!;
 
 static string Mb(double bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024 / 1024:0.00} MB");
@@ -118,3 +143,7 @@ static string Mb(double bytes) => string.Create(CultureInfo.InvariantCulture, $"
 static double Percentile(List<double> sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
 
 internal sealed record Heap(int Circuits, long HeapBytes);
+
+internal sealed record Components([property: JsonPropertyName("components")] int Count, int Frames, IReadOnlyList<ComponentType> Types);
+
+internal sealed record ComponentType(string Type, int Count, int Frames);
