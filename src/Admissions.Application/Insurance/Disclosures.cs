@@ -77,16 +77,4 @@ internal static class Disclosures
             Reference = reference,
             ResendOfId = resendOfId,
         });
-
-    /// <summary>
-    /// Before a request is sent again, the earlier attempts that neither got an answer nor failed to reach the
-    /// clearinghouse were cut off (the app stopped while waiting): they are marked so, rather than left looking unanswered.
-    /// </summary>
-    public static async Task MarkInterruptedAttemptsAsync(IAdmissionsDbContext db, Guid subjectId, CancellationToken cancellationToken)
-    {
-        foreach (var cutOff in await db.X12Exchanges.Where(x => x.SubjectId == subjectId && x.Response == null && x.NoAnswer == null).ToListAsync(cancellationToken))
-        {
-            cutOff.NoAnswer = X12Exchange.Interrupted;
-        }
-    }
 }

@@ -52,11 +52,10 @@ public sealed partial class SubmitAuthorizationHandler(
         var consent = await Disclosures.PaymentConsentAsync(db, authorization.InquiryId, payer.Id, today, cancellationToken);
         if (consent is null)
         {
-            const string Problem = "Not sent: there is no active Part 2 consent covering this payer (it may have been revoked or expired).";
-            authorization.ReportProblem(Problem);
+            authorization.ReportProblem(PayerExchange.NoConsent);
             inquiry.Record(ActivityKind.Authorization, $"Authorization request to {payer.Name} not sent: no active consent", Domain.Common.Actor.System, now);
             await db.SaveChangesAsync(cancellationToken);
-            return new(authorization.Status, Problem);
+            return new(authorization.Status, PayerExchange.NoConsent);
         }
 
         // A pended request is followed up by asking its status, never by sending the clinical request again.
@@ -68,7 +67,6 @@ public sealed partial class SubmitAuthorizationHandler(
 
         var provider = await identity.ForInquiryAsync(db, inquiry, cancellationToken);
         var request = X12.Write(X12Requests.Review(authorization, policy, payer, inquiry.Details, provider, statusInquiry), X12Requests.Envelope(provider, now));
-        await Disclosures.MarkInterruptedAttemptsAsync(db, authorization.Id, cancellationToken);
         var exchange = new X12Exchange
         {
             InquiryId = authorization.InquiryId,
@@ -77,36 +75,28 @@ public sealed partial class SubmitAuthorizationHandler(
             SentAt = now,
             Request = request,
         };
-        db.X12Exchanges.Add(exchange);
-        // On the ledger before it leaves (42 CFR 2.24): a crash after sending must not leave a disclosure unaccounted for.
-        // A status inquiry discloses less than the request it asks about, so it is a line of its own, not a re-send.
-        if (statusInquiry)
+
+        // A status inquiry discloses less than the request it asks about, so it is a ledger line of its own, not a re-send.
+        async Task RecordDisclosureAsync()
         {
-            Disclosures.Record(db, authorization.InquiryId, consent, payer.Name, StatusInquiryDisclosed(authorization),
-                "Clearinghouse, X12 278 inquiry", authorization.TraceNumber, authorization.RequestedById, authorization.RequestedByName, now);
-        }
-        else
-        {
+            if (statusInquiry)
+            {
+                Disclosures.Record(db, authorization.InquiryId, consent, payer.Name, StatusInquiryDisclosed(authorization),
+                    "Clearinghouse, X12 278 inquiry", authorization.TraceNumber, authorization.RequestedById, authorization.RequestedByName, now);
+                return;
+            }
+
             await Disclosures.RecordAsync(db, authorization.InquiryId, consent, payer.Name, Disclosed(authorization),
                 "Clearinghouse, X12 278", authorization.TraceNumber, authorization.RequestedById, authorization.RequestedByName, now, cancellationToken);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-
-        string response;
-        try
+        var answer = await PayerExchange.SendAsync(db, exchange, RecordDisclosureAsync, gateway.RequestReviewAsync, clock, cancellationToken);
+        if (answer.Response is not { } response)
         {
-            response = await gateway.RequestReviewAsync(request, cancellationToken);
-        }
-        catch (ClearinghouseUnavailableException ex)
-        {
-            LogUnavailable(logger, authorization.Id, ex.Message);
-            exchange.NoAnswer = $"The clearinghouse did not answer: {ex.Message}";
-            return await RecheckLaterAsync(db, authorization, inquiry, $"The clearinghouse did not answer: {ex.Message}", cancellationToken);
+            LogUnavailable(logger, authorization.Id, answer.Unavailable!);
+            return await RecheckLaterAsync(db, authorization, inquiry, exchange.NoAnswer, cancellationToken);
         }
 
-        exchange.Response = response;
-        exchange.ReceivedAt = clock.GetUtcNow();
         ServiceReviewDecision? decision;
         RequestError? rejected;
         try

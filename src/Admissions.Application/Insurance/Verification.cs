@@ -159,9 +159,7 @@ public sealed partial class RunVerificationHandler(
         var consent = await Disclosures.PaymentConsentAsync(db, check.InquiryId, payer.Id, today, cancellationToken);
         if (consent is null || policy.RemovedAt is not null)
         {
-            var reason = consent is null
-                ? "Not sent: there is no active Part 2 consent covering this payer (it may have been revoked or expired)."
-                : "Not sent: the policy was removed.";
+            var reason = consent is null ? PayerExchange.NoConsent : "Not sent: the policy was removed.";
             return await FinishAsync(db, check, inquiry, c => c.Fail(null, reason, now), reason, cancellationToken);
         }
 
@@ -169,31 +167,24 @@ public sealed partial class RunVerificationHandler(
         var request = X12.Write(
             X12Requests.Eligibility(check, policy, payer, inquiry.Details, provider, today),
             X12Requests.Envelope(provider, now));
-        await Disclosures.MarkInterruptedAttemptsAsync(db, check.Id, cancellationToken);
         var exchange = new X12Exchange { InquiryId = check.InquiryId, SubjectId = check.Id, TransactionType = "270", SentAt = now, Request = request };
-        db.X12Exchanges.Add(exchange);
-        // The disclosure is on record before the request leaves, so nothing is ever sent unrecorded.
-        await Disclosures.RecordAsync(db, check.InquiryId, consent, payer.Name,
-            "Eligibility inquiry (X12 270): patient and subscriber name, date of birth, sex, member ID; service types "
-                + string.Join(", ", check.Levels.Select(level => payer.ServiceTypeFor(level, X12Requests.Track(inquiry.Details))).Distinct()),
-            "Clearinghouse, X12 270", check.TraceNumber, check.RequestedById, check.RequestedByName, now, cancellationToken);
-        check.RecordAttempt(now);
-        await db.SaveChangesAsync(cancellationToken);
 
-        string response;
-        try
+        async Task RecordDisclosureAsync()
         {
-            response = await gateway.CheckEligibilityAsync(request, cancellationToken);
-        }
-        catch (ClearinghouseUnavailableException ex)
-        {
-            LogUnavailable(logger, check.Id, ex.Message);
-            exchange.NoAnswer = $"The clearinghouse did not answer: {ex.Message}";
-            return await RetryOrGiveUpAsync(db, check, inquiry, "clearinghouse", ex.Message, cancellationToken);
+            await Disclosures.RecordAsync(db, check.InquiryId, consent, payer.Name,
+                "Eligibility inquiry (X12 270): patient and subscriber name, date of birth, sex, member ID; service types "
+                    + string.Join(", ", check.Levels.Select(level => payer.ServiceTypeFor(level, X12Requests.Track(inquiry.Details))).Distinct()),
+                "Clearinghouse, X12 270", check.TraceNumber, check.RequestedById, check.RequestedByName, now, cancellationToken);
+            check.RecordAttempt(now);
         }
 
-        exchange.Response = response;
-        exchange.ReceivedAt = clock.GetUtcNow();
+        var answer = await PayerExchange.SendAsync(db, exchange, RecordDisclosureAsync, gateway.CheckEligibilityAsync, clock, cancellationToken);
+        if (answer.Response is not { } response)
+        {
+            LogUnavailable(logger, check.Id, answer.Unavailable!);
+            return await RetryOrGiveUpAsync(db, check, inquiry, "clearinghouse", answer.Unavailable!, cancellationToken);
+        }
+
         VerificationOutcome outcome;
         try
         {
