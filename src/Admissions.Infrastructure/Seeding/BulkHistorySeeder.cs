@@ -123,7 +123,7 @@ public sealed partial class BulkHistorySeeder(IDbContextFactory<AdmissionsDbCont
         var level = new Insert(connection, values, "LevelOfCareHistories", "Id", "InquiryId", "Decisions", "AdmittingCareSetting", "Version");
         var task = new Insert(connection, values, "FollowUpTasks",
             "Id", "InquiryId", "Kind", "Title", "DueAt", "AssigneeId", "AssigneeName", "Priority", "State", "CreatedAt", "CreatedById", "CreatedByName",
-            "SnoozeCount", "UniqueKey", "Version");
+            "SnoozeCount", "EscalationCount", "UniqueKey", "Version");
         Insert[] all = [inquiry, term, policy, check, authorization, level, task];
 
         // Inquiries are written oldest first so time-ordered keys and indexes grow at their ends.
@@ -271,7 +271,7 @@ public sealed partial class BulkHistorySeeder(IDbContextFactory<AdmissionsDbCont
             if (InquiryStageMachine.IsOpen(stage) && coordinator is not null && random.NextDouble() < 0.5)
             {
                 await task.RunAsync(cancellationToken, Guid.CreateVersion7(now), id, 1, "Call back", values.Instant(now.AddHours(random.Next(-72, 48))),
-                    coordinator.Id, coordinator.Name, 0, 0, values.Instant(created), Actor.System.Id, Actor.System.Name, 0, $"seed-{runId}-{n}", values.Version());
+                    coordinator.Id, coordinator.Name, 0, 0, values.Instant(created), Actor.System.Id, Actor.System.Name, 0, 0, $"seed-{runId}-{n}", values.Version());
             }
         }
 

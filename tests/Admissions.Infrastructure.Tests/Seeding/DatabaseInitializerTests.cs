@@ -9,6 +9,14 @@ namespace Admissions.Infrastructure.Tests.Seeding;
 
 public class DatabaseInitializerTests
 {
+    private static readonly string[] OldHistory =
+    [
+        "20261206140121_Initial", "20261206150751_Production", "20261206173110_Payers", "20261206173641_Identity",
+        "20261206174952_ClinicalConsent", "20261206181907_Hardening", "20261206185251_FirstDay", "20261206191118_Safety",
+        "20261207002242_UtilizationReview", "20261207002929_FacilityPerInquiry", "20261207011411_LooseEnds", "20261207034342_Stay",
+        "20261207034620_SingleCaseAgreements",
+    ];
+
     [Fact]
     public async Task Migrating_a_new_database_creates_it_applies_every_migration_and_creates_the_staff_roles()
     {
@@ -67,15 +75,22 @@ public class DatabaseInitializerTests
     public async Task A_database_made_before_the_squashed_history_is_refused_unless_it_may_be_recreated()
     {
         await using var host = await InfrastructureHost.StartMigratedAsync();
-        await host.QueryAsync(db => db.Database.ExecuteSqlRawAsync(
-            "INSERT INTO \"__EFMigrationsHistory\" (\"MigrationId\", \"ProductVersion\") VALUES ('20261128225807_Insurance', '10.0.15')"));
+        // The history as the version before the last squash left it: its own Initial and twelve later migrations.
+        await host.QueryAsync(db => db.Database.ExecuteSqlRawAsync("DELETE FROM \"__EFMigrationsHistory\""));
+        foreach (var id in OldHistory)
+        {
+            await host.QueryAsync(db => db.Database.ExecuteSqlRawAsync(
+                "INSERT INTO \"__EFMigrationsHistory\" (\"MigrationId\", \"ProductVersion\") VALUES ({0}, '10.0.15')", id));
+        }
+
         await host.QueryAsync(db => db.Database.ExecuteSqlRawAsync("INSERT INTO \"AspNetRoles\" (\"Id\", \"Name\") VALUES ('old', 'Old')"));
 
         await using (var scope = host.Services.CreateAsyncScope())
         {
             var refused = await Assert.ThrowsAsync<OutdatedDatabaseException>(
                 () => scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync());
-            Assert.Equal(["20261128225807_Insurance"], refused.UnknownMigrations);
+            Assert.Equal(OldHistory, refused.UnknownMigrations);
+            Assert.Contains("first: 20261206140121_Initial", refused.Message, StringComparison.Ordinal);
             Assert.Contains("scripts/admissions migrate", refused.Message, StringComparison.Ordinal);
         }
 

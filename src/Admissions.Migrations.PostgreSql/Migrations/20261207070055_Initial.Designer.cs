@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Admissions.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(AdmissionsDbContext))]
-    [Migration("20261206143109_Initial")]
+    [Migration("20261207070055_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -37,6 +37,9 @@ namespace Admissions.Migrations.PostgreSql.Migrations
                     b.Property<int>("Action")
                         .HasColumnType("integer");
 
+                    b.Property<long?>("ChainSequence")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("EntityId")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -51,12 +54,20 @@ namespace Admissions.Migrations.PostgreSql.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("IpAddress")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
                     b.Property<DateTimeOffset>("OccurredAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PreviousHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("UserId")
                         .IsRequired()
@@ -69,6 +80,11 @@ namespace Admissions.Migrations.PostgreSql.Migrations
                         .HasColumnType("character varying(200)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ChainSequence")
+                        .IsUnique();
+
+                    b.HasIndex("EntityId");
 
                     b.HasIndex("OccurredAt");
 
@@ -164,6 +180,61 @@ namespace Admissions.Migrations.PostgreSql.Migrations
                     b.ToTable("LevelOfCareHistories", (string)null);
                 });
 
+            modelBuilder.Entity("Admissions.Domain.Drafts.Draft", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Context")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("InquiryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasMaxLength(64000)
+                        .HasColumnType("character varying(64000)");
+
+                    b.Property<string>("ReturnUrl")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("OwnerId", "ExpiresAt");
+
+                    b.ToTable("Drafts");
+                });
+
             modelBuilder.Entity("Admissions.Domain.FollowUps.FollowUpTask", b =>
                 {
                     b.Property<Guid>("Id")
@@ -204,11 +275,17 @@ namespace Admissions.Migrations.PostgreSql.Migrations
                     b.Property<DateTimeOffset>("DueAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("EscalationCount")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("InquiryId")
                         .HasColumnType("uuid");
 
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("LastEscalatedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Notes")
                         .HasMaxLength(1000)
@@ -220,6 +297,9 @@ namespace Admissions.Migrations.PostgreSql.Migrations
 
                     b.Property<int>("Priority")
                         .HasColumnType("integer");
+
+                    b.Property<Guid?>("SafetyAlertId")
+                        .HasColumnType("uuid");
 
                     b.Property<int>("SnoozeCount")
                         .HasColumnType("integer");
@@ -295,6 +375,9 @@ namespace Admissions.Migrations.PostgreSql.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<Guid?>("FacilityId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTimeOffset?>("FirstContactAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -361,6 +444,11 @@ namespace Admissions.Migrations.PostgreSql.Migrations
                             b1.Property<int>("CallerRelationship")
                                 .HasColumnType("integer")
                                 .HasColumnName("CallerRelationship");
+
+                            b1.Property<string>("CallerState")
+                                .HasMaxLength(2)
+                                .HasColumnType("character varying(2)")
+                                .HasColumnName("CallerState");
 
                             b1.Property<int>("MentalHealthConcerns")
                                 .HasColumnType("integer")
@@ -437,6 +525,8 @@ namespace Admissions.Migrations.PostgreSql.Migrations
                     b.HasIndex("AssignedCoordinatorId", "CreatedAt");
 
                     b.HasIndex("AssignedCoordinatorName", "Id");
+
+                    b.HasIndex("FacilityId", "CreatedAt");
 
                     b.HasIndex("ReferralOrganisationId", "CreatedAt");
 
@@ -570,6 +660,62 @@ namespace Admissions.Migrations.PostgreSql.Migrations
                     b.ToTable("ReferralOrganisations");
                 });
 
+            modelBuilder.Entity("Admissions.Domain.Insurance.ConsentSigningRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<Guid>("ConsentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("InquiryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SentTo")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsentId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("ConsentSigningRequests");
+                });
+
             modelBuilder.Entity("Admissions.Domain.Insurance.Disclosure", b =>
                 {
                     b.Property<Guid>("Id")
@@ -615,6 +761,9 @@ namespace Admissions.Migrations.PostgreSql.Migrations
                     b.Property<string>("Reference")
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
+
+                    b.Property<Guid?>("ResendOfId")
+                        .HasColumnType("uuid");
 
                     b.HasKey("Id");
 
@@ -732,6 +881,88 @@ namespace Admissions.Migrations.PostgreSql.Migrations
                     b.ToTable("EligibilityChecks");
                 });
 
+            modelBuilder.Entity("Admissions.Domain.Insurance.GoodFaithEstimate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("DiagnosisCodes")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("GivenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("GivenByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("GivenHow")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("InquiryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("PatientDateOfBirth")
+                        .HasColumnType("date");
+
+                    b.Property<string>("PatientName")
+                        .IsRequired()
+                        .HasMaxLength(202)
+                        .HasColumnType("character varying(202)");
+
+                    b.Property<string>("PrimaryService")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("ProviderAddress")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("ProviderName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ProviderNpi")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("ProviderTaxId")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly>("ScheduledOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ServiceDay")
+                        .HasColumnType("date");
+
+                    b.Property<byte[]>("Version")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InquiryId");
+
+                    b.ToTable("GoodFaithEstimates");
+                });
+
             modelBuilder.Entity("Admissions.Domain.Insurance.InsurancePolicy", b =>
                 {
                     b.Property<Guid>("Id")
@@ -835,12 +1066,23 @@ namespace Admissions.Migrations.PostgreSql.Migrations
                     b.Property<Guid>("InquiryId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<string>("PatientName")
                         .IsRequired()
                         .HasMaxLength(202)
                         .HasColumnType("character varying(202)");
 
+                    b.Property<DateTimeOffset>("PreparedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("Purposes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RecipientClasses")
                         .HasColumnType("integer");
 
                     b.Property<string>("RecipientNames")
@@ -848,9 +1090,18 @@ namespace Admissions.Migrations.PostgreSql.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.PrimitiveCollection<List<Guid>>("RecipientPartnerIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]");
+
                     b.PrimitiveCollection<List<Guid>>("RecipientPayerIds")
                         .IsRequired()
                         .HasColumnType("uuid[]");
+
+                    b.Property<string>("RecipientPeople")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.Property<string>("RevocationNote")
                         .HasMaxLength(1000)
@@ -863,13 +1114,28 @@ namespace Admissions.Migrations.PostgreSql.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.Property<DateTimeOffset>("SignedAt")
+                    b.Property<string>("SignatureMethod")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset?>("SignedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("SignedFromIp")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("SignedName")
-                        .IsRequired()
                         .HasMaxLength(202)
                         .HasColumnType("character varying(202)");
+
+                    b.Property<string>("SignedUserAgent")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("VerbalTakenByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<byte[]>("Version")
                         .IsConcurrencyToken()
@@ -887,6 +1153,10 @@ namespace Admissions.Migrations.PostgreSql.Migrations
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
+
+                    b.PrimitiveCollection<List<string>>("Aliases")
+                        .IsRequired()
+                        .HasColumnType("text[]");
 
                     b.Property<string>("BehavioralCarveOut")
                         .HasMaxLength(100)
@@ -914,40 +1184,25 @@ namespace Admissions.Migrations.PostgreSql.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "ServiceTypes", "Admissions.Domain.Insurance.Payer.ServiceTypes#ServiceTypeCodes", b1 =>
-                        {
-                            b1.IsRequired();
+                    b.Property<bool>("NonCoveredNeedsAdvanceWaiver")
+                        .HasColumnType("boolean");
 
-                            b1.Property<string>("IntensiveOutpatient")
-                                .IsRequired()
-                                .HasMaxLength(2)
-                                .HasColumnType("character varying(2)");
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
-                            b1.Property<string>("MentalHealthResidential")
-                                .IsRequired()
-                                .HasMaxLength(2)
-                                .HasColumnType("character varying(2)");
+                    b.PrimitiveCollection<List<string>>("States")
+                        .IsRequired()
+                        .HasColumnType("text[]");
 
-                            b1.Property<string>("Outpatient")
-                                .IsRequired()
-                                .HasMaxLength(2)
-                                .HasColumnType("character varying(2)");
+                    b.Property<int>("Transactions")
+                        .HasColumnType("integer");
 
-                            b1.Property<string>("PartialHospitalization")
-                                .IsRequired()
-                                .HasMaxLength(2)
-                                .HasColumnType("character varying(2)");
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
 
-                            b1.Property<string>("Residential")
-                                .IsRequired()
-                                .HasMaxLength(2)
-                                .HasColumnType("character varying(2)");
-
-                            b1.Property<string>("WithdrawalManagement")
-                                .IsRequired()
-                                .HasMaxLength(2)
-                                .HasColumnType("character varying(2)");
-                        });
+                    b.Property<string>("UpdatedByName")
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 
@@ -973,6 +1228,9 @@ namespace Admissions.Migrations.PostgreSql.Migrations
 
                     b.Property<DateOnly?>("ApprovedTo")
                         .HasColumnType("date");
+
+                    b.Property<bool>("AwaitingSubmission")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("CertificationNumber")
                         .HasMaxLength(50)
@@ -1013,7 +1271,17 @@ namespace Admissions.Migrations.PostgreSql.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<DateTimeOffset?>("PendedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PendedReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<Guid>("PolicyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("PreviousAuthorizationId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("Problem")
@@ -1051,6 +1319,9 @@ namespace Admissions.Migrations.PostgreSql.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
+                    b.Property<DateOnly?>("StayEndedOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("TraceNumber")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -1067,6 +1338,8 @@ namespace Admissions.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("PolicyId");
 
+                    b.HasIndex("PreviousAuthorizationId");
+
                     b.HasIndex("RequestedAt");
 
                     b.HasIndex("TraceNumber")
@@ -1077,6 +1350,108 @@ namespace Admissions.Migrations.PostgreSql.Migrations
                     b.ToTable("PriorAuthorizations");
                 });
 
+            modelBuilder.Entity("Admissions.Domain.Insurance.SingleCaseAgreement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AuthorizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Basis")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ContactEmail")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ContactName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ContactPhone")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("InquiryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("PayerName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("PolicyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Rate")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ReferenceNumber")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Units")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Version")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("WithdrawnByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("WithdrawnReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorizationId")
+                        .IsUnique()
+                        .HasFilter("\"WithdrawnAt\" IS NULL");
+
+                    b.HasIndex("InquiryId");
+
+                    b.ToTable("SingleCaseAgreements");
+                });
+
             modelBuilder.Entity("Admissions.Domain.Insurance.X12Exchange", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1084,6 +1459,9 @@ namespace Admissions.Migrations.PostgreSql.Migrations
 
                     b.Property<Guid>("InquiryId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("NoAnswer")
+                        .HasColumnType("text");
 
                     b.Property<DateTimeOffset?>("ReceivedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1103,8 +1481,8 @@ namespace Admissions.Migrations.PostgreSql.Migrations
 
                     b.Property<string>("TransactionType")
                         .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)");
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.HasKey("Id");
 
@@ -1204,6 +1582,10 @@ namespace Admissions.Migrations.PostgreSql.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("RecipientState")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
                     b.Property<DateTimeOffset?>("SendingStartedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1255,6 +1637,51 @@ namespace Admissions.Migrations.PostgreSql.Migrations
                     b.ToTable("OutboundMessages");
                 });
 
+            modelBuilder.Entity("Admissions.Domain.Messaging.TextingConsent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ConsentedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("InquiryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("RecordedById")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Wording")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InquiryId");
+
+                    b.HasIndex("Phone");
+
+                    b.ToTable("TextingConsents");
+                });
+
             modelBuilder.Entity("Admissions.Domain.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1267,6 +1694,9 @@ namespace Admissions.Migrations.PostgreSql.Migrations
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("IsUrgent")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Link")
                         .HasMaxLength(300)
@@ -1305,6 +1735,9 @@ namespace Admissions.Migrations.PostgreSql.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<DateOnly?>("AdmittedOn")
+                        .HasColumnType("date");
+
                     b.Property<Guid?>("AdmittingDecisionId")
                         .HasColumnType("uuid");
 
@@ -1338,6 +1771,12 @@ namespace Admissions.Migrations.PostgreSql.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<DateOnly?>("DischargedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("Disposition")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("FacilityId")
                         .HasColumnType("uuid");
 
@@ -1351,6 +1790,9 @@ namespace Admissions.Migrations.PostgreSql.Migrations
                     b.Property<string>("Outcome")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly?>("PlannedDischargeOn")
+                        .HasColumnType("date");
 
                     b.Property<Guid>("ProgramId")
                         .HasColumnType("uuid");
@@ -1381,6 +1823,9 @@ namespace Admissions.Migrations.PostgreSql.Migrations
 
                     b.Property<int>("State")
                         .HasColumnType("integer");
+
+                    b.Property<Guid?>("SteppedDownFromId")
+                        .HasColumnType("uuid");
 
                     b.Property<byte[]>("Version")
                         .IsConcurrencyToken()
@@ -1541,6 +1986,10 @@ namespace Admissions.Migrations.PostgreSql.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<string>("ClearinghouseProviderName")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");
 
@@ -1548,6 +1997,22 @@ namespace Admissions.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(150)
                         .HasColumnType("character varying(150)");
+
+                    b.Property<string>("Npi")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("OnCallFallbackId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("OnCallFallbackName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("TaxId")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
 
                     b.Property<string>("TimeZoneId")
                         .IsRequired()
@@ -1560,6 +2025,40 @@ namespace Admissions.Migrations.PostgreSql.Migrations
                         .IsUnique();
 
                     b.ToTable("Facilities");
+                });
+
+            modelBuilder.Entity("Admissions.Domain.Placement.OnCallShift", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ClinicianId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ClinicianName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("integer");
+
+                    b.Property<TimeOnly>("Ends")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<Guid>("FacilityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<TimeOnly>("Starts")
+                        .HasColumnType("time without time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FacilityId", "Day", "Starts");
+
+                    b.ToTable("OnCallShifts");
                 });
 
             modelBuilder.Entity("Admissions.Domain.Placement.OutboundReferral", b =>
@@ -1702,6 +2201,9 @@ namespace Admissions.Migrations.PostgreSql.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<Guid>("FacilityId")
+                        .HasColumnType("uuid");
+
                     b.Property<int>("Measure")
                         .HasColumnType("integer");
 
@@ -1718,7 +2220,7 @@ namespace Admissions.Migrations.PostgreSql.Migrations
                     b.Property<int>("Count")
                         .HasColumnType("integer");
 
-                    b.HasKey("TimeZoneId", "Measure", "Day", "Key", "Value");
+                    b.HasKey("TimeZoneId", "FacilityId", "Measure", "Day", "Key", "Value");
 
                     b.ToTable("DailyDurations");
                 });
@@ -1728,6 +2230,9 @@ namespace Admissions.Migrations.PostgreSql.Migrations
                     b.Property<string>("TimeZoneId")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("FacilityId")
+                        .HasColumnType("uuid");
 
                     b.Property<DateOnly>("Day")
                         .HasColumnType("date");
@@ -1756,7 +2261,7 @@ namespace Admissions.Migrations.PostgreSql.Migrations
                     b.Property<int>("VobsRun")
                         .HasColumnType("integer");
 
-                    b.HasKey("TimeZoneId", "Day");
+                    b.HasKey("TimeZoneId", "FacilityId", "Day");
 
                     b.ToTable("DailyFigures");
                 });
@@ -1786,10 +2291,13 @@ namespace Admissions.Migrations.PostgreSql.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<Guid>("FacilityId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTimeOffset>("RefreshedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.HasKey("TimeZoneId");
+                    b.HasKey("TimeZoneId", "FacilityId");
 
                     b.ToTable("DailyFiguresStates");
                 });
@@ -1817,6 +2325,9 @@ namespace Admissions.Migrations.PostgreSql.Migrations
                     b.Property<int>("Event")
                         .HasColumnType("integer");
 
+                    b.Property<Guid>("FacilityId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1842,7 +2353,7 @@ namespace Admissions.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TimeZoneId", "Event", "Dimension", "Day");
+                    b.HasIndex("TimeZoneId", "FacilityId", "Event", "Dimension", "Day");
 
                     b.ToTable("DailyGroups");
                 });
@@ -2004,6 +2515,58 @@ namespace Admissions.Migrations.PostgreSql.Migrations
                     b.ToTable("Screenings", (string)null);
                 });
 
+            modelBuilder.Entity("Admissions.Domain.Security.AccountLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("AccountLinks");
+                });
+
             modelBuilder.Entity("Admissions.Domain.Security.ApiKey", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2016,6 +2579,9 @@ namespace Admissions.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("FacilityId")
+                        .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset?>("LastUsedAt")
                         .HasColumnType("timestamp with time zone");
@@ -2076,6 +2642,77 @@ namespace Admissions.Migrations.PostgreSql.Migrations
                     b.ToTable("IdempotencyRecords");
                 });
 
+            modelBuilder.Entity("Admissions.Domain.Security.SignInThrottle", b =>
+                {
+                    b.Property<string>("Subject")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("IpAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("BlockedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("LastFailureAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Subject", "IpAddress");
+
+                    b.ToTable("SignInThrottles");
+                });
+
+            modelBuilder.Entity("Admissions.Domain.Security.UserSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("IpAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("UserAgent")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "CreatedAt");
+
+                    b.ToTable("UserSessions");
+                });
+
             modelBuilder.Entity("Admissions.Infrastructure.Identity.AdmissionsUser", b =>
                 {
                     b.Property<string>("Id")
@@ -2088,6 +2725,12 @@ namespace Admissions.Migrations.PostgreSql.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("text");
 
+                    b.Property<DateTimeOffset?>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DisabledAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasColumnType("text");
@@ -2098,6 +2741,9 @@ namespace Admissions.Migrations.PostgreSql.Migrations
 
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean");
+
+                    b.Property<Guid?>("FacilityId")
+                        .HasColumnType("uuid");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");
@@ -2117,7 +2763,8 @@ namespace Admissions.Migrations.PostgreSql.Migrations
                         .HasColumnType("text");
 
                     b.Property<string>("PhoneNumber")
-                        .HasColumnType("text");
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
 
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("boolean");
@@ -2142,6 +2789,51 @@ namespace Admissions.Migrations.PostgreSql.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Admissions.Infrastructure.Persistence.AuditChainHead", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AuditChainHeads");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Hash = "0000000000000000000000000000000000000000000000000000000000000000",
+                            Sequence = 0L
+                        });
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -2223,10 +2915,12 @@ namespace Admissions.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
                     b.Property<string>("LoginProvider")
-                        .HasColumnType("text");
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
 
                     b.Property<string>("ProviderKey")
-                        .HasColumnType("text");
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
 
                     b.Property<string>("ProviderDisplayName")
                         .HasColumnType("text");
@@ -2240,6 +2934,23 @@ namespace Admissions.Migrations.PostgreSql.Migrations
                     b.HasIndex("UserId");
 
                     b.ToTable("AspNetUserLogins", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserPasskey<string>", b =>
+                {
+                    b.Property<byte[]>("CredentialId")
+                        .HasMaxLength(1024)
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("CredentialId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("AspNetUserPasskeys", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<string>", b =>
@@ -2263,10 +2974,12 @@ namespace Admissions.Migrations.PostgreSql.Migrations
                         .HasColumnType("text");
 
                     b.Property<string>("LoginProvider")
-                        .HasColumnType("text");
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
 
                     b.Property<string>("Name")
-                        .HasColumnType("text");
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
 
                     b.Property<string>("Value")
                         .HasColumnType("text");
@@ -2278,6 +2991,11 @@ namespace Admissions.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("Admissions.Domain.Inquiries.Inquiry", b =>
                 {
+                    b.HasOne("Admissions.Domain.Placement.Facility", null)
+                        .WithMany()
+                        .HasForeignKey("FacilityId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Admissions.Domain.Inquiries.ReferralOrganisation", null)
                         .WithMany()
                         .HasForeignKey("ReferralOrganisationId")
@@ -2299,6 +3017,15 @@ namespace Admissions.Migrations.PostgreSql.Migrations
                         .WithMany("SearchTerms")
                         .HasForeignKey("InquiryId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Admissions.Domain.Insurance.ConsentSigningRequest", b =>
+                {
+                    b.HasOne("Admissions.Domain.Insurance.Part2Consent", null)
+                        .WithMany()
+                        .HasForeignKey("ConsentId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -2365,6 +3092,8 @@ namespace Admissions.Migrations.PostgreSql.Migrations
 
                                     b2.Property<decimal?>("Copay");
 
+                                    b2.Property<string>("CopayPeriod");
+
                                     b2.Property<bool?>("Covered");
 
                                     b2.Property<decimal?>("DayLimit");
@@ -2402,6 +3131,42 @@ namespace Admissions.Migrations.PostgreSql.Migrations
                     b.Navigation("Result");
                 });
 
+            modelBuilder.Entity("Admissions.Domain.Insurance.GoodFaithEstimate", b =>
+                {
+                    b.OwnsMany("Admissions.Domain.Insurance.GoodFaithEstimateItem", "Items", b1 =>
+                        {
+                            b1.Property<Guid>("GoodFaithEstimateId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Description")
+                                .IsRequired();
+
+                            b1.Property<int>("Level");
+
+                            b1.Property<string>("ServiceCode")
+                                .IsRequired();
+
+                            b1.Property<decimal>("UnitPrice");
+
+                            b1.Property<int>("Units");
+
+                            b1.HasKey("GoodFaithEstimateId", "__synthesizedOrdinal");
+
+                            b1.ToTable("GoodFaithEstimates");
+
+                            b1
+                                .ToJson("Items")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("GoodFaithEstimateId");
+                        });
+
+                    b.Navigation("Items");
+                });
+
             modelBuilder.Entity("Admissions.Domain.Insurance.InsurancePolicy", b =>
                 {
                     b.HasOne("Admissions.Domain.Insurance.Payer", null)
@@ -2411,6 +3176,73 @@ namespace Admissions.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Admissions.Domain.Insurance.Payer", b =>
+                {
+                    b.OwnsMany("Admissions.Domain.Insurance.PayerLevelRule", "LevelRules", b1 =>
+                        {
+                            b1.Property<Guid>("PayerId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<decimal?>("ContractedRate");
+
+                            b1.Property<int>("Level");
+
+                            b1.Property<int?>("MaximumCoveredAge");
+
+                            b1.Property<string>("PlaceOfService")
+                                .IsRequired();
+
+                            b1.Property<bool?>("PriorAuthorizationRequired");
+
+                            b1.Property<string>("ServiceType")
+                                .IsRequired();
+
+                            b1.Property<int>("Track");
+
+                            b1.HasKey("PayerId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Payers");
+
+                            b1
+                                .ToJson("LevelRules")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PayerId");
+                        });
+
+                    b.OwnsMany("Admissions.Domain.Insurance.ClearinghousePayerId", "OtherClearinghouseIds", b1 =>
+                        {
+                            b1.Property<Guid>("PayerId1");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Clearinghouse")
+                                .IsRequired();
+
+                            b1.Property<string>("PayerId")
+                                .IsRequired();
+
+                            b1.HasKey("PayerId1", "__synthesizedOrdinal");
+
+                            b1.ToTable("Payers");
+
+                            b1
+                                .ToJson("OtherClearinghouseIds")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PayerId1");
+                        });
+
+                    b.Navigation("LevelRules");
+
+                    b.Navigation("OtherClearinghouseIds");
+                });
+
             modelBuilder.Entity("Admissions.Domain.Insurance.PriorAuthorization", b =>
                 {
                     b.HasOne("Admissions.Domain.Insurance.InsurancePolicy", null)
@@ -2418,6 +3250,11 @@ namespace Admissions.Migrations.PostgreSql.Migrations
                         .HasForeignKey("PolicyId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Admissions.Domain.Insurance.PriorAuthorization", null)
+                        .WithMany()
+                        .HasForeignKey("PreviousAuthorizationId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.OwnsMany("Admissions.Domain.Insurance.AuthorizationNote", "Notes", b1 =>
                         {
@@ -2448,7 +3285,58 @@ namespace Admissions.Migrations.PostgreSql.Migrations
                                 .HasForeignKey("PriorAuthorizationId");
                         });
 
+                    b.OwnsMany("Admissions.Domain.Insurance.AuthorizationReview", "Reviews", b1 =>
+                        {
+                            b1.Property<Guid>("PriorAuthorizationId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<DateTimeOffset>("At");
+
+                            b1.Property<int?>("DaysApproved");
+
+                            b1.Property<int?>("DaysRequested");
+
+                            b1.Property<int>("Kind");
+
+                            b1.Property<DateOnly?>("LastCoveredDay");
+
+                            b1.Property<DateOnly?>("NextReviewOn");
+
+                            b1.Property<string>("PayerReference");
+
+                            b1.Property<string>("Reason");
+
+                            b1.Property<string>("ReviewerName")
+                                .IsRequired();
+
+                            b1.Property<int>("Status");
+
+                            b1.HasKey("PriorAuthorizationId", "__synthesizedOrdinal");
+
+                            b1.ToTable("PriorAuthorizations");
+
+                            b1
+                                .ToJson("Reviews")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PriorAuthorizationId");
+                        });
+
                     b.Navigation("Notes");
+
+                    b.Navigation("Reviews");
+                });
+
+            modelBuilder.Entity("Admissions.Domain.Insurance.SingleCaseAgreement", b =>
+                {
+                    b.HasOne("Admissions.Domain.Insurance.PriorAuthorization", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Admissions.Domain.Placement.Admission", b =>
@@ -2509,6 +3397,15 @@ namespace Admissions.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Admissions.Domain.Placement.OnCallShift", b =>
+                {
+                    b.HasOne("Admissions.Domain.Placement.Facility", null)
+                        .WithMany()
+                        .HasForeignKey("FacilityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Admissions.Domain.Placement.OutboundReferral", b =>
                 {
                     b.HasOne("Admissions.Domain.Inquiries.Inquiry", null)
@@ -2566,6 +3463,57 @@ namespace Admissions.Migrations.PostgreSql.Migrations
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserPasskey<string>", b =>
+                {
+                    b.HasOne("Admissions.Infrastructure.Identity.AdmissionsUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsOne("Microsoft.AspNetCore.Identity.IdentityPasskeyData", "Data", b1 =>
+                        {
+                            b1.Property<byte[]>("IdentityUserPasskeyCredentialId");
+
+                            b1.Property<byte[]>("AttestationObject")
+                                .IsRequired();
+
+                            b1.Property<byte[]>("ClientDataJson")
+                                .IsRequired();
+
+                            b1.Property<DateTimeOffset>("CreatedAt");
+
+                            b1.Property<bool>("IsBackedUp");
+
+                            b1.Property<bool>("IsBackupEligible");
+
+                            b1.Property<bool>("IsUserVerified");
+
+                            b1.Property<string>("Name");
+
+                            b1.Property<byte[]>("PublicKey")
+                                .IsRequired();
+
+                            b1.Property<long>("SignCount");
+
+                            b1.PrimitiveCollection<string>("Transports");
+
+                            b1.HasKey("IdentityUserPasskeyCredentialId");
+
+                            b1.ToTable("AspNetUserPasskeys");
+
+                            b1
+                                .ToJson("Data")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("IdentityUserPasskeyCredentialId");
+                        });
+
+                    b.Navigation("Data")
                         .IsRequired();
                 });
 
