@@ -39,8 +39,9 @@ public sealed partial class DatabaseInitializer(
 
         if (db.Database.IsSqlite())
         {
-            // A SQLite migration that rebuilds a table drops that table's triggers with it: they are put back at every start.
-            foreach (var statement in AppendOnlySql.Sqlite)
+            // A SQLite migration that rebuilds a table drops that table's triggers and hand-kept indexes with it: they are put
+            // back at every start.
+            foreach (var statement in AppendOnlySql.Sqlite.Concat(InquiryListIndexes.Sqlite))
             {
                 await db.Database.ExecuteSqlRawAsync(statement, cancellationToken);
             }

@@ -1912,11 +1912,12 @@ namespace Admissions.Migrations.Sqlite.Migrations
                 table: "X12Exchanges",
                 column: "SubjectId");
 
-            // Kept from the history by hand: the inquiry details are an EF complex property, which the model cannot index; the
-            // inquiry list still sorts by patient name and urgency and filters by source on a million rows.
-            migrationBuilder.Sql("CREATE INDEX IX_Inquiries_PatientName ON Inquiries (PatientLastName, PatientFirstName, Id);");
-            migrationBuilder.Sql("CREATE INDEX IX_Inquiries_Urgency ON Inquiries (Urgency, Id);");
-            migrationBuilder.Sql("CREATE INDEX IX_Inquiries_Source ON Inquiries (Source, CreatedAt, Id);");
+            // Kept from the history by hand (see InquiryListIndexes): the inquiry details are an EF complex property, which the
+            // model cannot index. Start-up runs the same statements again, since a later table rebuild would drop the indexes.
+            foreach (var statement in Admissions.Infrastructure.Persistence.InquiryListIndexes.Sqlite)
+            {
+                migrationBuilder.Sql(statement);
+            }
 
             // Kept from the history by hand (see AppendOnlySql): the database itself refuses to change or delete audit and
             // disclosure rows. Start-up runs the same statements again, since a later table rebuild would drop the triggers.

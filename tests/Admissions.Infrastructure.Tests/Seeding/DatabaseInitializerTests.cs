@@ -55,6 +55,37 @@ public class DatabaseInitializerTests
     }
 
     [Fact]
+    public async Task The_inquiry_list_indexes_the_model_cannot_declare_are_made_and_on_SQLite_put_back_at_start_if_a_rebuild_dropped_them()
+    {
+        string[] expected = ["IX_Inquiries_PatientName", "IX_Inquiries_Source", "IX_Inquiries_Urgency"];
+        await using var host = await InfrastructureHost.StartMigratedAsync();
+        Assert.Equal(expected, await host.QueryAsync(ListIndexesAsync));
+        if (!await host.QueryAsync(db => Task.FromResult(db.Database.IsSqlite())))
+        {
+            return;
+        }
+
+        await host.QueryAsync(db => db.Database.ExecuteSqlRawAsync("DROP INDEX IX_Inquiries_PatientName; DROP INDEX IX_Inquiries_Urgency;"));
+        Assert.Equal(["IX_Inquiries_Source"], await host.QueryAsync(ListIndexesAsync));
+
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync();
+        }
+
+        Assert.Equal(expected, await host.QueryAsync(ListIndexesAsync));
+    }
+
+    private static async Task<List<string>> ListIndexesAsync(Admissions.Infrastructure.Persistence.AdmissionsDbContext db)
+    {
+        string[] names = ["IX_Inquiries_PatientName", "IX_Inquiries_Source", "IX_Inquiries_Urgency"];
+        var sql = db.Database.IsSqlite()
+            ? "SELECT name AS \"Value\" FROM sqlite_master WHERE type = 'index'"
+            : "SELECT indexname AS \"Value\" FROM pg_indexes";
+        return [.. (await db.Database.SqlQueryRaw<string>(sql).ToListAsync()).Where(names.Contains).Order(StringComparer.Ordinal)];
+    }
+
+    [Fact]
     public async Task The_infrastructure_alone_can_create_staff_accounts_as_the_cli_does()
     {
         // Without the composition root's AddAuthentication, Identity's token providers have no Data Protection.
