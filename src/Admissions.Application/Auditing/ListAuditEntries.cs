@@ -1,6 +1,7 @@
 using Admissions.Application.Common;
 using Admissions.Domain.Auditing;
 using Admissions.Domain.Security;
+using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -50,7 +51,15 @@ public static class RepeatedViews
 
 /// <summary>The audit log, newest first. Admins only.</summary>
 [RequiresRole(Roles.Admin)]
-public sealed record ListAuditEntries(AuditFilter Filter, int Skip = 0, int Take = 50) : IQuery<PagedResult<AuditEntryItem>>;
+public sealed record ListAuditEntries(AuditFilter Filter) : IQuery<PagedResult<AuditEntryItem>>
+{
+    public PageRequest Page { get; init; } = new(0, 50);
+}
+
+public sealed class ListAuditEntriesValidator : AbstractValidator<ListAuditEntries>
+{
+    public ListAuditEntriesValidator() => RuleFor(q => q.Page).ValidPage(200, "entries");
+}
 
 public sealed class ListAuditEntriesHandler(IAdmissionsDbContextFactory dbFactory, IStaffDirectory staff, IFacilityCalendar calendar)
     : IQueryHandler<ListAuditEntries, PagedResult<AuditEntryItem>>
@@ -116,14 +125,11 @@ public sealed class ListAuditEntriesHandler(IAdmissionsDbContextFactory dbFactor
             entries = entries.Where(e => e.OccurredAt < end);
         }
 
-        var total = await entries.CountAsync(cancellationToken);
-        var items = await entries
+        var page = await entries
             .OrderByDescending(e => e.Id)
-            .Skip(Math.Max(0, query.Skip))
-            .Take(Math.Clamp(query.Take, 1, 200))
             .Select(e => new AuditEntryItem(e.Id, e.OccurredAt, e.UserName, e.Action, e.EntityType, e.EntityId, e.Fields, e.IpAddress, 1, null))
-            .ToListAsync(cancellationToken);
-        return new PagedResult<AuditEntryItem>(RepeatedViews.Collapse(items), total);
+            .ToPageAsync(query.Page, cancellationToken);
+        return page with { Items = RepeatedViews.Collapse(page.Items) };
     }
 }
 

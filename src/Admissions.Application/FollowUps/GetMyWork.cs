@@ -33,10 +33,11 @@ public sealed record MyWork(PagedResult<WorkItem> Page, TaskCounts Counts);
 /// then by due time. Rows carry the patient's name, so the read is audited.
 /// </summary>
 [RequiresRole(Roles.Admin, Roles.AdmissionsManager, Roles.AdmissionsCoordinator, Roles.Clinician, Roles.UtilizationReview)]
-public sealed record GetMyWork(WorkView View = WorkView.Mine, int Skip = 0, int Take = 25) : IQuery<MyWork>, IAuditedRead
+public sealed record GetMyWork(WorkView View = WorkView.Mine) : IQuery<MyWork>, IAuditedRead
 {
+    public PageRequest Page { get; init; } = new();
     public string AuditEntityType => "MyWork";
-    public string AuditEntityId => $"{View} skip {Skip} take {Take}";
+    public string AuditEntityId => $"{View} skip {Page.Skip} take {Page.Size}";
 }
 
 public sealed class GetMyWorkValidator : AbstractValidator<GetMyWork>
@@ -44,8 +45,7 @@ public sealed class GetMyWorkValidator : AbstractValidator<GetMyWork>
     public GetMyWorkValidator()
     {
         RuleFor(q => q.View).IsInEnum();
-        RuleFor(q => q.Skip).GreaterThanOrEqualTo(0);
-        RuleFor(q => q.Take).InclusiveBetween(1, 100).WithMessage("Pages hold between 1 and 100 tasks.");
+        RuleFor(q => q.Page).ValidPage(100, "tasks");
     }
 }
 
@@ -59,7 +59,7 @@ public sealed class GetMyWorkHandler(IAdmissionsDbContextFactory dbFactory, ICur
         var open = db.FollowUpTasks.AsNoTracking().Where(t => t.State == FollowUpState.Open);
         var tasks = query.View == WorkView.Mine ? open.Where(t => t.AssigneeId == user.Id) : open.Where(t => t.AssigneeId == null);
 
-        var page = await WorkItems.PageAsync(db, tasks, now, query.Skip, query.Take, cancellationToken);
+        var page = await WorkItems.PageAsync(db, tasks, now, query.Page, cancellationToken);
         var counts = await TaskCountQuery.CountAsync(db, user.Id, now, cancellationToken);
         return new MyWork(page, counts);
     }
@@ -67,18 +67,18 @@ public sealed class GetMyWorkHandler(IAdmissionsDbContextFactory dbFactory, ICur
 
 /// <summary>Everyone's overdue open tasks and every open safety call, safety calls first (the manager's view of work slipping).</summary>
 [RequiresRole(Roles.Admin, Roles.AdmissionsManager)]
-public sealed record GetOverdueTasks(int Skip = 0, int Take = 25) : IQuery<PagedResult<WorkItem>>, IAuditedRead
+public sealed record GetOverdueTasks : IQuery<PagedResult<WorkItem>>, IAuditedRead
 {
+    public PageRequest Page { get; init; } = new();
     public string AuditEntityType => "OverdueTasks";
-    public string AuditEntityId => $"skip {Skip} take {Take}";
+    public string AuditEntityId => $"skip {Page.Skip} take {Page.Size}";
 }
 
 public sealed class GetOverdueTasksValidator : AbstractValidator<GetOverdueTasks>
 {
     public GetOverdueTasksValidator()
     {
-        RuleFor(q => q.Skip).GreaterThanOrEqualTo(0);
-        RuleFor(q => q.Take).InclusiveBetween(1, 100).WithMessage("Pages hold between 1 and 100 tasks.");
+        RuleFor(q => q.Page).ValidPage(100, "tasks");
     }
 }
 
@@ -90,7 +90,7 @@ public sealed class GetOverdueTasksHandler(IAdmissionsDbContextFactory dbFactory
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var now = clock.GetUtcNow();
         var overdue = db.FollowUpTasks.AsNoTracking().Where(t => t.State == FollowUpState.Open && (t.DueAt <= now || t.Kind == FollowUpKind.SafetyCall));
-        return await WorkItems.PageAsync(db, overdue, now, query.Skip, query.Take, cancellationToken);
+        return await WorkItems.PageAsync(db, overdue, now, query.Page, cancellationToken);
     }
 }
 
@@ -98,20 +98,17 @@ public sealed class GetOverdueTasksHandler(IAdmissionsDbContextFactory dbFactory
 internal static class WorkItems
 {
     public static async Task<PagedResult<WorkItem>> PageAsync(
-        IAdmissionsDbContext db, IQueryable<FollowUpTask> tasks, DateTimeOffset now, int skip, int take, CancellationToken cancellationToken)
+        IAdmissionsDbContext db, IQueryable<FollowUpTask> tasks, DateTimeOffset now, PageRequest page, CancellationToken cancellationToken)
     {
         var total = await tasks.CountAsync(cancellationToken);
-        var items = await (from t in tasks
-                           join i in db.Inquiries on t.InquiryId equals i.Id
-                           orderby t.Kind == FollowUpKind.SafetyCall descending, t.DueAt <= now descending, t.DueAt <= now ? (int)t.Priority : 0 descending, t.DueAt, t.Id
-                           select new WorkItem(
-                               t.Id, t.InquiryId, i.Number, (i.Details.PatientFirstName + " " + i.Details.PatientLastName).Trim(),
-                               t.Kind, t.Title, t.Notes, t.DueAt, t.Priority, t.AssigneeId, t.AssigneeName, t.DueAt <= now, t.SnoozeCount,
-                               t.SnoozeReason, t.CreatedByName, t.SafetyAlertId))
-            .Skip(skip)
-            .Take(take)
-            .ToListAsync(cancellationToken);
-        return new PagedResult<WorkItem>(items, total);
+        return await (from t in tasks
+                      join i in db.Inquiries on t.InquiryId equals i.Id
+                      orderby t.Kind == FollowUpKind.SafetyCall descending, t.DueAt <= now descending, t.DueAt <= now ? (int)t.Priority : 0 descending, t.DueAt, t.Id
+                      select new WorkItem(
+                          t.Id, t.InquiryId, i.Number, (i.Details.PatientFirstName + " " + i.Details.PatientLastName).Trim(),
+                          t.Kind, t.Title, t.Notes, t.DueAt, t.Priority, t.AssigneeId, t.AssigneeName, t.DueAt <= now, t.SnoozeCount,
+                          t.SnoozeReason, t.CreatedByName, t.SafetyAlertId))
+            .ToPageAsync(page, total, cancellationToken);
     }
 }
 

@@ -54,13 +54,15 @@ public sealed record InquiryFilter
 /// <summary>One page of the inquiry list, filtered and sorted in the database.</summary>
 [RequiresRole(Roles.Admin, Roles.AdmissionsManager, Roles.AdmissionsCoordinator, Roles.Clinician, Roles.UtilizationReview)]
 public sealed record ListInquiries(
-    InquiryFilter Filter, InquirySort SortBy = InquirySort.CreatedAt, SortDirection Direction = SortDirection.Descending,
-    int Skip = 0, int Take = 25) : IQuery<PagedResult<InquiryListItem>>, IAuditedRead
+    InquiryFilter Filter, InquirySort SortBy = InquirySort.CreatedAt, SortDirection Direction = SortDirection.Descending)
+    : IQuery<PagedResult<InquiryListItem>>, IAuditedRead
 {
+    public PageRequest Page { get; init; } = new();
+
     // A list page shows names and phones: the read is recorded like any other, with what the person searched for and
     // the filter that chose the rows. The search text is kept as typed: it is how "who looked for this person" is answered.
     public string AuditEntityType => "InquiryList";
-    public string AuditEntityId => $"rows {Skip + 1}-{Skip + Take}";
+    public string AuditEntityId => $"rows {Page.Skip + 1}-{Page.Skip + Page.Size}";
     public string AuditDetails => Describe();
 
     private string Describe()
@@ -127,8 +129,7 @@ public sealed class ListInquiriesValidator : AbstractValidator<ListInquiries>
 {
     public ListInquiriesValidator()
     {
-        RuleFor(q => q.Skip).GreaterThanOrEqualTo(0);
-        RuleFor(q => q.Take).InclusiveBetween(1, 200).WithMessage("Pages hold between 1 and 200 inquiries.");
+        RuleFor(q => q.Page).ValidPage(200, "inquiries");
         RuleFor(q => q.Filter.Search).MaximumLength(100);
         RuleFor(q => q.Filter.CreatedTo).GreaterThanOrEqualTo(q => q.Filter.CreatedFrom)
             .When(q => q.Filter.CreatedFrom is not null && q.Filter.CreatedTo is not null)
@@ -184,16 +185,13 @@ public sealed class ListInquiriesHandler(IAdmissionsDbContextFactory dbFactory, 
             return new PagedResult<InquiryListItem>([], 0);
         }
 
-        var walk = query.SortBy != InquirySort.PatientName && (long)total >= (long)WalkWhenOneIn * (query.Skip + query.Take);
+        var walk = query.SortBy != InquirySort.PatientName && (long)total >= (long)WalkWhenOneIn * (query.Page.Skip + query.Page.Size);
         return await PageAsync(walk ? names.Having(filtered) : filtered.Where(i => matching.Contains(i.Id)), total, query, cancellationToken);
     }
 
     private static async ValueTask<PagedResult<InquiryListItem>> PageAsync(
-        IQueryable<Inquiry> filtered, int total, ListInquiries query, CancellationToken cancellationToken)
-    {
-        var items = await Sort(filtered, query.SortBy, query.Direction)
-            .Skip(query.Skip)
-            .Take(query.Take)
+        IQueryable<Inquiry> filtered, int total, ListInquiries query, CancellationToken cancellationToken) =>
+        await Sort(filtered, query.SortBy, query.Direction)
             .Select(i => new InquiryListItem(
                 i.Id,
                 i.Number,
@@ -209,9 +207,7 @@ public sealed class ListInquiriesHandler(IAdmissionsDbContextFactory dbFactory, 
                 i.LastActivityAt,
                 i.IsDualDiagnosis,
                 i.PossibleDuplicateOfId != null))
-            .ToListAsync(cancellationToken);
-        return new PagedResult<InquiryListItem>(items, total);
-    }
+            .ToPageAsync(query.Page, total, cancellationToken);
 
     private static IQueryable<Inquiry> Filter(IQueryable<Inquiry> inquiries, InquiryFilter filter, TimeZoneInfo zone)
     {

@@ -16,11 +16,12 @@ public sealed record AuthorizationQueueItem(
 
 /// <summary>Utilization review's list: open and decided authorizations, soonest review first.</summary>
 [RequiresRole(Roles.Admin, Roles.AdmissionsManager, Roles.AdmissionsCoordinator, Roles.UtilizationReview)]
-public sealed record ListAuthorizations(IReadOnlyList<AuthorizationStatus> Statuses, bool ReviewDueOnly, int Page = 0, int PageSize = 25)
+public sealed record ListAuthorizations(IReadOnlyList<AuthorizationStatus> Statuses, bool ReviewDueOnly)
     : IQuery<PagedResult<AuthorizationQueueItem>>, IAuditedRead
 {
+    public PageRequest Page { get; init; } = new();
     public string AuditEntityType => "AuthorizationQueue";
-    public string AuditEntityId => $"page {Page}";
+    public string AuditEntityId => $"page {Page.Index}";
     public string AuditDetails => $"statuses {(Statuses.Count == 0 ? "all" : string.Join(", ", Statuses))}{(ReviewDueOnly ? "; review due only" : "")}";
 }
 
@@ -28,8 +29,7 @@ public sealed class ListAuthorizationsValidator : AbstractValidator<ListAuthoriz
 {
     public ListAuthorizationsValidator()
     {
-        RuleFor(q => q.Page).GreaterThanOrEqualTo(0);
-        RuleFor(q => q.PageSize).InclusiveBetween(1, 100);
+        RuleFor(q => q.Page).ValidPage(100, "authorizations");
         RuleForEach(q => q.Statuses).IsInEnum();
     }
 }
@@ -55,13 +55,10 @@ public sealed class ListAuthorizationsHandler(IAdmissionsDbContextFactory dbFact
                    join i in db.Inquiries.AsNoTracking() on a.InquiryId equals i.Id
                    select new { Authorization = a, Inquiry = i };
 
-        var total = await rows.CountAsync(cancellationToken);
-        var page = await rows
+        return await rows
             .OrderBy(r => r.Authorization.NextReviewOn == null)
             .ThenBy(r => r.Authorization.NextReviewOn)
             .ThenByDescending(r => r.Authorization.RequestedAt)
-            .Skip(query.Page * query.PageSize)
-            .Take(query.PageSize)
             .Select(r => new AuthorizationQueueItem(
                 r.Authorization.Id, r.Inquiry.Id, r.Inquiry.Number, r.Inquiry.Details.PatientFirstName + " " + r.Inquiry.Details.PatientLastName,
                 r.Authorization.PayerName, r.Authorization.Level, r.Authorization.Status, r.Authorization.Channel, r.Authorization.AdmissionDate,
@@ -69,7 +66,6 @@ public sealed class ListAuthorizationsHandler(IAdmissionsDbContextFactory dbFact
                 r.Authorization.NextReviewOn, r.Authorization.CertificationNumber, r.Authorization.Problem, r.Authorization.RequestedAt,
                 r.Authorization.Status == AuthorizationStatus.Pended
                     ? r.Authorization.PendedReason ?? AuthorizationDecisions.DescribeReason(r.Authorization.ReasonCode) : null))
-            .ToListAsync(cancellationToken);
-        return new PagedResult<AuthorizationQueueItem>(page, total);
+            .ToPageAsync(query.Page, cancellationToken);
     }
 }

@@ -195,11 +195,12 @@ public sealed record VerificationQueueItem(
 
 /// <summary>The verification queue; empty <paramref name="States"/> means every state.</summary>
 [RequiresRole(Roles.Admin, Roles.AdmissionsManager, Roles.AdmissionsCoordinator, Roles.UtilizationReview)]
-public sealed record ListVerifications(IReadOnlyList<VerificationState> States, Guid? PayerId, bool MineOnly, int Page = 0, int PageSize = 25)
+public sealed record ListVerifications(IReadOnlyList<VerificationState> States, Guid? PayerId, bool MineOnly)
     : IQuery<PagedResult<VerificationQueueItem>>, IAuditedRead
 {
+    public PageRequest Page { get; init; } = new();
     public string AuditEntityType => "VerificationQueue";
-    public string AuditEntityId => $"page {Page}";
+    public string AuditEntityId => $"page {Page.Index}";
     public string AuditDetails =>
         $"states {(States.Count == 0 ? "all" : string.Join(", ", States))}; payer {PayerId?.ToString() ?? "any"}{(MineOnly ? "; mine only" : "")}";
 }
@@ -208,8 +209,7 @@ public sealed class ListVerificationsValidator : AbstractValidator<ListVerificat
 {
     public ListVerificationsValidator()
     {
-        RuleFor(q => q.Page).GreaterThanOrEqualTo(0);
-        RuleFor(q => q.PageSize).InclusiveBetween(1, 100);
+        RuleFor(q => q.Page).ValidPage(100, "verifications");
         RuleForEach(q => q.States).IsInEnum();
     }
 }
@@ -238,12 +238,9 @@ public sealed class ListVerificationsHandler(IAdmissionsDbContextFactory dbFacto
             rows = rows.Where(r => r.Check.RequestedById == user.Id || r.Inquiry.AssignedCoordinatorId == user.Id);
         }
 
-        var total = await rows.CountAsync(cancellationToken);
         var page = await rows
             .OrderBy(r => r.Check.State == VerificationState.Completed || r.Check.State == VerificationState.Failed)
             .ThenByDescending(r => r.Check.RequestedAt)
-            .Skip(query.Page * query.PageSize)
-            .Take(query.PageSize)
             .Select(r => new
             {
                 r.Check.Id,
@@ -262,11 +259,9 @@ public sealed class ListVerificationsHandler(IAdmissionsDbContextFactory dbFacto
                 r.Check.Problem,
                 r.Inquiry.AssignedCoordinatorName,
             })
-            .ToListAsync(cancellationToken);
-        return new PagedResult<VerificationQueueItem>(
-            page.Select(r => new VerificationQueueItem(r.Id, r.InquiryId, r.Number, $"{r.PatientFirstName} {r.PatientLastName}".Trim(),
-                r.PayerName, r.State, r.Method, r.Levels, r.RequestedAt, r.RequestedByName, r.Attempts, r.NextAttemptAt, r.Problem,
-                r.AssignedCoordinatorName)).ToList(),
-            total);
+            .ToPageAsync(query.Page, cancellationToken);
+        return page.Select(r => new VerificationQueueItem(r.Id, r.InquiryId, r.Number, $"{r.PatientFirstName} {r.PatientLastName}".Trim(),
+            r.PayerName, r.State, r.Method, r.Levels, r.RequestedAt, r.RequestedByName, r.Attempts, r.NextAttemptAt, r.Problem,
+            r.AssignedCoordinatorName));
     }
 }

@@ -1,6 +1,7 @@
 using Admissions.Application.Common;
 using Admissions.Domain.Messaging;
 using Admissions.Domain.Security;
+using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,8 +15,15 @@ public sealed record OutboundMessageDetail(OutboundMessageItem Message, string B
 
 /// <summary>The outbox, newest first, filtered by state and channel, searched by recipient.</summary>
 [RequiresRole(Roles.Admin, Roles.AdmissionsManager)]
-public sealed record ListOutboundMessages(MessageState? State, MessageChannel? Channel, string? Recipient, int Page = 0, int PageSize = 25)
-    : IQuery<PagedResult<OutboundMessageItem>>;
+public sealed record ListOutboundMessages(MessageState? State, MessageChannel? Channel, string? Recipient) : IQuery<PagedResult<OutboundMessageItem>>
+{
+    public PageRequest Page { get; init; } = new();
+}
+
+public sealed class ListOutboundMessagesValidator : AbstractValidator<ListOutboundMessages>
+{
+    public ListOutboundMessagesValidator() => RuleFor(q => q.Page).ValidPage(200, "messages");
+}
 
 public sealed class ListOutboundMessagesHandler(IAdmissionsDbContextFactory dbFactory)
     : IQueryHandler<ListOutboundMessages, PagedResult<OutboundMessageItem>>
@@ -42,15 +50,11 @@ public sealed class ListOutboundMessagesHandler(IAdmissionsDbContextFactory dbFa
 #pragma warning restore CA1304, CA1311
         }
 
-        var pageSize = Math.Clamp(query.PageSize, 1, 200);
-        var total = await messages.CountAsync(cancellationToken);
-        var items = await messages
+        return await messages
             .OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id)
-            .Skip(Math.Max(0, query.Page) * pageSize).Take(pageSize)
             .Select(m => new OutboundMessageItem(m.Id, m.Channel, m.Audience, m.Recipient, m.Subject, m.TemplateKey, m.InquiryId, m.State,
                 m.Attempts, m.CreatedAt, m.NextAttemptAt, m.SentAt, m.LastError))
-            .ToListAsync(cancellationToken);
-        return new PagedResult<OutboundMessageItem>(items, total);
+            .ToPageAsync(query.Page, cancellationToken);
     }
 }
 

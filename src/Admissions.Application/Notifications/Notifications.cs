@@ -1,5 +1,6 @@
 using Admissions.Application.Common;
 using Admissions.Domain.Security;
+using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -31,7 +32,15 @@ public sealed class GetMyNotificationsHandler(IAdmissionsDbContextFactory dbFact
 
 /// <summary>A page of the user's notifications, newest first; only the unread ones when <see cref="UnreadOnly"/>.</summary>
 [RequiresRole(Roles.Admin, Roles.AdmissionsManager, Roles.AdmissionsCoordinator, Roles.Clinician, Roles.UtilizationReview, Roles.BusinessDevelopment)]
-public sealed record ListMyNotifications(bool UnreadOnly, int Page = 0, int PageSize = 25) : IQuery<PagedResult<NotificationItem>>;
+public sealed record ListMyNotifications(bool UnreadOnly) : IQuery<PagedResult<NotificationItem>>
+{
+    public PageRequest Page { get; init; } = new();
+}
+
+public sealed class ListMyNotificationsValidator : AbstractValidator<ListMyNotifications>
+{
+    public ListMyNotificationsValidator() => RuleFor(q => q.Page).ValidPage(100, "notifications");
+}
 
 public sealed class ListMyNotificationsHandler(IAdmissionsDbContextFactory dbFactory, ICurrentUser user)
     : IQueryHandler<ListMyNotifications, PagedResult<NotificationItem>>
@@ -45,14 +54,10 @@ public sealed class ListMyNotificationsHandler(IAdmissionsDbContextFactory dbFac
             mine = mine.Where(n => n.ReadAt == null);
         }
 
-        var pageSize = Math.Clamp(query.PageSize, 1, 100);
-        var total = await mine.CountAsync(cancellationToken);
-        var items = await mine
+        return await mine
             .OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id)
-            .Skip(Math.Max(0, query.Page) * pageSize).Take(pageSize)
             .Select(n => new NotificationItem(n.Id, n.Title, n.Body, n.Link, n.CreatedAt, n.ReadAt != null, n.IsUrgent))
-            .ToListAsync(cancellationToken);
-        return new PagedResult<NotificationItem>(items, total);
+            .ToPageAsync(query.Page, cancellationToken);
     }
 }
 

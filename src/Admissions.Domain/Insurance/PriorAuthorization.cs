@@ -1,68 +1,13 @@
-using System.Linq.Expressions;
 using Admissions.Domain.Care;
 using Admissions.Domain.Common;
 
 namespace Admissions.Domain.Insurance;
 
-public enum AuthorizationStatus
-{
-    Requested,
-    Certified,
-    Partial,
-    Pended,
-    Denied,
-    Cancelled,
-}
-
-/// <summary>How the request reached the payer: X12 278 through the clearinghouse, a payer portal, or a call.</summary>
-public enum AuthorizationChannel
-{
-    Electronic,
-    Portal,
-    Phone,
-}
-
-public enum AuthorizationNoteKind
-{
-    General,
-    PeerToPeer,
-    Appeal,
-}
-
-/// <summary>A note on an authorization (peer-to-peer, appeal); appended, never edited.</summary>
-public sealed record AuthorizationNote(AuthorizationNoteKind Kind, string Text, string ByName, DateTimeOffset At);
-
-public enum AuthorizationReviewKind
-{
-    Decision,
-    ConcurrentReview,
-    Extension,
-}
-
-/// <summary>
-/// One step of an authorization's review history (a decision, a concurrent review, an extension), appended in order:
-/// the current-state columns say where the authorization stands, this says how it got there.
-/// </summary>
-public sealed record AuthorizationReview(
-    AuthorizationReviewKind Kind,
-    AuthorizationStatus Status,
-    int? DaysRequested,
-    int? DaysApproved,
-    DateOnly? LastCoveredDay,
-    DateOnly? NextReviewOn,
-    string? PayerReference,
-    string? Reason,
-    string ReviewerName,
-    DateTimeOffset At);
-
-/// <summary>Days of an approved stay used (the admission day through today) and left (after today through the last covered day).</summary>
-public sealed record CoverageDays(int Used, int Left);
-
 /// <summary>
 /// A prior authorization for a level of care, tracked by utilization review to the day:
 /// what was asked, what the payer decided, for which dates, and when the next review is due.
 /// </summary>
-public sealed class PriorAuthorization : AggregateRoot, IInquiryRecord
+public sealed partial class PriorAuthorization : AggregateRoot, IInquiryRecord
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid InquiryId { get; init; }
@@ -204,70 +149,10 @@ public sealed class PriorAuthorization : AggregateRoot, IInquiryRecord
             Clean(decision.CertificationNumber), DenialReason ?? PendedReason, by.Name, at));
     }
 
-    /// <summary>A concurrent review sent to the payer (clinical update asking for more days), kept in the history.</summary>
-    public void RecordConcurrentReview(int? daysRequested, string? payerReference, Actor by, DateTimeOffset at)
-    {
-        EnsureCertified("reviewed");
-        if (daysRequested is < 1 or > 365)
-        {
-            throw new DomainRuleException("Days requested must be between 1 and 365.");
-        }
-
-        Reviews.Add(new AuthorizationReview(AuthorizationReviewKind.ConcurrentReview, Status, daysRequested, null, ApprovedTo, NextReviewOn,
-            Clean(payerReference), null, by.Name, at));
-    }
-
-    /// <summary>The payer extended a certified stay after a concurrent review: more days, a later last covered day, a new review.</summary>
-    public void Extend(int days, DateOnly? nextReviewOn, string? payerReference, Actor by, DateTimeOffset at)
-    {
-        EnsureCertified("extended");
-        if (days is < 1 or > 365)
-        {
-            throw new DomainRuleException("Days extended must be between 1 and 365.");
-        }
-
-        var from = ApprovedFrom!.Value;
-        var last = ApprovedTo!.Value.AddDays(days);
-        var review = nextReviewOn ?? DefaultNextReview(from, last);
-        EnsureInsideCoverage(review, from, last);
-        ApprovedDays = last.DayNumber - from.DayNumber + 1;
-        ApprovedTo = last;
-        NextReviewOn = review;
-        Reviews.Add(new AuthorizationReview(AuthorizationReviewKind.Extension, Status, days, days, last, review, Clean(payerReference), null, by.Name, at));
-    }
-
-    /// <summary>Days used and left on the facility's <paramref name="today"/>; null until days are approved.</summary>
-    public CoverageDays? CoverageOn(DateOnly today) => Coverage(AdmissionDate, ApprovedTo, today);
-
-    public static CoverageDays? Coverage(DateOnly admission, DateOnly? lastCoveredDay, DateOnly today)
-    {
-        if (lastCoveredDay is not { } last)
-        {
-            return null;
-        }
-
-        var used = Math.Clamp(today.DayNumber - admission.DayNumber + 1, 0, Math.Max(0, last.DayNumber - admission.DayNumber + 1));
-        var left = Math.Max(0, last.DayNumber - Math.Max(today.DayNumber, admission.DayNumber - 1));
-        return new CoverageDays(used, left);
-    }
-
     /// <summary>The last covered day of <paramref name="days"/> approved days from <paramref name="from"/> (both ends counted).</summary>
     public static DateOnly LastDay(DateOnly from, int days) => from.AddDays(days - 1);
 
     public static bool IsCertification(AuthorizationStatus status) => status is AuthorizationStatus.Certified or AuthorizationStatus.Partial;
-
-    /// <summary>A certified stay's concurrent review is due when it falls today, tomorrow or the day after: the calls UR plans now.</summary>
-    public const int ReviewDueWithinDays = 2;
-
-    public static bool IsReviewDue(AuthorizationStatus status, DateOnly? nextReviewOn, DateOnly today) =>
-        IsCertification(status) && nextReviewOn <= today.AddDays(ReviewDueWithinDays);
-
-    /// <summary><see cref="IsReviewDue"/> for a database query.</summary>
-    public static Expression<Func<PriorAuthorization, bool>> ReviewDue(DateOnly today)
-    {
-        var through = today.AddDays(ReviewDueWithinDays);
-        return a => (a.Status == AuthorizationStatus.Certified || a.Status == AuthorizationStatus.Partial) && a.NextReviewOn != null && a.NextReviewOn <= through;
-    }
 
     public void RecheckAt(DateTimeOffset at, string? problem = null)
     {
@@ -364,25 +249,6 @@ public sealed class PriorAuthorization : AggregateRoot, IInquiryRecord
         Notes.Add(new AuthorizationNote(kind, text.Trim(), by.Name, at));
     }
 
-    /// <summary>Concurrent review is due the day before the last certified day (the first day of a one-day stay).</summary>
-    private static DateOnly DefaultNextReview(DateOnly from, DateOnly to) => to > from ? to.AddDays(-1) : from;
-
-    private static void EnsureInsideCoverage(DateOnly review, DateOnly from, DateOnly to)
-    {
-        if (review < from || review > to)
-        {
-            throw new DomainRuleException($"The next review must fall inside the covered period, {Day(from)} to {Day(to)}.");
-        }
-    }
-
-    private void EnsureCertified(string what)
-    {
-        if (!IsCertification(Status) || ApprovedFrom is null || ApprovedTo is null)
-        {
-            throw new DomainRuleException($"Only a certified stay can be {what}; this authorization is {Describe(Status).ToLowerInvariant()}.");
-        }
-    }
-
     private static string Day(DateOnly day) => day.ToString("MM/dd/yyyy", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
@@ -398,15 +264,3 @@ public sealed class PriorAuthorization : AggregateRoot, IInquiryRecord
         _ => status.ToString(),
     };
 }
-
-/// <summary>A payer's decision on an authorization request.</summary>
-public sealed record AuthorizationDecision(
-    AuthorizationStatus Status,
-    string? CertificationNumber,
-    int? ApprovedDays,
-    DateOnly? ApprovedFrom,
-    DateOnly? ApprovedTo,
-    DateOnly? NextReviewOn,
-    string? ReasonCode,
-    string? DenialReason,
-    string? PendedReason = null);

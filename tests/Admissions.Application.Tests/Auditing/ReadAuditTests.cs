@@ -31,7 +31,8 @@ public class ReadAuditTests
                 CreatedFrom = new DateOnly(2026, 3, 1),
                 CreatedTo = new DateOnly(2026, 3, 10)
             },
-            InquirySort.PatientName, Application.Common.SortDirection.Ascending, Skip: 25, Take: 25));
+            InquirySort.PatientName, Application.Common.SortDirection.Ascending)
+        { Page = new(1, 25) });
 
         var entry = await LastViewAsync(host, "InquiryList");
         Assert.Equal(host.Clinician.Id, entry.UserId);

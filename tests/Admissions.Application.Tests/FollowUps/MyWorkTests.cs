@@ -58,7 +58,7 @@ public class MyWorkTests
             await TaskAsync(host, inquiryId, $"task {i}", TimeSpan.FromHours(i), host.Coordinator);
         }
 
-        var second = await host.SendAsync(host.Coordinator, new GetMyWork(WorkView.Mine, Skip: 2, Take: 2));
+        var second = await host.SendAsync(host.Coordinator, new GetMyWork(WorkView.Mine) { Page = new(1, 2) });
 
         Assert.Equal(["task 3", "task 4"], second.Page.Items.Select(i => i.Title));
         Assert.Equal(5, second.Page.TotalCount);

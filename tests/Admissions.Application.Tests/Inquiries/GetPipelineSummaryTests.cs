@@ -33,5 +33,5 @@ public sealed class GetPipelineSummaryTests
     }
 
     private static Task<PagedResult<InquiryListItem>> List(TestHost host, InquiryFilter filter) =>
-        host.SendAsync(host.Manager, new ListInquiries(filter, InquirySort.Number, SortDirection.Ascending, 0, 25));
+        host.SendAsync(host.Manager, new ListInquiries(filter, InquirySort.Number, SortDirection.Ascending));
 }

@@ -49,8 +49,8 @@ public class ListInquiriesNameSearchTests(NameSearchFixture data) : IClassFixtur
     private static string N(int n) => $"INQ-2026-{n:000000}";
 
     private static async Task<PagedResult<InquiryListItem>> List(
-        TestHost host, InquiryFilter filter, InquirySort sortBy = InquirySort.Number, SortDirection direction = SortDirection.Ascending, int skip = 0, int take = 25) =>
-        await host.SendAsync(host.Coordinator, new ListInquiries(filter, sortBy, direction, skip, take));
+        TestHost host, InquiryFilter filter, InquirySort sortBy = InquirySort.Number, SortDirection direction = SortDirection.Ascending, int page = 0, int size = 25) =>
+        await host.SendAsync(host.Coordinator, new ListInquiries(filter, sortBy, direction) { Page = new(page, size) });
 
     private static async Task<string[]> Search(TestHost host, string search) =>
         [.. (await List(host, new InquiryFilter { Search = search })).Items.Select(i => i.Number)];
@@ -141,7 +141,7 @@ public class ListInquiriesNameSearchTests(NameSearchFixture data) : IClassFixtur
     [Fact]
     public async Task Name_matches_page_with_the_total_of_every_match()
     {
-        var second = await List(data.Host, new InquiryFilter { Search = "riv" }, InquirySort.CreatedAt, SortDirection.Descending, skip: 1, take: 1);
+        var second = await List(data.Host, new InquiryFilter { Search = "riv" }, InquirySort.CreatedAt, SortDirection.Descending, page: 1, size: 1);
 
         Assert.Equal([N(5)], second.Items.Select(i => i.Number));
         Assert.Equal(3, second.TotalCount);
@@ -162,11 +162,11 @@ public class ListInquiriesNameSearchTests(NameSearchFixture data) : IClassFixtur
 
         await host.CreateInquiryAsync(TestForms.Person(46, "Ana", "Smith", f => f.PatientDateOfBirth = new DateOnly(1990, 2, 1)), allowDuplicates: true);
 
-        var newest = await List(host, new InquiryFilter { Search = "garcia" }, InquirySort.CreatedAt, SortDirection.Descending, take: 1);
-        var third = await List(host, new InquiryFilter { Search = "garcia" }, InquirySort.CreatedAt, SortDirection.Descending, skip: 2, take: 1);
-        var byName = await List(host, new InquiryFilter { Search = "gar" }, InquirySort.PatientName, SortDirection.Ascending, take: 3);
-        var anas = await List(host, new InquiryFilter { Search = "ana garcia" }, InquirySort.Number, SortDirection.Ascending, take: 1);
-        var open = await List(host, new InquiryFilter { Search = "garcia", Stages = [InquiryStage.New] }, InquirySort.Number, SortDirection.Descending, take: 1);
+        var newest = await List(host, new InquiryFilter { Search = "garcia" }, InquirySort.CreatedAt, SortDirection.Descending, size: 1);
+        var third = await List(host, new InquiryFilter { Search = "garcia" }, InquirySort.CreatedAt, SortDirection.Descending, page: 2, size: 1);
+        var byName = await List(host, new InquiryFilter { Search = "gar" }, InquirySort.PatientName, SortDirection.Ascending, size: 3);
+        var anas = await List(host, new InquiryFilter { Search = "ana garcia" }, InquirySort.Number, SortDirection.Ascending, size: 1);
+        var open = await List(host, new InquiryFilter { Search = "garcia", Stages = [InquiryStage.New] }, InquirySort.Number, SortDirection.Descending, size: 1);
 
         Assert.Equal($"{N(45)} of 45", Describe(newest));
         Assert.Equal($"{N(43)} of 45", Describe(third));

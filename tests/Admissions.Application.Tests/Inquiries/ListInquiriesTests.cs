@@ -72,8 +72,8 @@ public class ListInquiriesTests(ListInquiriesFixture data) : IClassFixture<ListI
     private TestHost Host => data.Host;
 
     private async Task<PagedResult<InquiryListItem>> List(
-        InquiryFilter filter, InquirySort sortBy = InquirySort.Number, SortDirection direction = SortDirection.Ascending, int skip = 0, int take = 25) =>
-        await Host.SendAsync(Host.Coordinator, new ListInquiries(filter, sortBy, direction, skip, take));
+        InquiryFilter filter, InquirySort sortBy = InquirySort.Number, SortDirection direction = SortDirection.Ascending, int page = 0, int size = 25) =>
+        await Host.SendAsync(Host.Coordinator, new ListInquiries(filter, sortBy, direction) { Page = new(page, size) });
 
     private static string[] Numbers(PagedResult<InquiryListItem> page) => [.. page.Items.Select(i => i.Number)];
 
@@ -91,9 +91,9 @@ public class ListInquiriesTests(ListInquiriesFixture data) : IClassFixture<ListI
     [Fact]
     public async Task A_page_holds_at_most_Take_rows_while_the_total_counts_every_match()
     {
-        var first = await List(new InquiryFilter(), take: 2);
-        var second = await List(new InquiryFilter(), skip: 2, take: 2);
-        var last = await List(new InquiryFilter(), skip: 4, take: 2);
+        var first = await List(new InquiryFilter(), size: 2);
+        var second = await List(new InquiryFilter(), page: 1, size: 2);
+        var last = await List(new InquiryFilter(), page: 2, size: 2);
 
         Assert.Equal([N(1), N(2)], Numbers(first));
         Assert.Equal([N(3), N(4)], Numbers(second));
@@ -104,7 +104,7 @@ public class ListInquiriesTests(ListInquiriesFixture data) : IClassFixture<ListI
     [Fact]
     public async Task Paging_applies_to_the_filtered_rows()
     {
-        var page = await List(new InquiryFilter { Search = "lopez" }, take: 1);
+        var page = await List(new InquiryFilter { Search = "lopez" }, size: 1);
 
         Assert.Equal([N(1)], Numbers(page));
         Assert.Equal(2, page.TotalCount);
@@ -209,11 +209,11 @@ public class ListInquiriesTests(ListInquiriesFixture data) : IClassFixture<ListI
     [Theory]
     [InlineData(0)]
     [InlineData(201)]
-    public async Task A_page_size_outside_1_to_200_is_refused(int take)
+    public async Task A_page_size_outside_1_to_200_is_refused(int size)
     {
-        var error = await Assert.ThrowsAsync<RequestValidationException>(() => List(new InquiryFilter(), take: take));
+        var error = await Assert.ThrowsAsync<RequestValidationException>(() => List(new InquiryFilter(), size: size));
 
-        Assert.Equal(["Pages hold between 1 and 200 inquiries."], error.Errors["Take"]);
+        Assert.Equal(["Pages hold between 1 and 200 inquiries."], error.Errors["Page.Size"]);
     }
 
     [Theory]

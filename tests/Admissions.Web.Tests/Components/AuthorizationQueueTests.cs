@@ -100,8 +100,8 @@ public sealed class AuthorizationQueueTests : IAsyncLifetime
         var cut = RenderQueue();
         Assert.Empty(_queries[0].Statuses);
         Assert.False(_queries[0].ReviewDueOnly);
-        Assert.Equal(0, _queries[0].Page);
-        Assert.Equal(25, _queries[0].PageSize);
+        Assert.Equal(0, _queries[0].Page.Index);
+        Assert.Equal(25, _queries[0].Page.Size);
 
         cut.Find("[data-testid=review-due-filter]").Change(true);
 

@@ -41,7 +41,7 @@ public sealed class InquiryListTests : IAsyncLifetime
             {
                 var q = (ListInquiries)query;
                 _queries.Add(q);
-                return new PagedResult<InquiryListItem>([.. all.Skip(q.Skip).Take(q.Take)], all.Count);
+                return new PagedResult<InquiryListItem>([.. all.Skip(q.Page.Skip).Take(q.Page.Size)], all.Count);
             });
 
     [Fact]
@@ -72,8 +72,8 @@ public sealed class InquiryListTests : IAsyncLifetime
         cut.WaitForAssertion(() => Assert.Contains("INQ-2026-000001", cut.Find("[data-testid=inquiry-grid]").TextContent, StringComparison.Ordinal), Timeout);
         Assert.All(_queries, q =>
         {
-            Assert.Equal(0, q.Skip);
-            Assert.Equal(25, q.Take);
+            Assert.Equal(0, q.Page.Skip);
+            Assert.Equal(25, q.Page.Size);
         });
         Assert.DoesNotContain("INQ-2026-000026", cut.Find("[data-testid=inquiry-grid]").TextContent, StringComparison.Ordinal);
     }
@@ -94,7 +94,7 @@ public sealed class InquiryListTests : IAsyncLifetime
         Assert.DoesNotContain(_queries, q => q.Filter.Search is not null);
         _page.Clock.Advance(TimeSpan.FromMilliseconds(50));
         cut.WaitForAssertion(() => _page.Sender.Verify(
-            s => s.Send(It.Is<ListInquiries>(q => q.Filter.Search == "Smith" && q.Skip == 0 && q.Take == 25), It.IsAny<CancellationToken>()),
+            s => s.Send(It.Is<ListInquiries>(q => q.Filter.Search == "Smith" && q.Page.Skip == 0 && q.Page.Size == 25), It.IsAny<CancellationToken>()),
             Times.Once), Timeout);
     }
 

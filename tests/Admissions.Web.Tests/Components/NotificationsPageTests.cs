@@ -39,13 +39,13 @@ public sealed class NotificationsPageTests : IAsyncLifetime
         var cut = _page.RenderPage<NotificationsPage>();
 
         cut.WaitForAssertion(() => Assert.Equal(20, cut.FindAll("[data-testid=notifications-page-item]").Count), Timeout);
-        Assert.Equal(new ListMyNotifications(false, 0, NotificationsPage.PageSize), _queries[0]);
+        Assert.Equal(new ListMyNotifications(false) { Page = new(0, NotificationsPage.PageSize) }, _queries[0]);
         Assert.Contains("45 notifications", cut.Markup, StringComparison.Ordinal);
         Assert.Equal(3, cut.FindAll("[aria-label=Unread]").Count);
 
         cut.FindAll("[data-testid=notifications-pager] button").Single(b => b.TextContent.Trim() == "2").Click();
 
-        cut.WaitForAssertion(() => Assert.Equal(1, _queries[^1].Page), Timeout);
+        cut.WaitForAssertion(() => Assert.Equal(1, _queries[^1].Page.Index), Timeout);
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public sealed class NotificationsPageTests : IAsyncLifetime
 
         cut.FindAll("[data-testid=notifications-filter] .mud-toggle-item").Single(b => b.TextContent.Trim() == "Unread").Click();
 
-        cut.WaitForAssertion(() => Assert.Equal(new ListMyNotifications(true, 0, NotificationsPage.PageSize), _queries[^1]), Timeout);
+        cut.WaitForAssertion(() => Assert.Equal(new ListMyNotifications(true) { Page = new(0, NotificationsPage.PageSize) }, _queries[^1]), Timeout);
     }
 
     [Fact]

@@ -130,7 +130,7 @@ public sealed class OutboxPageTests : IAsyncLifetime
         Returns();
         var cut = _page.RenderPage<OutboxPage>();
         cut.WaitForAssertion(() => Assert.Contains("No messages match these filters.", cut.Markup, StringComparison.Ordinal), Timeout);
-        Assert.Equal(new ListOutboundMessages(null, null, null, 0, 25), _queries[0]);
+        Assert.Equal(new ListOutboundMessages(null, null, null) { Page = new(0, 25) }, _queries[0]);
 
         cut.InvokeAsync(() => cut.FindComponent<MudSelect<MessageState?>>().Instance.OpenMenu());
         _page.Popovers.WaitForAssertion(() => Assert.NotEmpty(_page.Popovers.FindAll(".mud-list-item")), Timeout);

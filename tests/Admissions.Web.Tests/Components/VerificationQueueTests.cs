@@ -89,8 +89,8 @@ public sealed class VerificationQueueTests : IAsyncLifetime
         Assert.DoesNotContain(VerificationState.Completed, query.States);
         Assert.Null(query.PayerId);
         Assert.False(query.MineOnly);
-        Assert.Equal(0, query.Page);
-        Assert.Equal(25, query.PageSize);
+        Assert.Equal(0, query.Page.Index);
+        Assert.Equal(25, query.Page.Size);
     }
 
     [Fact]
