@@ -12,7 +12,11 @@ public sealed record AuthorizationQueueItem(
     Guid AuthorizationId, Guid InquiryId, string InquiryNumber, string PatientName, string PayerName, LevelOfCare Level,
     AuthorizationStatus Status, AuthorizationChannel Channel, DateOnly AdmissionDate, int RequestedDays, int? ApprovedDays,
     DateOnly? ApprovedFrom, DateOnly? ApprovedTo, DateOnly? NextReviewOn, string? CertificationNumber, string? Problem,
-    DateTimeOffset RequestedAt, string? PendedReason);
+    DateTimeOffset RequestedAt, string? PendedReason)
+{
+    /// <summary>The active single case agreement's terms (e.g. "SCA $1,150/day × 14"), if the payer agreed one.</summary>
+    public string? Agreement { get; init; }
+}
 
 /// <summary>Utilization review's list: open and decided authorizations, soonest review first.</summary>
 [RequiresRole(Roles.Admin, Roles.AdmissionsManager, Roles.AdmissionsCoordinator, Roles.UtilizationReview)]
@@ -55,7 +59,7 @@ public sealed class ListAuthorizationsHandler(IAdmissionsDbContextFactory dbFact
                    join i in db.Inquiries.AsNoTracking() on a.InquiryId equals i.Id
                    select new { Authorization = a, Inquiry = i };
 
-        return await rows
+        var page = await rows
             .OrderBy(r => r.Authorization.NextReviewOn == null)
             .ThenBy(r => r.Authorization.NextReviewOn)
             .ThenByDescending(r => r.Authorization.RequestedAt)
@@ -67,5 +71,8 @@ public sealed class ListAuthorizationsHandler(IAdmissionsDbContextFactory dbFact
                 r.Authorization.Status == AuthorizationStatus.Pended
                     ? r.Authorization.PendedReason ?? AuthorizationDecisions.DescribeReason(r.Authorization.ReasonCode) : null))
             .ToPageAsync(query.Page, cancellationToken);
+
+        var agreements = await AgreementChips.ForAsync(db, [.. page.Items.Select(i => i.AuthorizationId)], cancellationToken);
+        return page.Select(item => item with { Agreement = agreements.GetValueOrDefault(item.AuthorizationId) });
     }
 }

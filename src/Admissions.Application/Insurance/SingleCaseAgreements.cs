@@ -238,3 +238,15 @@ public static class SingleCaseAgreements
         agreements.Where(a => a.IsActive).OrderByDescending(a => a.RecordedAt)
             .GroupBy(a => (a.PolicyId, a.Level)).ToDictionary(g => g.Key, g => g.First().Agreed);
 }
+
+/// <summary>The lists that show an authorization's agreement as a chip read it here.</summary>
+internal static class AgreementChips
+{
+    /// <summary>The active agreement's chip text by authorization, for the authorizations that have one.</summary>
+    public static async Task<Dictionary<Guid, string>> ForAsync(IAdmissionsDbContext db, IReadOnlyCollection<Guid> authorizationIds, CancellationToken cancellationToken) =>
+        (await db.SingleCaseAgreements.AsNoTracking()
+            .Where(g => authorizationIds.Contains(g.AuthorizationId) && g.WithdrawnAt == null)
+            .Select(g => new { g.AuthorizationId, g.Rate, g.Basis, g.Units })
+            .ToListAsync(cancellationToken))
+        .ToDictionary(g => g.AuthorizationId, g => SingleCaseAgreement.Chip(g.Rate, g.Basis, g.Units));
+}

@@ -109,11 +109,7 @@ public sealed class GetUtilizationReviewBoardHandler(IAdmissionsDbContextFactory
             .ToListAsync(cancellationToken);
 
         var authorizationIds = rows.Select(r => r.Id).ToList();
-        var agreements = (await db.SingleCaseAgreements.AsNoTracking()
-                .Where(g => authorizationIds.Contains(g.AuthorizationId) && g.WithdrawnAt == null)
-                .Select(g => new { g.AuthorizationId, g.Rate, g.Basis, g.Units })
-                .ToListAsync(cancellationToken))
-            .ToDictionary(g => g.AuthorizationId, g => SingleCaseAgreement.Chip(g.Rate, g.Basis, g.Units));
+        var agreements = await AgreementChips.ForAsync(db, authorizationIds, cancellationToken);
         var inquiryIds = rows.Select(r => r.InquiryId).Distinct().ToList();
         var plannedDischarges = (await db.Admissions.AsNoTracking()
                 .Where(a => inquiryIds.Contains(a.InquiryId) && a.State == Domain.Placement.AdmissionState.Admitted)

@@ -236,6 +236,13 @@ public class SingleCaseAgreementTests
         Assert.Equal("SCA $1,150/day × 14", Assert.Single(board.Pended).Agreement);
         Assert.EndsWith(",Single case agreement", csv.Split('\n')[0].TrimEnd('\r'), StringComparison.Ordinal);
         Assert.Contains("SCA $1,150/day × 14", csv, StringComparison.Ordinal);
+
+        // All authorizations shows it too; a withdrawn agreement leaves no chip behind.
+        var list = await host.SendAsync(host.UtilizationReview, new ListAuthorizations([], false));
+        Assert.Equal("SCA $1,150/day × 14", Assert.Single(list.Items).Agreement);
+        var agreementId = await host.QueryAsync(db => db.SingleCaseAgreements.Select(g => g.Id).SingleAsync());
+        await host.SendAsync(host.UtilizationReview, new WithdrawSingleCaseAgreement(agreementId, "Payer brought the facility in network"));
+        Assert.Null(Assert.Single((await host.SendAsync(host.UtilizationReview, new ListAuthorizations([], false))).Items).Agreement);
     }
 
     private static async Task<LevelEstimate> ResidentialAsync(TestHost host, InsuredInquiry insured) =>

@@ -48,6 +48,17 @@ public sealed class AuthorizationQueueTests : IAsyncLifetime
     }
 
     [Fact]
+    public void An_authorization_with_a_single_case_agreement_shows_its_terms()
+    {
+        Returns(Item(1, AuthorizationStatus.Pended) with { Agreement = "SCA $1,150/day × 14" }, Item(2, AuthorizationStatus.Requested));
+
+        var cut = RenderQueue();
+
+        cut.WaitForAssertion(() => Assert.Equal("SCA $1,150/day × 14", cut.Find("[data-testid=sca-chip]").TextContent.Trim()), Timeout);
+        Assert.Single(cut.FindAll("[data-testid=sca-chip]"));
+    }
+
+    [Fact]
     public void Shows_each_authorization_with_a_status_chip_in_its_colour()
     {
         var certified = Item(1, AuthorizationStatus.Certified, Today.AddDays(5), approvedDays: 7);
