@@ -148,6 +148,10 @@ public abstract partial class E2ETest(AppServer app) : IAsyncLifetime
     [GeneratedRegex("/inquiries/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")]
     private static partial Regex InquiryUrlPattern();
 
+    /// <summary>An inquiry number anywhere in a text.</summary>
+    [GeneratedRegex(@"INQ-\d{4}-\d{6}")]
+    protected static partial Regex InquiryNumberIn();
+
     [GeneratedRegex(@"^\s*INQ-\d{4}-\d{6}\s*$")]
     protected static partial Regex InquiryNumberPattern();
 }

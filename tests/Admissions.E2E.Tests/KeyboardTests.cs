@@ -98,7 +98,4 @@ public sealed partial class KeyboardTests(AppServer app) : E2ETest(app)
         await ByTestId("save-inquiry").ClickAsync();
         await WaitForCreatedInquiryAsync();
     }
-
-    [GeneratedRegex(@"INQ-\d{4}-\d{6}")]
-    private static partial Regex InquiryNumberIn();
 }

@@ -93,11 +93,26 @@ public sealed class StepDownTests(AppServer app) : E2ETest(app)
         await SignInAsync("ur@demo.admissions.local");
         await GotoAsync("/authorizations");
 
-        // The last admitted residential stay on the board (the first ones are left to the board's own test).
-        var row = ByTestId("section-covered").Locator("tr[data-testid=ur-row]").Filter(new LocatorFilterOptions { HasText = "Residential" }).Last;
-        var number = await row.Locator("a[href^='/inquiries/'] b").InnerTextAsync();
-        var href = await row.Locator("a[href^='/inquiries/']").GetAttributeAsync("href");
-        await GotoAsync(href!.Replace("tab=insurance", "tab=admission", StringComparison.Ordinal));
+        // The last residential stay with no concurrent review open: the review test above completes the demo's review
+        // task, and a step-down would close it.
+        var rows = ByTestId("section-covered").Locator("tr[data-testid=ur-row]").Filter(new LocatorFilterOptions { HasText = "Residential" });
+        await Expect(rows.First).ToBeVisibleAsync();
+        var links = rows.Locator("a[href^='/inquiries/']");
+        var hrefs = await links.EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
+        var numbers = await rows.Locator("a[href^='/inquiries/'] b").AllInnerTextsAsync();
+        string? number = null, href = null;
+        foreach (var (link, candidate) in hrefs.Zip(numbers).Reverse())
+        {
+            await GotoAsync(link.Replace("tab=insurance", "tab=admission", StringComparison.Ordinal));
+            await Expect(ByTestId("current-stay")).ToBeVisibleAsync();
+            if (await Page.GetByText($"Concurrent review for {candidate}").CountAsync() == 0)
+            {
+                (number, href) = (candidate, link);
+                break;
+            }
+        }
+
+        Assert.True(number is not null && href is not null, "The demo has an admitted residential stay without a review due.");
 
         var stay = ByTestId("current-stay");
         await Expect(stay.Locator("[data-testid=stay-program]")).ToContainTextAsync("Residential");
@@ -120,12 +135,12 @@ public sealed class StepDownTests(AppServer app) : E2ETest(app)
         await ScreenshotAsync("stay-after-step-down.png");
 
         // The new authorization, opened from the residential one, waits for UR to send it.
-        await GotoAsync(href);
+        await GotoAsync(href!);
         var opened = ByTestId("authorization").Filter(new LocatorFilterOptions { HasText = "PHP (partial hospitalization)" });
         await Expect(opened.Locator("[data-testid=auth-to-send]")).ToHaveTextAsync("Not sent yet");
         await Expect(opened).ToContainTextAsync("Opened at the step-down from the Residential authorization");
         await Expect(opened.Locator("[data-testid=auth-send]")).ToBeVisibleAsync();
         await GotoAsync("/authorizations");
-        await Expect(ByTestId("section-to-send")).ToContainTextAsync(number);
+        await Expect(ByTestId("section-to-send")).ToContainTextAsync(number!);
     }
 }
