@@ -93,9 +93,10 @@ public sealed class StepDownTests(AppServer app) : E2ETest(app)
         await SignInAsync("ur@demo.admissions.local");
         await GotoAsync("/authorizations");
 
-        // The last residential stay with no concurrent review open: the review test above completes the demo's review
-        // task, and a step-down would close it.
-        var rows = ByTestId("section-covered").Locator("tr[data-testid=ur-row]").Filter(new LocatorFilterOptions { HasText = "Residential" });
+        // The last residential stay with no concurrent review open and no single case agreement: the review test above
+        // completes the demo's review task and the agreement's test finds its stay on the board; a step-down ends both.
+        var rows = ByTestId("section-covered").Locator("tr[data-testid=ur-row]")
+            .Filter(new LocatorFilterOptions { HasText = "Residential", HasNot = Page.Locator("[data-testid=sca-chip]") });
         await Expect(rows.First).ToBeVisibleAsync();
         var links = rows.Locator("a[href^='/inquiries/']");
         var hrefs = await links.EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
