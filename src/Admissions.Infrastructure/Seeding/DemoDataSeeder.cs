@@ -84,6 +84,8 @@ public sealed class DemoDataSeeder(
         await DemoPlacement.SeedAsync(placementDb, staff[Roles.AdmissionsCoordinator], clock.GetUtcNow(), cancellationToken);
         await DemoPlacement.SeedPartnersAsync(placementDb, cancellationToken);
         await DemoFacilities.AssignAsync(placementDb, cancellationToken);
+        await DemoInsurance.SeedCoveredResidentAsync(placementDb, new Faker("en") { Random = new Randomizer(20261207) }, staff[Roles.AdmissionsCoordinator],
+            staff[Roles.UtilizationReview], calendar.Organisation, cancellationToken);
         await using var payersDb = await dbFactory.CreateAsync(cancellationToken);
         await DemoPayers.SeedAsync(payersDb, staff[Roles.AdmissionsCoordinator], clock.GetUtcNow(), cancellationToken);
         await DemoPlacement.SeedOnCallAsync(placementDb, staff[Roles.Clinician], cancellationToken);

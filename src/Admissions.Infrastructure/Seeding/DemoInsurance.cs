@@ -3,6 +3,7 @@ using Admissions.Domain.Care;
 using Admissions.Domain.Common;
 using Admissions.Domain.Inquiries;
 using Admissions.Domain.Insurance;
+using Admissions.Domain.Placement;
 using Bogus;
 using Microsoft.EntityFrameworkCore;
 
@@ -34,74 +35,7 @@ internal static class DemoInsurance
             var inquiry = inquiries[n];
             var payer = payers.First(p => p.Name == PayerNames[n % PayerNames.Length]);
             var at = inquiry.StageChangedAt.AddMinutes(-90);
-            var policy = new InsurancePolicy
-            {
-                InquiryId = inquiry.Id,
-                Rank = PolicyRank.Primary,
-                PayerId = payer.Id,
-                PayerName = payer.Name,
-                MemberId = $"{payer.Name[..1]}{faker.Random.Int(10_000_000, 99_999_999)}01",
-                GroupNumber = faker.Random.Bool() ? faker.Random.Int(100_000, 999_999).ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
-                Relationship = SubscriberRelationship.Self,
-                CreatedAt = at,
-                UpdatedAt = at,
-            };
-            // Every third demo patient signed the single TPO consent (recipients by class); the others a consent naming their payer.
-            var tpo = n % 3 == 1;
-            var consent = new Part2Consent
-            {
-                InquiryId = inquiry.Id,
-                Kind = tpo ? ConsentKind.SingleTpo : ConsentKind.NamedRecipients,
-                PatientName = $"{inquiry.Details.PatientFirstName} {inquiry.Details.PatientLastName}",
-                DisclosingProgram = "Riverbend Recovery Center admissions",
-                RecipientPayerIds = tpo ? [] : [payer.Id],
-                RecipientClasses = tpo ? RecipientClass.TreatingProviders | RecipientClass.HealthPlansAndPayers | RecipientClass.ProgramOperations : RecipientClass.None,
-                RecipientNames = tpo ? Application.Insurance.ConsentDefaults.TpoRecipients : payer.Name,
-                Purposes = tpo ? DisclosurePurpose.Treatment | DisclosurePurpose.Payment | DisclosurePurpose.HealthCareOperations : DisclosurePurpose.Payment,
-                Information = Application.Insurance.ConsentDefaults.Information,
-                ExpiresOn = tpo ? null : DateOnly.FromDateTime(at.UtcDateTime).AddYears(1),
-                ExpiryEvent = tpo ? Application.Insurance.ConsentDefaults.TpoExpiryEvent : null,
-                CapturedById = coordinator.Id,
-                CapturedByName = coordinator.Name,
-                PreparedAt = at.AddMinutes(-10),
-            };
-            consent.SignElectronically($"{inquiry.Details.PatientFirstName} {inquiry.Details.PatientLastName}",
-                $"203.0.113.{10 + n}", "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X)", at);
-            db.InsurancePolicies.Add(policy);
-            db.Part2Consents.Add(consent);
-
-            LevelOfCare[] levels = [LevelOfCare.WithdrawalManagement, LevelOfCare.Residential];
-            var check = EligibilityCheck.Request(policy, levels, $"VOBDEMO{n:000}{faker.Random.Int(1000, 9999)}", coordinator, at.AddMinutes(5));
-            check.RecordAttempt(at.AddMinutes(5));
-            var stillVerifying = inquiry.Stage == InquiryStage.InsuranceVerification;
-            if (stillVerifying && n % 2 == 0)
-            {
-                check.NeedPhoneVerification(Result(payer, levels, carvedOut: true, now),
-                    $"Behavioural benefits are carved out to {payer.BehavioralCarveOut ?? "the plan's behavioural partner"}. Call them to verify.");
-            }
-            else if (stillVerifying)
-            {
-                check.Fail("72", "The member ID is invalid or missing. Correct the policy or patient details and verify again.", at.AddMinutes(6));
-            }
-            else
-            {
-                check.Complete(Result(payer, levels, carvedOut: false, now), at.AddMinutes(6));
-            }
-
-            db.EligibilityChecks.Add(check);
-            db.Disclosures.Add(new Disclosure
-            {
-                InquiryId = inquiry.Id,
-                ConsentId = consent.Id,
-                DisclosedAt = at.AddMinutes(5),
-                DisclosedById = coordinator.Id,
-                DisclosedByName = coordinator.Name,
-                Recipient = payer.Name,
-                Purpose = DisclosurePurpose.Payment,
-                Information = "Eligibility inquiry (X12 270): patient and subscriber name, date of birth, sex, member ID; service types AI, RT",
-                Channel = "Clearinghouse, X12 270",
-                Reference = check.TraceNumber,
-            });
+            var policy = Insure(db, faker, inquiry, payer, n, coordinator, at, now);
 
             if (inquiry.Stage is InquiryStage.Approved or InquiryStage.AdmissionScheduled or InquiryStage.Admitted)
             {
@@ -122,6 +56,102 @@ internal static class DemoInsurance
         }
 
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// One adult residential resident whose payer certified the stay through five days from now: a covered stay with no
+    /// review due yet and no agreement, so the board always has a stay a step-down or a discharge can end on its own.
+    /// </summary>
+    public static async Task SeedCoveredResidentAsync(IAdmissionsDbContext db, Faker faker, Actor coordinator, Actor reviewer, FacilityDays days, CancellationToken cancellationToken)
+    {
+        var insured = db.InsurancePolicies.Select(p => p.InquiryId);
+        var resident = await (from admission in db.Admissions
+                              join inquiry in db.Inquiries on admission.InquiryId equals inquiry.Id
+                              where admission.State == AdmissionState.Admitted && admission.ProgramName == "Adult Residential" && !insured.Contains(inquiry.Id)
+                              orderby admission.AdmittedOn descending
+                              select inquiry).FirstAsync(cancellationToken);
+        var payer = await db.Payers.SingleAsync(p => p.Name == "Aetna", cancellationToken);
+        var at = resident.StageChangedAt.AddMinutes(-90);
+        const int Numbered = 99;
+        var policy = Insure(db, faker, resident, payer, Numbered, coordinator, at, days.Now);
+        // The fifth admitted patient's coverage in Authorization's cycle: certified through five days from now.
+        db.PriorAuthorizations.Add(Authorization(resident, policy, payer, reviewer, days, 4, $"UMDEMO{Numbered}{faker.Random.Int(1000, 9999)}",
+            $"AUTH{faker.Random.Int(10_000_000, 99_999_999)}", at));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>A policy with the patient's signed Part 2 consent, its eligibility check (in a state that fits the inquiry's stage) and the disclosure that check made.</summary>
+    private static InsurancePolicy Insure(IAdmissionsDbContext db, Faker faker, Inquiry inquiry, Payer payer, int n, Actor coordinator, DateTimeOffset at, DateTimeOffset now)
+    {
+        var policy = new InsurancePolicy
+        {
+            InquiryId = inquiry.Id,
+            Rank = PolicyRank.Primary,
+            PayerId = payer.Id,
+            PayerName = payer.Name,
+            MemberId = $"{payer.Name[..1]}{faker.Random.Int(10_000_000, 99_999_999)}01",
+            GroupNumber = faker.Random.Bool() ? faker.Random.Int(100_000, 999_999).ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
+            Relationship = SubscriberRelationship.Self,
+            CreatedAt = at,
+            UpdatedAt = at,
+        };
+        // Every third demo patient signed the single TPO consent (recipients by class); the others a consent naming their payer.
+        var tpo = n % 3 == 1;
+        var consent = new Part2Consent
+        {
+            InquiryId = inquiry.Id,
+            Kind = tpo ? ConsentKind.SingleTpo : ConsentKind.NamedRecipients,
+            PatientName = $"{inquiry.Details.PatientFirstName} {inquiry.Details.PatientLastName}",
+            DisclosingProgram = "Riverbend Recovery Center admissions",
+            RecipientPayerIds = tpo ? [] : [payer.Id],
+            RecipientClasses = tpo ? RecipientClass.TreatingProviders | RecipientClass.HealthPlansAndPayers | RecipientClass.ProgramOperations : RecipientClass.None,
+            RecipientNames = tpo ? Application.Insurance.ConsentDefaults.TpoRecipients : payer.Name,
+            Purposes = tpo ? DisclosurePurpose.Treatment | DisclosurePurpose.Payment | DisclosurePurpose.HealthCareOperations : DisclosurePurpose.Payment,
+            Information = Application.Insurance.ConsentDefaults.Information,
+            ExpiresOn = tpo ? null : DateOnly.FromDateTime(at.UtcDateTime).AddYears(1),
+            ExpiryEvent = tpo ? Application.Insurance.ConsentDefaults.TpoExpiryEvent : null,
+            CapturedById = coordinator.Id,
+            CapturedByName = coordinator.Name,
+            PreparedAt = at.AddMinutes(-10),
+        };
+        consent.SignElectronically($"{inquiry.Details.PatientFirstName} {inquiry.Details.PatientLastName}",
+            $"203.0.113.{10 + n}", "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X)", at);
+        db.InsurancePolicies.Add(policy);
+        db.Part2Consents.Add(consent);
+
+        LevelOfCare[] levels = [LevelOfCare.WithdrawalManagement, LevelOfCare.Residential];
+        var check = EligibilityCheck.Request(policy, levels, $"VOBDEMO{n:000}{faker.Random.Int(1000, 9999)}", coordinator, at.AddMinutes(5));
+        check.RecordAttempt(at.AddMinutes(5));
+        var stillVerifying = inquiry.Stage == InquiryStage.InsuranceVerification;
+        if (stillVerifying && n % 2 == 0)
+        {
+            check.NeedPhoneVerification(Result(payer, levels, carvedOut: true, now),
+                $"Behavioural benefits are carved out to {payer.BehavioralCarveOut ?? "the plan's behavioural partner"}. Call them to verify.");
+        }
+        else if (stillVerifying)
+        {
+            check.Fail("72", "The member ID is invalid or missing. Correct the policy or patient details and verify again.", at.AddMinutes(6));
+        }
+        else
+        {
+            check.Complete(Result(payer, levels, carvedOut: false, now), at.AddMinutes(6));
+        }
+
+        db.EligibilityChecks.Add(check);
+        db.Disclosures.Add(new Disclosure
+        {
+            InquiryId = inquiry.Id,
+            ConsentId = consent.Id,
+            DisclosedAt = at.AddMinutes(5),
+            DisclosedById = coordinator.Id,
+            DisclosedByName = coordinator.Name,
+            Recipient = payer.Name,
+            Purpose = DisclosurePurpose.Payment,
+            Information = "Eligibility inquiry (X12 270): patient and subscriber name, date of birth, sex, member ID; service types AI, RT",
+            Channel = "Clearinghouse, X12 270",
+            Reference = check.TraceNumber,
+        });
+        return policy;
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Admissions.Application.Inquiries;
+using Admissions.Domain.Care;
 using Admissions.Domain.Inquiries;
 using Admissions.Domain.Security;
 using Admissions.Infrastructure.Identity;
@@ -369,6 +370,9 @@ public class DemoDataSeederTests
         var board = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new Application.Insurance.GetUtilizationReviewBoard());
         Assert.NotEmpty(board.Covered);
         Assert.Contains(board.Covered, c => c.LastCoveredDay <= board.Today.AddDays(1));
+        // Covered residential stays the demo's walk-throughs each end or review on their own: one with its review days away and no agreement.
+        Assert.True(board.Covered.Count(c => c.Admitted && c.Level == LevelOfCare.Residential) >= 3);
+        Assert.Contains(board.Covered, c => c.Admitted && c.Level == LevelOfCare.Residential && c.NextReviewOn > board.Today.AddDays(2) && c.Agreement is null);
         Assert.NotEmpty(board.ReviewsDue);
         Assert.All(board.Pended, p => Assert.NotNull(p.PendedReason));
         Assert.Equal(1, board.LongPends);
