@@ -129,4 +129,56 @@ public sealed class InquiryListTests : IAsyncLifetime
         Assert.Equal("America/Los_Angeles", filter.TimeZoneId);
         Assert.Contains("not admitted: unreachable", cut.Find("[data-testid=drill-down-filter]").TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_pager_asks_for_the_next_page_and_says_which_rows_are_shown()
+    {
+        Returns([.. Enumerable.Range(1, 60).Select(Item)]);
+        var cut = _page.RenderPage<InquiryList>();
+        cut.WaitForAssertion(() => Assert.Equal("1-25 of 60", cut.Find("[data-testid=page-caption]").TextContent), Timeout);
+        Assert.True(cut.Find("button[aria-label='Previous page']").HasAttribute("disabled"));
+
+        cut.Find("button[aria-label='Next page']").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("26-50 of 60", cut.Find("[data-testid=page-caption]").TextContent), Timeout);
+        Assert.Equal(25, _queries[^1].Page.Skip);
+        Assert.Contains("INQ-2026-000026", cut.Find("[data-testid=inquiry-grid]").TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("INQ-2026-000025", cut.Find("[data-testid=inquiry-grid]").TextContent, StringComparison.Ordinal);
+
+        cut.Find("button[aria-label='Last page']").Click();
+        cut.WaitForAssertion(() => Assert.Equal("51-60 of 60", cut.Find("[data-testid=page-caption]").TextContent), Timeout);
+        Assert.True(cut.Find("button[aria-label='Next page']").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public void A_header_sorts_by_its_column_ascending_then_descending_from_the_first_page()
+    {
+        Returns([.. Enumerable.Range(1, 60).Select(Item)]);
+        var cut = _page.RenderPage<InquiryList>();
+        cut.WaitForAssertion(() => Assert.NotEmpty(_queries), Timeout);
+        Assert.Equal((InquirySort.CreatedAt, SortDirection.Descending), (_queries[^1].SortBy, _queries[^1].Direction));
+        cut.Find("button[aria-label='Next page']").Click();
+        cut.WaitForAssertion(() => Assert.Equal(25, _queries[^1].Page.Skip), Timeout);
+
+        cut.Find("[data-testid=sort-PatientName]").Click();
+        cut.WaitForAssertion(() => Assert.Equal((InquirySort.PatientName, SortDirection.Ascending, 0), (_queries[^1].SortBy, _queries[^1].Direction, _queries[^1].Page.Skip)), Timeout);
+        Assert.Equal("ascending", cut.Find("th:has([data-testid=sort-PatientName])").GetAttribute("aria-sort"));
+
+        cut.Find("[data-testid=sort-PatientName]").Click();
+        cut.WaitForAssertion(() => Assert.Equal((InquirySort.PatientName, SortDirection.Descending), (_queries[^1].SortBy, _queries[^1].Direction)), Timeout);
+        Assert.Equal("descending", cut.Find("th:has([data-testid=sort-PatientName])").GetAttribute("aria-sort"));
+    }
+
+    [Fact]
+    public void A_bigger_page_size_asks_for_that_many_rows()
+    {
+        Returns([.. Enumerable.Range(1, 60).Select(Item)]);
+        var cut = _page.RenderPage<InquiryList>();
+        cut.WaitForAssertion(() => Assert.NotEmpty(_queries), Timeout);
+
+        cut.Find("[data-testid=page-size]").Change("50");
+
+        cut.WaitForAssertion(() => Assert.Equal("1-50 of 60", cut.Find("[data-testid=page-caption]").TextContent), Timeout);
+        Assert.Equal(50, _queries[^1].Page.Size);
+    }
 }

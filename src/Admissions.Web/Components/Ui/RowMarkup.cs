@@ -22,7 +22,7 @@ public static class RowMarkup
         builder.AddAttribute(4, "data-testid", testId);
         if (icon is not null)
         {
-            builder.AddContent(5, Svg(icon, "mud-icon-root mud-svg-icon mud-icon-size-small mud-chip-icon"));
+            builder.AddContent(5, SvgIcon(icon, "mud-icon-root mud-svg-icon mud-icon-size-small mud-chip-icon"));
         }
 
         builder.OpenElement(6, "span");
@@ -38,7 +38,7 @@ public static class RowMarkup
     {
         builder.OpenElement(0, "span");
         builder.AddAttribute(1, "title", title);
-        builder.AddContent(2, Svg(icon, $"mud-icon-root mud-svg-icon mud-{ColorName(color)}-text mud-icon-size-small"));
+        builder.AddContent(2, SvgIcon(icon, $"mud-icon-root mud-svg-icon mud-{ColorName(color)}-text mud-icon-size-small"));
         builder.CloseElement();
     };
 
@@ -61,7 +61,8 @@ public static class RowMarkup
         builder.CloseElement();
     };
 
-    private static RenderFragment Svg(string icon, string css) => builder =>
+    /// <summary>An icon as MudIcon draws it.</summary>
+    public static RenderFragment SvgIcon(string icon, string css) => builder =>
     {
         builder.OpenElement(0, "svg");
         builder.AddAttribute(1, "class", css);
