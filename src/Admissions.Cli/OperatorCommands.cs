@@ -1,5 +1,6 @@
 using Admissions.Application;
 using Admissions.Application.Dashboards;
+using Admissions.DemoData;
 using Admissions.Domain.Security;
 using Admissions.Infrastructure;
 using Admissions.Infrastructure.Identity;
@@ -227,7 +228,7 @@ public static class OperatorCommands
         // Last, so that an option given on the command line wins over the file and the environment.
         builder.Configuration.AddCommandLine(args);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddApplication().AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.AddApplication().AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath).AddDemoData();
         builder.Services.AddSingleton<Application.Common.ILiveNotifier, NoLiveNotifier>();
         return builder.Build();
     }

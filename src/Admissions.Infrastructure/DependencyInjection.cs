@@ -59,8 +59,6 @@ public static class DependencyInjection
         services.AddSingleton<IStaffDirectory, StaffDirectory>();
         services.AddSingleton<IFacilityCalendar, FacilityCalendar>();
         services.AddScoped<IFollowUpScheduler, HangfireFollowUpScheduler>();
-        services.AddScoped<DemoDataSeeder>();
-        services.AddScoped<BulkHistorySeeder>();
         services.AddScoped<DatabaseInitializer>();
         services.AddSingleton<AuditChainVerifier>();
         services.AddClearinghouse(configuration);

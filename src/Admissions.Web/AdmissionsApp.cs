@@ -1,4 +1,5 @@
 using Admissions.Application;
+using Admissions.DemoData;
 using Admissions.Domain.Security;
 using Admissions.Infrastructure;
 using Admissions.Infrastructure.Operations;
@@ -49,6 +50,11 @@ public static class AdmissionsApp
             preserveStaticLogger: true);
 
         builder.Services.AddApplication().AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
+        if (SeedsDemoData(builder.Configuration, builder.Environment))
+        {
+            builder.Services.AddDemoData();
+        }
+
         if (builder.Configuration.GetValue("Jobs:RunServer", true))
         {
             builder.Services.AddFollowUpJobServer(builder.Configuration);
@@ -193,11 +199,15 @@ public static class AdmissionsApp
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync(
             recreateOutdated: app.Environment.IsDevelopment() || app.Environment.IsEnvironment("Demo"));
-        if (app.Configuration.GetValue<bool>("Admissions:SeedDemoData") && !app.Environment.IsProduction())
+        if (SeedsDemoData(app.Configuration, app.Environment))
         {
             await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync();
         }
     }
+
+    /// <summary>Demo data is seeded when asked to and never in Production, where the seeders are not even registered.</summary>
+    private static bool SeedsDemoData(IConfiguration configuration, IHostEnvironment environment) =>
+        configuration.GetValue<bool>("Admissions:SeedDemoData") && !environment.IsProduction();
 
     /// <summary>The embedded database is one node's: the lock keeps a second app or a restore off its files while this one runs.</summary>
     private static void HoldEmbeddedDataFolder(WebApplication app)

@@ -3,6 +3,7 @@ using Admissions.Application.Common;
 using Admissions.Application.Inquiries;
 using Admissions.Application.Insurance;
 using Admissions.Application.Messaging;
+using Admissions.DemoData;
 using Admissions.Domain.Security;
 using Admissions.Infrastructure;
 using Admissions.Infrastructure.Identity;
@@ -127,7 +128,7 @@ public sealed class TestHost : IAsyncDisposable
 
         // Before AddInfrastructure: AddApplication registers TimeProvider.System with TryAdd.
         services.AddSingleton<TimeProvider>(clock);
-        services.AddApplication().AddInfrastructure(configuration, folder);
+        services.AddApplication().AddInfrastructure(configuration, folder).AddDemoData();
 
         if (fastPasswordHashing)
         {

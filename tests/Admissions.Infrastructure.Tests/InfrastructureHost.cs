@@ -1,5 +1,6 @@
 using Admissions.Application;
 using Admissions.Application.Common;
+using Admissions.DemoData;
 using Admissions.Infrastructure.Persistence;
 using Admissions.Infrastructure.Seeding;
 using Admissions.Testing;
@@ -69,7 +70,7 @@ public sealed class InfrastructureHost : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<TimeProvider>(clock);
-        services.AddApplication().AddInfrastructure(configuration, folder);
+        services.AddApplication().AddInfrastructure(configuration, folder).AddDemoData();
         if (fastPasswordHashing)
         {
             // For tests that create many accounts; the real iteration count is asserted in IdentitySecurityTests.

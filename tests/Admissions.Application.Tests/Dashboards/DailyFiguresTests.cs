@@ -4,7 +4,7 @@ using Admissions.Domain.Common;
 using Admissions.Domain.Inquiries;
 using Admissions.Domain.Insurance;
 using Admissions.Domain.Reporting;
-using Admissions.Infrastructure.Seeding;
+using Admissions.DemoData;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,7 +1,7 @@
 using Admissions.Application.Dashboards;
 using Admissions.Application.Inquiries;
 using Admissions.Domain.Inquiries;
-using Admissions.Infrastructure.Seeding;
+using Admissions.DemoData;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -5,7 +5,7 @@ using Admissions.Domain.Inquiries;
 using Admissions.Domain.Security;
 using Admissions.Infrastructure.Identity;
 using Admissions.Infrastructure.Security;
-using Admissions.Infrastructure.Seeding;
+using Admissions.DemoData;
 using Mediator;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;

@@ -43,7 +43,8 @@ internal sealed class DecisionsComparer() : ValueComparer<List<LevelOfCareDecisi
     v => v.Aggregate(0, (hash, d) => HashCode.Combine(hash, d.Id)),
     v => v.ToList());
 
-internal static class DecisionsJson
+/// <summary>The stored JSON form of the level-of-care decisions, shared by the column converter and the bulk history seeder.</summary>
+public static class DecisionsJson
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 

@@ -4,7 +4,7 @@ using Admissions.Domain.FollowUps;
 using Admissions.Domain.Inquiries;
 using Microsoft.EntityFrameworkCore;
 
-namespace Admissions.Infrastructure.Seeding;
+namespace Admissions.DemoData;
 
 /// <summary>
 /// A working day's list for the demo coordinator (two overdue, two coming up, one promised callback) and

@@ -5,7 +5,7 @@ using Admissions.Domain.Placement;
 using Bogus;
 using Microsoft.EntityFrameworkCore;
 
-namespace Admissions.Infrastructure.Seeding;
+namespace Admissions.DemoData;
 
 /// <summary>
 /// The people already in treatment at the demo campus: each an inquiry that went the whole way (called, screened,

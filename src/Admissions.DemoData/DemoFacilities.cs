@@ -1,7 +1,7 @@
 using Admissions.Application.Common;
 using Microsoft.EntityFrameworkCore;
 
-namespace Admissions.Infrastructure.Seeding;
+namespace Admissions.DemoData;
 
 /// <summary>Files the demo inquiries under the demo facilities, as intake would have: an admitted patient where they were admitted, the rest spread over the sites.</summary>
 internal static class DemoFacilities

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;
 
-namespace Admissions.Infrastructure.Seeding;
+namespace Admissions.DemoData;
 
 /// <summary>Writing the rows: prepared inserts per table, values in each provider's column types, and the number sequences.</summary>
 public sealed partial class BulkHistorySeeder

@@ -7,7 +7,7 @@ using Admissions.Domain.Placement;
 using Bogus;
 using Microsoft.EntityFrameworkCore;
 
-namespace Admissions.Infrastructure.Seeding;
+namespace Admissions.DemoData;
 
 /// <summary>
 /// The demo campus: Riverbend Recovery Center with detox, residential (general, women's, first

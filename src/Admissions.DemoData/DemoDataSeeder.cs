@@ -5,12 +5,13 @@ using Admissions.Domain.Inquiries;
 using Admissions.Domain.Security;
 using Admissions.Infrastructure.Identity;
 using Admissions.Infrastructure.Security;
+using Admissions.Infrastructure.Seeding;
 using Bogus;
 using Mediator;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace Admissions.Infrastructure.Seeding;
+namespace Admissions.DemoData;
 
 /// <summary>
 /// Demo users for every role, a few dozen inquiries spread over every stage (with insurance, referrals attributed

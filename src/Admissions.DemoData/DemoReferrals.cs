@@ -2,7 +2,7 @@ using Admissions.Application.Common;
 using Admissions.Domain.Inquiries;
 using Microsoft.EntityFrameworkCore;
 
-namespace Admissions.Infrastructure.Seeding;
+namespace Admissions.DemoData;
 
 /// <summary>
 /// The organisations that refer people to the demo campus. Demo inquiries whose source is a referral

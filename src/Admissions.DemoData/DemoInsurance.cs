@@ -4,10 +4,11 @@ using Admissions.Domain.Common;
 using Admissions.Domain.Inquiries;
 using Admissions.Domain.Insurance;
 using Admissions.Domain.Placement;
+using Admissions.Infrastructure.Seeding;
 using Bogus;
 using Microsoft.EntityFrameworkCore;
 
-namespace Admissions.Infrastructure.Seeding;
+namespace Admissions.DemoData;
 
 /// <summary>
 /// Insurance for the demo inquiries: policies, signed consents, verifications in every state and

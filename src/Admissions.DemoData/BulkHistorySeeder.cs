@@ -11,7 +11,7 @@ using Admissions.Infrastructure.Persistence;
 using Admissions.Infrastructure.Persistence.Configurations;
 using Microsoft.EntityFrameworkCore;
 
-namespace Admissions.Infrastructure.Seeding;
+namespace Admissions.DemoData;
 
 /// <summary>
 /// Writes a realistic admissions history of many inquiries (three years up to now) for load and dashboard work:

@@ -4,7 +4,7 @@ using Admissions.Domain.Common;
 using Admissions.Domain.Inquiries;
 using Microsoft.EntityFrameworkCore;
 
-namespace Admissions.Infrastructure.Seeding;
+namespace Admissions.DemoData;
 
 /// <summary>
 /// Clinical intakes for the demo inquiries a clinician would be looking at (clinical review onwards): one entry per flagged

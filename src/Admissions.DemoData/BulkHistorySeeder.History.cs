@@ -3,7 +3,7 @@ using Admissions.Domain.Inquiries;
 using Admissions.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace Admissions.Infrastructure.Seeding;
+namespace Admissions.DemoData;
 
 /// <summary>The made-up history itself: referral organisations, how an inquiry ended, weighted picks and progress.</summary>
 public sealed partial class BulkHistorySeeder

@@ -8,7 +8,7 @@ using Admissions.Domain.Insurance;
 using Admissions.Domain.Placement;
 using Microsoft.EntityFrameworkCore;
 
-namespace Admissions.Infrastructure.Seeding;
+namespace Admissions.DemoData;
 
 /// <summary>
 /// What the payer rules look like in the demo: Cigna with contracted rates (its detox → residential verifications

@@ -4,7 +4,7 @@ using Admissions.Application.Messaging;
 using Admissions.Domain.Messaging;
 using Microsoft.EntityFrameworkCore;
 
-namespace Admissions.Infrastructure.Seeding;
+namespace Admissions.DemoData;
 
 /// <summary>
 /// A few outbound messages in every state, so the Outbox page shows what it is for: a sent digest,
