@@ -1,3 +1,4 @@
+using Admissions.Application.Common;
 using Admissions.Domain.Security;
 using Admissions.Infrastructure.Security;
 using Admissions.Web.Api;
@@ -14,6 +15,11 @@ public static class SecurityServices
 
     /// <summary>The Hangfire dashboard (<c>/jobs</c>): administrators.</summary>
     public const string JobsDashboardPolicy = "JobsDashboard";
+
+    private static readonly string[] JobsDashboardRoles = [Roles.Admin];
+
+    /// <summary>Whether the person may open the jobs dashboard: what its policy asks, for the menu entry.</summary>
+    public static bool SeesJobsDashboard(ICurrentUser user) => user.IsAuthenticated && JobsDashboardRoles.Any(user.IsInRole);
 
     public static IServiceCollection AddAdmissionsSecurity(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
@@ -45,7 +51,7 @@ public static class SecurityServices
             .AddPolicy(ApiKeyPolicy, policy => policy
                 .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
                 .RequireRole(Roles.IntakeApi))
-            .AddPolicy(JobsDashboardPolicy, policy => policy.RequireRole(Roles.Admin))
+            .AddPolicy(JobsDashboardPolicy, policy => policy.RequireRole(JobsDashboardRoles))
             .AddRequestPolicies();
 
         // Open pages check their session against the database every minute (and at once when it ends on this node).

@@ -181,4 +181,17 @@ public sealed class InquiryListTests : IAsyncLifetime
         cut.WaitForAssertion(() => Assert.Equal("1-50 of 60", cut.Find("[data-testid=page-caption]").TextContent), Timeout);
         Assert.Equal(50, _queries[^1].Page.Size);
     }
+
+    [Fact]
+    public void Rows_rendered_once_to_HTML_keep_names_as_text_and_link_each_row_to_its_inquiry()
+    {
+        var item = Item(1) with { PatientName = "<img src=x onerror=alert(1)> Lastname" };
+        Returns([item]);
+
+        var cut = _page.RenderPage<InquiryList>();
+
+        cut.WaitForAssertion(() => Assert.Contains("<img src=x onerror=alert(1)> Lastname", cut.Find("[data-testid=inquiry-grid] tbody").TextContent, StringComparison.Ordinal), Timeout);
+        Assert.Empty(cut.FindAll("[data-testid=inquiry-grid] tbody img"));
+        Assert.Equal($"/inquiries/{item.Id}", cut.Find("[data-testid=inquiry-grid] tbody tr a.row-link").GetAttribute("href"));
+    }
 }

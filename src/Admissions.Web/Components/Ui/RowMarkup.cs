@@ -52,11 +52,11 @@ public static class RowMarkup
     };
 
     /// <summary>A link as MudLink draws it; Blazor's router still handles the click.</summary>
-    public static RenderFragment Link(string href, RenderFragment content) => builder =>
+    public static RenderFragment Link(string href, RenderFragment content, string? css = null) => builder =>
     {
         builder.OpenElement(0, "a");
         builder.AddAttribute(1, "href", href);
-        builder.AddAttribute(2, "class", "mud-typography mud-link mud-primary-text mud-link-underline-hover mud-typography-body2");
+        builder.AddAttribute(2, "class", $"mud-typography mud-link mud-primary-text mud-link-underline-hover mud-typography-body2{(css is null ? "" : " " + css)}");
         builder.AddContent(3, content);
         builder.CloseElement();
     };
