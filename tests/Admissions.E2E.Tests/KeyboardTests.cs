@@ -29,6 +29,21 @@ public sealed partial class KeyboardTests(AppServer app) : E2ETest(app)
     }
 
     [Fact]
+    public async Task New_inquiry_starts_in_the_callers_name_but_a_late_focus_never_pulls_the_cursor_from_where_the_person_is_typing()
+    {
+        await SignInAsync(AppServer.Coordinator);
+        await OpenNewInquiryAsync();
+        await Expect(Input("caller-name")).ToBeFocusedAsync();
+
+        // The person has moved on before the page's focus request arrives (a busy server): it leaves their cursor alone.
+        await Input("patient-first-name").ClickAsync();
+        Assert.False(await Page.EvaluateAsync<bool>("() => admissionsKeys.focusIfIdle('input[data-testid=caller-name]')"));
+        await Page.Keyboard.TypeAsync("Casey");
+        await Expect(Input("patient-first-name")).ToHaveValueAsync("Casey");
+        await Expect(Input("caller-name")).ToHaveValueAsync("");
+    }
+
+    [Fact]
     public async Task Ctrl_Enter_completes_a_task_with_the_outcome_typed_last()
     {
         await SignInAsync(AppServer.Coordinator);

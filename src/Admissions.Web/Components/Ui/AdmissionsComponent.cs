@@ -61,6 +61,9 @@ public abstract partial class AdmissionsComponent : ComponentBase
     /// </summary>
     protected async Task<string?> CommitTypingAsync() => await Browser.InvokeAsync<string?>("admissionsKeys.commitFocusedField");
 
+    /// <summary>Focuses the field <paramref name="selector"/> finds, unless the person already has the cursor somewhere.</summary>
+    protected async Task FocusIfIdleAsync(string selector) => await Browser.InvokeVoidAsync("admissionsKeys.focusIfIdle", selector);
+
     /// <summary>Lets a page react to a particular failure (e.g. a concurrency conflict).</summary>
     protected virtual void OnFailed(Exception exception)
     {

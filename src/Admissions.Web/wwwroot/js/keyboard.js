@@ -63,6 +63,17 @@ window.admissionsKeys = (() => {
     return {
         commitFocusedField,
 
+        // Puts the cursor in a form's first field when it opens, unless the person is already in a field: on a busy server
+        // the request can arrive after they have moved on, and would carry their typing into the wrong field. (The link
+        // or button that opened the page keeps focus; that is not typing.)
+        focusIfIdle(selector) {
+            const active = document.activeElement;
+            if (isTextEntry(active) || active?.tagName === "SELECT") return false;
+            const field = document.querySelector(selector);
+            field?.focus();
+            return !!field;
+        },
+
         // Focuses a questionnaire item the server just showed (a follow-up question).
         focusItem(testId) {
             const item = document.querySelector(`[data-testid="${testId}"]`);
